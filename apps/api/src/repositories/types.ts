@@ -1,0 +1,147 @@
+/**
+ * The storage contract of the API: one repository per aggregate. Each is implemented once over
+ * Kysely and runs unchanged on both dialects (SQLite, PostgreSQL); `repositories.contract.test.ts`
+ * proves the same behaviour on both. All times are epoch milliseconds (UTC).
+ */
+import type { Role, ScaleId, UnitKind } from '@hailong/contracts';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface UserRow {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  unitId: string | null;
+  passwordHash: string;
+  disabledAt: number | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export type UserPatch = Partial<
+  Pick<UserRow, 'displayName' | 'role' | 'unitId' | 'passwordHash' | 'disabledAt'>
+> & { updatedAt: number };
+
+export interface UserRepository {
+  /** Fails with `UniqueViolation` when the username is taken. */
+  create(user: UserRow): Promise<void>;
+  findById(id: string): Promise<UserRow | undefined>;
+  findByUsername(username: string): Promise<UserRow | undefined>;
+  /** Ordered by username. */
+  list(): Promise<UserRow[]>;
+  /** Returns the updated row, or undefined when no such user. */
+  update(id: string, patch: UserPatch): Promise<UserRow | undefined>;
+  count(): Promise<number>;
+}
+
+export interface SessionRow {
+  /** SHA-256 (hex) of the session token; the token itself is never stored. */
+  idHash: string;
+  userId: string;
+  createdAt: number;
+  expiresAt: number;
+  lastSeenAt: number;
+}
+
+export interface SessionRepository {
+  create(session: SessionRow): Promise<void>;
+  /** The session if it exists and `expiresAt > now`. */
+  findActive(idHash: string, now: number): Promise<SessionRow | undefined>;
+  touch(idHash: string, lastSeenAt: number, expiresAt: number): Promise<void>;
+  delete(idHash: string): Promise<void>;
+  /** Ends every session of a user (disable, password reset). Returns how many ended. */
+  deleteForUser(userId: string): Promise<number>;
+  deleteExpired(now: number): Promise<number>;
+}
+
+export interface UnitRow {
+  id: string;
+  code: string;
+  name: string;
+  kind: UnitKind;
+  scale: ScaleId;
+  sortOrder: number;
+  createdAt: number;
+}
+
+export interface SectorRow {
+  id: string;
+  unitId: string;
+  code: string;
+  name: string;
+  sortOrder: number;
+  createdAt: number;
+}
+
+export interface TargetRow {
+  unitId: string;
+  sectorId: string;
+  year: number;
+  /** Target in basis points: 9000 = 90,00 %. */
+  targetBp: number;
+  updatedAt: number;
+  updatedBy: string | null;
+}
+
+export interface CatalogueRepository {
+  /** Fails with `UniqueViolation` on a duplicate code. */
+  createUnit(unit: UnitRow): Promise<void>;
+  /** Fails with `UniqueViolation` on a duplicate code within the unit. */
+  createSector(sector: SectorRow): Promise<void>;
+  findUnit(id: string): Promise<UnitRow | undefined>;
+  /** Ordered by sortOrder, then name. */
+  listUnits(): Promise<UnitRow[]>;
+  /** All sectors (or one unit's), ordered by unit, sortOrder, then name. */
+  listSectors(unitId?: string): Promise<SectorRow[]>;
+  countUnits(): Promise<number>;
+  /** Inserts or replaces the target of (unit, sector, year). */
+  upsertTarget(target: TargetRow): Promise<void>;
+  listTargets(year: number): Promise<TargetRow[]>;
+  /** The default target of a year in basis points, if one was set. */
+  findDefaultTarget(year: number): Promise<number | undefined>;
+  upsertDefaultTarget(year: number, targetBp: number, updatedAt: number): Promise<void>;
+}
+
+export interface LoginThrottleRepository {
+  recordFailure(key: string, at: number): Promise<void>;
+  countFailures(key: string, since: number): Promise<number>;
+  clear(key: string): Promise<void>;
+  prune(before: number): Promise<number>;
+}
+
+export interface AuditEventRow {
+  id: string;
+  at: number;
+  actorId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  /** JSON-serialisable details of the change. */
+  details: unknown;
+}
+
+export interface AuditRepository {
+  append(event: AuditEventRow): Promise<void>;
+  /** Newest first. */
+  list(filter: { entityType?: string; entityId?: string; limit: number }): Promise<AuditEventRow[]>;
+}
+
+export interface Repositories {
+  readonly dialect: Dialect;
+  users: UserRepository;
+  sessions: SessionRepository;
+  catalogue: CatalogueRepository;
+  loginThrottle: LoginThrottleRepository;
+  audit: AuditRepository;
+  /** Runs `work` in one database transaction with repositories bound to it. */
+  transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+}
+
+/** Thrown by repositories when a unique constraint rejects a write, on either dialect. */
+export class UniqueViolation extends Error {
+  constructor(readonly constraint: string) {
+    super(`unique violation: ${constraint}`);
+    this.name = 'UniqueViolation';
+  }
+}

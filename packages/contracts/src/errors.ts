@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/** Machine-readable error codes; the `message` beside them is for people. */
+export const ERROR_CODES = [
+  'malformed_json',
+  'validation_failed',
+  'payload_too_large',
+  'not_found',
+  'unauthenticated',
+  'invalid_credentials',
+  'forbidden',
+  'csrf_rejected',
+  'too_many_requests',
+  'conflict',
+  'internal_error',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const ErrorBody = z
+  .object({
+    error: z.object({
+      code: z.enum(ERROR_CODES),
+      message: z.string(),
+      details: z.unknown().optional(),
+    }),
+  })
+  .meta({ id: 'ErrorBody' });
+export type ErrorBody = z.infer<typeof ErrorBody>;

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { ROLES } from '@hailong/domain';
+import { Id, Instant, text } from './common.ts';
+
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+/** Lower-case login name: letters, digits, dot, dash, underscore. */
+export const Username = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.string().regex(/^[a-z0-9._-]{3,64}$/, 'username: 3–64 of a-z 0-9 . _ -'));
+
+/** Passwords: length is what matters (NIST SP 800-63B); no composition rules. */
+export const Password = z.string().min(10).max(256);
+
+export const User = z
+  .object({
+    id: Id,
+    username: z.string(),
+    displayName: z.string(),
+    role: Role,
+    unitId: Id.nullable(),
+    disabled: z.boolean(),
+    createdAt: Instant,
+  })
+  .meta({ id: 'User' });
+export type User = z.infer<typeof User>;
+
+export const UserList = z.object({ users: z.array(User) }).meta({ id: 'UserList' });
+export type UserList = z.infer<typeof UserList>;
+
+export const CreateUserRequest = z
+  .object({
+    username: Username,
+    displayName: text(120),
+    role: Role,
+    unitId: Id.nullable().default(null),
+    password: Password,
+  })
+  .meta({ id: 'CreateUserRequest' });
+export type CreateUserRequest = z.input<typeof CreateUserRequest>;
+
+export const UpdateUserRequest = z
+  .object({
+    displayName: text(120).optional(),
+    role: Role.optional(),
+    unitId: Id.nullable().optional(),
+    disabled: z.boolean().optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, { message: 'nothing to change' })
+  .meta({ id: 'UpdateUserRequest' });
+export type UpdateUserRequest = z.input<typeof UpdateUserRequest>;
+
+export const ResetPasswordRequest = z
+  .object({ password: Password })
+  .meta({ id: 'ResetPasswordRequest' });
+export type ResetPasswordRequest = z.infer<typeof ResetPasswordRequest>;

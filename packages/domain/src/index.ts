@@ -1,0 +1,4 @@
+export * from './scales.ts';
+export * from './roles.ts';
+export * from './vi-text.ts';
+export * from './vi-format.ts';

@@ -1,0 +1,52 @@
+/** Vietnamese number and date formats: 1.234 · 91,5% · 23/11/2026. */
+
+export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+export type Locale = 'vi' | 'en';
+
+const intlLocale = (locale: Locale) => (locale === 'vi' ? 'vi-VN' : 'en-GB');
+
+/** 1234 → "1.234" (vi) or "1,234" (en). */
+export function formatNumber(value: number, locale: Locale = 'vi'): string {
+  return new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 2 }).format(value);
+}
+
+/** A ratio in [0, 1] as a percentage with up to `digits` decimals: 0.915 → "91,5%". */
+export function formatPercent(ratio: number, locale: Locale = 'vi', digits = 1): string {
+  const text = new Intl.NumberFormat(intlLocale(locale), {
+    maximumFractionDigits: digits,
+    minimumFractionDigits: 0,
+  }).format(ratio * 100);
+  return `${text}%`;
+}
+
+function parts(epochMs: number, timeZone: string) {
+  const fields = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(epochMs));
+  const get = (type: string) => fields.find((p) => p.type === type)?.value ?? '';
+  return { y: get('year'), m: get('month'), d: get('day'), h: get('hour'), min: get('minute') };
+}
+
+/** The calendar date in Việt Nam as dd/mm/yyyy. */
+export function formatDate(epochMs: number, timeZone = TIME_ZONE): string {
+  const p = parts(epochMs, timeZone);
+  return `${p.d}/${p.m}/${p.y}`;
+}
+
+/** Date and time in Việt Nam as dd/mm/yyyy HH:mm. */
+export function formatDateTime(epochMs: number, timeZone = TIME_ZONE): string {
+  const p = parts(epochMs, timeZone);
+  return `${p.d}/${p.m}/${p.y} ${p.h}:${p.min}`;
+}
+
+/** The calendar year in Việt Nam at an instant (targets are set per year). */
+export function yearAt(epochMs: number, timeZone = TIME_ZONE): number {
+  return Number(parts(epochMs, timeZone).y);
+}
