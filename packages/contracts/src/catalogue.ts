@@ -36,7 +36,9 @@ export const Unit = z
   .meta({ id: 'Unit' });
 export type Unit = z.infer<typeof Unit>;
 
-export const UnitList = z.object({ units: z.array(Unit), year: z.number().int() }).meta({ id: 'UnitList' });
+export const UnitList = z
+  .object({ units: z.array(Unit), year: z.number().int() })
+  .meta({ id: 'UnitList' });
 export type UnitList = z.infer<typeof UnitList>;
 
 export const CreateUnitRequest = z.object({

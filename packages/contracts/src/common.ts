@@ -3,10 +3,7 @@ import { normalizeText } from '@hailong/domain';
 
 /** A trimmed, NFC-normalised, non-empty string of at most `max` characters. */
 export const text = (max: number) =>
-  z
-    .string()
-    .transform(normalizeText)
-    .pipe(z.string().min(1).max(max));
+  z.string().transform(normalizeText).pipe(z.string().min(1).max(max));
 
 export const Id = z.string().min(1).max(64);
 

@@ -32,7 +32,12 @@ export const FIVE_LEVEL_SCALE: RatingScale = {
       satisfied: false,
       face: 'very-sad',
     },
-    { level: 2, label: { vi: 'Không hài lòng', en: 'Dissatisfied' }, satisfied: false, face: 'sad' },
+    {
+      level: 2,
+      label: { vi: 'Không hài lòng', en: 'Dissatisfied' },
+      satisfied: false,
+      face: 'sad',
+    },
     { level: 3, label: { vi: 'Bình thường', en: 'Neutral' }, satisfied: false, face: 'neutral' },
     { level: 4, label: { vi: 'Hài lòng', en: 'Satisfied' }, satisfied: true, face: 'happy' },
     {
@@ -55,7 +60,12 @@ export const THREE_LEVEL_SCALE: RatingScale = {
       face: 'very-happy',
     },
     { level: 2, label: { vi: 'Hài lòng', en: 'Satisfied' }, satisfied: true, face: 'happy' },
-    { level: 1, label: { vi: 'Chưa hài lòng', en: 'Not yet satisfied' }, satisfied: false, face: 'sad' },
+    {
+      level: 1,
+      label: { vi: 'Chưa hài lòng', en: 'Not yet satisfied' },
+      satisfied: false,
+      face: 'sad',
+    },
   ],
 };
 

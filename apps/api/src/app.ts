@@ -1,0 +1,103 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Repositories, Dialect } from './repositories/types.ts';
+import type { Clock } from './services/clock.ts';
+import { createAuthService } from './services/auth.service.ts';
+import { createUsersService } from './services/users.service.ts';
+import { createCatalogueService } from './services/catalogue.service.ts';
+import { handleError, payloadTooLarge, routeNotFound, sendError } from './http/errors.ts';
+import { createLogger, requestLogger, type Logger } from './http/logger.ts';
+import { csrfGuard } from './http/csrf.ts';
+import { clientInfo } from './http/client.ts';
+import { loadSession, SESSION_COOKIE } from './http/session.ts';
+import { newRouter, type AppEnv } from './http/router.ts';
+import { serveSpa } from './http/static.ts';
+import { healthRoutes } from './routes/health.route.ts';
+import { authRoutes } from './routes/auth.route.ts';
+import { usersRoutes } from './routes/users.route.ts';
+import { unitsRoutes } from './routes/units.route.ts';
+
+export const API_VERSION = '0.1.0';
+/** Bodies above this are refused with 413 before they are read in full. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface AppDeps {
+  repos: Repositories;
+  dialect: Dialect;
+  clock: Clock;
+  /** Checks the database answers (for /healthz). */
+  ping: () => Promise<void>;
+  logger?: Logger;
+  trustProxy?: boolean;
+  /** Built front ends to serve; absent in API-only tests. */
+  staticDirs?: { console: string; kiosk: string };
+}
+
+/** The whole HTTP surface: API under /api/v1, /healthz, and the built console and kiosk. */
+export function createApp(deps: AppDeps) {
+  const logger = deps.logger ?? createLogger('silent');
+  const trustProxy = deps.trustProxy ?? false;
+  const auth = createAuthService(deps.repos, deps.clock);
+
+  const app = new OpenAPIHono<AppEnv>();
+  app.use('*', requestLogger(logger));
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'"],
+        manifestSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      referrerPolicy: 'same-origin',
+    }),
+  );
+  app.onError(handleError(logger));
+  app.notFound(routeNotFound);
+
+  const api = newRouter();
+  api.use(
+    '*',
+    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => sendError(c, payloadTooLarge()) }),
+  );
+  api.use('*', clientInfo(trustProxy));
+  api.use('*', csrfGuard());
+  api.use('*', loadSession(auth));
+  api.route('/', authRoutes(auth, trustProxy));
+  api.route('/', usersRoutes(createUsersService(deps.repos, deps.clock)));
+  api.route('/', unitsRoutes(createCatalogueService(deps.repos, deps.clock)));
+
+  app.route('/', healthRoutes(deps.dialect, API_VERSION, deps.ping));
+  app.route('/api/v1', api);
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: SESSION_COOKIE,
+  });
+  app.doc31('/api/v1/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'hailong API',
+      version: API_VERSION,
+      description: 'Khảo sát mức độ hài lòng và tiếp nhận phản ánh, kiến nghị.',
+    },
+  });
+  app.all('/api/*', routeNotFound);
+
+  if (deps.staticDirs) {
+    serveSpa(app, '/kiosk/', deps.staticDirs.kiosk);
+    serveSpa(app, '/', deps.staticDirs.console);
+  }
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

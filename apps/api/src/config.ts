@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { LOG_LEVELS } from './http/logger.ts';
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().default('file:data/hailong.db'),
+  HAILONG_ADMIN_PASSWORD: z.string().min(10).max(256).optional(),
+  HAILONG_DEMO: z.enum(['0', '1']).default('1'),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('warn'),
+  TRUST_PROXY: z.enum(['0', '1']).default('0'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  /** Password for the first `admin` account on an empty database; random (printed once) if unset. */
+  adminPassword: string | undefined;
+  /** Seed the demo catalogue into an empty database. */
+  demo: boolean;
+  logLevel: (typeof LOG_LEVELS)[number];
+  trustProxy: boolean;
+}
+
+/** Reads the environment; a bad value stops the start with a message naming the variable. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    adminPassword: e.HAILONG_ADMIN_PASSWORD,
+    demo: e.HAILONG_DEMO === '1',
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY === '1',
+  };
+}

@@ -1,0 +1,113 @@
+/**
+ * Opens the database named by a URL: `postgres://…` / `postgresql://…` for PostgreSQL, `file:PATH`
+ * for a SQLite file. Both are set up for durability first, because a kiosk deletes a record from its
+ * outbox as soon as the server acknowledges it: a commit must survive a power cut.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import SqliteDatabase from 'better-sqlite3';
+import {
+  CamelCasePlugin,
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  SqliteDialect,
+  sql,
+  type Dialect as KyselyDialect,
+} from 'kysely';
+import pg from 'pg';
+import { createRepositories } from '../repositories/index.ts';
+import type { Dialect, Repositories } from '../repositories/types.ts';
+import { migrationProvider } from './migrations/index.ts';
+import type { Database } from './schema.ts';
+
+export interface DatabaseHandle {
+  dialect: Dialect;
+  db: Kysely<Database>;
+  repos: Repositories;
+  /** Applies every pending migration; a no-op when the schema is current. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A SQLite file under the working directory; the default for a single-machine install. */
+export const defaultDatabaseUrl = 'file:data/hailong.db';
+
+export async function openDatabase(url: string): Promise<DatabaseHandle> {
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    const handle = open('postgres', postgresDialect(url));
+    // Fail at startup, not on the first request, when the server is unreachable or refuses us.
+    await sql`select 1`.execute(handle.db).catch(async (err: unknown) => {
+      await handle.close();
+      throw new Error(`cannot connect to PostgreSQL at ${redact(url)}`, { cause: err });
+    });
+    return handle;
+  }
+  if (url.startsWith('file:')) return open('sqlite', sqliteDialect(sqlitePath(url)));
+  throw new Error(
+    `unsupported database URL "${redact(url)}": use postgres://…, postgresql://… or file:PATH`,
+  );
+}
+
+function open(dialect: Dialect, driver: KyselyDialect): DatabaseHandle {
+  const db = new Kysely<Database>({ dialect: driver, plugins: [new CamelCasePlugin()] });
+  return {
+    dialect,
+    db,
+    repos: createRepositories(db, dialect),
+    async migrate() {
+      const { error, results } = await new Migrator({
+        db,
+        provider: migrationProvider,
+      }).migrateToLatest();
+      if (error) {
+        const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+        throw new Error(`migration ${failed} failed`, { cause: error });
+      }
+    },
+    close: () => db.destroy(),
+  };
+}
+
+function postgresDialect(url: string): KyselyDialect {
+  const types = new pg.TypeOverrides();
+  // bigint holds epoch milliseconds and counts, far below 2^53, so a JS number is exact.
+  types.setTypeParser(pg.types.builtins.INT8, Number);
+  const pool = new pg.Pool({
+    connectionString: url,
+    types,
+    // Set per connection so that a server or role default of `off` cannot weaken an acknowledgement.
+    options: '-c synchronous_commit=on',
+  });
+  // An idle client losing its server emits on the pool; unhandled, that would crash the process.
+  pool.on('error', (err) => console.error('postgres pool: idle client error', err));
+  return new PostgresDialect({ pool });
+}
+
+function sqlitePath(url: string): string {
+  const rest = url.slice('file:'.length);
+  const path = rest.startsWith('//') ? fileURLToPath(url) : rest;
+  if (path === '') throw new Error('empty SQLite path in database URL: use file:PATH');
+  return resolve(path);
+}
+
+function sqliteDialect(path: string): KyselyDialect {
+  mkdirSync(dirname(path), { recursive: true });
+  const database = new SqliteDatabase(path);
+  database.pragma('busy_timeout = 5000');
+  const mode = database.pragma('journal_mode = WAL', { simple: true });
+  if (mode !== 'wal') {
+    database.close();
+    throw new Error(`SQLite at ${path} refused WAL mode (got ${String(mode)})`);
+  }
+  // NORMAL can lose the last commits on power loss in WAL mode; see reliability.md.
+  database.pragma('synchronous = FULL');
+  database.pragma('foreign_keys = ON');
+  return new SqliteDialect({ database });
+}
+
+/** Hides a password in a URL before it reaches an error message or a log. */
+function redact(url: string): string {
+  return url.replace(/\/\/([^:/@]*):[^@/]*@/, '//$1:***@');
+}

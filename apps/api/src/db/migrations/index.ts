@@ -1,0 +1,15 @@
+/**
+ * Every migration, in order. Append-only: add `NNN-name.ts` and one line below; never edit or
+ * reorder a migration that has landed. Listed by hand rather than read from the filesystem so it
+ * works the same under tsx, vitest and a bundler.
+ */
+import type { Migration, MigrationProvider } from 'kysely';
+import * as m001 from './001-foundation.ts';
+
+export const migrations: Readonly<Record<string, Migration>> = {
+  '001-foundation': m001,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => ({ ...migrations }),
+};

@@ -1,0 +1,19 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { SignedIn } from '../services/auth.service.ts';
+import { validationHook } from './validation.ts';
+
+export interface AppEnv {
+  Variables: {
+    /** The signed-in staff member, or null; set for every /api/v1 request. */
+    auth: SignedIn | null;
+    /** The caller's address, for throttling. */
+    clientAddress: string;
+  };
+}
+
+/** A router whose routes are validated by their zod schemas and listed in the OpenAPI document. */
+export function newRouter() {
+  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+}
+
+export const SESSION_SECURITY = [{ session: [] }];

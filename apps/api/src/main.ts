@@ -1,0 +1,63 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { sql } from 'kysely';
+import { createApp } from './app.ts';
+import { readConfig } from './config.ts';
+import { openDatabase } from './db/connect.ts';
+import { createLogger } from './http/logger.ts';
+import { systemClock } from './services/clock.ts';
+import { ensureFirstAdmin, seedDemoCatalogue } from './services/seed.service.ts';
+
+const appsDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** Migrates, seeds an empty database, serves everything on one port, and stops cleanly. */
+async function main() {
+  const config = readConfig();
+  const logger = createLogger(config.logLevel);
+  const database = await openDatabase(config.databaseUrl);
+  await database.migrate();
+  const { repos } = database;
+  if (config.demo && (await seedDemoCatalogue(repos, systemClock))) {
+    console.log('Đã tạo dữ liệu mẫu (demo catalogue seeded).');
+  }
+  const generated = await ensureFirstAdmin(repos, systemClock, config.adminPassword);
+  if (typeof generated === 'string') {
+    console.log(
+      `Tài khoản quản trị: admin / ${generated}  (shown once; change it after signing in)`,
+    );
+  } else if (generated === null) {
+    console.log('Tài khoản quản trị: admin (password from HAILONG_ADMIN_PASSWORD)');
+  }
+
+  const app = createApp({
+    repos,
+    dialect: database.dialect,
+    clock: systemClock,
+    ping: async () => void (await sql`select 1`.execute(database.db)),
+    logger,
+    trustProxy: config.trustProxy,
+    staticDirs: {
+      console: join(appsDir, 'console', 'dist'),
+      kiosk: join(appsDir, 'kiosk', 'dist'),
+    },
+  });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    const base = `http://localhost:${info.port}`;
+    console.log(`hailong (${database.dialect}) đang chạy / running:`);
+    console.log(`  Console:  ${base}/`);
+    console.log(`  Kiosk:    ${base}/kiosk/`);
+    console.log(`  API:      ${base}/api/v1/  (OpenAPI: ${base}/api/v1/openapi.json)`);
+  });
+
+  const stop = () => {
+    server.close(() => void database.close().then(() => process.exit(0)));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

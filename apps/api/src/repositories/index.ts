@@ -1,0 +1,29 @@
+/** Wires the Kysely repositories to one connection or transaction. */
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { createAuditRepository } from './audit.repository.ts';
+import { createCatalogueRepository } from './catalogue.repository.ts';
+import { createLoginThrottleRepository } from './login-throttle.repository.ts';
+import { createSessionRepository } from './sessions.repository.ts';
+import type { Dialect, Repositories } from './types.ts';
+import { createUserRepository } from './users.repository.ts';
+
+export * from './types.ts';
+
+export function createRepositories(db: Kysely<Database>, dialect: Dialect): Repositories {
+  const repos: Repositories = {
+    dialect,
+    users: createUserRepository(db),
+    sessions: createSessionRepository(db),
+    catalogue: createCatalogueRepository(db),
+    loginThrottle: createLoginThrottleRepository(db),
+    audit: createAuditRepository(db),
+    transaction(work) {
+      // Kysely cannot nest transactions; an inner call joins the outer one, which then commits or
+      // rolls back everything together.
+      if (db.isTransaction) return work(repos);
+      return db.transaction().execute((trx) => work(createRepositories(trx, dialect)));
+    },
+  };
+  return repos;
+}

@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dialects, freshDatabase } from '../../../../test/support/databases.ts';
+import { Session, testApp } from '../../../../test/support/api-client.ts';
+import type { DatabaseHandle } from '../db/connect.ts';
+import { ensureFirstAdmin, seedDemoCatalogue } from '../services/seed.service.ts';
+import { DEMO_CATALOGUE } from '../services/demo-catalogue.ts';
+import { UnitList } from '@hailong/contracts';
+
+describe.each(dialects)('catalogue on %s', (dialect) => {
+  let database: DatabaseHandle;
+  let client: Session;
+
+  beforeAll(async () => {
+    database = await freshDatabase(dialect);
+    const { app, clock } = testApp(database);
+    expect(await seedDemoCatalogue(database.repos, clock.read)).toBe(true);
+    expect(await seedDemoCatalogue(database.repos, clock.read)).toBe(false);
+    await ensureFirstAdmin(database.repos, clock.read, 'admin-password-1');
+    client = new Session(app);
+    await client.login('admin', 'admin-password-1');
+  });
+  afterAll(() => database.close());
+
+  it('lists units with their sectors and the current year targets', async () => {
+    const res = await client.get('/api/v1/units');
+    expect(res.status).toBe(200);
+    const body = UnitList.parse(await res.json());
+    expect(body.year).toBe(2026);
+    expect(body.units.map((u) => u.code)).toEqual(DEMO_CATALOGUE.map((u) => u.code));
+    const khdt = body.units.find((u) => u.code === 'so-khdt')!;
+    expect(khdt.name).toBe('Sở Kế hoạch và Đầu tư');
+    expect(khdt.sectors.map((s) => [s.name, s.targetPercent])).toContainEqual([
+      'Đăng ký kinh doanh',
+      95,
+    ]);
+    const tuPhap = body.units.find((u) => u.code === 'so-tp')!;
+    expect(tuPhap.sectors.every((s) => s.targetPercent === 90)).toBe(true);
+    const sectorCount = body.units.reduce((n, u) => n + u.sectors.length, 0);
+    expect(sectorCount).toBeGreaterThanOrEqual(10);
+    expect(body.units.find((u) => u.kind === 'commune')?.scale).toBe('three');
+  });
+});

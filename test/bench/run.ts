@@ -1,0 +1,44 @@
+/**
+ * `npm run bench`: measures what the issues set targets for and writes the figures to
+ * bench-results/latest.json (and a dated copy). Figures, not pass/fail: tests never time things.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { benchBundles } from './bundles.ts';
+import { benchApi } from './api.ts';
+
+export interface BenchResult {
+  name: string;
+  value: number;
+  unit: string;
+  target?: string;
+  note?: string;
+}
+
+const root = join(import.meta.dirname, '..', '..');
+
+async function main() {
+  const results: BenchResult[] = [...(await benchBundles(root)), ...(await benchApi())];
+  const report = {
+    at: new Date().toISOString(),
+    machine: {
+      node: process.version,
+      platform: process.platform,
+      cpus: (await import('node:os')).cpus().length,
+    },
+    results,
+  };
+  const dir = join(root, 'bench-results');
+  await mkdir(dir, { recursive: true });
+  const json = `${JSON.stringify(report, null, 2)}\n`;
+  await writeFile(join(dir, 'latest.json'), json);
+  await writeFile(join(dir, `${report.at.slice(0, 19).replace(/:/g, '-')}.json`), json);
+  for (const r of results) {
+    console.log(
+      `${r.name.padEnd(48)} ${String(r.value).padStart(10)} ${r.unit}${r.target ? `  (target ${r.target})` : ''}`,
+    );
+  }
+  console.log(`\nWritten to bench-results/latest.json`);
+}
+
+await main();
