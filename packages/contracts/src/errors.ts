@@ -12,6 +12,10 @@ export const ERROR_CODES = [
   'csrf_rejected',
   'too_many_requests',
   'conflict',
+  'invalid_transition',
+  'unsupported_protocol',
+  'unknown_sector',
+  'invalid_code',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -4,3 +4,6 @@ export * from './catalogue.ts';
 export * from './users.ts';
 export * from './auth.ts';
 export * from './health.ts';
+export * from './records.ts';
+export * from './sync.ts';
+export * from './devices.ts';

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { Id, Instant, text } from './common.ts';
+import { ScaleId } from './catalogue.ts';
+
+/** Enrollment codes: 8 Crockford base32 characters, shown as XXXX-XXXX, one-time, 24 hours. */
+export const EnrollmentCode = z
+  .string()
+  .transform((s) => s.toUpperCase().replace(/[\s-]/g, ''))
+  .pipe(z.string().regex(/^[0-9A-HJKMNP-TV-Z]{8}$/, 'code: 8 characters'));
+
+export const CreateEnrollmentRequest = z
+  .object({ unitId: Id, label: text(80) })
+  .meta({ id: 'CreateEnrollmentRequest' });
+export type CreateEnrollmentRequest = z.infer<typeof CreateEnrollmentRequest>;
+
+export const Enrollment = z
+  .object({ code: z.string(), expiresAt: Instant })
+  .meta({ id: 'Enrollment' });
+export type Enrollment = z.infer<typeof Enrollment>;
+
+export const EnrollDeviceRequest = z
+  .object({ code: EnrollmentCode })
+  .meta({ id: 'EnrollDeviceRequest' });
+
+export const EnrolledDevice = z
+  .object({
+    deviceId: Id,
+    /** Bearer token, 256 random bits; the server keeps only its hash. Shown once. */
+    token: z.string(),
+    unit: z.object({ id: Id, name: z.string() }),
+  })
+  .meta({ id: 'EnrolledDevice' });
+export type EnrolledDevice = z.infer<typeof EnrolledDevice>;
+
+/** A gap in a device's sequence: records `from`..`to` (inclusive) have not arrived. */
+export const SequenceGap = z.object({ from: z.number().int(), to: z.number().int() });
+
+export const Device = z
+  .object({
+    id: Id,
+    label: z.string(),
+    unitId: Id,
+    unitName: z.string(),
+    enrolledAt: Instant,
+    lastSeenAt: Instant.nullable(),
+    lastSyncAt: Instant.nullable(),
+    highestSeq: z.number().int(),
+    receivedCount: z.number().int(),
+    gaps: z.array(SequenceGap),
+    revokedAt: Instant.nullable(),
+  })
+  .meta({ id: 'Device' });
+export type Device = z.infer<typeof Device>;
+
+export const DeviceList = z.object({ devices: z.array(Device) }).meta({ id: 'DeviceList' });
+export type DeviceList = z.infer<typeof DeviceList>;
+
+/** Kiosk settings staff may set per unit; the tablet may override some locally in staff mode. */
+export const KioskSettings = z.object({
+  idleTimeoutSeconds: z.number().int().min(10).max(600),
+  /** Ratings from one tablet closer than this are kept but flagged as possible repeats. */
+  repeatWindowSeconds: z.number().int().min(0).max(120),
+  /** Version of the consent text the kiosk shows; stored with each consent. */
+  consentVersion: z.string(),
+});
+export type KioskSettings = z.infer<typeof KioskSettings>;
+
+/** What a tablet caches to work offline: its unit, the unit's sectors and scale, and settings. */
+export const DeviceConfig = z
+  .object({
+    device: z.object({ id: Id, label: z.string() }),
+    unit: z.object({ id: Id, name: z.string(), scale: ScaleId }),
+    sectors: z.array(z.object({ id: Id, name: z.string() })),
+    settings: KioskSettings,
+  })
+  .meta({ id: 'DeviceConfig' });
+export type DeviceConfig = z.infer<typeof DeviceConfig>;
