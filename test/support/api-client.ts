@@ -42,7 +42,7 @@ export type TestResponse = Omit<Response, 'json'> & { json(): Promise<any> };
 /** A browser-like session: remembers the cookie the server sets. */
 export class Session {
   cookie: string | undefined;
-  constructor(private readonly app: App) {}
+  constructor(readonly app: App) {}
 
   async send(method: string, path: string, options: SendOptions = {}): Promise<TestResponse> {
     const headers: Record<string, string> = {

@@ -17,6 +17,11 @@ import { healthRoutes } from './routes/health.route.ts';
 import { authRoutes } from './routes/auth.route.ts';
 import { usersRoutes } from './routes/users.route.ts';
 import { unitsRoutes } from './routes/units.route.ts';
+import { createDevicesService } from './services/devices.service.ts';
+import { createSyncService } from './services/sync.service.ts';
+import { deviceTokensOnly } from './http/device-auth.ts';
+import { devicesRoutes } from './routes/devices.route.ts';
+import { DEVICE_PATHS, syncRoutes } from './routes/sync.route.ts';
 
 export const API_VERSION = '0.1.0';
 /** Bodies above this are refused with 413 before they are read in full. */
@@ -69,15 +74,23 @@ export function createApp(deps: AppDeps) {
     '*',
     bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => sendError(c, payloadTooLarge()) }),
   );
+  api.use('*', deviceTokensOnly(DEVICE_PATHS));
   api.use('*', clientInfo(trustProxy));
   api.use('*', csrfGuard());
   api.use('*', loadSession(auth));
   api.route('/', authRoutes(auth, trustProxy));
   api.route('/', usersRoutes(createUsersService(deps.repos, deps.clock)));
   api.route('/', unitsRoutes(createCatalogueService(deps.repos, deps.clock)));
+  const devices = createDevicesService(deps.repos, deps.clock);
+  api.route('/', devicesRoutes(devices));
+  api.route('/', syncRoutes(devices, createSyncService(deps.repos, deps.clock)));
 
   app.route('/', healthRoutes(deps.dialect, API_VERSION, deps.ping));
   app.route('/api/v1', api);
+  app.openAPIRegistry.registerComponent('securitySchemes', 'device', {
+    type: 'http',
+    scheme: 'bearer',
+  });
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',
     in: 'cookie',

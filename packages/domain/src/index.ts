@@ -6,3 +6,5 @@ export * from './tracking-code.ts';
 export * from './feedback-kinds.ts';
 export * from './rollup.ts';
 export * from './kiosk-defaults.ts';
+export * from './seq-ranges.ts';
+export * from './rating-flags.ts';

@@ -3,7 +3,9 @@
  * snake_case tables and columns that the migrations create. Times are epoch milliseconds in
  * `bigint` columns, read back as JS numbers on both dialects.
  */
+import type { Generated } from 'kysely';
 import type { Role, ScaleId, UnitKind } from '@hailong/contracts';
+import type { FeedbackKind, RollupCategory } from '@hailong/domain';
 
 export interface UnitTable {
   id: string;
@@ -76,6 +78,93 @@ export interface AuditEventTable {
   details: string;
 }
 
+export interface EnrollmentTable {
+  codeHash: string;
+  unitId: string;
+  label: string;
+  createdBy: string | null;
+  createdAt: number;
+  expiresAt: number;
+  usedAt: number | null;
+  deviceId: string | null;
+}
+
+export interface DeviceTable {
+  id: string;
+  unitId: string;
+  label: string;
+  tokenHash: string;
+  enrolledAt: number;
+  revokedAt: number | null;
+  lastSeenAt: number | null;
+  lastSyncAt: number | null;
+  highestSeq: Generated<number>;
+  receivedCount: Generated<number>;
+  lastRatingAt: number | null;
+}
+
+export interface DeviceSeqRangeTable {
+  deviceId: string;
+  fromSeq: number;
+  toSeq: number;
+}
+
+export interface RecordTable {
+  id: string;
+  deviceId: string;
+  seq: number;
+  kind: 'rating' | 'feedback';
+  receivedAt: number;
+}
+
+export interface RatingTable {
+  id: string;
+  deviceId: string;
+  unitId: string;
+  sectorId: string;
+  level: number;
+  reasons: string;
+  comment: string | null;
+  deviceTime: number;
+  receivedAt: number;
+  month: string;
+  category: RollupCategory;
+}
+
+export interface FeedbackItemTable {
+  id: string;
+  deviceId: string | null;
+  unitId: string;
+  sectorId: string | null;
+  kind: FeedbackKind;
+  trackingCode: string;
+  content: string;
+  contactName: string | null;
+  contactPhone: string | null;
+  consentVersion: string | null;
+  consentAt: number | null;
+  deviceTime: number;
+  receivedAt: number;
+  clockSuspect: Generated<number>;
+}
+
+export interface RatingRollupTable {
+  unitId: string;
+  sectorId: string;
+  month: string;
+  level: number;
+  category: RollupCategory;
+  count: number;
+}
+
+export interface RatingReasonRollupTable {
+  unitId: string;
+  sectorId: string;
+  month: string;
+  reason: string;
+  count: number;
+}
+
 export interface Database {
   units: UnitTable;
   sectors: SectorTable;
@@ -85,4 +174,12 @@ export interface Database {
   sessions: SessionTable;
   loginFailures: LoginFailureTable;
   auditEvents: AuditEventTable;
+  enrollments: EnrollmentTable;
+  devices: DeviceTable;
+  deviceSeqRanges: DeviceSeqRangeTable;
+  records: RecordTable;
+  ratings: RatingTable;
+  feedbackItems: FeedbackItemTable;
+  ratingRollups: RatingRollupTable;
+  ratingReasonRollups: RatingReasonRollupTable;
 }

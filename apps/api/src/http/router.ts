@@ -1,5 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { SignedIn } from '../services/auth.service.ts';
+import type { DeviceRow } from '../repositories/types.ts';
 import { validationHook } from './validation.ts';
 
 export interface AppEnv {
@@ -8,6 +9,8 @@ export interface AppEnv {
     auth: SignedIn | null;
     /** The caller's address, for throttling. */
     clientAddress: string;
+    /** The tablet whose bearer token opened a device route (set by requireDevice). */
+    device: DeviceRow;
   };
 }
 

@@ -7,6 +7,8 @@ import { createLoginThrottleRepository } from './login-throttle.repository.ts';
 import { createSessionRepository } from './sessions.repository.ts';
 import type { Dialect, Repositories } from './types.ts';
 import { createUserRepository } from './users.repository.ts';
+import { createDeviceRepository } from './devices.repository.ts';
+import { createIngestRepository } from './ingest.repository.ts';
 
 export * from './types.ts';
 
@@ -18,6 +20,8 @@ export function createRepositories(db: Kysely<Database>, dialect: Dialect): Repo
     catalogue: createCatalogueRepository(db),
     loginThrottle: createLoginThrottleRepository(db),
     audit: createAuditRepository(db),
+    devices: createDeviceRepository(db),
+    ingest: createIngestRepository(db, dialect),
     transaction(work) {
       // Kysely cannot nest transactions; an inner call joins the outer one, which then commits or
       // rolls back everything together.

@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { dialects, freshDatabase } from '../../../../test/support/databases.ts';
 import { openDatabase, type DatabaseHandle } from '../db/connect.ts';
+import { migrations } from '../db/migrations/index.ts';
 import type { Repositories, SectorRow, UnitRow, UserRow } from './types.ts';
 import { UniqueViolation } from './types.ts';
 
@@ -75,7 +76,7 @@ describe.each(dialects)('repositories on %s', (dialect) => {
       const applied = await sql<{ name: string }>`select name from kysely_migration`.execute(
         handle.db,
       );
-      expect(applied.rows.map((r) => r.name)).toEqual(['001-foundation']);
+      expect(applied.rows.map((r) => r.name)).toEqual(Object.keys(migrations));
     });
 
     it('enforces foreign keys', async () => {

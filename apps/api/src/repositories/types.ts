@@ -4,6 +4,7 @@
  * proves the same behaviour on both. All times are epoch milliseconds (UTC).
  */
 import type { Role, ScaleId, UnitKind } from '@hailong/contracts';
+import type { FeedbackKind, RollupCategory, SeqRange } from '@hailong/domain';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -127,6 +128,115 @@ export interface AuditRepository {
   list(filter: { entityType?: string; entityId?: string; limit: number }): Promise<AuditEventRow[]>;
 }
 
+export interface EnrollmentRow {
+  /** SHA-256 of the canonical code; the code itself is shown once and never stored. */
+  codeHash: string;
+  unitId: string;
+  label: string;
+  createdBy: string | null;
+  createdAt: number;
+  expiresAt: number;
+  usedAt: number | null;
+  deviceId: string | null;
+}
+
+export interface DeviceRow {
+  id: string;
+  unitId: string;
+  label: string;
+  tokenHash: string;
+  enrolledAt: number;
+  revokedAt: number | null;
+  lastSeenAt: number | null;
+  lastSyncAt: number | null;
+  highestSeq: number;
+  receivedCount: number;
+  lastRatingAt: number | null;
+}
+
+export interface DeviceRepository {
+  createEnrollment(enrollment: EnrollmentRow): Promise<void>;
+  /**
+   * Marks an unused, unexpired enrollment as used by `deviceId` and returns it; undefined when the
+   * code is unknown, used or expired. One statement, so two tablets cannot both use one code.
+   */
+  consumeEnrollment(
+    codeHash: string,
+    deviceId: string,
+    now: number,
+  ): Promise<EnrollmentRow | undefined>;
+  createDevice(device: DeviceRow): Promise<void>;
+  findById(id: string): Promise<DeviceRow | undefined>;
+  /** The device with this token hash if it is not revoked. */
+  findActiveByTokenHash(tokenHash: string): Promise<DeviceRow | undefined>;
+  list(): Promise<DeviceRow[]>;
+  revoke(id: string, at: number): Promise<boolean>;
+  touchSeen(id: string, at: number): Promise<void>;
+  /** Received sequence ranges of a device, ordered. */
+  listSeqRanges(deviceId: string): Promise<SeqRange[]>;
+  /** Sequence ranges of every device, for the device list's gap report. */
+  listAllSeqRanges(): Promise<Map<string, SeqRange[]>>;
+}
+
+export interface RecordLedgerRow {
+  id: string;
+  deviceId: string;
+  seq: number;
+  kind: 'rating' | 'feedback';
+  receivedAt: number;
+}
+
+export interface RatingRow {
+  id: string;
+  deviceId: string;
+  unitId: string;
+  sectorId: string;
+  level: number;
+  reasons: string[];
+  comment: string | null;
+  deviceTime: number;
+  receivedAt: number;
+  month: string;
+  category: RollupCategory;
+}
+
+export interface FeedbackItemRow {
+  id: string;
+  deviceId: string | null;
+  unitId: string;
+  sectorId: string | null;
+  kind: FeedbackKind;
+  trackingCode: string;
+  content: string;
+  contactName: string | null;
+  contactPhone: string | null;
+  consentVersion: string | null;
+  consentAt: number | null;
+  deviceTime: number;
+  receivedAt: number;
+  clockSuspect: boolean;
+}
+
+/** The write side of sync: every method runs inside the batch transaction. */
+export interface IngestRepository {
+  /**
+   * Serialises batches of one device (PostgreSQL row lock; SQLite has one writer) and returns it
+   * as of now, so range merges and repeat checks see every earlier batch.
+   */
+  lockDevice(deviceId: string): Promise<DeviceRow | undefined>;
+  /** Inserts ledger rows, ignoring ids already stored; returns the ids actually inserted. */
+  insertRecords(rows: RecordLedgerRow[]): Promise<Set<string>>;
+  insertRatings(rows: RatingRow[]): Promise<void>;
+  insertFeedback(rows: FeedbackItemRow[]): Promise<void>;
+  /** Adds the counts of these ratings to the monthly rollups. */
+  addToRollups(rows: RatingRow[]): Promise<void>;
+  replaceSeqRanges(deviceId: string, ranges: SeqRange[]): Promise<void>;
+  recordSync(
+    deviceId: string,
+    update: { at: number; highestSeq: number; added: number; lastRatingAt: number | null },
+  ): Promise<void>;
+}
+
 export interface Repositories {
   readonly dialect: Dialect;
   users: UserRepository;
@@ -134,6 +244,8 @@ export interface Repositories {
   catalogue: CatalogueRepository;
   loginThrottle: LoginThrottleRepository;
   audit: AuditRepository;
+  devices: DeviceRepository;
+  ingest: IngestRepository;
   /** Runs `work` in one database transaction with repositories bound to it. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }

@@ -5,9 +5,11 @@
  */
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m001 from './001-foundation.ts';
+import * as m002 from './002-sync.ts';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '001-foundation': m001,
+  '002-sync': m002,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,64 @@
+import { createHash } from 'node:crypto';
+import { createRoute } from '@hono/zod-openapi';
+import { DeviceConfig, SyncRequest, SyncResponse } from '@hailong/contracts';
+import type { DevicesService } from '../services/devices.service.ts';
+import type { SyncService } from '../services/sync.service.ts';
+import { requireDevice } from '../http/device-auth.ts';
+import { newRouter } from '../http/router.ts';
+import { commonErrors, errorResponse, json, jsonBody } from './responses.ts';
+
+/** Paths a device token may open; everything else refuses a bearer token (see deviceTokensOnly). */
+export const DEVICE_PATHS = /^\/api\/v1\/(device\/|sync$)/;
+
+export function syncRoutes(devices: DevicesService, syncService: SyncService) {
+  const deviceOnly = {
+    tags: ['sync'],
+    security: [{ device: [] }],
+    middleware: [requireDevice(devices)],
+  };
+  const deviceErrors = { 401: errorResponse('Unknown or revoked device token') };
+
+  const config = createRoute({
+    ...deviceOnly,
+    method: 'get',
+    path: '/device/config',
+    summary:
+      "The tablet's unit, sectors, scale and settings; send If-None-Match for a cheap refresh",
+    responses: {
+      200: json(DeviceConfig, 'Configuration'),
+      304: { description: 'Unchanged' },
+      ...deviceErrors,
+    },
+  });
+
+  const sync = createRoute({
+    ...deviceOnly,
+    method: 'post',
+    path: '/sync',
+    summary: 'Upload up to 500 records (1 MB); each is accepted, duplicate or rejected on its own',
+    description:
+      'Answered only after the batch is durably committed. An id already stored is a duplicate and is not stored again, even with other content.',
+    request: { body: jsonBody(SyncRequest) },
+    responses: {
+      200: json(SyncResponse, 'One result per item, in item order'),
+      ...commonErrors,
+      ...deviceErrors,
+      426: errorResponse('unsupported_protocol'),
+    },
+  });
+
+  return newRouter()
+    .openapi(config, async (c) => {
+      const body = await devices.config(c.get('device'));
+      const hash = createHash('sha256').update(JSON.stringify(body)).digest('base64url');
+      const etag = `"${hash.slice(0, 22)}"`;
+      c.header('ETag', etag);
+      c.header('Cache-Control', 'no-cache');
+      if (c.req.header('if-none-match') === etag) return c.body(null, 304);
+      return c.json(body, 200);
+    })
+    .openapi(sync, async (c) => {
+      const { protocol, items } = c.req.valid('json');
+      return c.json({ results: await syncService.sync(c.get('device'), protocol, items) }, 200);
+    });
+}
