@@ -5,13 +5,14 @@ import { defineConfig } from 'vitest/config';
  * - unit: pure functions in packages/;
  * - api: the API in-process over real SQLite files and a real PostgreSQL cluster (started by the
  *   global setup as the `postgres` user on a spare port);
+ * - fault: the real server process behind a fault-injecting proxy, killed and restarted mid-run;
  * - browser: Playwright driving Debian's Chromium against the real built apps served by the real server.
  */
 export default defineConfig({
   test: {
     projects: [
       {
-        test: { name: 'unit', include: ['packages/*/src/**/*.test.ts'] },
+        test: { name: 'unit', include: ['packages/*/src/**/*.test.ts', 'apps/kiosk/src/**/*.test.ts'] },
       },
       {
         test: {
@@ -20,6 +21,15 @@ export default defineConfig({
           globalSetup: ['test/support/postgres-global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'fault',
+          include: ['test/fault/**/*.test.ts'],
+          globalSetup: ['test/support/postgres-global-setup.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 120_000,
         },
       },
       {

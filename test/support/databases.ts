@@ -61,3 +61,28 @@ async function admin(url: string, statement: string): Promise<void> {
     await client.end();
   }
 }
+
+/**
+ * A brand-new, empty database for a server process to open by URL (it migrates it itself), and a
+ * function that removes it once that process has stopped.
+ */
+export async function freshDatabaseUrl(
+  dialect: TestDialect,
+): Promise<{ url: string; dispose: () => Promise<void> }> {
+  if (dialect === 'sqlite') {
+    const dir = await mkdtemp(join(tmpdir(), 'hailong-sqlite-'));
+    return {
+      url: `file:${join(dir, 'server.db')}`,
+      dispose: () => rm(dir, { recursive: true, force: true }),
+    };
+  }
+  const adminUrl = inject('pgUrl');
+  const name = `hl_${randomBytes(8).toString('hex')}`;
+  await admin(adminUrl, `CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    dispose: () => admin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
+}

@@ -1,0 +1,240 @@
+/**
+ * The promise "every record lands exactly once" under the faults that break it elsewhere: three
+ * tablets upload 5,100 records through a proxy that drops connections before and after the server
+ * commits, delays, duplicates requests and answers 503, while the API process is killed (SIGKILL)
+ * and restarted twice mid-run, and one batch is sent from two connections at once. Then: every
+ * record is stored once, the rollups equal a recount of raw rows, and no device has a gap.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ClientRecord } from '@hailong/contracts';
+import { newTrackingCode } from '@hailong/domain';
+import { dialects, freshDatabaseUrl } from '../support/databases.ts';
+import { FaultProxy, seededRandom } from '../support/fault-proxy.ts';
+import {
+  freePort,
+  startServer,
+  stopServer,
+  type ServerProcess,
+} from '../support/server-process.ts';
+import { SimulatedDevice } from '../support/simulated-device.ts';
+import type { TestResponse } from '../support/api-client.ts';
+import { openDatabase } from '../../apps/api/src/db/connect.ts';
+
+const PASSWORD = 'kiem-thu-su-co-2026';
+const DEVICES = 3;
+const RECORDS_PER_DEVICE = 1700;
+const SEED = 20261123;
+
+async function api(
+  server: ServerProcess,
+  path: string,
+  init: RequestInit & { cookie?: string } = {},
+): Promise<TestResponse> {
+  const headers = new Headers(init.headers);
+  headers.set('origin', server.baseUrl);
+  headers.set('content-type', 'application/json');
+  if (init.cookie) headers.set('cookie', init.cookie);
+  return fetch(`${server.baseUrl}${path}`, { ...init, headers }) as Promise<TestResponse>;
+}
+
+function records(deviceId: string, sectorIds: string[], random: () => number): ClientRecord[] {
+  const start = Date.now() - RECORDS_PER_DEVICE * 60_000;
+  return Array.from({ length: RECORDS_PER_DEVICE }, (_, i): ClientRecord => {
+    const seq = i + 1;
+    const common = {
+      id: randomUUID(),
+      deviceId,
+      seq,
+      deviceTime: new Date(start + i * 60_000).toISOString(),
+      schemaVersion: 1 as const,
+    };
+    if (seq % 50 === 0) {
+      return {
+        ...common,
+        kind: 'feedback',
+        feedbackKind: 'kien_nghi',
+        trackingCode: newTrackingCode(crypto.getRandomValues(new Uint8Array(5))),
+        sectorId: null,
+        content: `Kiến nghị số ${seq}: bố trí thêm ghế chờ.`,
+        contact: null,
+      };
+    }
+    const level = 1 + Math.floor(random() * 5);
+    return {
+      ...common,
+      kind: 'rating',
+      sectorId: sectorIds[i % sectorIds.length]!,
+      level,
+      reasons: level <= 2 ? ['waiting_time'] : [],
+      possibleRepeat: false,
+    };
+  });
+}
+
+describe.each(dialects)('sync under faults on %s', (dialect) => {
+  let server: ServerProcess;
+  let database: Awaited<ReturnType<typeof freshDatabaseUrl>>;
+  let port: number;
+
+  beforeAll(async () => {
+    database = await freshDatabaseUrl(dialect);
+    port = await freePort();
+    server = await startServer(port, {
+      DATABASE_URL: database.url,
+      HAILONG_ADMIN_PASSWORD: PASSWORD,
+      HAILONG_DEMO: '1',
+    });
+  });
+  afterAll(async () => {
+    await stopServer(server);
+    await database.dispose();
+  });
+
+  const restart = async () => {
+    await stopServer(server, 'SIGKILL');
+    server = await startServer(port, { DATABASE_URL: database.url, HAILONG_DEMO: '1' });
+  };
+
+  it('stores every record exactly once, keeps rollups exact and leaves no gap', async () => {
+    const random = seededRandom(SEED);
+    const login = await api(server, '/api/v1/auth/login', {
+      method: 'POST',
+      body: JSON.stringify({ username: 'admin', password: PASSWORD }),
+    });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const { units } = await (await api(server, '/api/v1/units', { cookie })).json();
+    const devices: SimulatedDevice[] = [];
+    for (let d = 0; d < DEVICES; d++) {
+      const unit = units[d];
+      const { code } = await (
+        await api(server, '/api/v1/enrollments', {
+          method: 'POST',
+          cookie,
+          body: JSON.stringify({ unitId: unit.id, label: `Quầy ${d + 1}` }),
+        })
+      ).json();
+      const { deviceId, token } = await (
+        await api(server, '/api/v1/devices/enroll', {
+          method: 'POST',
+          body: JSON.stringify({ code }),
+        })
+      ).json();
+      devices.push(
+        new SimulatedDevice(
+          deviceId,
+          token,
+          records(
+            deviceId,
+            unit.sectors.map((s: { id: string }) => s.id),
+            random,
+          ),
+          random,
+        ),
+      );
+    }
+    const all = devices.flatMap((d) => [...d.outbox]);
+
+    // The same batch from two connections at once, straight to the API.
+    const first = devices[0]!;
+    const batch = JSON.stringify({ protocol: 1, items: first.outbox.slice(0, 100) });
+    const twice = await Promise.all(
+      [0, 1].map(() =>
+        fetch(`${server.baseUrl}/api/v1/sync`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            authorization: `Bearer ${first.token}`,
+          },
+          body: batch,
+        }),
+      ),
+    );
+    const statuses = (await Promise.all(twice.map((r) => (r as TestResponse).json()))).flatMap(
+      (b) => b.results.map((r: { status: string }) => r.status),
+    );
+    expect(statuses.filter((s) => s === 'accepted')).toHaveLength(100);
+    expect(statuses.filter((s) => s === 'duplicate')).toHaveLength(100);
+
+    const proxy = new FaultProxy(() => port, SEED);
+    const proxyUrl = `http://127.0.0.1:${await proxy.start()}/api/v1/sync`;
+    const deadline = Date.now() + 240_000;
+    const remaining = () => devices.reduce((n, d) => n + d.outbox.length, 0);
+    let restarts = 0;
+    const restarter = (async () => {
+      for (const threshold of [0.7, 0.35]) {
+        while (remaining() > all.length * threshold && Date.now() < deadline)
+          await new Promise((r) => setTimeout(r, 20));
+        if (remaining() === 0) return;
+        await restart();
+        restarts++;
+      }
+    })();
+    await Promise.all(devices.map((d) => d.drain(() => proxyUrl, 100, deadline)));
+    await restarter;
+    await proxy.stop();
+    expect(restarts).toBe(2);
+    for (const fault of [
+      'reset-before',
+      'reset-after',
+      'duplicate',
+      'unavailable',
+      'delay',
+    ] as const) {
+      expect(proxy.counts[fault], fault).toBeGreaterThan(0);
+    }
+
+    const check = await openDatabase(database.url);
+    try {
+      const stored = await check.db.selectFrom('records').select(['id', 'kind']).execute();
+      expect(stored).toHaveLength(all.length);
+      expect(new Set(stored.map((r) => r.id))).toEqual(new Set(all.map((r) => r.id)));
+      const ratings = all.filter((r) => r.kind === 'rating').length;
+      const count = async (table: 'ratings' | 'feedbackItems') =>
+        Number(
+          (
+            await check.db
+              .selectFrom(table)
+              .select((eb) => eb.fn.countAll().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      expect(await count('ratings')).toBe(ratings);
+      expect(await count('feedbackItems')).toBe(all.length - ratings);
+      const rollup = await check.db.selectFrom('ratingRollups').selectAll().execute();
+      const recount = await check.db
+        .selectFrom('ratings')
+        .select([
+          'unitId',
+          'sectorId',
+          'month',
+          'level',
+          'category',
+          (eb) => eb.fn.countAll().as('n'),
+        ])
+        .groupBy(['unitId', 'sectorId', 'month', 'level', 'category'])
+        .execute();
+      const key = (r: {
+        unitId: string;
+        sectorId: string;
+        month: string;
+        level: number;
+        category: string;
+      }) => [r.unitId, r.sectorId, r.month, r.level, r.category].join('|');
+      expect(new Map(rollup.map((r) => [key(r), Number(r.count)]))).toEqual(
+        new Map(recount.map((r) => [key(r), Number(r.n)])),
+      );
+      expect(rollup.reduce((n, r) => n + Number(r.count), 0)).toBe(ratings);
+    } finally {
+      await check.close();
+    }
+    const { devices: listed } = await (await api(server, '/api/v1/devices', { cookie })).json();
+    for (const device of listed) {
+      expect(device).toMatchObject({
+        gaps: [],
+        highestSeq: RECORDS_PER_DEVICE,
+        receivedCount: RECORDS_PER_DEVICE,
+      });
+    }
+  });
+});

@@ -1,0 +1,97 @@
+/**
+ * The real server as a child process, exactly as `npm start` runs it (tsx over apps/api/src/main.ts):
+ * for browser tests, the fault test and benchmarks.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '..', '..');
+const START_TIMEOUT_MS = 60_000;
+
+export function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === 'object' && address
+          ? resolvePort(address.port)
+          : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+export interface ServerProcess {
+  port: number;
+  baseUrl: string;
+  child: ChildProcess;
+  /** Everything the server printed, for the error message when it does not come up. */
+  output: string[];
+}
+
+/** Starts the server and waits until /healthz answers 200. */
+export async function startServer(
+  port: number,
+  env: Record<string, string>,
+): Promise<ServerProcess> {
+  const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), ['apps/api/src/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so stopping it also stops the node process tsx starts underneath.
+    detached: true,
+  });
+  const output: string[] = [];
+  child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  const server = { port, baseUrl: `http://127.0.0.1:${port}`, child, output };
+  try {
+    await waitForHealth(server);
+  } catch (err) {
+    await stopServer(server);
+    throw err;
+  }
+  return server;
+}
+
+async function waitForHealth(server: ServerProcess): Promise<void> {
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (server.child.exitCode !== null) break;
+    try {
+      if ((await fetch(`${server.baseUrl}/healthz`)).status === 200) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const why = server.child.exitCode !== null ? `exited with ${server.child.exitCode}` : 'timed out';
+  throw new Error(
+    `The server did not become healthy (${why}). Its output:\n${server.output.join('')}`,
+  );
+}
+
+/** Stops the server: SIGTERM (clean shutdown), or SIGKILL at once to simulate a crash. */
+export async function stopServer(
+  server: ServerProcess,
+  signal: NodeJS.Signals = 'SIGTERM',
+): Promise<void> {
+  const { child } = server;
+  const pid = child.pid;
+  if (child.exitCode !== null || child.signalCode !== null || pid === undefined) return;
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  const send = (name: NodeJS.Signals) => {
+    try {
+      process.kill(-pid, name);
+    } catch {
+      // Already gone.
+    }
+  };
+  send(signal);
+  const timer = setTimeout(() => send('SIGKILL'), 5_000);
+  await exited;
+  clearTimeout(timer);
+}
