@@ -6,6 +6,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { benchBundles } from './bundles.ts';
 import { benchApi } from './api.ts';
+import { benchIngest } from './ingest.ts';
 
 export interface BenchResult {
   name: string;
@@ -18,7 +19,11 @@ export interface BenchResult {
 const root = join(import.meta.dirname, '..', '..');
 
 async function main() {
-  const results: BenchResult[] = [...(await benchBundles(root)), ...(await benchApi())];
+  const results: BenchResult[] = [
+    ...(await benchBundles(root)),
+    ...(await benchApi()),
+    ...(await benchIngest()),
+  ];
   const report = {
     at: new Date().toISOString(),
     machine: {

@@ -19,7 +19,11 @@ const canonicalCode = (code: string) => code.toUpperCase().replace(/[\s-]/g, '')
 /** Tablets: one-time enrollment codes, revocable bearer tokens, cached configuration, health. */
 export function createDevicesService(repos: Repositories, clock: Clock) {
   return {
-    async createEnrollment(unitId: string, label: string, actorId: string): Promise<Enrollment> {
+    async createEnrollment(
+      unitId: string,
+      label: string,
+      actorId: string | null,
+    ): Promise<Enrollment> {
       if (!(await repos.catalogue.findUnit(unitId))) {
         throw new ApiError(422, 'validation_failed', 'Đơn vị không tồn tại.', [
           { path: 'unitId', message: 'unknown unit' },
