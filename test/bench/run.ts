@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { benchBundles } from './bundles.ts';
 import { benchApi } from './api.ts';
 import { benchIngest } from './ingest.ts';
+import { benchTally } from './tally.ts';
 
 export interface BenchResult {
   name: string;
@@ -23,6 +24,7 @@ async function main() {
     ...(await benchBundles(root)),
     ...(await benchApi()),
     ...(await benchIngest()),
+    ...(await benchTally()),
   ];
   const report = {
     at: new Date().toISOString(),

@@ -22,6 +22,24 @@ import { createSyncService } from './services/sync.service.ts';
 import { deviceTokensOnly } from './http/device-auth.ts';
 import { devicesRoutes } from './routes/devices.route.ts';
 import { DEVICE_PATHS, syncRoutes } from './routes/sync.route.ts';
+import { createFeedbackService } from './services/feedback.service.ts';
+import { onFeedbackReceived } from './services/feedback-intake.ts';
+import { createFeedbackSettingsService } from './services/feedback-settings.service.ts';
+import { createFeedbackPublicService } from './services/feedback-public.service.ts';
+import { createHolidaysService } from './services/holidays.service.ts';
+import { feedbackRoutes } from './routes/feedback.route.ts';
+import { feedbackAdminRoutes } from './routes/feedback-admin.route.ts';
+import { feedbackPublicRoutes } from './routes/feedback-public.route.ts';
+import { holidaysRoutes } from './routes/holidays.route.ts';
+import { createTallyService } from './services/tally.service.ts';
+import { createExportsService } from './services/exports.service.ts';
+import { createTargetsService } from './services/targets.service.ts';
+import { createPublicStatsService } from './services/public-stats.service.ts';
+import { feedbackOnTime } from './services/feedback-on-time.ts';
+import { tallyRoutes } from './routes/tally.route.ts';
+import { exportsRoutes } from './routes/exports.route.ts';
+import { targetsRoutes } from './routes/targets.route.ts';
+import { publicStatsRoutes } from './routes/public-stats.route.ts';
 
 export const API_VERSION = '0.1.0';
 /** Bodies above this are refused with 413 before they are read in full. */
@@ -83,7 +101,23 @@ export function createApp(deps: AppDeps) {
   api.route('/', unitsRoutes(createCatalogueService(deps.repos, deps.clock)));
   const devices = createDevicesService(deps.repos, deps.clock);
   api.route('/', devicesRoutes(devices));
-  api.route('/', syncRoutes(devices, createSyncService(deps.repos, deps.clock)));
+  api.route(
+    '/',
+    syncRoutes(devices, createSyncService(deps.repos, deps.clock, onFeedbackReceived)),
+  );
+  // feedbackAdminRoutes before feedbackRoutes: /feedback/settings must not match /feedback/{id}.
+  const feedbackSettings = createFeedbackSettingsService(deps.repos, deps.clock);
+  api.route('/', feedbackAdminRoutes(deps.repos, deps.clock, feedbackSettings));
+  api.route('/', feedbackRoutes(createFeedbackService(deps.repos, deps.clock)));
+  api.route('/', feedbackPublicRoutes(createFeedbackPublicService(deps.repos, deps.clock)));
+  api.route('/', holidaysRoutes(createHolidaysService(deps.repos, deps.clock), deps.clock));
+  const tally = createTallyService(deps.repos, (month, unitId) =>
+    feedbackOnTime(deps.repos, month, unitId, deps.clock()),
+  );
+  api.route('/', tallyRoutes(tally));
+  api.route('/', exportsRoutes(createExportsService(deps.repos, deps.clock, tally)));
+  api.route('/', targetsRoutes(createTargetsService(deps.repos, deps.clock)));
+  api.route('/', publicStatsRoutes(createPublicStatsService(deps.repos, deps.clock)));
 
   app.route('/', healthRoutes(deps.dialect, API_VERSION, deps.ping));
   app.route('/api/v1', api);

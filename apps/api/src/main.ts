@@ -8,6 +8,9 @@ import { openDatabase } from './db/connect.ts';
 import { createLogger } from './http/logger.ts';
 import { systemClock } from './services/clock.ts';
 import { ensureFirstAdmin, seedDemoCatalogue } from './services/seed.service.ts';
+import { startRetentionJob } from './services/retention.service.ts';
+import { seedDemoRatings } from './services/demo-ratings.ts';
+import { onFeedbackReceived } from './services/feedback-intake.ts';
 
 const appsDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -19,7 +22,8 @@ async function main() {
   await database.migrate();
   const { repos } = database;
   if (config.demo && (await seedDemoCatalogue(repos, systemClock))) {
-    console.log('Đã tạo dữ liệu mẫu (demo catalogue seeded).');
+    await seedDemoRatings(repos, systemClock, onFeedbackReceived);
+    console.log('Đã tạo dữ liệu mẫu: đơn vị, lĩnh vực, 4 tháng đánh giá (demo data seeded).');
   }
   const generated = await ensureFirstAdmin(repos, systemClock, config.adminPassword);
   if (typeof generated === 'string') {
@@ -50,7 +54,10 @@ async function main() {
     console.log(`  API:      ${base}/api/v1/  (OpenAPI: ${base}/api/v1/openapi.json)`);
   });
 
+  // Erases contact data of long-closed feedback now and daily (Nghị định 13/2023/NĐ-CP).
+  const stopRetention = startRetentionJob(repos, systemClock, logger);
   const stop = () => {
+    stopRetention();
     server.close(() => void database.close().then(() => process.exit(0)));
   };
   process.once('SIGINT', stop);

@@ -4,12 +4,21 @@
  * navigation for the roles allowed to open them.
  */
 import type { Route } from './lib/router.svelte.ts';
+import DevicesPage from './pages/DevicesPage.svelte';
 import LoginPage from './pages/LoginPage.svelte';
 import OverviewPage from './pages/OverviewPage.svelte';
 import UsersPage from './pages/UsersPage.svelte';
+import FeedbackInboxPage from './pages/FeedbackInboxPage.svelte';
+import FeedbackItemPage from './pages/FeedbackItemPage.svelte';
+import HolidaysPage from './pages/HolidaysPage.svelte';
+import PublicPage from './pages/PublicPage.svelte';
+import DashboardPage from './pages/DashboardPage.svelte';
+import TargetsPage from './pages/TargetsPage.svelte';
 
 export const routes: readonly Route[] = [
   { path: '/', page: OverviewPage, title: 'nav.overview', access: 'signed-in', nav: true },
+  { path: '/reports', page: DashboardPage, title: 'nav.reports', access: 'signed-in', nav: true },
+  { path: '/targets', page: TargetsPage, title: 'nav.targets', access: 'signed-in', nav: true },
   {
     path: '/users',
     page: UsersPage,
@@ -18,5 +27,16 @@ export const routes: readonly Route[] = [
     roles: ['admin'],
     nav: true,
   },
+  { path: '/devices', page: DevicesPage, title: 'nav.devices', access: 'signed-in', nav: true },
+  {
+    path: '/feedback',
+    page: FeedbackInboxPage,
+    title: 'nav.feedback',
+    access: 'signed-in',
+    nav: true,
+  },
+  { path: '/feedback/:id', page: FeedbackItemPage, title: 'feedback.title', access: 'signed-in' },
+  { path: '/holidays', page: HolidaysPage, title: 'nav.holidays', access: 'signed-in', nav: true },
   { path: '/login', page: LoginPage, title: 'login.title', access: 'guest' },
+  { path: '/public', page: PublicPage, title: 'public.title', access: 'public' },
 ];

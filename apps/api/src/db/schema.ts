@@ -5,7 +5,14 @@
  */
 import type { Generated } from 'kysely';
 import type { Role, ScaleId, UnitKind } from '@hailong/contracts';
-import type { FeedbackKind, RollupCategory } from '@hailong/domain';
+import type {
+  FeedbackClassification,
+  FeedbackCloseReason,
+  FeedbackKind,
+  FeedbackStatus,
+  HolidayKind,
+  RollupCategory,
+} from '@hailong/domain';
 
 export interface UnitTable {
   id: string;
@@ -146,6 +153,59 @@ export interface FeedbackItemTable {
   deviceTime: number;
   receivedAt: number;
   clockSuspect: Generated<number>;
+  // Workflow columns (migration 003); set by onFeedbackReceived and the feedback service.
+  status: Generated<FeedbackStatus>;
+  classification: FeedbackClassification | null;
+  forwardedTo: string | null;
+  assigneeId: string | null;
+  receivedDate: string | null;
+  answerDays: number | null;
+  classifyDue: string | null;
+  answerDue: string | null;
+  dueDate: string | null;
+  classifiedAt: number | null;
+  answeredAt: number | null;
+  publishedAt: number | null;
+  closedAt: number | null;
+  answerText: string | null;
+  answerChannel: string | null;
+  answerPublished: Generated<number>;
+  answeredBy: string | null;
+  closeReason: FeedbackCloseReason | null;
+  closeNote: string | null;
+  duplicateOf: string | null;
+  searchText: Generated<string>;
+  contactErasedAt: number | null;
+  updatedAt: number | null;
+}
+
+export interface FeedbackEventTable {
+  id: string;
+  feedbackId: string;
+  at: number;
+  actorId: string | null;
+  action: string;
+  fromStatus: FeedbackStatus | null;
+  toStatus: FeedbackStatus | null;
+  note: string | null;
+  /** JSON text. */
+  details: string;
+}
+
+export interface HolidayTable {
+  date: string;
+  name: string;
+  kind: HolidayKind;
+  note: string | null;
+  updatedAt: number;
+  updatedBy: string | null;
+}
+
+export interface FeedbackSettingTable {
+  key: string;
+  value: string;
+  updatedAt: number;
+  updatedBy: string | null;
 }
 
 export interface RatingRollupTable {
@@ -180,6 +240,9 @@ export interface Database {
   records: RecordTable;
   ratings: RatingTable;
   feedbackItems: FeedbackItemTable;
+  feedbackEvents: FeedbackEventTable;
+  holidays: HolidayTable;
+  feedbackSettings: FeedbackSettingTable;
   ratingRollups: RatingRollupTable;
   ratingReasonRollups: RatingReasonRollupTable;
 }

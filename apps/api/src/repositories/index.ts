@@ -9,6 +9,10 @@ import type { Dialect, Repositories } from './types.ts';
 import { createUserRepository } from './users.repository.ts';
 import { createDeviceRepository } from './devices.repository.ts';
 import { createIngestRepository } from './ingest.repository.ts';
+import { createFeedbackRepository } from './feedback.repository.ts';
+import { createHolidayRepository } from './holidays.repository.ts';
+import { createRollupRepository } from './rollups.repository.ts';
+import { createTargetRepository } from './targets.repository.ts';
 
 export * from './types.ts';
 
@@ -22,6 +26,10 @@ export function createRepositories(db: Kysely<Database>, dialect: Dialect): Repo
     audit: createAuditRepository(db),
     devices: createDeviceRepository(db),
     ingest: createIngestRepository(db, dialect),
+    feedback: createFeedbackRepository(db),
+    holidays: createHolidayRepository(db),
+    rollups: createRollupRepository(db),
+    targets: createTargetRepository(db),
     transaction(work) {
       // Kysely cannot nest transactions; an inner call joins the outer one, which then commits or
       // rolls back everything together.

@@ -5,6 +5,11 @@
  */
 import type { Role, ScaleId, UnitKind } from '@hailong/contracts';
 import type { FeedbackKind, RollupCategory, SeqRange } from '@hailong/domain';
+import type { FeedbackRepository, HolidayRepository } from './feedback-types.ts';
+import type { RollupRepository, TargetRepository } from './tally-types.ts';
+
+export type * from './feedback-types.ts';
+export type * from './tally-types.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -246,6 +251,10 @@ export interface Repositories {
   audit: AuditRepository;
   devices: DeviceRepository;
   ingest: IngestRepository;
+  feedback: FeedbackRepository;
+  holidays: HolidayRepository;
+  rollups: RollupRepository;
+  targets: TargetRepository;
   /** Runs `work` in one database transaction with repositories bound to it. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }

@@ -3,15 +3,36 @@
  * validates with, so a page only ever sees well-formed data or an `ApiError`.
  */
 import {
+  DeviceList,
+  Enrollment,
   ErrorBody,
   Me,
   UnitList,
   User,
   UserList,
+  type CreateEnrollmentRequest,
   type CreateUserRequest,
   type ErrorCode,
   type LoginRequest,
   type UpdateUserRequest,
+} from '@hailong/contracts';
+import {
+  FeedbackDetail,
+  FeedbackList,
+  FeedbackSettings,
+  Holiday,
+  HolidayList,
+  PublicFeedbackList,
+  type FeedbackListParams,
+  type PutHolidayRequest,
+  type TransitionRequest,
+} from '@hailong/contracts';
+import {
+  MonthTally,
+  PublicStats,
+  TallyTrend,
+  TargetList,
+  type UpdateTargetsRequest,
 } from '@hailong/contracts';
 
 /** Server codes plus two the client raises itself: the server was unreachable or answered nonsense. */
@@ -160,4 +181,73 @@ export const api = {
   units: {
     list: (signal?: AbortSignal) => request('GET', '/units', UnitList, { signal }),
   },
+  devices: {
+    list: (signal?: AbortSignal) => request('GET', '/devices', DeviceList, { signal }),
+    /** A one-time code (24 hours) a tablet trades for its token. */
+    createEnrollment: (body: CreateEnrollmentRequest) =>
+      request('POST', '/enrollments', Enrollment, { body }),
+    revoke: (deviceId: string) => requestEmpty('POST', `/devices/${id(deviceId)}/revoke`),
+  },
+  feedback: {
+    list: (query: Partial<FeedbackListParams>, signal?: AbortSignal) =>
+      request('GET', `/feedback${queryString(query)}`, FeedbackList, { signal }),
+    get: (itemId: string, signal?: AbortSignal) =>
+      request('GET', `/feedback/${id(itemId)}`, FeedbackDetail, { signal }),
+    transition: (itemId: string, body: TransitionRequest) =>
+      request('POST', `/feedback/${id(itemId)}/transitions`, FeedbackDetail, { body }),
+    assign: (itemId: string, assigneeId: string | null) =>
+      request('PUT', `/feedback/${id(itemId)}/assignee`, FeedbackDetail, {
+        body: { assigneeId },
+      }),
+    eraseContact: (itemId: string) =>
+      request('POST', `/feedback/${id(itemId)}/contact/erase`, FeedbackDetail),
+    settings: () => request('GET', '/feedback/settings', FeedbackSettings),
+    saveSettings: (body: FeedbackSettings) =>
+      request('PUT', '/feedback/settings', FeedbackSettings, { body }),
+    /** The citizen's lookup; needs no session. */
+    lookup: (code: string, signal?: AbortSignal) =>
+      request('GET', `/public/feedback/${id(code)}`, PublicFeedbackList, {
+        signal,
+        anonymous: true,
+      }),
+  },
+  holidays: {
+    list: (year: number, signal?: AbortSignal) =>
+      request('GET', `/holidays?year=${year}`, HolidayList, { signal }),
+    put: (date: string, body: PutHolidayRequest) =>
+      request('PUT', `/holidays/${id(date)}`, Holiday, { body }),
+    remove: (date: string) => requestEmpty('DELETE', `/holidays/${id(date)}`),
+  },
+  tally: {
+    /** One month per unit and sector ('YYYY-MM'); all units the user may see, or one. */
+    month: (month: string, unitId?: string, signal?: AbortSignal) =>
+      request('GET', `/tally${queryString({ month, unitId })}`, MonthTally, { signal }),
+    /** Unit totals month by month, `from` to `to` inclusive. */
+    trend: (from: string, to: string, unitId?: string, signal?: AbortSignal) =>
+      request('GET', `/tally${queryString({ from, to, unitId })}`, TallyTrend, { signal }),
+    /** Where the browser downloads the monthly report (a plain link: the cookie goes along). */
+    exportUrl: (format: 'csv' | 'xlsx', month: string, unitId?: string) =>
+      `${BASE}/exports/tally.${format}${queryString({ month, unitId })}`,
+  },
+  targets: {
+    list: (year: number, signal?: AbortSignal) =>
+      request('GET', `/targets?year=${year}`, TargetList, { signal }),
+    update: (body: UpdateTargetsRequest) => request('PATCH', '/targets', TargetList, { body }),
+  },
+  /** What the public page shows; needs no session. */
+  publicStats: (month?: string, signal?: AbortSignal) =>
+    request('GET', `/public/stats${queryString({ month })}`, PublicStats, {
+      signal,
+      anonymous: true,
+    }),
 };
+
+/** `?a=1&b=2` of the defined, non-empty values. */
+function queryString(query: Record<string, string | number | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}

@@ -1,0 +1,117 @@
+/**
+ * The storage contract of the phản ánh, kiến nghị register (feedback_items with their workflow
+ * columns, feedback_events, holidays, feedback_settings). Times are epoch milliseconds; dates are
+ * 'YYYY-MM-DD' calendar dates in Việt Nam.
+ */
+import type {
+  FeedbackClassification,
+  FeedbackCloseReason,
+  FeedbackStatus,
+  HolidayEntry,
+} from '@hailong/domain';
+import type { FeedbackItemRow } from './types.ts';
+
+export interface FeedbackWorkflowFields {
+  status: FeedbackStatus;
+  classification: FeedbackClassification | null;
+  forwardedTo: string | null;
+  assigneeId: string | null;
+  receivedDate: string | null;
+  answerDays: number | null;
+  classifyDue: string | null;
+  answerDue: string | null;
+  dueDate: string | null;
+  classifiedAt: number | null;
+  answeredAt: number | null;
+  publishedAt: number | null;
+  closedAt: number | null;
+  answerText: string | null;
+  answerChannel: string | null;
+  answerPublished: boolean;
+  answeredBy: string | null;
+  closeReason: FeedbackCloseReason | null;
+  closeNote: string | null;
+  duplicateOf: string | null;
+  searchText: string;
+  contactErasedAt: number | null;
+  updatedAt: number | null;
+}
+
+/** A register entry: what the kiosk sent plus where the workflow stands. */
+export type FeedbackRegisterRow = FeedbackItemRow &
+  FeedbackWorkflowFields & {
+    /** Display name of the assignee, joined for lists. */
+    assigneeName: string | null;
+  };
+
+export type FeedbackPatch = Partial<FeedbackWorkflowFields> & { updatedAt: number };
+
+export interface FeedbackFilter {
+  unitId?: string;
+  sectorId?: string;
+  status?: FeedbackStatus;
+  assigneeId?: string;
+  /** due_date within [from, to] (inclusive). */
+  dueFrom?: string;
+  dueTo?: string;
+  /** due_date < this date. */
+  dueBefore?: string;
+  /** Already folded with foldDiacritics; matched as a substring of search_text. */
+  search?: string;
+}
+
+export interface FeedbackEventRow {
+  id: string;
+  feedbackId: string;
+  at: number;
+  actorId: string | null;
+  action: string;
+  fromStatus: FeedbackStatus | null;
+  toStatus: FeedbackStatus | null;
+  note: string | null;
+  /** Never contact data: history is kept after the contact data is erased. */
+  details: Record<string, string | number | boolean | null>;
+}
+
+export type FeedbackEventView = FeedbackEventRow & { actorName: string | null };
+
+export interface FeedbackRepository {
+  findById(id: string): Promise<FeedbackRegisterRow | undefined>;
+  findByIds(ids: readonly string[]): Promise<FeedbackRegisterRow[]>;
+  /** Every item with this exact (canonical) tracking code; codes are not unique. */
+  findByTrackingCode(code: string): Promise<FeedbackRegisterRow[]>;
+  /**
+   * Applies `patch` only if the item is still in `expectedStatus`, so that two people acting at
+   * once cannot both move it; false when it was not (or no longer) in that state.
+   */
+  update(id: string, expectedStatus: FeedbackStatus, patch: FeedbackPatch): Promise<boolean>;
+  /** Most urgent first: open items by due date, then the newest. */
+  list(
+    filter: FeedbackFilter,
+    page: { limit: number; offset: number },
+  ): Promise<{ rows: FeedbackRegisterRow[]; total: number }>;
+  countByStatus(filter: FeedbackFilter): Promise<Partial<Record<FeedbackStatus, number>>>;
+  count(filter: FeedbackFilter): Promise<number>;
+  /** Items received in [from, to), of one unit or all. */
+  listReceivedBetween(from: number, to: number, unitId?: string): Promise<FeedbackRegisterRow[]>;
+  /** Ids of items never initialised by onFeedbackReceived (no deadlines yet). */
+  listUninitialised(limit: number): Promise<string[]>;
+  /** Items with a deadline still binding (status received, classified or in progress). */
+  listOpen(): Promise<FeedbackRegisterRow[]>;
+  /** Closed before `closedBefore` and still holding contact data. */
+  listContactToErase(closedBefore: number, limit: number): Promise<string[]>;
+  /** Clears name, phone and consent; false when already erased. */
+  eraseContact(id: string, at: number): Promise<boolean>;
+  appendEvents(events: readonly FeedbackEventRow[]): Promise<void>;
+  /** Oldest first, with the actor's display name. */
+  listEvents(feedbackId: string): Promise<FeedbackEventView[]>;
+  getSettings(): Promise<Record<string, string>>;
+  putSetting(key: string, value: string, at: number, by: string | null): Promise<void>;
+}
+
+export interface HolidayRepository {
+  /** Ordered by date; within [from, to] when given. */
+  list(range?: { from: string; to: string }): Promise<HolidayEntry[]>;
+  upsert(entry: HolidayEntry, at: number, by: string | null): Promise<void>;
+  delete(date: string): Promise<boolean>;
+}

@@ -1,0 +1,204 @@
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import type { FeedbackFilter, FeedbackRegisterRow, FeedbackRepository } from './feedback-types.ts';
+
+type Query = SelectQueryBuilder<Database, 'feedbackItems', object>;
+
+/** LIKE pattern for a substring, with %, _ and the escape character itself escaped. */
+function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function applyFilter(query: Query, filter: FeedbackFilter): Query {
+  let q = query;
+  if (filter.unitId !== undefined) q = q.where('feedbackItems.unitId', '=', filter.unitId);
+  if (filter.sectorId !== undefined) q = q.where('feedbackItems.sectorId', '=', filter.sectorId);
+  if (filter.status !== undefined) q = q.where('feedbackItems.status', '=', filter.status);
+  if (filter.assigneeId !== undefined) {
+    q = q.where('feedbackItems.assigneeId', '=', filter.assigneeId);
+  }
+  if (filter.dueFrom !== undefined) q = q.where('feedbackItems.dueDate', '>=', filter.dueFrom);
+  if (filter.dueTo !== undefined) q = q.where('feedbackItems.dueDate', '<=', filter.dueTo);
+  if (filter.dueBefore !== undefined) {
+    q = q.where('feedbackItems.dueDate', '<', filter.dueBefore);
+  }
+  if (filter.search) {
+    // search_text is folded and lower-case, so a plain LIKE behaves alike on both dialects.
+    const pattern = containsPattern(filter.search);
+    q = q.where(sql<boolean>`${sql.ref('feedbackItems.searchText')} like ${pattern} escape '\\'`);
+  }
+  return q;
+}
+
+type Raw = Omit<FeedbackRegisterRow, 'clockSuspect' | 'answerPublished'> & {
+  clockSuspect: number | boolean;
+  answerPublished: number | boolean;
+};
+
+function toRow(raw: Raw): FeedbackRegisterRow {
+  return {
+    ...raw,
+    clockSuspect: Boolean(raw.clockSuspect),
+    answerPublished: Boolean(raw.answerPublished),
+  };
+}
+
+/** The register over Kysely; identical on SQLite and PostgreSQL. */
+export function createFeedbackRepository(db: Kysely<Database>): FeedbackRepository {
+  const base = () =>
+    db
+      .selectFrom('feedbackItems')
+      .leftJoin('users', 'users.id', 'feedbackItems.assigneeId')
+      .selectAll('feedbackItems')
+      .select('users.displayName as assigneeName');
+
+  return {
+    async findById(id) {
+      const raw = await base().where('feedbackItems.id', '=', id).executeTakeFirst();
+      return raw && toRow(raw as Raw);
+    },
+    async findByIds(ids) {
+      if (ids.length === 0) return [];
+      const rows = await base()
+        .where('feedbackItems.id', 'in', [...ids])
+        .execute();
+      return rows.map((r) => toRow(r as Raw));
+    },
+    async findByTrackingCode(code) {
+      const rows = await base()
+        .where('feedbackItems.trackingCode', '=', code)
+        .orderBy('feedbackItems.receivedAt')
+        .execute();
+      return rows.map((r) => toRow(r as Raw));
+    },
+    async update(id, expectedStatus, patch) {
+      const { answerPublished, ...rest } = patch;
+      const result = await db
+        .updateTable('feedbackItems')
+        .set({
+          ...rest,
+          ...(answerPublished !== undefined && { answerPublished: answerPublished ? 1 : 0 }),
+        })
+        .where('id', '=', id)
+        .where('status', '=', expectedStatus)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+    async list(filter, page) {
+      const rows = await applyFilter(base() as unknown as Query, filter)
+        .orderBy(sql`case when ${sql.ref('feedbackItems.dueDate')} is null then 1 else 0 end`)
+        .orderBy('feedbackItems.dueDate')
+        .orderBy('feedbackItems.receivedAt', 'desc')
+        .orderBy('feedbackItems.id')
+        .limit(page.limit)
+        .offset(page.offset)
+        .execute();
+      const total = await this.count(filter);
+      return { rows: rows.map((r) => toRow(r as unknown as Raw)), total };
+    },
+    async countByStatus(filter) {
+      const rows = await applyFilter(db.selectFrom('feedbackItems'), filter)
+        .select((eb) => ['feedbackItems.status', eb.fn.countAll().as('n')])
+        .groupBy('feedbackItems.status')
+        .execute();
+      return Object.fromEntries(
+        (rows as { status: string; n: unknown }[]).map((r) => [r.status, Number(r.n)]),
+      );
+    },
+    async count(filter) {
+      const row = await applyFilter(db.selectFrom('feedbackItems'), filter)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
+      return Number((row as { n: unknown }).n);
+    },
+    async listReceivedBetween(from, to, unitId) {
+      let query = base()
+        .where('feedbackItems.receivedAt', '>=', from)
+        .where('feedbackItems.receivedAt', '<', to);
+      if (unitId !== undefined) query = query.where('feedbackItems.unitId', '=', unitId);
+      return (await query.execute()).map((r) => toRow(r as Raw));
+    },
+    async listUninitialised(limit) {
+      // due_date is indexed and null for every uninitialised item; classify_due narrows it down.
+      const rows = await db
+        .selectFrom('feedbackItems')
+        .select('id')
+        .where('dueDate', 'is', null)
+        .where('classifyDue', 'is', null)
+        .limit(limit)
+        .execute();
+      return rows.map((r) => r.id);
+    },
+    async listOpen() {
+      const rows = await base()
+        .where('feedbackItems.status', 'in', ['received', 'classified', 'in_progress'])
+        .execute();
+      return rows.map((r) => toRow(r as Raw));
+    },
+    async listContactToErase(closedBefore, limit) {
+      const rows = await db
+        .selectFrom('feedbackItems')
+        .select('id')
+        .where('status', '=', 'closed')
+        .where('closedAt', '<', closedBefore)
+        .where('contactErasedAt', 'is', null)
+        .where((eb) =>
+          eb.or([
+            eb('contactName', 'is not', null),
+            eb('contactPhone', 'is not', null),
+            eb('consentAt', 'is not', null),
+          ]),
+        )
+        .orderBy('closedAt')
+        .limit(limit)
+        .execute();
+      return rows.map((r) => r.id);
+    },
+    async eraseContact(id, at) {
+      const result = await db
+        .updateTable('feedbackItems')
+        .set({
+          contactName: null,
+          contactPhone: null,
+          consentVersion: null,
+          consentAt: null,
+          contactErasedAt: at,
+          updatedAt: at,
+        })
+        .where('id', '=', id)
+        .where('contactErasedAt', 'is', null)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+    async appendEvents(events) {
+      if (events.length === 0) return;
+      await db
+        .insertInto('feedbackEvents')
+        .values(events.map((e) => ({ ...e, details: JSON.stringify(e.details) })))
+        .execute();
+    },
+    async listEvents(feedbackId) {
+      const rows = await db
+        .selectFrom('feedbackEvents')
+        .leftJoin('users', 'users.id', 'feedbackEvents.actorId')
+        .selectAll('feedbackEvents')
+        .select('users.displayName as actorName')
+        .where('feedbackEvents.feedbackId', '=', feedbackId)
+        .orderBy('feedbackEvents.at')
+        .orderBy('feedbackEvents.id')
+        .execute();
+      return rows.map((r) => ({ ...r, details: JSON.parse(r.details) as never }));
+    },
+    async getSettings() {
+      const rows = await db.selectFrom('feedbackSettings').select(['key', 'value']).execute();
+      return Object.fromEntries(rows.map((r) => [r.key, r.value]));
+    },
+    async putSetting(key, value, at, by) {
+      await db
+        .insertInto('feedbackSettings')
+        .values({ key, value, updatedAt: at, updatedBy: by })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value, updatedAt: at, updatedBy: by }))
+        .execute();
+    },
+  };
+}

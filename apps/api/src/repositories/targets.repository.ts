@@ -1,0 +1,38 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import type { TargetRepository } from './tally-types.ts';
+
+/** Targets across years (a trend may span two) and their removal; writes go through the catalogue. */
+export function createTargetRepository(db: Kysely<Database>): TargetRepository {
+  return {
+    async listForYears(years) {
+      if (years.length === 0) return [];
+      return db
+        .selectFrom('targets')
+        .selectAll()
+        .where('year', 'in', [...years])
+        .orderBy('year')
+        .orderBy('unitId')
+        .orderBy('sectorId')
+        .execute();
+    },
+    async listDefaults(years) {
+      if (years.length === 0) return new Map();
+      const rows = await db
+        .selectFrom('defaultTargets')
+        .select(['year', 'targetBp'])
+        .where('year', 'in', [...years])
+        .execute();
+      return new Map(rows.map((r) => [r.year, r.targetBp]));
+    },
+    async remove(unitId, sectorId, year) {
+      const result = await db
+        .deleteFrom('targets')
+        .where('unitId', '=', unitId)
+        .where('sectorId', '=', sectorId)
+        .where('year', '=', year)
+        .executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { ExportQuery } from '@hailong/contracts';
+import type { ExportFile, ExportsService } from '../services/exports.service.ts';
+import { XLSX_TYPE } from '../services/exports.service.ts';
+import type { Context } from 'hono';
+import { newRouter, SESSION_SECURITY } from '../http/router.ts';
+import { requireSession } from '../http/session.ts';
+import { commonErrors, errorResponse, sessionErrors } from './responses.ts';
+
+const common = {
+  method: 'get' as const,
+  tags: ['exports'],
+  security: SESSION_SECURITY,
+  middleware: [requireSession()],
+  request: { query: ExportQuery },
+};
+const errors = { ...commonErrors, ...sessionErrors, 404: errorResponse('No such unit') };
+
+const csv = createRoute({
+  ...common,
+  path: '/exports/tally.csv',
+  summary: 'Monthly report as CSV (UTF-8 with BOM), one unit or all (staff: own unit)',
+  responses: {
+    200: {
+      description: 'CSV file',
+      content: { 'text/csv': { schema: z.string() } },
+    },
+    ...errors,
+  },
+});
+
+const xlsx = createRoute({
+  ...common,
+  path: '/exports/tally.xlsx',
+  summary: 'Monthly report as an Excel workbook, A4 landscape (staff: own unit)',
+  responses: {
+    200: {
+      description: 'XLSX workbook',
+      content: { [XLSX_TYPE]: { schema: z.string().meta({ format: 'binary' }) } },
+    },
+    ...errors,
+  },
+});
+
+function download(c: Context, file: ExportFile) {
+  c.header('Content-Type', file.contentType);
+  c.header('Content-Disposition', `attachment; filename="${file.filename}"`);
+  // Unit figures for staff only: never kept by a shared cache.
+  c.header('Cache-Control', 'private, no-store');
+  return c.body(file.body as string, 200);
+}
+
+export function exportsRoutes(exports: ExportsService) {
+  return newRouter()
+    .openapi(csv, async (c) => {
+      const { month, unitId } = c.req.valid('query');
+      return download(c, await exports.csv(month, c.get('auth')!.user, unitId));
+    })
+    .openapi(xlsx, async (c) => {
+      const { month, unitId } = c.req.valid('query');
+      return download(c, await exports.xlsx(month, c.get('auth')!.user, unitId));
+    });
+}

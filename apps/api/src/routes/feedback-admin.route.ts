@@ -1,0 +1,61 @@
+import { createRoute } from '@hono/zod-openapi';
+import { FeedbackSettings, OnTimeQuery, OnTimeReport } from '@hailong/contracts';
+import { vnDateOf } from '@hailong/domain';
+import type { Repositories } from '../repositories/types.ts';
+import type { Clock } from '../services/clock.ts';
+import { feedbackOnTime } from '../services/feedback-on-time.ts';
+import type { FeedbackSettingsService } from '../services/feedback-settings.service.ts';
+import { unitScope } from '../services/feedback-access.ts';
+import { newRouter, SESSION_SECURITY } from '../http/router.ts';
+import { requireSession } from '../http/session.ts';
+import { commonErrors, json, jsonBody, sessionErrors } from './responses.ts';
+
+const base = { tags: ['feedback'], security: SESSION_SECURITY };
+
+const getSettings = createRoute({
+  ...base,
+  middleware: [requireSession()],
+  method: 'get',
+  path: '/feedback/settings',
+  summary: 'Answer deadline (working days) and contact-data retention (months)',
+  responses: { 200: json(FeedbackSettings, 'Settings'), ...sessionErrors },
+});
+
+const putSettings = createRoute({
+  ...base,
+  middleware: [requireSession('admin')],
+  method: 'put',
+  path: '/feedback/settings',
+  summary: 'Change the settings (admin); a new answer deadline applies to new items',
+  request: { body: jsonBody(FeedbackSettings) },
+  responses: { 200: json(FeedbackSettings, 'Saved'), ...commonErrors, ...sessionErrors },
+});
+
+const onTime = createRoute({
+  ...base,
+  middleware: [requireSession()],
+  method: 'get',
+  path: '/feedback/on-time',
+  summary: 'On-time figure per unit for a month (TT 01/2018 indicator 8: 2/1/0 points)',
+  request: { query: OnTimeQuery },
+  responses: { 200: json(OnTimeReport, 'Figure'), ...commonErrors, ...sessionErrors },
+});
+
+export function feedbackAdminRoutes(
+  repos: Repositories,
+  clock: Clock,
+  settings: FeedbackSettingsService,
+) {
+  return newRouter()
+    .openapi(getSettings, async (c) => c.json(await settings.get(), 200))
+    .openapi(putSettings, async (c) =>
+      c.json(await settings.put(c.req.valid('json'), c.get('auth')!.user.id), 200),
+    )
+    .openapi(onTime, async (c) => {
+      const { month, unitId } = c.req.valid('query');
+      const now = clock();
+      const unit = unitScope(c.get('auth')!.user) ?? unitId;
+      const rows = await feedbackOnTime(repos, month, unit, now);
+      return c.json({ month, today: vnDateOf(now), rows }, 200);
+    });
+}

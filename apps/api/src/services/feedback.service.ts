@@ -1,0 +1,206 @@
+/**
+ * The staff side of the register: the inbox with its filters and counts, the item page, assignment
+ * and the workflow's actions. Every change is one transaction with its history event.
+ */
+import {
+  allowedActions,
+  dueSoonLimit,
+  FEEDBACK_STATUSES,
+  foldDiacritics,
+  vnDateOf,
+  type FeedbackCloseReason,
+} from '@hailong/domain';
+import type {
+  FeedbackDetail,
+  FeedbackList,
+  FeedbackListParams,
+  TransitionRequest,
+} from '@hailong/contracts';
+import type {
+  FeedbackFilter,
+  FeedbackRegisterRow,
+  Repositories,
+  UserRow,
+} from '../repositories/types.ts';
+import { ApiError } from '../http/errors.ts';
+import type { Clock } from './clock.ts';
+import {
+  canAct,
+  canBeAssigned,
+  canSeeContact,
+  changedMeanwhile,
+  requireActor,
+  requireVisible,
+  unitScope,
+  eventId,
+} from './feedback-access.ts';
+import { initialisePending, loadCalendar, onFeedbackReceived } from './feedback-intake.ts';
+import { toAnswer, toContactView, toEvent, toSummary } from './feedback.mapper.ts';
+import { applyTransition } from './feedback-workflow.service.ts';
+
+type Transition = Exclude<TransitionRequest, undefined>;
+
+export function createFeedbackService(repos: Repositories, clock: Clock) {
+  async function context() {
+    const now = clock();
+    return { now, today: vnDateOf(now), calendar: await loadCalendar(repos) };
+  }
+
+  async function load(id: string, user: UserRow): Promise<FeedbackRegisterRow> {
+    const row = requireVisible(user, await repos.feedback.findById(id));
+    if (row.classifyDue !== null) return row;
+    await repos.transaction((tx) => onFeedbackReceived(tx, [row.id], clock()));
+    return requireVisible(user, await repos.feedback.findById(id));
+  }
+
+  async function detail(row: FeedbackRegisterRow, user: UserRow): Promise<FeedbackDetail> {
+    const { today, calendar } = await context();
+    const [events, users, duplicate] = await Promise.all([
+      repos.feedback.listEvents(row.id),
+      repos.users.list(),
+      row.duplicateOf ? repos.feedback.findById(row.duplicateOf) : undefined,
+    ]);
+    const acting = canAct(user, row);
+    const allowed = acting ? allowedActions(row) : [];
+    const answeredBy = users.find((u) => u.id === row.answeredBy)?.displayName ?? null;
+    return {
+      ...toSummary(row, today, calendar),
+      content: row.content,
+      clockSuspect: row.clockSuspect,
+      contact: toContactView(row, canSeeContact(user, row)),
+      contactErasedAt:
+        row.contactErasedAt === null ? null : new Date(row.contactErasedAt).toISOString(),
+      forwardedTo: row.forwardedTo,
+      closeReason: row.closeReason,
+      closedAt: row.closedAt === null ? null : new Date(row.closedAt).toISOString(),
+      duplicateOf: duplicate ? { id: duplicate.id, trackingCode: duplicate.trackingCode } : null,
+      answer: toAnswer(row, answeredBy),
+      history: events.map(toEvent),
+      allowedActions: [...new Set(allowed.map((a) => a.type))],
+      allowedCloseReasons: allowed.flatMap((a) =>
+        a.type === 'close' ? [a.reason as FeedbackCloseReason] : [],
+      ),
+      canAssign: acting && row.status !== 'closed',
+      assignees: acting
+        ? users
+            .filter((u) => canBeAssigned(u, row))
+            .map((u) => ({ id: u.id, displayName: u.displayName }))
+        : [],
+    };
+  }
+
+  return {
+    async list(query: FeedbackListParams, user: UserRow): Promise<FeedbackList> {
+      const { now, today, calendar } = await context();
+      await initialisePending(repos, now);
+      const scope = unitScope(user);
+      // A staff member asking for another unit simply gets their own: the scope always wins.
+      const base: FeedbackFilter = {
+        unitId: scope ?? query.unitId,
+        ...(query.sectorId !== undefined && { sectorId: query.sectorId }),
+      };
+      const soon = { dueFrom: today, dueTo: dueSoonLimit(today, calendar) };
+      const overdue = { dueBefore: today };
+      const search = query.q ? foldDiacritics(query.q.normalize('NFC').trim()) : '';
+      const filter: FeedbackFilter = {
+        ...base,
+        ...(query.status !== undefined && { status: query.status }),
+        ...(query.assignee === 'me' && { assigneeId: user.id }),
+        ...(query.due === 'soon' && soon),
+        ...(query.due === 'overdue' && overdue),
+        ...(search !== '' && { search }),
+      };
+      const [page, byStatus, dueSoon, overdueCount] = await Promise.all([
+        repos.feedback.list(filter, { limit: query.limit, offset: query.offset }),
+        repos.feedback.countByStatus(base),
+        repos.feedback.count({ ...base, ...soon }),
+        repos.feedback.count({ ...base, ...overdue }),
+      ]);
+      const counts = Object.fromEntries(
+        FEEDBACK_STATUSES.map((s) => [s, byStatus[s] ?? 0]),
+      ) as FeedbackList['counts']['byStatus'];
+      return {
+        items: page.rows.map((row) => toSummary(row, today, calendar)),
+        total: page.total,
+        counts: {
+          byStatus: counts,
+          dueSoon,
+          overdue: overdueCount,
+          total: FEEDBACK_STATUSES.reduce((sum, s) => sum + counts[s], 0),
+        },
+        today,
+      };
+    },
+
+    async get(id: string, user: UserRow): Promise<FeedbackDetail> {
+      return detail(await load(id, user), user);
+    },
+
+    async transition(id: string, input: Transition, user: UserRow): Promise<FeedbackDetail> {
+      const row = await load(id, user);
+      requireActor(user, row);
+      await applyTransition(repos, clock(), row, input, user);
+      return detail(await load(id, user), user);
+    },
+
+    async assign(id: string, assigneeId: string | null, user: UserRow): Promise<FeedbackDetail> {
+      const row = await load(id, user);
+      requireActor(user, row);
+      if (row.status === 'closed') {
+        throw new ApiError(409, 'invalid_transition', 'Phản ánh, kiến nghị đã đóng.');
+      }
+      const assignee = assigneeId === null ? null : await repos.users.findById(assigneeId);
+      if (assigneeId !== null && (!assignee || !canBeAssigned(assignee, row))) {
+        throw new ApiError(422, 'validation_failed', 'Không thể giao cho người này.', [
+          { path: 'assigneeId', message: 'not a staff member of this unit, supervisor or admin' },
+        ]);
+      }
+      const now = clock();
+      await repos.transaction(async (tx) => {
+        if (!(await tx.feedback.update(row.id, row.status, { assigneeId, updatedAt: now }))) {
+          throw changedMeanwhile();
+        }
+        await tx.feedback.appendEvents([
+          {
+            id: eventId(now),
+            feedbackId: row.id,
+            at: now,
+            actorId: user.id,
+            action: 'assign',
+            fromStatus: row.status,
+            toStatus: row.status,
+            note: null,
+            details: { assigneeId, assigneeName: assignee?.displayName ?? null },
+          },
+        ]);
+      });
+      return detail(await load(id, user), user);
+    },
+
+    /** Erases contact data at the citizen's request (the right to erasure), keeping the item. */
+    async eraseContact(id: string, user: UserRow): Promise<FeedbackDetail> {
+      const row = await load(id, user);
+      if (!canSeeContact(user, row)) throw new ApiError(403, 'forbidden', 'Bạn không có quyền.');
+      const now = clock();
+      await repos.transaction(async (tx) => {
+        if (!(await tx.feedback.eraseContact(row.id, now))) return;
+        await tx.feedback.appendEvents([
+          {
+            id: eventId(now),
+            feedbackId: row.id,
+            at: now,
+            actorId: user.id,
+            action: 'contact_erased',
+            fromStatus: row.status,
+            toStatus: row.status,
+            note: null,
+            details: { reason: 'request' },
+          },
+        ]);
+      });
+      return detail(await load(id, user), user);
+    },
+  };
+}
+
+export type FeedbackService = ReturnType<typeof createFeedbackService>;

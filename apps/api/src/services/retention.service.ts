@@ -1,0 +1,75 @@
+/**
+ * Erases citizens' contact data a configurable number of months after their item was closed
+ * (default 12): personal data is kept only as long as its purpose needs (Nghị định 13/2023/NĐ-CP;
+ * Luật 91/2025/QH15 from 1/1/2026). The item and its history stay; the history records the erasure.
+ * Also prunes throttle rows older than a day (logins and public lookups only look 15 minutes back).
+ */
+import { eventId } from './feedback-access.ts';
+import type { Repositories } from '../repositories/types.ts';
+import type { Logger } from '../http/logger.ts';
+import type { Clock } from './clock.ts';
+import { readFeedbackSettings } from './feedback-settings.service.ts';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const BATCH = 200;
+
+/** `months` calendar months before `epochMs` (UTC arithmetic; a day either way does not matter). */
+export function monthsBefore(epochMs: number, months: number): number {
+  const d = new Date(epochMs);
+  const target = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - months, 1));
+  const lastDay = new Date(
+    Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0),
+  ).getUTCDate();
+  target.setUTCDate(Math.min(d.getUTCDate(), lastDay));
+  return target.getTime() + (epochMs % DAY_MS);
+}
+
+/** One pass: erases what is due now; returns how many items were erased. */
+export async function runRetention(repos: Repositories, now: number): Promise<number> {
+  const { retentionMonths } = await readFeedbackSettings(repos);
+  const closedBefore = monthsBefore(now, retentionMonths);
+  let erased = 0;
+  for (;;) {
+    const ids = await repos.feedback.listContactToErase(closedBefore, BATCH);
+    if (ids.length === 0) break;
+    for (const id of ids) {
+      const done = await repos.transaction(async (tx) => {
+        const item = await tx.feedback.findById(id);
+        if (!item || !(await tx.feedback.eraseContact(id, now))) return false;
+        await tx.feedback.appendEvents([
+          {
+            id: eventId(now),
+            feedbackId: id,
+            at: now,
+            actorId: null,
+            action: 'contact_erased',
+            fromStatus: item.status,
+            toStatus: item.status,
+            note: null,
+            details: { reason: 'retention', retentionMonths },
+          },
+        ]);
+        return true;
+      });
+      if (done) erased += 1;
+    }
+    if (ids.length < BATCH) break;
+  }
+  await repos.loginThrottle.prune(now - DAY_MS);
+  return erased;
+}
+
+/** Runs the retention pass now and then daily; returns the function that stops it. */
+export function startRetentionJob(repos: Repositories, clock: Clock, logger: Logger): () => void {
+  const run = () =>
+    runRetention(repos, clock()).then(
+      (erased) => {
+        if (erased > 0) logger.info('retention: contact data erased', { erased });
+      },
+      (err: unknown) => logger.error('retention failed', { error: String(err) }),
+    );
+  void run();
+  const timer = setInterval(() => void run(), DAY_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}

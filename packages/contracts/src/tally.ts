@@ -1,0 +1,185 @@
+/**
+ * The monthly tally, its trend and the public statistics on the wire. Rates, targets and interval
+ * bounds are ratios in [0, 1] (the console formats them as 91,5 %); `targetBp` is the exact stored
+ * target in basis points. Mirrors the types of `tallyMonth` / `tallyTrend` in @hailong/domain.
+ */
+import { z } from 'zod';
+import { isMonth } from '@hailong/domain';
+import { Id, Instant } from './common.ts';
+import { ScaleId } from './catalogue.ts';
+
+/** A calendar month in Việt Nam, "YYYY-MM". */
+export const Month = z.string().refine(isMonth, 'month: YYYY-MM');
+
+/** How many months one trend request may span. */
+export const MAX_TREND_MONTHS = 36;
+
+const Ratio = z.number().min(0).max(1);
+const Count = z.number().int().min(0);
+
+export const Interval = z.object({ low: Ratio, high: Ratio }).meta({ id: 'Interval' });
+
+const figures = {
+  /** Answers in the rate: not flagged, on the unit's scale. */
+  total: Count,
+  satisfied: Count,
+  /** Kept but left out of the rate: possible repeat presses, a tablet clock far off. */
+  repeats: Count,
+  badClock: Count,
+  /** At a level the unit's current scale lacks (its scale was changed); left out of the rate. */
+  otherLevels: Count,
+  rate: Ratio.nullable(),
+  /** 95 % Wilson interval of the rate. */
+  interval: Interval.nullable(),
+  targetBp: z.number().int().min(0).max(10_000),
+  target: Ratio,
+  met: z.boolean().nullable(),
+  /** Fewer answers than `minSample`: shown, not judged. */
+  tooFew: z.boolean(),
+  /** Satisfied answers in a row that would reach the target; null when none can. */
+  moreNeeded: Count.nullable(),
+};
+export const Figures = z.object(figures).meta({ id: 'TallyFigures' });
+
+export const LevelCount = z.object({ level: z.number().int(), count: Count });
+export const ReasonCount = z.object({ reason: z.string(), count: Count });
+
+export const SectorTally = z
+  .object({
+    sectorId: Id,
+    sectorName: z.string(),
+    ...figures,
+    levels: z.array(LevelCount),
+    reasons: z.array(ReasonCount),
+  })
+  .meta({ id: 'SectorTally' });
+export type SectorTally = z.infer<typeof SectorTally>;
+
+/** Phản ánh, kiến nghị answered on time in the month (TT 01/2018/TT-VPCP indicator 8: 2/1/0). */
+export const FeedbackOnTime = z
+  .object({
+    received: Count,
+    duplicates: Count,
+    answered: Count,
+    answeredOnTime: Count,
+    overdueOpen: Count,
+    rate: Ratio.nullable(),
+    score: z.union([z.literal(0), z.literal(1), z.literal(2)]).nullable(),
+  })
+  .meta({ id: 'FeedbackOnTime' });
+export type FeedbackOnTime = z.infer<typeof FeedbackOnTime>;
+
+export const UnitTally = z
+  .object({
+    unitId: Id,
+    unitName: z.string(),
+    scale: ScaleId,
+    sectors: z.array(SectorTally),
+    totals: z.object({
+      ...figures,
+      levels: z.array(LevelCount),
+      reasons: z.array(ReasonCount),
+      sectorsMet: Count,
+      sectorsUnmet: Count,
+    }),
+    /** Present once the feedback register exists. */
+    feedback: FeedbackOnTime.optional(),
+  })
+  .meta({ id: 'UnitTally' });
+export type UnitTally = z.infer<typeof UnitTally>;
+
+export const MonthTally = z
+  .object({
+    kind: z.literal('month'),
+    month: Month,
+    minSample: z.number().int(),
+    units: z.array(UnitTally),
+    overall: z.object({ ...figures, reasons: z.array(ReasonCount) }),
+  })
+  .meta({ id: 'MonthTally' });
+export type MonthTally = z.infer<typeof MonthTally>;
+
+export const TrendPoint = z.object({ month: Month, ...figures }).meta({ id: 'TrendPoint' });
+export type TrendPoint = z.infer<typeof TrendPoint>;
+
+export const TallyTrend = z
+  .object({
+    kind: z.literal('trend'),
+    months: z.array(Month),
+    minSample: z.number().int(),
+    units: z.array(z.object({ unitId: Id, unitName: z.string(), points: z.array(TrendPoint) })),
+    overall: z.array(TrendPoint),
+  })
+  .meta({ id: 'TallyTrend' });
+export type TallyTrend = z.infer<typeof TallyTrend>;
+
+export const TallyResponse = z
+  .discriminatedUnion('kind', [MonthTally, TallyTrend])
+  .meta({ id: 'TallyResponse' });
+
+/** One month (`month`) or a range for trends (`from` and `to`), all units or one. */
+export const TallyQuery = z
+  .object({
+    month: Month.optional(),
+    from: Month.optional(),
+    to: Month.optional(),
+    unitId: Id.optional(),
+    /** Below this many answers a rate is flagged as too few to judge. */
+    minSample: z.coerce.number().int().min(1).max(100_000).optional(),
+  })
+  .superRefine((q, ctx) => {
+    const range = q.from !== undefined || q.to !== undefined;
+    if (q.month !== undefined && range) {
+      ctx.addIssue({ code: 'custom', path: ['month'], message: 'give month, or from and to' });
+    } else if (!range && q.month === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['month'], message: 'required' });
+    } else if (range && (q.from === undefined || q.to === undefined)) {
+      ctx.addIssue({ code: 'custom', path: [q.from ? 'to' : 'from'], message: 'required' });
+    } else if (range && q.from! > q.to!) {
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
+    }
+  });
+export type TallyQuery = z.input<typeof TallyQuery>;
+
+export const ExportQuery = z.object({ month: Month, unitId: Id.optional() });
+export type ExportQuery = z.infer<typeof ExportQuery>;
+
+/** What anyone may see: aggregate numbers only, never a citizen's words. */
+export const PublicFigure = z.object({
+  total: Count,
+  satisfied: Count,
+  rate: Ratio.nullable(),
+  met: z.boolean().nullable(),
+  tooFew: z.boolean(),
+});
+export type PublicFigure = z.infer<typeof PublicFigure>;
+
+export const PublicStats = z
+  .object({
+    month: Month,
+    previousMonth: Month,
+    minSample: z.number().int(),
+    generatedAt: Instant,
+    units: z.array(
+      z.object({
+        unitId: Id,
+        unitName: z.string(),
+        target: Ratio,
+        current: PublicFigure,
+        previous: PublicFigure,
+        sectors: z.array(
+          z.object({
+            sectorId: Id,
+            sectorName: z.string(),
+            target: Ratio,
+            current: PublicFigure,
+            previous: PublicFigure,
+          }),
+        ),
+      }),
+    ),
+  })
+  .meta({ id: 'PublicStats' });
+export type PublicStats = z.infer<typeof PublicStats>;
+
+export const PublicStatsQuery = z.object({ month: Month.optional() });

@@ -1,0 +1,53 @@
+/** Satisfaction targets (chỉ tiêu tỷ lệ hài lòng) per unit, sector and year, and each year's default. */
+import { z } from 'zod';
+import { Id, Instant } from './common.ts';
+import { TargetPercent } from './catalogue.ts';
+
+export const TargetYear = z.coerce.number().int().min(2000).max(2100);
+
+export const TargetsQuery = z.object({ year: TargetYear.optional() });
+
+export const TargetList = z
+  .object({
+    year: z.number().int(),
+    /** The year's default, used by every sector without its own target. */
+    defaultPercent: TargetPercent,
+    /** False when nobody set the year's default and the built-in 90 % applies. */
+    defaultIsSet: z.boolean(),
+    units: z.array(
+      z.object({
+        unitId: Id,
+        unitName: z.string(),
+        sectors: z.array(
+          z.object({
+            sectorId: Id,
+            sectorCode: z.string(),
+            sectorName: z.string(),
+            /** The target in force: the sector's own, or the year's default. */
+            targetPercent: TargetPercent,
+            /** Whether the sector has its own target for the year. */
+            custom: z.boolean(),
+            updatedAt: Instant.nullable(),
+          }),
+        ),
+      }),
+    ),
+  })
+  .meta({ id: 'TargetList' });
+export type TargetList = z.infer<typeof TargetList>;
+
+export const UpdateTargetsRequest = z
+  .object({
+    year: TargetYear,
+    defaultPercent: TargetPercent.optional(),
+    /** `targetPercent: null` removes the sector's own target: the default applies again. */
+    sectors: z
+      .array(z.object({ unitId: Id, sectorId: Id, targetPercent: TargetPercent.nullable() }))
+      .max(10_000)
+      .optional(),
+  })
+  .refine((v) => v.defaultPercent !== undefined || (v.sectors?.length ?? 0) > 0, {
+    message: 'nothing to change',
+  })
+  .meta({ id: 'UpdateTargetsRequest' });
+export type UpdateTargetsRequest = z.input<typeof UpdateTargetsRequest>;

@@ -1,0 +1,124 @@
+/**
+ * The figures of one tally cell (a sector, a unit, the whole province): answers, satisfied answers,
+ * the rate against its target, the 95 % interval, and how far the cell is from its target. Targets
+ * are basis points (9150 = 91,50 %) and every comparison with them is done in integers, so a rate
+ * of exactly 91,5 % meets a 91,5 % target whatever binary floating point thinks of 0.915.
+ */
+import { wilsonInterval, type Interval } from './wilson.ts';
+
+/** Basis points in 100 %. */
+export const BP_SCALE = 10_000;
+
+/** Below this many answers a rate is shown but flagged as too few to judge. */
+export const DEFAULT_MIN_SAMPLE = 30;
+
+/** The raw counts a cell adds up; every field is a non-negative integer. */
+export interface TallyCounts {
+  /** Answers in the official rate (not flagged, on the unit's scale). */
+  total: number;
+  satisfied: number;
+  /** Flagged as possible repeat presses: kept, counted here, left out of the rate. */
+  repeats: number;
+  /** From a tablet whose clock was far off: kept, counted here, left out of the rate. */
+  badClock: number;
+  /** At a level the unit's current scale lacks (the scale was changed): left out of the rate. */
+  otherLevels: number;
+}
+
+export interface Figures extends TallyCounts {
+  /** satisfied / total as a ratio; null without answers. */
+  rate: number | null;
+  interval: Interval | null;
+  targetBp: number;
+  /** The target as a ratio, like `rate`. */
+  target: number;
+  /** Whether the rate reaches the target; null without answers. */
+  met: boolean | null;
+  /** Fewer answers than the minimum sample: the rate is shown but not judged. */
+  tooFew: boolean;
+  /** Satisfied answers in a row that would reach the target; null when no number can. */
+  moreNeeded: number | null;
+}
+
+export const ZERO_COUNTS: Readonly<TallyCounts> = {
+  total: 0,
+  satisfied: 0,
+  repeats: 0,
+  badClock: 0,
+  otherLevels: 0,
+};
+
+/** Adds `b` into a copy of `a`. */
+export function addCounts(a: TallyCounts, b: TallyCounts): TallyCounts {
+  return {
+    total: a.total + b.total,
+    satisfied: a.satisfied + b.satisfied,
+    repeats: a.repeats + b.repeats,
+    badClock: a.badClock + b.badClock,
+    otherLevels: a.otherLevels + b.otherLevels,
+  };
+}
+
+/**
+ * Counts up to this keep every product below with a basis-point factor under 2^53, where doubles
+ * are exact integers; beyond it (never in practice: 900 billion answers) BigInt takes over.
+ */
+const EXACT_LIMIT = Math.floor(Number.MAX_SAFE_INTEGER / BP_SCALE);
+
+/** Whether `satisfied` of `total` reach `targetBp`: satisfied·10000 ≥ targetBp·total, exactly. */
+export function meetsTarget(satisfied: number, total: number, targetBp: number): boolean {
+  if (total > EXACT_LIMIT) {
+    return BigInt(satisfied) * BigInt(BP_SCALE) >= BigInt(targetBp) * BigInt(total);
+  }
+  return satisfied * BP_SCALE >= targetBp * total;
+}
+
+/**
+ * The smallest k ≥ 0 with (s + k) / (n + k) ≥ target: how many satisfied answers in a row would
+ * bring the cell to its target. From 10000(s + k) ≥ bp(n + k): k = ⌈(bp·n − 10000·s) / (10000 − bp)⌉.
+ * Null when no k can (a 100 % target with an unsatisfied answer already in). With no answers at all
+ * one satisfied answer is 100 %, so it is 1 (0 for a 0 % target).
+ */
+export function moreNeeded(satisfied: number, total: number, targetBp: number): number | null {
+  if (total === 0) return targetBp > 0 ? 1 : 0;
+  if (total > EXACT_LIMIT) return moreNeededBig(satisfied, total, targetBp);
+  const shortfall = targetBp * total - BP_SCALE * satisfied;
+  if (shortfall <= 0) return 0;
+  const headroom = BP_SCALE - targetBp;
+  if (headroom <= 0) return null;
+  // ⌈shortfall / headroom⌉ in integers: the float quotient only gives the start, the products
+  // (exact below 2^53) decide.
+  let k = Math.ceil(shortfall / headroom);
+  while (k > 0 && (k - 1) * headroom >= shortfall) k--;
+  while (k * headroom < shortfall) k++;
+  return k;
+}
+
+function moreNeededBig(satisfied: number, total: number, targetBp: number): number | null {
+  const shortfall = BigInt(targetBp) * BigInt(total) - BigInt(BP_SCALE) * BigInt(satisfied);
+  if (shortfall <= 0n) return 0;
+  const headroom = BigInt(BP_SCALE - targetBp);
+  if (headroom <= 0n) return null;
+  return Number((shortfall + headroom - 1n) / headroom);
+}
+
+/** The figures of a cell from its counts, its target and the minimum sample. */
+export function figuresOf(counts: TallyCounts, targetBp: number, minSample: number): Figures {
+  const { total, satisfied } = counts;
+  // Written out rather than `{ ...counts, … }`: V8 makes spread-then-add objects the slow way,
+  // and a national tally builds thousands of these.
+  return {
+    total,
+    satisfied,
+    repeats: counts.repeats,
+    badClock: counts.badClock,
+    otherLevels: counts.otherLevels,
+    rate: total === 0 ? null : satisfied / total,
+    interval: wilsonInterval(satisfied, total),
+    targetBp,
+    target: targetBp / BP_SCALE,
+    met: total === 0 ? null : meetsTarget(satisfied, total, targetBp),
+    tooFew: total < minSample,
+    moreNeeded: moreNeeded(satisfied, total, targetBp),
+  };
+}

@@ -1,0 +1,131 @@
+/**
+ * A leader opens the reports for this month: bars per sector against their targets, the trend,
+ * the low-rating reasons, the tablets' health and the downloads, in Vietnamese and in English.
+ * The month's ratings come from a tablet that enrolled and synced through the API.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { formatMonth, formatPercent, monthOf } from '@hailong/domain';
+import type { Unit } from '@hailong/contracts';
+import { launchBrowser, newContext, signIn, watchErrors } from './support/browser.ts';
+import { atPath, mainNav, visible } from './support/console.ts';
+import { Seeder } from './dashboard-seed.ts';
+
+const baseUrl = inject('baseUrl');
+const adminPassword = inject('adminPassword');
+const UNIT = 'Sở Nội vụ';
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let errors: string[];
+let seeder: Seeder;
+let unit: Unit;
+
+beforeAll(async () => {
+  seeder = await Seeder.signIn(baseUrl, adminPassword);
+  unit = await seeder.unit(UNIT);
+  // On top of the demo months the server seeded: Lao động 12 of 13, Việc làm 1 of 3.
+  await seeder.rate(unit, { 'Lao động': { 5: 9, 4: 3, 2: 1 }, 'Việc làm': { 5: 1, 1: 2 } });
+  browser = await launchBrowser();
+  context = await newContext(browser, baseUrl);
+  page = await context.newPage();
+  errors = watchErrors(page);
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the reports page', () => {
+  const month = formatMonth(monthOf(Date.now()));
+  const chartName = () => `Tỷ lệ hài lòng theo lĩnh vực – ${UNIT}, tháng ${month}`;
+
+  it('opens from the navigation and shows every unit against its target', async () => {
+    await page.goto('/login');
+    await signIn(page, 'admin', adminPassword);
+    await atPath(page, '/');
+    await mainNav(page).getByRole('link', { name: 'Báo cáo' }).click();
+    await atPath(page, '/reports');
+    await visible(page.getByRole('heading', { level: 1, name: 'Báo cáo mức độ hài lòng' }));
+    const units = await visible(
+      page.getByRole('img', { name: `Tỷ lệ hài lòng theo đơn vị, tháng ${month}` }),
+    );
+    expect(await units.textContent()).toContain(UNIT);
+  });
+
+  it('draws a bar per sector of the chosen unit, with the figures the API computed', async () => {
+    await page.getByLabel('Đơn vị', { exact: true }).selectOption({ label: UNIT });
+    const chart = await visible(page.getByRole('img', { name: chartName() }));
+    const tally = (await seeder.tally(unit)).units[0]!;
+    const text = (await chart.textContent()) ?? '';
+    for (const sector of tally.sectors) expect(text).toContain(sector.sectorName);
+    const labour = tally.sectors.find((s) => s.sectorName === 'Lao động')!;
+    expect(labour.total).toBeGreaterThanOrEqual(13);
+    expect(text).toContain(`${formatPercent(labour.rate!, 'vi')} · ${labour.total} phiếu`);
+    // One target line per sector; a red bar for each sector below its target.
+    expect(await chart.locator('line.target').count()).toBe(tally.sectors.length);
+    const unmet = tally.sectors.filter((s) => s.met === false).length;
+    expect(await chart.locator('rect[fill="var(--danger)"]').count()).toBe(unmet);
+    expect(page.url()).toContain(`unit=${unit.id}`);
+  });
+
+  it('gives the same figures as a table, the trend, the reasons and the tablets', async () => {
+    await page.getByText('Xem dạng bảng').click();
+    const table = await visible(
+      page.getByRole('table', { name: new RegExp(`^Kết quả theo lĩnh vực của ${UNIT}`) }),
+    );
+    for (const sector of (await seeder.tally(unit)).units[0]!.sectors) {
+      const row = table
+        .getByRole('row')
+        .filter({ has: page.getByRole('rowheader', { name: sector.sectorName }) });
+      const text = (await row.textContent()) ?? '';
+      expect(text).toContain(sector.met ? 'Đạt' : 'Chưa đạt');
+      expect(text).toContain(String(sector.total));
+    }
+    await visible(page.getByRole('img', { name: `Diễn biến 12 tháng – ${UNIT}` }));
+    const reasons = await visible(
+      page.getByRole('region', { name: 'Lý do chưa hài lòng nhiều nhất' }),
+    );
+    expect(await reasons.textContent()).toContain('Phải chờ lâu');
+    const devices = await visible(page.getByRole('region', { name: 'Tình trạng thiết bị' }));
+    expect(await devices.textContent()).toMatch(/\d+\/\d+ thiết bị không kết nối quá 3 ngày/);
+  });
+
+  it('downloads the month as Excel and CSV for the chosen unit', async () => {
+    const xlsx = page.getByRole('link', { name: 'Excel (.xlsx)' });
+    const href = (await xlsx.getAttribute('href'))!;
+    expect(href).toContain(`/api/v1/exports/tally.xlsx?month=${monthOf(Date.now())}&unitId=`);
+    const [download] = await Promise.all([page.waitForEvent('download'), xlsx.click()]);
+    expect(download.suggestedFilename()).toBe(
+      `tong-hop-hai-long-${monthOf(Date.now())}-so-noi-vu.xlsx`,
+    );
+    const csv = await page.request.get(
+      (await page.getByRole('link', { name: 'CSV' }).getAttribute('href'))!,
+    );
+    expect(csv.status()).toBe(200);
+    expect(await csv.text()).toContain('Lao động');
+  });
+
+  it('lets the admin set a sector target that the reports then judge against', async () => {
+    await mainNav(page).getByRole('link', { name: 'Chỉ tiêu' }).click();
+    await atPath(page, '/targets');
+    await (await visible(page.getByLabel('Lao động', { exact: true }))).fill('99.5');
+    await page.getByRole('button', { name: 'Lưu chỉ tiêu' }).click();
+    await visible(page.getByRole('status').filter({ hasText: 'Đã lưu 1 thay đổi.' }));
+    await page.goto(`/reports?unit=${unit.id}`);
+    await page.getByText('Xem dạng bảng').click();
+    const row = page
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: 'Lao động', exact: true }) });
+    expect(await (await visible(row)).textContent()).toContain('99,5%');
+  });
+
+  it('speaks English too', async () => {
+    await page.getByRole('button', { name: 'English' }).click();
+    await visible(page.getByRole('heading', { level: 1, name: 'Satisfaction reports' }));
+    await visible(page.getByRole('img', { name: new RegExp(`^Satisfaction by sector – ${UNIT}`) }));
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,81 @@
+/**
+ * A citizen opens the public page without signing in: each unit's rate this month and last, per
+ * sector, against its target; readable on a phone and printable.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { formatPercent } from '@hailong/domain';
+import type { Unit } from '@hailong/contracts';
+import { launchBrowser, watchErrors } from './support/browser.ts';
+import { pathOf, visible } from './support/console.ts';
+import { Seeder } from './dashboard-seed.ts';
+
+const baseUrl = inject('baseUrl');
+const adminPassword = inject('adminPassword');
+const UNIT = 'Sở Xây dựng';
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let errors: string[];
+let seeder: Seeder;
+let unit: Unit;
+
+beforeAll(async () => {
+  seeder = await Seeder.signIn(baseUrl, adminPassword);
+  unit = await seeder.unit(UNIT);
+  await seeder.rate(unit, { 'Nhà ở': { 5: 7, 4: 2, 3: 1 } });
+  browser = await launchBrowser();
+  context = await browser.newContext({
+    baseURL: baseUrl,
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    viewport: { width: 390, height: 844 },
+  });
+  page = await context.newPage();
+  errors = watchErrors(page);
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the public page', () => {
+  it('shows the rates without signing in, and stays on /public', async () => {
+    await page.goto('/public');
+    await visible(
+      page.getByRole('heading', { level: 1, name: 'Kết quả đánh giá mức độ hài lòng' }),
+    );
+    const card = await visible(page.getByRole('region', { name: UNIT }));
+    const tally = (await seeder.tally(unit)).units[0]!;
+    const housing = tally.sectors.find((s) => s.sectorName === 'Nhà ở')!;
+    expect(housing.total).toBeGreaterThanOrEqual(10);
+    const row = card.getByRole('row').filter({ hasText: 'Nhà ở' });
+    const text = (await row.textContent()) ?? '';
+    expect(text).toContain(formatPercent(housing.rate!, 'vi'));
+    expect(text).toContain(String(housing.total));
+    expect(await card.textContent()).toContain(formatPercent(tally.totals.rate!, 'vi'));
+    expect(pathOf(page)).toBe('/public');
+    // The register's tracking-code lookup sits on the same page.
+    await visible(page.getByRole('heading', { name: 'Tra cứu kết quả xử lý phản ánh, kiến nghị' }));
+  });
+
+  it('fits a phone screen and prints without the site frame', async () => {
+    // A string: the tests are compiled without the DOM library.
+    const overflow = await page.evaluate<number>(
+      'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.masthead').isVisible()).toBe(false);
+    expect(await page.getByRole('region', { name: UNIT }).isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('is served cacheable, with aggregate numbers only', async () => {
+    const res = await page.request.get('/api/v1/public/stats');
+    expect(res.headers()['cache-control']).toBe('public, max-age=300');
+    expect(await res.text()).not.toMatch(/reason|comment|waiting_time/);
+    expect(errors).toEqual([]);
+  });
+});
