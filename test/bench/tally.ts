@@ -15,7 +15,7 @@ import type { UserRow } from '../../apps/api/src/repositories/types.ts';
 import { createTallyService } from '../../apps/api/src/services/tally.service.ts';
 import { createExportsService } from '../../apps/api/src/services/exports.service.ts';
 import { loadTargets } from '../../apps/api/src/services/targets-lookup.ts';
-import { unitsInScope } from '../../apps/api/src/services/tally-scope.ts';
+import { unitsInScope, tallyUnits } from '../../apps/api/src/services/tally-scope.ts';
 import type { BenchResult } from './run.ts';
 import { FIRST_MONTH, generateProvince, MONTHS, SECTORS, UNITS } from './tally-data.ts';
 
@@ -87,16 +87,7 @@ async function rawTally(database: DatabaseHandle, month: string) {
   return tallyMonth({
     month,
     targetBp: targets.defaultBp(year),
-    units: scoped.map(({ unit, sectors }) => ({
-      id: unit.id,
-      name: unit.name,
-      scale: unit.scale,
-      sectors: sectors.map((s) => ({
-        id: s.id,
-        name: s.name,
-        targetBp: targets.sectorBp(unit.id, s.id, year),
-      })),
-    })),
+    units: tallyUnits(scoped, targets, year),
     rollups,
     reasons,
   });

@@ -3,7 +3,7 @@ import type { PublicFigure, PublicStats } from '@hailong/contracts';
 import type { Repositories } from '../repositories/types.ts';
 import type { Clock } from './clock.ts';
 import { loadTargets } from './targets-lookup.ts';
-import { unitsInScope } from './tally-scope.ts';
+import { unitsInScope, tallyUnits } from './tally-scope.ts';
 
 /** How long an answer is reused: the page is public and HTTP caches hold it for 5 minutes anyway. */
 export const PUBLIC_STATS_TTL_MS = 60_000;
@@ -41,16 +41,7 @@ export function createPublicStatsService(repos: Repositories, clock: Clock) {
       return tallyMonth({
         month: m,
         targetBp: targets.defaultBp(year),
-        units: scoped.map(({ unit, sectors }) => ({
-          id: unit.id,
-          name: unit.name,
-          scale: unit.scale,
-          sectors: sectors.map((s) => ({
-            id: s.id,
-            name: s.name,
-            targetBp: targets.sectorBp(unit.id, s.id, year),
-          })),
-        })),
+        units: tallyUnits(scoped, targets, year),
         rollups,
         reasons: [],
       });

@@ -1,4 +1,6 @@
+import type { TallyUnitInput } from '@hailong/domain';
 import type { SectorRow, UnitRow, UserRow, Repositories } from '../repositories/types.ts';
+import type { TargetLookup } from './targets-lookup.ts';
 import { forbidden, notFound } from '../http/errors.ts';
 
 export interface ScopedUnit {
@@ -27,4 +29,22 @@ export async function unitsInScope(
   const chosen = unitId === undefined ? units : units.filter((u) => u.id === unitId);
   if (unitId !== undefined && chosen.length === 0) throw notFound('Đơn vị');
   return chosen.map((unit) => ({ unit, sectors: sectors.filter((s) => s.unitId === unit.id) }));
+}
+
+/** The units as the tally takes them, each sector with the target in force in `year`. */
+export function tallyUnits(
+  scoped: readonly ScopedUnit[],
+  targets: TargetLookup,
+  year: number,
+): TallyUnitInput[] {
+  return scoped.map(({ unit, sectors }) => ({
+    id: unit.id,
+    name: unit.name,
+    scale: unit.scale,
+    sectors: sectors.map((s) => ({
+      id: s.id,
+      name: s.name,
+      targetBp: targets.sectorBp(unit.id, s.id, year),
+    })),
+  }));
 }

@@ -3,7 +3,7 @@ import { MAX_TREND_MONTHS, type MonthTally, type TallyTrend } from '@hailong/con
 import type { Repositories, UserRow } from '../repositories/types.ts';
 import { ApiError } from '../http/errors.ts';
 import { loadTargets } from './targets-lookup.ts';
-import { unitsInScope } from './tally-scope.ts';
+import { unitsInScope, tallyUnits } from './tally-scope.ts';
 
 /** The register's on-time figures of a month (feedback-on-time.ts); absent until it exists. */
 export type FeedbackOnTimeSource = (month: string, unitId?: string) => Promise<OnTimeRow[]>;
@@ -37,16 +37,7 @@ export function createTallyService(repos: Repositories, feedbackOnTime?: Feedbac
       const tally = tallyMonth({
         month,
         targetBp: targets.defaultBp(year),
-        units: scoped.map(({ unit, sectors }) => ({
-          id: unit.id,
-          name: unit.name,
-          scale: unit.scale,
-          sectors: sectors.map((s) => ({
-            id: s.id,
-            name: s.name,
-            targetBp: targets.sectorBp(unit.id, s.id, year),
-          })),
-        })),
+        units: tallyUnits(scoped, targets, year),
         rollups,
         reasons,
         minSample: options.minSample,
