@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { benchBundles } from './bundles.ts';
 import { benchApi } from './api.ts';
 import { benchIngest } from './ingest.ts';
+import { benchKiosk } from './kiosk.ts';
 import { benchTally } from './tally.ts';
 
 export interface BenchResult {
@@ -24,6 +25,7 @@ async function main() {
     ...(await benchBundles(root)),
     ...(await benchApi()),
     ...(await benchIngest()),
+    ...(await benchKiosk()),
     ...(await benchTally()),
   ];
   const report = {

@@ -29,6 +29,8 @@ export default async function setup(project: TestProject) {
       DATABASE_URL: `file:${join(dataDir, 'hailong.db')}`,
       HAILONG_ADMIN_PASSWORD: ADMIN_PASSWORD,
       HAILONG_DEMO: '1',
+      // Pages are compared with the API right after data changes: no reuse of public statistics.
+      HAILONG_PUBLIC_CACHE_SECONDS: '0',
     });
     project.provide('baseUrl', server.baseUrl);
     project.provide('adminPassword', ADMIN_PASSWORD);

@@ -53,6 +53,8 @@ export interface AppDeps {
   ping: () => Promise<void>;
   logger?: Logger;
   trustProxy?: boolean;
+  /** How long the public statistics are reused in memory (default 60 s). */
+  publicStatsTtlMs?: number;
   /** Built front ends to serve; absent in API-only tests. */
   staticDirs?: { console: string; kiosk: string };
 }
@@ -117,7 +119,10 @@ export function createApp(deps: AppDeps) {
   api.route('/', tallyRoutes(tally));
   api.route('/', exportsRoutes(createExportsService(deps.repos, deps.clock, tally)));
   api.route('/', targetsRoutes(createTargetsService(deps.repos, deps.clock)));
-  api.route('/', publicStatsRoutes(createPublicStatsService(deps.repos, deps.clock)));
+  api.route(
+    '/',
+    publicStatsRoutes(createPublicStatsService(deps.repos, deps.clock, deps.publicStatsTtlMs)),
+  );
 
   app.route('/', healthRoutes(deps.dialect, API_VERSION, deps.ping));
   app.route('/api/v1', api);

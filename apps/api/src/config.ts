@@ -9,6 +9,9 @@ const Env = z.object({
   HAILONG_DEMO: z.enum(['0', '1']).default('1'),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('warn'),
   TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  HAILONG_PUBLIC_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  TLS_CERT_FILE: z.string().optional(),
+  TLS_KEY_FILE: z.string().optional(),
 });
 
 export interface Config {
@@ -21,6 +24,9 @@ export interface Config {
   demo: boolean;
   logLevel: (typeof LOG_LEVELS)[number];
   trustProxy: boolean;
+  publicStatsTtlMs: number;
+  /** Serve HTTPS with this certificate and key (PEM files); tablets need HTTPS to work offline. */
+  tls: { certFile: string; keyFile: string } | undefined;
 }
 
 /** Reads the environment; a bad value stops the start with a message naming the variable. */
@@ -39,5 +45,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.HAILONG_DEMO === '1',
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === '1',
+    publicStatsTtlMs: e.HAILONG_PUBLIC_CACHE_SECONDS * 1000,
+    tls: tlsFiles(e.TLS_CERT_FILE, e.TLS_KEY_FILE),
   };
+}
+
+function tlsFiles(certFile: string | undefined, keyFile: string | undefined) {
+  if (certFile === undefined && keyFile === undefined) return undefined;
+  if (!certFile || !keyFile) {
+    throw new Error('Invalid configuration: set both TLS_CERT_FILE and TLS_KEY_FILE, or neither');
+  }
+  return { certFile, keyFile };
 }

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createServer as createHttpsServer } from 'node:https';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
@@ -41,18 +43,34 @@ async function main() {
     ping: async () => void (await sql`select 1`.execute(database.db)),
     logger,
     trustProxy: config.trustProxy,
+    publicStatsTtlMs: config.publicStatsTtlMs,
     staticDirs: {
       console: join(appsDir, 'console', 'dist'),
       kiosk: join(appsDir, 'kiosk', 'dist'),
     },
   });
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-    const base = `http://localhost:${info.port}`;
-    console.log(`hailong (${database.dialect}) đang chạy / running:`);
-    console.log(`  Console:  ${base}/`);
-    console.log(`  Kiosk:    ${base}/kiosk/`);
-    console.log(`  API:      ${base}/api/v1/  (OpenAPI: ${base}/api/v1/openapi.json)`);
-  });
+  // Tablets need HTTPS (or localhost) for the service worker, IndexedDB persistence and WebCrypto.
+  const tls = config.tls && {
+    createServer: createHttpsServer,
+    serverOptions: {
+      cert: readFileSync(config.tls.certFile),
+      key: readFileSync(config.tls.keyFile),
+    },
+  };
+  const server = serve(
+    { fetch: app.fetch, port: config.port, hostname: config.host, ...tls },
+    (info) => {
+      const base = `${tls ? 'https' : 'http'}://localhost:${info.port}`;
+      console.log(`hailong (${database.dialect}) đang chạy / running:`);
+      console.log(`  Console:  ${base}/`);
+      console.log(`  Kiosk:    ${base}/kiosk/`);
+      console.log(`  API:      ${base}/api/v1/  (OpenAPI: ${base}/api/v1/openapi.json)`);
+      if (!tls)
+        console.log(
+          '  (Tablets on the network need HTTPS: set TLS_CERT_FILE/TLS_KEY_FILE or use a TLS proxy.)',
+        );
+    },
+  );
 
   // Erases contact data of long-closed feedback now and daily (Nghị định 13/2023/NĐ-CP).
   const stopRetention = startRetentionJob(repos, systemClock, logger);

@@ -21,7 +21,11 @@ const publicFigure = (f: Figures): PublicFigure => ({
  * this month and last, per sector, against its target, with the number of answers. Aggregates of
  * counted ratings only: no reason, comment or anything else a citizen typed ever leaves here.
  */
-export function createPublicStatsService(repos: Repositories, clock: Clock) {
+export function createPublicStatsService(
+  repos: Repositories,
+  clock: Clock,
+  ttlMs = PUBLIC_STATS_TTL_MS,
+) {
   const cache = new Map<string, { at: number; stats: PublicStats }>();
 
   async function compute(month: string): Promise<PublicStats> {
@@ -78,11 +82,10 @@ export function createPublicStatsService(repos: Repositories, clock: Clock) {
     async stats(month = monthOf(clock())): Promise<PublicStats> {
       const now = clock();
       const hit = cache.get(month);
-      if (hit && now - hit.at < PUBLIC_STATS_TTL_MS) return hit.stats;
+      if (hit && now - hit.at < ttlMs) return hit.stats;
       const stats = await compute(month);
       // A handful of months are ever asked for; drop stale entries rather than grow without bound.
-      for (const [key, entry] of cache)
-        if (now - entry.at >= PUBLIC_STATS_TTL_MS) cache.delete(key);
+      for (const [key, entry] of cache) if (now - entry.at >= ttlMs) cache.delete(key);
       cache.set(month, { at: now, stats });
       return stats;
     },

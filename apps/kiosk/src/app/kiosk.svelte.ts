@@ -1,0 +1,93 @@
+/**
+ * The kiosk's shared state: which phase the tablet is in, which screen the citizen sees, whether
+ * staff mode is open, and what the tablet knows of its unit. Screens read it; the modules in
+ * src/app change it.
+ */
+import {
+  DEFAULT_KIOSK_SETTINGS,
+  RATING_SCALES,
+  type FeedbackKind,
+  type RatingScale,
+} from '@hailong/domain';
+import type { DeviceConfig } from '@hailong/contracts';
+import {
+  DEFAULT_LOCAL_SETTINGS,
+  type CachedConfig,
+  type Enrollment,
+  type LocalSettings,
+} from '../lib/device/device-store.ts';
+import type { SyncStatus } from '../lib/sync/sync-loop.ts';
+import { i18n } from '../lib/i18n.svelte.ts';
+
+export type Phase = 'starting' | 'enroll' | 'config' | 'ready' | 'broken';
+
+export type Screen =
+  | { name: 'start' }
+  | { name: 'rate'; sectorId: string }
+  | { name: 'reasons'; sectorId: string; level: number }
+  | { name: 'feedback-kind'; sectorId: string | null }
+  | { name: 'feedback-form'; kind: FeedbackKind; sectorId: string | null }
+  | { name: 'thanks'; feedback: { kind: FeedbackKind; trackingCode: string } | null };
+
+export type StaffMode = 'closed' | 'pin' | 'panel';
+
+/** Why the last submission was not stored. */
+export type SaveProblem = 'storageFull' | 'failed';
+
+class Kiosk {
+  phase = $state<Phase>('starting');
+  screen = $state<Screen>({ name: 'start' });
+  staff = $state<StaffMode>('closed');
+  enrollment = $state<Enrollment | null>(null);
+  cached = $state<CachedConfig | null>(null);
+  settings = $state<LocalSettings>({ ...DEFAULT_LOCAL_SETTINGS });
+  sync = $state<SyncStatus>({
+    state: 'idle',
+    lastSuccessAt: null,
+    nextAttemptAt: null,
+    failures: 0,
+    problem: null,
+  });
+  /** A code from /kiosk/#enroll=…, to prefill the enrollment form. */
+  enrollCode = $state('');
+  saving = $state(false);
+  saveProblem = $state<SaveProblem | null>(null);
+  /** The device ran out of storage at least once since start: staff are told in the panel. */
+  storageFull = $state(false);
+  /** A new version is installed and waits for an idle screen. */
+  updateWaiting = $state(false);
+
+  config: DeviceConfig | null = $derived(this.cached?.config ?? null);
+  scale: RatingScale = $derived(RATING_SCALES[this.config?.unit.scale ?? 'five']);
+  sectors = $derived(this.config?.sectors ?? []);
+  idleSeconds = $derived(
+    this.settings.idleTimeoutSeconds ??
+      this.config?.settings.idleTimeoutSeconds ??
+      DEFAULT_KIOSK_SETTINGS.idleTimeoutSeconds,
+  );
+  /** The sector the tablet is fixed to, if staff fixed one that still exists. */
+  fixedSector = $derived(this.sectors.find((s) => s.id === this.settings.fixedSectorId) ?? null);
+  /** Nothing to discard and nobody mid-way: the screen a tablet rests on. */
+  atHome = $derived(
+    this.screen.name === 'start' && this.staff === 'closed' && i18n.locale === i18n.home,
+  );
+
+  sectorName(id: string | null): string {
+    return this.sectors.find((s) => s.id === id)?.name ?? '';
+  }
+
+  /** Back to the start screen, dropping whatever was not sent; the language returns to the default. */
+  goHome() {
+    this.screen = { name: 'start' };
+    this.staff = 'closed';
+    this.saveProblem = null;
+    i18n.reset();
+  }
+
+  go(screen: Screen) {
+    this.saveProblem = null;
+    this.screen = screen;
+  }
+}
+
+export const kiosk = new Kiosk();

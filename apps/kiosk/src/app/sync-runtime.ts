@@ -1,0 +1,66 @@
+/** Builds the kiosk's sync loop over the IndexedDB outbox, the HTTP client and Web Locks. */
+import { sendBatch } from '../lib/api.ts';
+import { loadContracts } from '../lib/contracts-loader.ts';
+import {
+  BUSY,
+  SyncLoop,
+  type SyncLoopDeps,
+  type SyncProtocol,
+  type SyncStatus,
+} from '../lib/sync/sync-loop.ts';
+import { kiosk } from './kiosk.svelte.ts';
+import { deviceStore, outbox } from './services.ts';
+
+/** While all is well, look for stragglers this often. */
+const SYNC_INTERVAL_MS = 60_000;
+const LOCK_NAME = 'hailong-kiosk-sync';
+
+async function protocol(): Promise<SyncProtocol> {
+  const contracts = await loadContracts();
+  return {
+    version: contracts.SYNC_PROTOCOL,
+    maxItems: contracts.SYNC_MAX_ITEMS,
+    maxBytes: contracts.SYNC_MAX_BYTES,
+    parseReply: (body) => contracts.parseSyncResponse(body)?.results ?? null,
+  };
+}
+
+/** Only one tab uploads at a time; a tab that finds the lock taken leaves the work to the holder. */
+const withLock: SyncLoopDeps['withLock'] = async (work) => {
+  if (!navigator.locks) return work();
+  return navigator.locks.request(LOCK_NAME, { ifAvailable: true }, async (lock) =>
+    lock ? await work() : BUSY,
+  );
+};
+
+/** Keeps what the staff panel shows after a restart: the last success and a refused token. */
+function remember(status: SyncStatus, previous: SyncStatus) {
+  const unauthorized = status.state === 'unauthorized';
+  const wasUnauthorized = previous.state === 'unauthorized';
+  if (status.lastSuccessAt === previous.lastSuccessAt && unauthorized === wasUnauthorized) return;
+  // Failing to remember only costs a less precise staff panel after a restart.
+  deviceStore.saveSync({ lastSuccessAt: status.lastSuccessAt, unauthorized }).catch(() => {});
+}
+
+export function createSyncLoop(lastSuccessAt: number | null, unauthorized: boolean): SyncLoop {
+  if (unauthorized) kiosk.sync = { ...kiosk.sync, state: 'unauthorized', lastSuccessAt };
+  return new SyncLoop({
+    outbox,
+    token: () => kiosk.enrollment?.token ?? null,
+    send: sendBatch,
+    protocol,
+    now: Date.now,
+    random: Math.random,
+    schedule: (task, ms) => {
+      const timer = setTimeout(task, ms);
+      return () => clearTimeout(timer);
+    },
+    withLock,
+    onStatus: (status) => {
+      remember(status, kiosk.sync);
+      kiosk.sync = status;
+    },
+    intervalMs: SYNC_INTERVAL_MS,
+    lastSuccessAt,
+  });
+}

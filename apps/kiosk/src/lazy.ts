@@ -1,0 +1,21 @@
+/**
+ * The parts of the kiosk that are not needed for the first screen, each in its own chunk. They are
+ * all loaded right after the first screen (see main.ts), so they are ready before anyone taps, and
+ * a running page keeps them even after an update has replaced them in the service worker's cache.
+ */
+import { i18n } from './lib/i18n.svelte.ts';
+import { loadContracts } from './lib/contracts-loader.ts';
+
+export const loadSetupScreens = () => import('./screens/SetupScreens.svelte');
+export const loadStaffMode = () => import('./staff/StaffMode.svelte');
+
+export function preloadAll(): Promise<unknown> {
+  return Promise.allSettled([
+    loadContracts(),
+    loadSetupScreens(),
+    loadStaffMode(),
+    import('./app/enrollment.ts'),
+    import('./app/sync-runtime.ts'),
+    i18n.preload(),
+  ]);
+}

@@ -1,0 +1,102 @@
+/**
+ * What the tablet remembers besides its records: its enrollment (device id, token, PIN hash), the
+ * unit's configuration for offline use, the settings staff chose on the tablet, and sync memory.
+ * All in the kiosk database's meta store, next to the outbox.
+ */
+import type { DeviceConfig } from '@hailong/contracts';
+import type { Locale } from '@hailong/domain';
+import type { KioskDb } from '../db/kiosk-db.ts';
+import type { PinHash } from './pin.ts';
+
+export interface Enrollment {
+  deviceId: string;
+  /** Bearer token; shown once by the server, kept only here. */
+  token: string;
+  unit: { id: string; name: string };
+  enrolledAt: string;
+  pin: PinHash;
+}
+
+export interface CachedConfig {
+  config: DeviceConfig;
+  etag: string | null;
+  fetchedAt: string;
+}
+
+/** Set by staff on the tablet; each overrides the unit's setting when not null. */
+export interface LocalSettings {
+  locale: Locale;
+  idleTimeoutSeconds: number | null;
+  fixedSectorId: string | null;
+}
+
+export interface SyncMemory {
+  lastSuccessAt: number | null;
+  /** The server refused the token (revoked): staff must re-enroll. */
+  unauthorized: boolean;
+}
+
+export interface DeviceState {
+  enrollment: Enrollment | null;
+  config: CachedConfig | null;
+  settings: LocalSettings;
+  sync: SyncMemory;
+}
+
+export const DEFAULT_LOCAL_SETTINGS: LocalSettings = {
+  locale: 'vi',
+  idleTimeoutSeconds: null,
+  fixedSectorId: null,
+};
+
+const KEYS = ['enrollment', 'config', 'settings', 'sync'] as const;
+
+export class DeviceStore {
+  constructor(private readonly db: KioskDb) {}
+
+  load(): Promise<DeviceState> {
+    return this.db.run(async (db) => {
+      const tx = db.transaction('meta');
+      const [enrollment, config, settings, sync] = await Promise.all(
+        KEYS.map((key) => tx.store.get(key)),
+      );
+      return {
+        enrollment: (enrollment as Enrollment | undefined) ?? null,
+        config: (config as CachedConfig | undefined) ?? null,
+        settings: { ...DEFAULT_LOCAL_SETTINGS, ...(settings as Partial<LocalSettings>) },
+        sync: { lastSuccessAt: null, unauthorized: false, ...(sync as Partial<SyncMemory>) },
+      };
+    });
+  }
+
+  saveEnrollment(enrollment: Enrollment): Promise<void> {
+    return this.#put('enrollment', enrollment);
+  }
+
+  saveConfig(config: CachedConfig): Promise<void> {
+    return this.#put('config', config);
+  }
+
+  saveSettings(settings: LocalSettings): Promise<void> {
+    return this.#put('settings', settings);
+  }
+
+  saveSync(memory: SyncMemory): Promise<void> {
+    return this.#put('sync', memory);
+  }
+
+  /** Forgets the enrollment and everything tied to it (the outbox is cleared separately). */
+  forget(): Promise<void> {
+    return this.db.run(async (db) => {
+      const tx = db.transaction('meta', 'readwrite');
+      await Promise.all([...KEYS.map((key) => tx.store.delete(key)), tx.done]);
+    });
+  }
+
+  #put(key: (typeof KEYS)[number], value: unknown): Promise<void> {
+    return this.db.run(async (db) => {
+      // A plain copy: Svelte's reactive proxies cannot be cloned into IndexedDB as they are.
+      await db.put('meta', JSON.parse(JSON.stringify(value)) as unknown, key);
+    });
+  }
+}

@@ -1,0 +1,112 @@
+import type { ClientRecord } from '@hailong/contracts';
+import { isQuotaError, type KioskDb } from '../db/kiosk-db.ts';
+import {
+  DuplicateRecordError,
+  StorageFullError,
+  type DeadLetter,
+  type Outbox,
+  type RecordDraft,
+} from './outbox.ts';
+
+/** Key of a device's sequence counter in the meta store. */
+export const seqKey = (deviceId: string) => `seq:${deviceId}`;
+
+/** The outbox in IndexedDB: what the kiosk uses. Every method is one transaction. */
+export class IdbOutbox implements Outbox {
+  constructor(private readonly db: KioskDb) {}
+
+  put(draft: RecordDraft): Promise<ClientRecord> {
+    return this.db.run(async (db) => {
+      const tx = db.transaction(['meta', 'outbox', 'dead-letters'], 'readwrite');
+      try {
+        const [last, pending, dead] = await Promise.all([
+          tx.objectStore('meta').get(seqKey(draft.deviceId)),
+          tx.objectStore('outbox').getKey(draft.id),
+          tx.objectStore('dead-letters').getKey(draft.id),
+        ]);
+        if (pending !== undefined || dead !== undefined) throw new DuplicateRecordError(draft.id);
+        // The number is allocated in the transaction that stores the record: both or neither.
+        const seq = (typeof last === 'number' ? last : 0) + 1;
+        const record = { ...draft, seq } as ClientRecord;
+        await Promise.all([
+          tx.objectStore('meta').put(seq, seqKey(draft.deviceId)),
+          tx.objectStore('outbox').add(record),
+          tx.done,
+        ]);
+        return record;
+      } catch (err) {
+        abortQuietly(tx);
+        if (isQuotaError(err)) throw new StorageFullError(err);
+        throw err;
+      }
+    });
+  }
+
+  takeOldest(limit: number): Promise<ClientRecord[]> {
+    if (limit <= 0) return Promise.resolve([]);
+    return this.db.run((db) => db.getAllFromIndex('outbox', 'order', null, limit));
+  }
+
+  acknowledge(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return Promise.resolve();
+    return this.db.run(async (db) => {
+      const tx = db.transaction('outbox', 'readwrite');
+      // Every request is awaited with the transaction, so a failure is never an unhandled rejection.
+      await Promise.all([...ids.map((id) => tx.store.delete(id)), tx.done]);
+    });
+  }
+
+  count(): Promise<number> {
+    return this.db.run((db) => db.count('outbox'));
+  }
+
+  oldestAge(now: number): Promise<number | null> {
+    return this.db.run(async (db) => {
+      const cursor = await db.transaction('outbox').store.index('order').openCursor();
+      return cursor ? now - Date.parse(cursor.value.deviceTime) : null;
+    });
+  }
+
+  putDeadLetters(entries: readonly DeadLetter[]): Promise<void> {
+    if (entries.length === 0) return Promise.resolve();
+    return this.db.run(async (db) => {
+      const tx = db.transaction(['outbox', 'dead-letters'], 'readwrite');
+      const requests = entries.flatMap((entry) => [
+        tx.objectStore('dead-letters').put(entry),
+        tx.objectStore('outbox').delete(entry.record.id),
+      ]);
+      try {
+        await Promise.all([...requests, tx.done]);
+      } catch (err) {
+        if (isQuotaError(err)) throw new StorageFullError(err);
+        throw err;
+      }
+    });
+  }
+
+  listDeadLetters(): Promise<DeadLetter[]> {
+    return this.db.run((db) => db.getAllFromIndex('dead-letters', 'order'));
+  }
+
+  clear(): Promise<void> {
+    return this.db.run(async (db) => {
+      const tx = db.transaction(['outbox', 'dead-letters', 'meta'], 'readwrite');
+      await Promise.all([
+        tx.objectStore('outbox').clear(),
+        tx.objectStore('dead-letters').clear(),
+        tx.objectStore('meta').delete(IDBKeyRange.bound('seq:', 'seq:\uffff')),
+        tx.done,
+      ]);
+    });
+  }
+}
+
+/** Aborting a transaction that already finished throws; here either outcome is fine. */
+function abortQuietly(tx: { abort(): void; done: Promise<void> }) {
+  tx.done.catch(() => {});
+  try {
+    tx.abort();
+  } catch {
+    // Already committed or aborted.
+  }
+}

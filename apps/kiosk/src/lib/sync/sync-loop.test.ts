@@ -1,0 +1,260 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { SYNC_MAX_BYTES, SYNC_MAX_ITEMS, SyncRequest, SyncResponse } from '@hailong/contracts';
+import type { SendOutcome } from '../api.ts';
+import { MemoryOutbox } from '../outbox/memory-outbox.ts';
+import { ratingDraft } from '../outbox/outbox.contract.ts';
+import { BUSY, SyncLoop, type SyncLoopDeps, type SyncStatus } from './sync-loop.ts';
+
+type Server = (items: { id: string; seq: number }[]) => SendOutcome;
+
+const accept: Server = (items) => ({
+  kind: 'answered',
+  body: { results: items.map((i) => ({ id: i.id, status: 'accepted' })) },
+});
+
+let outbox: MemoryOutbox;
+let now: number;
+let timers: { ms: number; task: () => void; cancelled: boolean }[];
+let requests: { id: string; seq: number }[][];
+let server: Server;
+let lockHeld: boolean;
+let statuses: SyncStatus[];
+
+function newLoop(overrides: Partial<SyncLoopDeps> = {}) {
+  return new SyncLoop({
+    outbox,
+    token: () => 'token',
+    send: async (token, body) => {
+      expect(token).toBe('token');
+      const envelope = SyncRequest.parse(JSON.parse(body));
+      expect(envelope.protocol).toBe(1);
+      expect(new TextEncoder().encode(body).length).toBeLessThan(SYNC_MAX_BYTES);
+      const items = envelope.items as { id: string; seq: number }[];
+      requests.push(items);
+      return server(items);
+    },
+    protocol: async () => ({
+      version: 1,
+      maxItems: SYNC_MAX_ITEMS,
+      maxBytes: SYNC_MAX_BYTES,
+      parseReply: (body) => {
+        const parsed = SyncResponse.safeParse(body);
+        return parsed.success ? parsed.data.results : null;
+      },
+    }),
+    now: () => now,
+    random: () => 0.5,
+    schedule: (task, ms) => {
+      const timer = { ms, task, cancelled: false };
+      timers.push(timer);
+      return () => void (timer.cancelled = true);
+    },
+    withLock: async (work) => (lockHeld ? BUSY : work()),
+    onStatus: (status) => statuses.push(status),
+    intervalMs: 60_000,
+    lastSuccessAt: null,
+    ...overrides,
+  });
+}
+
+const live = () => timers.filter((t) => !t.cancelled);
+
+/** Lets the next live timer go off, as time passing would. */
+function fire() {
+  const timer = live()[0]!;
+  timer.cancelled = true;
+  timer.task();
+}
+
+async function fill(n: number) {
+  for (let i = 0; i < n; i++) await outbox.put(ratingDraft(i));
+}
+
+beforeEach(() => {
+  outbox = new MemoryOutbox();
+  now = Date.parse('2026-11-23T09:00:00Z');
+  timers = [];
+  requests = [];
+  server = accept;
+  lockHeld = false;
+  statuses = [];
+});
+
+describe('SyncLoop', () => {
+  it('drains the outbox oldest first in batches of at most 500, then waits for its timer', async () => {
+    await fill(1_200);
+    const loop = newLoop();
+    await loop.start();
+    expect(requests.map((r) => r.length)).toEqual([500, 500, 200]);
+    expect(requests.flat().map((r) => r.seq)).toEqual(
+      Array.from({ length: 1200 }, (_, i) => i + 1),
+    );
+    expect(await outbox.count()).toBe(0);
+    expect(loop.status).toMatchObject({ state: 'idle', lastSuccessAt: now, failures: 0 });
+    expect(live().map((t) => t.ms)).toEqual([60_000]);
+  });
+
+  it('deletes what the server accepted or already had and sets rejected records aside', async () => {
+    await fill(3);
+    server = (items) => ({
+      kind: 'answered',
+      body: {
+        results: [
+          { id: items[0]!.id, status: 'accepted' },
+          {
+            id: items[1]!.id,
+            status: 'rejected',
+            error: { code: 'unknown_sector', message: 'Lĩnh vực không tồn tại.' },
+          },
+          { id: items[2]!.id, status: 'duplicate' },
+        ],
+      },
+    });
+    await newLoop().start();
+    expect(await outbox.count()).toBe(0);
+    const dead = await outbox.listDeadLetters();
+    expect(dead.map((d) => [d.record.seq, d.error.code])).toEqual([[2, 'unknown_sector']]);
+  });
+
+  it.each([
+    [
+      'names other ids',
+      (items: { id: string; seq: number }[]) => items.map(() => crypto.randomUUID()),
+    ],
+    ['misses one item', (items: { id: string; seq: number }[]) => items.slice(1).map((i) => i.id)],
+  ])('deletes nothing when the answer %s, and backs off', async (_what, ids) => {
+    await fill(4);
+    server = (items) => ({
+      kind: 'answered',
+      body: { results: ids(items).map((id) => ({ id, status: 'accepted' })) },
+    });
+    const loop = newLoop();
+    await loop.start();
+    expect(await outbox.count()).toBe(4);
+    expect(loop.status).toMatchObject({ state: 'waiting', failures: 1, problem: 'bad_reply' });
+  });
+
+  it('deletes nothing when the answer is not a SyncResponse', async () => {
+    await fill(2);
+    server = () => ({ kind: 'answered', body: { ok: true } });
+    await newLoop().start();
+    expect(await outbox.count()).toBe(2);
+  });
+
+  it('backs off on network errors and 5xx, retries at once when staff ask', async () => {
+    await fill(2);
+    server = () => ({ kind: 'retry', status: 0 });
+    const loop = newLoop();
+    await loop.start();
+    expect(loop.status).toMatchObject({ state: 'waiting', failures: 1, problem: 'network' });
+    expect(live().map((t) => t.ms)).toEqual([1_000]);
+
+    // New records during the backoff do not break it.
+    await loop.kick();
+    expect(requests).toHaveLength(1);
+
+    server = () => ({ kind: 'retry', status: 503 });
+    fire();
+    await loop.kick();
+    expect(loop.status).toMatchObject({ failures: 2, problem: 'http_503' });
+    expect(live().map((t) => t.ms)).toEqual([1_500]);
+    expect(loop.status.nextAttemptAt).toBe(now + 1_500);
+
+    server = accept;
+    await loop.syncNow();
+    expect(requests).toHaveLength(3);
+    expect(await outbox.count()).toBe(0);
+    expect(loop.status).toMatchObject({ state: 'idle', failures: 0, problem: null });
+  });
+
+  it('stops on 401 and stays stopped until staff act', async () => {
+    await fill(1);
+    server = () => ({ kind: 'unauthorized' });
+    const loop = newLoop();
+    await loop.start();
+    expect(loop.status.state).toBe('unauthorized');
+    expect(live()).toEqual([]);
+    await loop.kick();
+    expect(requests).toHaveLength(1);
+    expect(await outbox.count()).toBe(1);
+  });
+
+  it('does not retry a refused envelope by itself', async () => {
+    await fill(1);
+    server = () => ({ kind: 'refused', status: 426 });
+    const loop = newLoop();
+    await loop.start();
+    expect(loop.status).toMatchObject({ state: 'refused', problem: 'http_426' });
+    expect(live()).toEqual([]);
+    server = accept;
+    await loop.syncNow();
+    expect(await outbox.count()).toBe(0);
+  });
+
+  it('halves a batch the server finds too large and sets aside a single record it refuses', async () => {
+    await fill(8);
+    // Any batch over two items is too large, and record 3 is too large even alone.
+    server = (items) =>
+      items.length > 2 || items.some((i) => i.seq === 3) ? { kind: 'too_large' } : accept(items);
+    await newLoop().start();
+    expect(requests.map((r) => r.length)).toEqual([8, 4, 2, 2, 1, 1, 1, 1, 1, 1]);
+    expect(await outbox.count()).toBe(0);
+    expect((await outbox.listDeadLetters()).map((d) => d.error.code)).toEqual([
+      'payload_too_large',
+    ]);
+  });
+
+  it('leaves the upload to the tab that holds the lock', async () => {
+    await fill(1);
+    lockHeld = true;
+    const loop = newLoop();
+    await loop.start();
+    expect(requests).toEqual([]);
+    expect(loop.status.state).toBe('idle');
+    expect(live().map((t) => t.ms)).toEqual([60_000]);
+  });
+
+  it('picks up records put while an upload was in flight', async () => {
+    await fill(1);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const loop = newLoop({
+      send: async (_token, body) => {
+        await gate;
+        const items = JSON.parse(body).items as { id: string; seq: number }[];
+        requests.push(items);
+        return accept(items);
+      },
+    });
+    const first = loop.start();
+    await Promise.resolve();
+    await outbox.put(ratingDraft(5));
+    void loop.kick();
+    release();
+    await first;
+    expect(requests.flat().map((r) => r.seq)).toEqual([1, 2]);
+    expect(await outbox.count()).toBe(0);
+  });
+
+  it('does nothing without a token', async () => {
+    await fill(1);
+    const loop = newLoop({ token: () => null });
+    await loop.start();
+    expect(requests).toEqual([]);
+    expect(loop.status.state).toBe('unauthorized');
+  });
+
+  it('keeps the records when the outbox fails and tries again later', async () => {
+    class BrokenOutbox extends MemoryOutbox {
+      override takeOldest(): Promise<never> {
+        return Promise.reject(new DOMException('closing', 'InvalidStateError'));
+      }
+    }
+    outbox = new BrokenOutbox();
+    await fill(1);
+    const loop = newLoop();
+    await loop.start();
+    expect(loop.status).toMatchObject({ state: 'waiting', problem: 'storage' });
+    expect(await outbox.count()).toBe(1);
+  });
+});
