@@ -1,10 +1,10 @@
 /**
  * The database as Kysely sees it. Properties are camelCase; `CamelCasePlugin` maps them to the
  * snake_case tables and columns that the migrations create. Times are epoch milliseconds in
- * `bigint` columns, read back as JS numbers on both dialects.
+ * `bigint` columns, read back as JS numbers on both dialects. Where a table holds exactly what its
+ * repository returns, the table type is that row type, so the two cannot drift apart.
  */
 import type { Generated } from 'kysely';
-import type { Role, ScaleId, UnitKind } from '@hailong/contracts';
 import type {
   FeedbackClassification,
   FeedbackCloseReason,
@@ -14,33 +14,21 @@ import type {
   RollupCategory,
 } from '@hailong/domain';
 
-export interface UnitTable {
-  id: string;
-  code: string;
-  name: string;
-  kind: UnitKind;
-  scale: ScaleId;
-  sortOrder: number;
-  createdAt: number;
-}
+import type {
+  EnrollmentRow,
+  RecordLedgerRow,
+  SectorRow,
+  SessionRow,
+  TargetRow,
+  UnitRow,
+  UserRow,
+} from '../repositories/types.ts';
 
-export interface SectorTable {
-  id: string;
-  unitId: string;
-  code: string;
-  name: string;
-  sortOrder: number;
-  createdAt: number;
-}
+export type UnitTable = UnitRow;
 
-export interface TargetTable {
-  unitId: string;
-  sectorId: string;
-  year: number;
-  targetBp: number;
-  updatedAt: number;
-  updatedBy: string | null;
-}
+export type SectorTable = SectorRow;
+
+export type TargetTable = TargetRow;
 
 export interface DefaultTargetTable {
   year: number;
@@ -48,25 +36,9 @@ export interface DefaultTargetTable {
   updatedAt: number;
 }
 
-export interface UserTable {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  unitId: string | null;
-  passwordHash: string;
-  disabledAt: number | null;
-  createdAt: number;
-  updatedAt: number;
-}
+export type UserTable = UserRow;
 
-export interface SessionTable {
-  idHash: string;
-  userId: string;
-  createdAt: number;
-  expiresAt: number;
-  lastSeenAt: number;
-}
+export type SessionTable = SessionRow;
 
 export interface LoginFailureTable {
   id: string;
@@ -85,16 +57,7 @@ export interface AuditEventTable {
   details: string;
 }
 
-export interface EnrollmentTable {
-  codeHash: string;
-  unitId: string;
-  label: string;
-  createdBy: string | null;
-  createdAt: number;
-  expiresAt: number;
-  usedAt: number | null;
-  deviceId: string | null;
-}
+export type EnrollmentTable = EnrollmentRow;
 
 export interface DeviceTable {
   id: string;
@@ -116,13 +79,7 @@ export interface DeviceSeqRangeTable {
   toSeq: number;
 }
 
-export interface RecordTable {
-  id: string;
-  deviceId: string;
-  seq: number;
-  kind: 'rating' | 'feedback';
-  receivedAt: number;
-}
+export type RecordTable = RecordLedgerRow;
 
 export interface RatingTable {
   id: string;
