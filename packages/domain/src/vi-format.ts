@@ -6,18 +6,29 @@ export type Locale = 'vi' | 'en';
 
 const intlLocale = (locale: Locale) => (locale === 'vi' ? 'vi-VN' : 'en-GB');
 
+// Building an Intl formatter costs far more than using one, and exports format thousands of cells.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: Locale, maximumFractionDigits: number): Intl.NumberFormat {
+  const key = `${locale}/${maximumFractionDigits}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(intlLocale(locale), {
+      maximumFractionDigits,
+      minimumFractionDigits: 0,
+    });
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
 /** 1234 → "1.234" (vi) or "1,234" (en). */
 export function formatNumber(value: number, locale: Locale = 'vi'): string {
-  return new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 2 }).format(value);
+  return numberFormat(locale, 2).format(value);
 }
 
 /** A ratio in [0, 1] as a percentage with up to `digits` decimals: 0.915 → "91,5%". */
 export function formatPercent(ratio: number, locale: Locale = 'vi', digits = 1): string {
-  const text = new Intl.NumberFormat(intlLocale(locale), {
-    maximumFractionDigits: digits,
-    minimumFractionDigits: 0,
-  }).format(ratio * 100);
-  return `${text}%`;
+  return `${numberFormat(locale, digits).format(ratio * 100)}%`;
 }
 
 function parts(epochMs: number, timeZone: string) {
