@@ -2,9 +2,18 @@ import { z } from 'zod';
 import { RATING_SCALES } from '@hailong/domain';
 import { Id, text } from './common.ts';
 
-export const UNIT_KINDS = ['centre', 'department', 'district', 'commune'] as const;
+/**
+ * Kinds of unit in the two-tier local government (from 1 July 2025): the province, its public
+ * service centre, departments (sở, ban, ngành), communes (UBND xã/phường/đặc khu), anything else.
+ * `district` remains readable for units created before the reform, never for new ones.
+ */
+export const NEW_UNIT_KINDS = ['province', 'centre', 'department', 'commune', 'other'] as const;
+export const UNIT_KINDS = [...NEW_UNIT_KINDS, 'district'] as const;
 export const UnitKind = z.enum(UNIT_KINDS);
 export type UnitKind = z.infer<typeof UnitKind>;
+/** The kinds a new (or re-classified) unit may take. */
+export const NewUnitKind = z.enum(NEW_UNIT_KINDS);
+export type NewUnitKind = z.infer<typeof NewUnitKind>;
 
 export const ScaleId = z.enum(Object.keys(RATING_SCALES) as ['five', 'three']);
 export type ScaleId = z.infer<typeof ScaleId>;
@@ -44,7 +53,7 @@ export type UnitList = z.infer<typeof UnitList>;
 export const CreateUnitRequest = z.object({
   code: z.string().regex(/^[a-z0-9-]{2,40}$/),
   name: text(200),
-  kind: UnitKind,
+  kind: NewUnitKind,
   scale: ScaleId.default('five'),
 });
 export type CreateUnitRequest = z.infer<typeof CreateUnitRequest>;

@@ -18,3 +18,5 @@ export * from './holidays.ts';
 export * from './feedback-workflow.ts';
 export * from './deadlines.ts';
 export * from './on-time.ts';
+export * from './unit-tree.ts';
+export * from './periods.ts';

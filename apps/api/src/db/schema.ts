@@ -14,7 +14,11 @@ import type {
   RollupCategory,
 } from '@hailong/domain';
 
+import type { ScaleId } from '@hailong/contracts';
 import type {
+  CatalogueHistoryRow,
+  CounterRow,
+  UnitScaleRow,
   EnrollmentRow,
   RecordLedgerRow,
   SectorRow,
@@ -71,6 +75,7 @@ export interface DeviceTable {
   highestSeq: Generated<number>;
   receivedCount: Generated<number>;
   lastRatingAt: number | null;
+  counterId: string | null;
 }
 
 export interface DeviceSeqRangeTable {
@@ -86,6 +91,7 @@ export interface RatingTable {
   deviceId: string;
   unitId: string;
   sectorId: string;
+  counterId: string | null;
   level: number;
   reasons: string;
   comment: string | null;
@@ -182,6 +188,43 @@ export interface RatingReasonRollupTable {
   count: number;
 }
 
+export type CounterTable = CounterRow;
+
+export type UnitScaleTable = UnitScaleRow;
+
+export interface CatalogueHistoryTable extends Omit<CatalogueHistoryRow, 'details'> {
+  /** JSON text. */
+  details: string;
+}
+
+/** Counters of a node's whole subtree, per sector code (lĩnh vực pooled across units). */
+export interface NodeRollupTable {
+  nodeId: string;
+  sectorCode: string;
+  month: string;
+  scale: ScaleId;
+  level: number;
+  category: RollupCategory;
+  count: number;
+}
+
+export interface NodeReasonRollupTable {
+  nodeId: string;
+  sectorCode: string;
+  month: string;
+  reason: string;
+  count: number;
+}
+
+export interface CounterRollupTable {
+  counterId: string;
+  month: string;
+  scale: ScaleId;
+  level: number;
+  category: RollupCategory;
+  count: number;
+}
+
 export interface Database {
   units: UnitTable;
   sectors: SectorTable;
@@ -202,4 +245,10 @@ export interface Database {
   feedbackSettings: FeedbackSettingTable;
   ratingRollups: RatingRollupTable;
   ratingReasonRollups: RatingReasonRollupTable;
+  counters: CounterTable;
+  unitScales: UnitScaleTable;
+  catalogueHistory: CatalogueHistoryTable;
+  nodeRollups: NodeRollupTable;
+  nodeReasonRollups: NodeReasonRollupTable;
+  counterRollups: CounterRollupTable;
 }

@@ -2,7 +2,14 @@ import { compareVi } from '@hailong/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { mapUniqueViolation } from './db-errors.ts';
-import type { CatalogueRepository, SectorRow, UnitRow } from './types.ts';
+import type {
+  CatalogueHistoryRow,
+  CatalogueRepository,
+  CounterRow,
+  ListOptions,
+  SectorRow,
+  UnitRow,
+} from './types.ts';
 
 // Names are ordered in JS with the Vietnamese collator: SQLite compares code points and a
 // PostgreSQL server's collation is whatever it was installed with, so SQL cannot agree on both.
@@ -16,8 +23,17 @@ function compareCodePoints(a: string, b: string): number {
 }
 
 export function createCatalogueRepository(db: Kysely<Database>): CatalogueRepository {
-  const listUnits = async () =>
-    (await db.selectFrom('units').selectAll().execute()).sort(byOrderThenName);
+  const listUnits = async (options: ListOptions = {}) => {
+    let query = db.selectFrom('units').selectAll();
+    if (options.activeOnly) query = query.where('archivedAt', 'is', null);
+    return (await query.execute()).sort(byOrderThenName);
+  };
+  /** "By unit" means in the order listUnits gives, so a screen can group without re-sorting. */
+  const byUnitOrder = async <R extends Ordered & { unitId: string }>(rows: R[]): Promise<R[]> => {
+    const unitRank = new Map((await listUnits()).map((u, i) => [u.id, i]));
+    const rank = (r: R) => unitRank.get(r.unitId) ?? Number.MAX_SAFE_INTEGER;
+    return rows.sort((a, b) => rank(a) - rank(b) || byOrderThenName(a, b));
+  };
 
   return {
     async createUnit(unit) {
@@ -26,16 +42,43 @@ export function createCatalogueRepository(db: Kysely<Database>): CatalogueReposi
     async createSector(sector) {
       await mapUniqueViolation(() => db.insertInto('sectors').values(sector).execute());
     },
+    async createCounter(counter) {
+      await mapUniqueViolation(() => db.insertInto('counters').values(counter).execute());
+    },
+    updateUnit: (id, patch) =>
+      mapUniqueViolation(() =>
+        db.updateTable('units').set(patch).where('id', '=', id).returningAll().executeTakeFirst(),
+      ),
+    updateSector: (id, patch) =>
+      mapUniqueViolation(() =>
+        db.updateTable('sectors').set(patch).where('id', '=', id).returningAll().executeTakeFirst(),
+      ),
+    updateCounter: (id, patch) =>
+      mapUniqueViolation(() =>
+        db
+          .updateTable('counters')
+          .set(patch)
+          .where('id', '=', id)
+          .returningAll()
+          .executeTakeFirst(),
+      ),
     findUnit: (id) => db.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirst(),
+    findSector: (id) =>
+      db.selectFrom('sectors').selectAll().where('id', '=', id).executeTakeFirst(),
+    findCounter: (id) =>
+      db.selectFrom('counters').selectAll().where('id', '=', id).executeTakeFirst(),
     listUnits,
-    async listSectors(unitId) {
+    async listSectors(unitId, options = {}) {
       let query = db.selectFrom('sectors').selectAll();
       if (unitId !== undefined) query = query.where('unitId', '=', unitId);
-      const sectors = await query.execute();
-      // "By unit" means in the order listUnits gives, so a screen can group without re-sorting.
-      const unitRank = new Map((await listUnits()).map((u, i) => [u.id, i]));
-      const rank = (s: SectorRow) => unitRank.get(s.unitId) ?? Number.MAX_SAFE_INTEGER;
-      return sectors.sort((a, b) => rank(a) - rank(b) || byOrderThenName(a, b));
+      if (options.activeOnly) query = query.where('archivedAt', 'is', null);
+      return byUnitOrder<SectorRow>(await query.execute());
+    },
+    async listCounters(unitId, options = {}) {
+      let query = db.selectFrom('counters').selectAll();
+      if (unitId !== undefined) query = query.where('unitId', '=', unitId);
+      if (options.activeOnly) query = query.where('archivedAt', 'is', null);
+      return byUnitOrder<CounterRow>(await query.execute());
     },
     async countUnits() {
       const row = await db
@@ -43,6 +86,38 @@ export function createCatalogueRepository(db: Kysely<Database>): CatalogueReposi
         .select((eb) => eb.fn.countAll().as('n'))
         .executeTakeFirstOrThrow();
       return Number(row.n);
+    },
+    async appendHistory(row) {
+      await db
+        .insertInto('catalogueHistory')
+        .values({ ...row, details: JSON.stringify(row.details ?? {}) })
+        .execute();
+    },
+    async listHistory(filter = {}) {
+      let query = db.selectFrom('catalogueHistory').selectAll();
+      if (filter.entityType) query = query.where('entityType', '=', filter.entityType);
+      if (filter.entityId) query = query.where('entityId', '=', filter.entityId);
+      const rows = await query.orderBy('at').orderBy('id').execute();
+      return rows.map(
+        (r): CatalogueHistoryRow => ({ ...r, details: JSON.parse(r.details) as unknown }),
+      );
+    },
+    async listUnitScales(unitIds) {
+      if (unitIds !== undefined && unitIds.length === 0) return [];
+      let query = db.selectFrom('unitScales').selectAll();
+      if (unitIds !== undefined) query = query.where('unitId', 'in', [...unitIds]);
+      return query.orderBy('unitId').orderBy('fromMonth').execute();
+    },
+    async upsertUnitScale(row) {
+      await db
+        .insertInto('unitScales')
+        .values(row)
+        .onConflict((oc) =>
+          oc
+            .columns(['unitId', 'fromMonth'])
+            .doUpdateSet({ scale: row.scale, updatedAt: row.updatedAt }),
+        )
+        .execute();
     },
     async upsertTarget(target) {
       const { targetBp, updatedAt, updatedBy } = target;

@@ -22,6 +22,9 @@ const unit = (id: string, name = `Đơn vị ${id}`, sortOrder = 0): UnitRow => 
   scale: 'five',
   sortOrder,
   createdAt: T0,
+  parentId: null,
+  archivedAt: null,
+  updatedAt: null,
 });
 
 const sector = (id: string, unitId: string, name = `Lĩnh vực ${id}`, sortOrder = 0): SectorRow => ({
@@ -31,6 +34,8 @@ const sector = (id: string, unitId: string, name = `Lĩnh vực ${id}`, sortOrde
   name,
   sortOrder,
   createdAt: T0,
+  archivedAt: null,
+  updatedAt: null,
 });
 
 const user = (id: string, username = `user-${id}`, unitId: string | null = null): UserRow => ({
@@ -199,7 +204,7 @@ describe.each(dialects)('repositories on %s', (dialect) => {
       expect(await repos.catalogue.findUnit('nope')).toBeUndefined();
       const duplicate = { ...unit('u2'), code: 'code-u1' };
       expect(await uniqueViolation(repos.catalogue.createUnit(duplicate))).toBe(
-        'units_code_unique',
+        'units_parent_code_unique',
       );
       expect(await repos.catalogue.countUnits()).toBe(1);
     });

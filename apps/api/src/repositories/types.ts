@@ -63,12 +63,19 @@ export interface SessionRepository {
 
 export interface UnitRow {
   id: string;
+  /** Unique among the unit's siblings; stable (never reused for another unit). */
   code: string;
   name: string;
   kind: UnitKind;
+  /** The scale in force now; `unit_scales` holds the months each scale applies from. */
   scale: ScaleId;
   sortOrder: number;
   createdAt: number;
+  /** The unit above in the organisation tree; null for a root (the province). */
+  parentId: string | null;
+  /** Archived units disappear from tablets and forms but stay in past reports. */
+  archivedAt: number | null;
+  updatedAt: number | null;
 }
 
 export interface SectorRow {
@@ -78,6 +85,47 @@ export interface SectorRow {
   name: string;
   sortOrder: number;
   createdAt: number;
+  archivedAt: number | null;
+  updatedAt: number | null;
+}
+
+/** Quầy: a counter of a unit's one-stop desk; a tablet may be bound to one. */
+export interface CounterRow {
+  id: string;
+  unitId: string;
+  code: string;
+  name: string;
+  sortOrder: number;
+  archivedAt: number | null;
+  createdAt: number;
+  updatedAt: number | null;
+}
+
+export type CatalogueEntityType = 'unit' | 'sector' | 'counter';
+
+/** One change of a unit, sector or counter; the state (name, parent) in force from `month` on. */
+export interface CatalogueHistoryRow {
+  id: string;
+  entityType: CatalogueEntityType;
+  entityId: string;
+  at: number;
+  /** "YYYY-MM" (Asia/Ho_Chi_Minh) from which this state applies. */
+  month: string;
+  action: 'create' | 'rename' | 'move' | 'archive' | 'restore' | 'reorder' | 'update' | 'scale';
+  name: string;
+  /** Units: the parent unit; sectors and counters: their unit. */
+  parentId: string | null;
+  actorId: string | null;
+  /** JSON-serialisable details of the change. */
+  details: unknown;
+}
+
+/** The scale a unit uses from a month on (a change applies from the next month only). */
+export interface UnitScaleRow {
+  unitId: string;
+  fromMonth: string;
+  scale: ScaleId;
+  updatedAt: number;
 }
 
 export interface TargetRow {
@@ -90,17 +138,52 @@ export interface TargetRow {
   updatedBy: string | null;
 }
 
+export type UnitPatch = Partial<
+  Pick<UnitRow, 'name' | 'kind' | 'scale' | 'parentId' | 'sortOrder' | 'archivedAt'>
+> & { updatedAt: number };
+export type SectorPatch = Partial<
+  Pick<SectorRow, 'name' | 'unitId' | 'sortOrder' | 'archivedAt'>
+> & { updatedAt: number };
+export type CounterPatch = Partial<
+  Pick<CounterRow, 'name' | 'unitId' | 'sortOrder' | 'archivedAt'>
+> & { updatedAt: number };
+
+/** Which rows a list returns: everything (reports) or only what is not archived (tablets, forms). */
+export interface ListOptions {
+  activeOnly?: boolean;
+}
+
 export interface CatalogueRepository {
-  /** Fails with `UniqueViolation` on a duplicate code. */
+  /** Fails with `UniqueViolation('units_parent_code_unique')` on a code taken among its siblings. */
   createUnit(unit: UnitRow): Promise<void>;
-  /** Fails with `UniqueViolation` on a duplicate code within the unit. */
+  /** Fails with `UniqueViolation('sectors_unit_id_code_unique')` on a code taken within the unit. */
   createSector(sector: SectorRow): Promise<void>;
+  /** Fails with `UniqueViolation('counters_unit_id_code_unique')` on a code taken within the unit. */
+  createCounter(counter: CounterRow): Promise<void>;
+  /** Returns the updated row, undefined when none; `UniqueViolation` when a move clashes a code. */
+  updateUnit(id: string, patch: UnitPatch): Promise<UnitRow | undefined>;
+  updateSector(id: string, patch: SectorPatch): Promise<SectorRow | undefined>;
+  updateCounter(id: string, patch: CounterPatch): Promise<CounterRow | undefined>;
   findUnit(id: string): Promise<UnitRow | undefined>;
-  /** Ordered by sortOrder, then name. */
-  listUnits(): Promise<UnitRow[]>;
+  findSector(id: string): Promise<SectorRow | undefined>;
+  findCounter(id: string): Promise<CounterRow | undefined>;
+  /** Ordered by sortOrder, then name (Vietnamese collation). Archived ones too unless asked. */
+  listUnits(options?: ListOptions): Promise<UnitRow[]>;
   /** All sectors (or one unit's), ordered by unit, sortOrder, then name. */
-  listSectors(unitId?: string): Promise<SectorRow[]>;
+  listSectors(unitId?: string, options?: ListOptions): Promise<SectorRow[]>;
+  /** All counters (or one unit's), ordered by unit, sortOrder, then name. */
+  listCounters(unitId?: string, options?: ListOptions): Promise<CounterRow[]>;
   countUnits(): Promise<number>;
+  appendHistory(row: CatalogueHistoryRow): Promise<void>;
+  /** Changes in the order they were made; of one entity, one type, or everything. */
+  listHistory(filter?: {
+    entityType?: CatalogueEntityType;
+    entityId?: string;
+  }): Promise<CatalogueHistoryRow[]>;
+  /** Scales of every unit (or some) with the month each applies from, ordered by unit and month. */
+  listUnitScales(unitIds?: readonly string[]): Promise<UnitScaleRow[]>;
+  /** Sets the scale a unit uses from `fromMonth` on (replacing a change planned for that month). */
+  upsertUnitScale(row: UnitScaleRow): Promise<void>;
   /** Inserts or replaces the target of (unit, sector, year). */
   upsertTarget(target: TargetRow): Promise<void>;
   listTargets(year: number): Promise<TargetRow[]>;
@@ -143,6 +226,8 @@ export interface EnrollmentRow {
   expiresAt: number;
   usedAt: number | null;
   deviceId: string | null;
+  /** The counter the enrolled tablet will be bound to, if any. */
+  counterId: string | null;
 }
 
 export interface DeviceRow {
@@ -157,6 +242,8 @@ export interface DeviceRow {
   highestSeq: number;
   receivedCount: number;
   lastRatingAt: number | null;
+  /** The counter (quầy) the tablet stands at, if bound to one. */
+  counterId: string | null;
 }
 
 export interface DeviceRepository {
@@ -196,6 +283,8 @@ export interface RatingRow {
   deviceId: string;
   unitId: string;
   sectorId: string;
+  /** The counter the tablet was bound to when the rating was stored. */
+  counterId: string | null;
   level: number;
   reasons: string[];
   comment: string | null;

@@ -40,6 +40,7 @@ export function createDevicesService(repos: Repositories, clock: Clock) {
         expiresAt: now + ENROLLMENT_TTL_MS,
         usedAt: null,
         deviceId: null,
+        counterId: null,
       });
       return { code, expiresAt: new Date(now + ENROLLMENT_TTL_MS).toISOString() };
     },
@@ -76,6 +77,7 @@ export function createDevicesService(repos: Repositories, clock: Clock) {
           highestSeq: 0,
           receivedCount: 0,
           lastRatingAt: null,
+          counterId: enrollment.counterId,
         });
         return tx.catalogue.findUnit(enrollment.unitId);
       });

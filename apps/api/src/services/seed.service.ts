@@ -23,6 +23,9 @@ export async function seedDemoCatalogue(repos: Repositories, clock: Clock): Prom
         scale: unit.scale,
         sortOrder: unitIndex,
         createdAt: now,
+        parentId: null,
+        archivedAt: null,
+        updatedAt: null,
       });
       for (const [sectorIndex, sector] of unit.sectors.entries()) {
         const sectorId = randomUUID();
@@ -33,6 +36,8 @@ export async function seedDemoCatalogue(repos: Repositories, clock: Clock): Prom
           name: sector.name,
           sortOrder: sectorIndex,
           createdAt: now,
+          archivedAt: null,
+          updatedAt: null,
         });
         if (sector.targetBp !== undefined) {
           await tx.catalogue.upsertTarget({

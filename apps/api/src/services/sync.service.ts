@@ -183,6 +183,7 @@ function ratingRows(device: DeviceRow, now: number, records: RatingRecord[]): Ra
     deviceId: device.id,
     unitId: device.unitId,
     sectorId: r.sectorId,
+    counterId: device.counterId,
     level: r.level,
     reasons: r.reasons,
     comment: r.comment ?? null,

@@ -42,10 +42,12 @@ export const en: Messages = {
   'overview.col.target': 'Satisfaction target',
   'overview.sectorsOf': 'Sectors and {year} targets of {unit}',
 
+  'unitKind.province': 'Province',
   'unitKind.centre': 'Public administration service centre',
   'unitKind.department': 'Department',
   'unitKind.district': 'District',
   'unitKind.commune': 'Commune',
+  'unitKind.other': 'Other unit',
 
   'users.title': 'Users',
   'users.intro':

@@ -43,10 +43,12 @@ export const vi = {
   'overview.col.target': 'Chỉ tiêu hài lòng',
   'overview.sectorsOf': 'Lĩnh vực và chỉ tiêu năm {year} của {unit}',
 
+  'unitKind.province': 'Tỉnh, thành phố',
   'unitKind.centre': 'Trung tâm Phục vụ hành chính công',
   'unitKind.department': 'Sở, ban, ngành',
   'unitKind.district': 'Cấp huyện',
   'unitKind.commune': 'Cấp xã',
+  'unitKind.other': 'Đơn vị khác',
 
   'users.title': 'Người dùng',
   'users.intro':
