@@ -20,3 +20,4 @@ export * from './deadlines.ts';
 export * from './on-time.ts';
 export * from './unit-tree.ts';
 export * from './periods.ts';
+export * from './access.ts';

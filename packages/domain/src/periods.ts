@@ -30,7 +30,8 @@ export function parsePeriod(text: string): Period | undefined {
   if (year < MIN_YEAR || year > MAX_YEAR) return undefined;
   const from = (month: number, count: number) =>
     Array.from({ length: count }, (_, i) => addMonths(monthText(year, month), i));
-  if (match[2]) return { kind: 'month', id: `${year}-${match[2]}`, year, months: [`${year}-${match[2]}`] };
+  if (match[2])
+    return { kind: 'month', id: `${year}-${match[2]}`, year, months: [`${year}-${match[2]}`] };
   if (match[3]) {
     const q = Number(match[3]);
     return { kind: 'quarter', id: `${year}-Q${q}`, year, months: from(3 * (q - 1) + 1, 3) };

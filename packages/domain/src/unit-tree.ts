@@ -31,7 +31,8 @@ export function buildTree<N extends TreeNodeInput>(rows: readonly N[]): UnitTree
       if (seen.has(cursor)) return null;
       seen.add(cursor);
       const parent = nodes.get(cursor);
-      cursor = parent && parent.parentId !== null && nodes.has(parent.parentId) ? parent.parentId : null;
+      cursor =
+        parent && parent.parentId !== null && nodes.has(parent.parentId) ? parent.parentId : null;
     }
     return node.parentId;
   };

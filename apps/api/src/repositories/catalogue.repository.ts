@@ -98,9 +98,10 @@ export function createCatalogueRepository(db: Kysely<Database>): CatalogueReposi
       if (filter.entityType) query = query.where('entityType', '=', filter.entityType);
       if (filter.entityId) query = query.where('entityId', '=', filter.entityId);
       const rows = await query.orderBy('at').orderBy('id').execute();
-      return rows.map(
-        (r): CatalogueHistoryRow => ({ ...r, details: JSON.parse(r.details) as unknown }),
-      );
+      return rows.map((r): CatalogueHistoryRow => ({
+        ...r,
+        details: JSON.parse(r.details) as unknown,
+      }));
     },
     async listUnitScales(unitIds) {
       if (unitIds !== undefined && unitIds.length === 0) return [];
