@@ -10,6 +10,7 @@ import { handleError, payloadTooLarge, routeNotFound, sendError } from './http/e
 import { createLogger, requestLogger, type Logger } from './http/logger.ts';
 import { csrfGuard } from './http/csrf.ts';
 import { clientInfo } from './http/client.ts';
+import { proxyTrust } from './http/forwarded.ts';
 import { loadSession, SESSION_COOKIE } from './http/session.ts';
 import { newRouter, type AppEnv } from './http/router.ts';
 import { serveSpa } from './http/static.ts';
@@ -52,7 +53,10 @@ export interface AppDeps {
   /** Checks the database answers (for /healthz). */
   ping: () => Promise<void>;
   logger?: Logger;
+  /** A reverse proxy sits in front (TRUST_PROXY=1): believe what it forwards. */
   trustProxy?: boolean;
+  /** The proxies' addresses or CIDR ranges (TRUSTED_PROXIES); unset: the one peer is the proxy. */
+  trustedProxies?: readonly string[];
   /** How long the public statistics are reused in memory (default 60 s). */
   publicStatsTtlMs?: number;
   /** Built front ends to serve; absent in API-only tests. */
@@ -62,11 +66,12 @@ export interface AppDeps {
 /** The whole HTTP surface: API under /api/v1, /healthz, and the built console and kiosk. */
 export function createApp(deps: AppDeps) {
   const logger = deps.logger ?? createLogger('silent');
-  const trustProxy = deps.trustProxy ?? false;
+  const trust = proxyTrust(deps.trustProxy ?? false, deps.trustedProxies);
   const auth = createAuthService(deps.repos, deps.clock);
 
   const app = new OpenAPIHono<AppEnv>();
   app.use('*', requestLogger(logger));
+  app.use('*', clientInfo(trust));
   app.use(
     '*',
     secureHeaders({
@@ -95,10 +100,9 @@ export function createApp(deps: AppDeps) {
     bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => sendError(c, payloadTooLarge()) }),
   );
   api.use('*', deviceTokensOnly(DEVICE_PATHS));
-  api.use('*', clientInfo(trustProxy));
   api.use('*', csrfGuard());
   api.use('*', loadSession(auth));
-  api.route('/', authRoutes(auth, trustProxy));
+  api.route('/', authRoutes(auth));
   api.route('/', usersRoutes(createUsersService(deps.repos, deps.clock)));
   api.route('/', unitsRoutes(createCatalogueService(deps.repos, deps.clock)));
   const devices = createDevicesService(deps.repos, deps.clock);

@@ -43,6 +43,7 @@ async function main() {
     ping: async () => void (await sql`select 1`.execute(database.db)),
     logger,
     trustProxy: config.trustProxy,
+    trustedProxies: config.trustedProxies,
     publicStatsTtlMs: config.publicStatsTtlMs,
     staticDirs: {
       console: join(appsDir, 'console', 'dist'),
