@@ -20,7 +20,7 @@ import { usersRoutes } from './routes/users.route.ts';
 import { unitsRoutes } from './routes/units.route.ts';
 import { createDevicesService } from './services/devices.service.ts';
 import { createSyncService } from './services/sync.service.ts';
-import { deviceTokensOnly } from './http/device-auth.ts';
+import { credentials } from './http/credentials.ts';
 import { devicesRoutes } from './routes/devices.route.ts';
 import { DEVICE_PATHS, syncRoutes } from './routes/sync.route.ts';
 import { createFeedbackService } from './services/feedback.service.ts';
@@ -57,6 +57,8 @@ export interface AppDeps {
   trustProxy?: boolean;
   /** The proxies' addresses or CIDR ranges (TRUSTED_PROXIES); unset: the one peer is the proxy. */
   trustedProxies?: readonly string[];
+  /** Where browsers reach us (PUBLIC_URL); the CSRF check compares `Origin` with its origin. */
+  publicUrl?: string;
   /** How long the public statistics are reused in memory (default 60 s). */
   publicStatsTtlMs?: number;
   /** Built front ends to serve; absent in API-only tests. */
@@ -99,8 +101,8 @@ export function createApp(deps: AppDeps) {
     '*',
     bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => sendError(c, payloadTooLarge()) }),
   );
-  api.use('*', deviceTokensOnly(DEVICE_PATHS));
-  api.use('*', csrfGuard());
+  api.use('*', credentials(DEVICE_PATHS));
+  api.use('*', csrfGuard(deps.publicUrl && new URL(deps.publicUrl).origin));
   api.use('*', loadSession(auth));
   api.route('/', authRoutes(auth));
   api.route('/', usersRoutes(createUsersService(deps.repos, deps.clock)));

@@ -12,4 +12,20 @@ describe('configuration', () => {
       /TRUSTED_PROXIES.*10\.0\.0\.0\/40/,
     );
   });
+
+  it('reads the public origin: scheme, host and port, nothing else', () => {
+    expect(readConfig({}).publicUrl).toBeUndefined();
+    expect(readConfig({ PUBLIC_URL: 'https://hailong.example.gov.vn/' }).publicUrl).toBe(
+      'https://hailong.example.gov.vn',
+    );
+    expect(readConfig({ PUBLIC_URL: 'https://hailong.example:443' }).publicUrl).toBe(
+      'https://hailong.example',
+    );
+    expect(readConfig({ PUBLIC_URL: 'http://10.0.0.5:8787' }).publicUrl).toBe(
+      'http://10.0.0.5:8787',
+    );
+    for (const bad of ['hailong.example', 'ftp://hailong.example', 'https://hailong.example/app']) {
+      expect(() => readConfig({ PUBLIC_URL: bad }), bad).toThrow(/PUBLIC_URL/);
+    }
+  });
 });

@@ -11,6 +11,10 @@ const Env = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).default('warn'),
   TRUST_PROXY: z.enum(['0', '1']).default('0'),
   TRUSTED_PROXIES: z.string().optional(),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/ })
+    .refine((url) => /^[^/]+\/\/[^/]+\/?$/.test(url), 'only scheme, host and port: no path')
+    .optional(),
   HAILONG_PUBLIC_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   TLS_CERT_FILE: z.string().optional(),
   TLS_KEY_FILE: z.string().optional(),
@@ -29,6 +33,8 @@ export interface Config {
   /** Addresses or CIDR ranges of the reverse proxies; unset: only the direct peer is the proxy. */
   trustedProxies: string[] | undefined;
   publicStatsTtlMs: number;
+  /** The origin browsers reach us at (scheme, host, port), e.g. `https://hailong.example.gov.vn`. */
+  publicUrl: string | undefined;
   /** Serve HTTPS with this certificate and key (PEM files); tablets need HTTPS to work offline. */
   tls: { certFile: string; keyFile: string } | undefined;
 }
@@ -51,6 +57,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY === '1',
     trustedProxies: proxyList(e.TRUST_PROXY === '1', e.TRUSTED_PROXIES),
     publicStatsTtlMs: e.HAILONG_PUBLIC_CACHE_SECONDS * 1000,
+    publicUrl: e.PUBLIC_URL && new URL(e.PUBLIC_URL).origin,
     tls: tlsFiles(e.TLS_CERT_FILE, e.TLS_KEY_FILE),
   };
 }

@@ -11,6 +11,8 @@ export interface AppEnv {
     clientAddress: string;
     /** Whether the client reached us over HTTPS: directly, or through a trusted proxy. */
     https: boolean;
+    /** A well-formed bearer token sent to a device route (set by credentials). */
+    bearer: string | undefined;
     /** The tablet whose bearer token opened a device route (set by requireDevice). */
     device: DeviceRow;
   };
