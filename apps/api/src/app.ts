@@ -10,6 +10,7 @@ import { handleError, payloadTooLarge, routeNotFound, sendError } from './http/e
 import { createLogger, requestLogger, type Logger } from './http/logger.ts';
 import { csrfGuard } from './http/csrf.ts';
 import { clientInfo } from './http/client.ts';
+import { settleUnreadBody } from './http/unread-body.ts';
 import { proxyTrust } from './http/forwarded.ts';
 import { loadSession, SESSION_COOKIE } from './http/session.ts';
 import { newRouter, type AppEnv } from './http/router.ts';
@@ -72,6 +73,8 @@ export function createApp(deps: AppDeps) {
   const auth = createAuthService(deps.repos, deps.clock);
 
   const app = new OpenAPIHono<AppEnv>();
+  // Outermost, so it sees the final answer, whoever made it.
+  app.use('*', settleUnreadBody());
   app.use('*', requestLogger(logger));
   app.use('*', clientInfo(trust));
   app.use(
