@@ -11,6 +11,7 @@ import { createLogger, requestLogger, type Logger } from './http/logger.ts';
 import { csrfGuard } from './http/csrf.ts';
 import { clientInfo } from './http/client.ts';
 import { settleUnreadBody } from './http/unread-body.ts';
+import { noStoreByDefault, strictTransportSecurity } from './http/headers.ts';
 import { proxyTrust } from './http/forwarded.ts';
 import { loadSession, SESSION_COOKIE } from './http/session.ts';
 import { newRouter, type AppEnv } from './http/router.ts';
@@ -77,9 +78,14 @@ export function createApp(deps: AppDeps) {
   app.use('*', settleUnreadBody());
   app.use('*', requestLogger(logger));
   app.use('*', clientInfo(trust));
+  app.use('*', strictTransportSecurity());
+  app.use('/api/*', noStoreByDefault());
   app.use(
     '*',
+    // One framing policy: no page of ours may be framed, said both ways for older browsers.
     secureHeaders({
+      strictTransportSecurity: false,
+      xFrameOptions: 'DENY',
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
@@ -143,6 +149,7 @@ export function createApp(deps: AppDeps) {
     type: 'apiKey',
     in: 'cookie',
     name: SESSION_COOKIE,
+    description: `Sent as \`__Host-${SESSION_COOKIE}\` over HTTPS.`,
   });
   app.doc31('/api/v1/openapi.json', {
     openapi: '3.1.0',

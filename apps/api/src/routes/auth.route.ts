@@ -49,7 +49,7 @@ export function authRoutes(auth: AuthService) {
   return newRouter()
     .openapi(login, async (c) => {
       const { token, me } = await auth.login(c.req.valid('json'), c.get('clientAddress'));
-      setSessionCookie(c, token, SESSION_TTL_MS, c.get('https'));
+      setSessionCookie(c, token, SESSION_TTL_MS);
       return c.json(me, 200);
     })
     .openapi(logout, async (c) => {
