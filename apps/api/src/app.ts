@@ -10,6 +10,9 @@ import { handleError, payloadTooLarge, routeNotFound, sendError } from './http/e
 import { createLogger, requestLogger, type Logger } from './http/logger.ts';
 import { csrfGuard } from './http/csrf.ts';
 import { clientInfo } from './http/client.ts';
+import { settleUnreadBody } from './http/unread-body.ts';
+import { noStoreByDefault, strictTransportSecurity } from './http/headers.ts';
+import { proxyTrust } from './http/forwarded.ts';
 import { loadSession, SESSION_COOKIE } from './http/session.ts';
 import { newRouter, type AppEnv } from './http/router.ts';
 import { serveSpa } from './http/static.ts';
@@ -19,7 +22,7 @@ import { usersRoutes } from './routes/users.route.ts';
 import { unitsRoutes } from './routes/units.route.ts';
 import { createDevicesService } from './services/devices.service.ts';
 import { createSyncService } from './services/sync.service.ts';
-import { deviceTokensOnly } from './http/device-auth.ts';
+import { credentials } from './http/credentials.ts';
 import { devicesRoutes } from './routes/devices.route.ts';
 import { DEVICE_PATHS, syncRoutes } from './routes/sync.route.ts';
 import { createFeedbackService } from './services/feedback.service.ts';
@@ -52,7 +55,12 @@ export interface AppDeps {
   /** Checks the database answers (for /healthz). */
   ping: () => Promise<void>;
   logger?: Logger;
+  /** A reverse proxy sits in front (TRUST_PROXY=1): believe what it forwards. */
   trustProxy?: boolean;
+  /** The proxies' addresses or CIDR ranges (TRUSTED_PROXIES); unset: the one peer is the proxy. */
+  trustedProxies?: readonly string[];
+  /** Where browsers reach us (PUBLIC_URL); the CSRF check compares `Origin` with its origin. */
+  publicUrl?: string;
   /** How long the public statistics are reused in memory (default 60 s). */
   publicStatsTtlMs?: number;
   /** Built front ends to serve; absent in API-only tests. */
@@ -62,14 +70,22 @@ export interface AppDeps {
 /** The whole HTTP surface: API under /api/v1, /healthz, and the built console and kiosk. */
 export function createApp(deps: AppDeps) {
   const logger = deps.logger ?? createLogger('silent');
-  const trustProxy = deps.trustProxy ?? false;
+  const trust = proxyTrust(deps.trustProxy ?? false, deps.trustedProxies);
   const auth = createAuthService(deps.repos, deps.clock);
 
   const app = new OpenAPIHono<AppEnv>();
+  // Outermost, so it sees the final answer, whoever made it.
+  app.use('*', settleUnreadBody());
   app.use('*', requestLogger(logger));
+  app.use('*', clientInfo(trust));
+  app.use('*', strictTransportSecurity());
+  app.use('/api/*', noStoreByDefault());
   app.use(
     '*',
+    // One framing policy: no page of ours may be framed, said both ways for older browsers.
     secureHeaders({
+      strictTransportSecurity: false,
+      xFrameOptions: 'DENY',
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
@@ -94,11 +110,10 @@ export function createApp(deps: AppDeps) {
     '*',
     bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => sendError(c, payloadTooLarge()) }),
   );
-  api.use('*', deviceTokensOnly(DEVICE_PATHS));
-  api.use('*', clientInfo(trustProxy));
-  api.use('*', csrfGuard());
+  api.use('*', credentials(DEVICE_PATHS));
+  api.use('*', csrfGuard(deps.publicUrl && new URL(deps.publicUrl).origin));
   api.use('*', loadSession(auth));
-  api.route('/', authRoutes(auth, trustProxy));
+  api.route('/', authRoutes(auth));
   api.route('/', usersRoutes(createUsersService(deps.repos, deps.clock)));
   api.route('/', unitsRoutes(createCatalogueService(deps.repos, deps.clock)));
   const devices = createDevicesService(deps.repos, deps.clock);
@@ -134,6 +149,7 @@ export function createApp(deps: AppDeps) {
     type: 'apiKey',
     in: 'cookie',
     name: SESSION_COOKIE,
+    description: `Sent as \`__Host-${SESSION_COOKIE}\` over HTTPS.`,
   });
   app.doc31('/api/v1/openapi.json', {
     openapi: '3.1.0',

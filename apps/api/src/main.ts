@@ -43,6 +43,8 @@ async function main() {
     ping: async () => void (await sql`select 1`.execute(database.db)),
     logger,
     trustProxy: config.trustProxy,
+    trustedProxies: config.trustedProxies,
+    publicUrl: config.publicUrl,
     publicStatsTtlMs: config.publicStatsTtlMs,
     staticDirs: {
       console: join(appsDir, 'console', 'dist'),
@@ -60,7 +62,7 @@ async function main() {
   const server = serve(
     { fetch: app.fetch, port: config.port, hostname: config.host, ...tls },
     (info) => {
-      const base = `${tls ? 'https' : 'http'}://localhost:${info.port}`;
+      const base = config.publicUrl ?? `${tls ? 'https' : 'http'}://localhost:${info.port}`;
       console.log(`hailong (${database.dialect}) đang chạy / running:`);
       console.log(`  Console:  ${base}/`);
       console.log(`  Kiosk:    ${base}/kiosk/`);

@@ -44,10 +44,10 @@ export type UserTable = UserRow;
 
 export type SessionTable = SessionRow;
 
-export interface LoginFailureTable {
-  id: string;
+export interface ThrottleAttemptTable {
   key: string;
-  at: number;
+  windowStart: number;
+  count: number;
 }
 
 export interface AuditEventTable {
@@ -232,7 +232,7 @@ export interface Database {
   defaultTargets: DefaultTargetTable;
   users: UserTable;
   sessions: SessionTable;
-  loginFailures: LoginFailureTable;
+  throttleAttempts: ThrottleAttemptTable;
   auditEvents: AuditEventTable;
   enrollments: EnrollmentTable;
   devices: DeviceTable;

@@ -192,10 +192,17 @@ export interface CatalogueRepository {
   upsertDefaultTarget(year: number, targetBp: number, updatedAt: number): Promise<void>;
 }
 
+/** Attempt counters for logins, enrollment codes and tracking-code lookups. */
 export interface LoginThrottleRepository {
-  recordFailure(key: string, at: number): Promise<void>;
-  countFailures(key: string, since: number): Promise<number>;
+  /**
+   * Takes one of `limit` attempts of `key` in its current window (which starts at the first attempt
+   * and lasts `windowMs`), atomically: the window's start if granted, undefined if none is left.
+   */
+  reserve(key: string, limit: number, windowMs: number, now: number): Promise<number | undefined>;
+  /** Gives one attempt back, only if the window that granted it (by its start) is still current. */
+  release(key: string, windowStart: number): Promise<void>;
   clear(key: string): Promise<void>;
+  /** Deletes windows that started before `before`; returns how many. */
   prune(before: number): Promise<number>;
 }
 

@@ -7,7 +7,7 @@ import { requireDevice } from '../http/device-auth.ts';
 import { newRouter } from '../http/router.ts';
 import { commonErrors, errorResponse, json, jsonBody } from './responses.ts';
 
-/** Paths a device token may open; everything else refuses a bearer token (see deviceTokensOnly). */
+/** Paths a device token may open; everything else refuses a bearer token (see credentials.ts). */
 export const DEVICE_PATHS = /^\/api\/v1\/(device\/|sync$)/;
 
 export function syncRoutes(devices: DevicesService, syncService: SyncService) {

@@ -5,11 +5,11 @@ import type { DeviceRow, Repositories } from '../repositories/types.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import type { Clock } from './clock.ts';
 import { hashSecret, newSecret } from './tokens.ts';
+import { reserveAttempt, tooManyAttempts } from './throttle.ts';
 
 export const ENROLLMENT_TTL_MS = 24 * 60 * 60 * 1000;
 /** Wrong codes allowed per address in the throttle window before enrollment answers 429. */
-const ENROLL_FAILURES_ALLOWED = 10;
-const ENROLL_WINDOW_MS = 15 * 60 * 1000;
+export const ENROLL_THROTTLE = { windowMs: 15 * 60 * 1000, failures: 10 } as const;
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -48,13 +48,14 @@ export function createDevicesService(repos: Repositories, clock: Clock) {
     async enroll(code: string, address: string): Promise<EnrolledDevice> {
       const now = clock();
       const throttleKey = `enroll:${address}`;
-      const failures = await repos.loginThrottle.countFailures(throttleKey, now - ENROLL_WINDOW_MS);
-      if (failures >= ENROLL_FAILURES_ALLOWED) {
-        throw new ApiError(
-          429,
-          'too_many_requests',
-          'Nhập sai mã quá nhiều lần. Vui lòng thử lại sau 15 phút.',
-        );
+      const { failures, windowMs } = ENROLL_THROTTLE;
+      const reservation = await reserveAttempt(
+        repos.loginThrottle,
+        [{ key: throttleKey, limit: failures, windowMs }],
+        now,
+      );
+      if (!reservation) {
+        throw tooManyAttempts('Nhập sai mã quá nhiều lần. Vui lòng thử lại sau 15 phút.', windowMs);
       }
       const token = newSecret();
       const deviceId = randomUUID();
@@ -82,9 +83,9 @@ export function createDevicesService(repos: Repositories, clock: Clock) {
         return tx.catalogue.findUnit(enrollment.unitId);
       });
       if (!enrolled) {
-        await repos.loginThrottle.recordFailure(throttleKey, now);
         throw new ApiError(400, 'invalid_code', 'Mã đăng ký không đúng, đã dùng hoặc đã hết hạn.');
       }
+      await reservation.release(throttleKey);
       return { deviceId, token, unit: { id: enrolled.id, name: enrolled.name } };
     },
 

@@ -7,12 +7,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m001 from './001-foundation.ts';
 import * as m002 from './002-sync.ts';
 import * as m003 from './003-feedback-workflow.ts';
+import * as m004 from './004-throttle-attempts.ts';
 import * as m007 from './007-organisation.ts';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '001-foundation': m001,
   '002-sync': m002,
   '003-feedback-workflow': m003,
+  '004-throttle-attempts': m004,
   '007-organisation': m007,
 };
 
