@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FEEDBACK_KINDS, LOW_RATING_REASONS, TRACKING_CODE_PATTERN } from '@hailong/domain';
-import { Id, Instant, text } from './common.ts';
+import { Id, Instant, storable, text } from './common.ts';
 
 /** Version of a record's shape, carried by every record so old outboxes stay readable. */
 export const RECORD_SCHEMA_VERSION = 1;
@@ -48,7 +48,7 @@ export const Phone = z
 export const FeedbackContact = z.object({
   name: text(120).optional(),
   phone: Phone.optional(),
-  consentVersion: z.string().min(1).max(40),
+  consentVersion: storable().min(1).max(40),
   consentAt: Instant,
 });
 export type FeedbackContact = z.infer<typeof FeedbackContact>;
