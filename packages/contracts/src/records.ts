@@ -7,7 +7,10 @@ export const RECORD_SCHEMA_VERSION = 1;
 
 /** What every record captured on a tablet carries: who, which, when, and in what shape. */
 const recordEnvelope = {
-  /** Client-made UUID; the server's unique key, so a resend is harmless. */
+  /**
+   * Client-made UUID; with its device, what makes a resend harmless. Compared in lower case
+   * (`canonicalRecordId`): a tablet's id is taken by no other tablet's record.
+   */
   id: z.uuid(),
   deviceId: Id,
   /** 1, 2, 3… per device with no gaps; the server reports gaps. */
@@ -16,6 +19,11 @@ const recordEnvelope = {
   deviceTime: Instant,
   schemaVersion: z.literal(RECORD_SCHEMA_VERSION),
 };
+
+/** The one form in which record ids are compared and stored: a UUID in lower case. */
+export function canonicalRecordId(id: string): string {
+  return id.toLowerCase();
+}
 
 export const LowRatingReason = z.enum(LOW_RATING_REASONS);
 

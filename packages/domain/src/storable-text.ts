@@ -9,6 +9,7 @@
 
 // C0 controls but \t \n \r, DEL and C1 controls, the two noncharacters XML forbids, and (with the
 // `u` flag, where a well-paired surrogate is one astral code point) every unpaired surrogate.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSTORABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|\p{Cs}/u;
 
 /** Whether `text` can be stored and exported as it is. */

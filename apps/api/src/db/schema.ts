@@ -17,6 +17,7 @@ import type {
 import type {
   EnrollmentRow,
   RecordLedgerRow,
+  RecordRefusalRow,
   SectorRow,
   SessionRow,
   TargetRow,
@@ -81,6 +82,8 @@ export interface DeviceSeqRangeTable {
 
 export type RecordTable = RecordLedgerRow;
 
+export type RecordRefusalTable = RecordRefusalRow;
+
 export interface RatingTable {
   id: string;
   deviceId: string;
@@ -102,6 +105,8 @@ export interface FeedbackItemTable {
   sectorId: string | null;
   kind: FeedbackKind;
   trackingCode: string;
+  /** The code the public lookup finds this item by; unique, null for a legacy second item. */
+  lookupCode: string | null;
   content: string;
   contactName: string | null;
   contactPhone: string | null;
@@ -195,6 +200,7 @@ export interface Database {
   devices: DeviceTable;
   deviceSeqRanges: DeviceSeqRangeTable;
   records: RecordTable;
+  recordRefusals: RecordRefusalTable;
   ratings: RatingTable;
   feedbackItems: FeedbackItemTable;
   feedbackEvents: FeedbackEventTable;

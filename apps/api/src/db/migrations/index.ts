@@ -7,11 +7,13 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m001 from './001-foundation.ts';
 import * as m002 from './002-sync.ts';
 import * as m003 from './003-feedback-workflow.ts';
+import * as m005 from './005-ledger-per-device.ts';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '001-foundation': m001,
   '002-sync': m002,
   '003-feedback-workflow': m003,
+  '005-ledger-per-device': m005,
 };
 
 export const migrationProvider: MigrationProvider = {
