@@ -1,13 +1,15 @@
 /**
  * The promise "every record lands exactly once" under the faults that break it elsewhere: three
- * tablets upload 5,100 records through a proxy that drops connections before and after the server
- * commits, delays, duplicates requests and answers 503, while the API process is killed (SIGKILL)
- * and restarted twice mid-run, and one batch is sent from two connections at once. Then: every
- * record is stored once, the rollups equal a recount of raw rows, and no device has a gap.
+ * tablets — each the kiosk's real SyncLoop over its in-memory outbox and its real HTTP client —
+ * upload 5,100 records through a proxy that drops connections before and after the server commits,
+ * delays, duplicates requests and answers 503, while the API process is killed (SIGKILL) and
+ * restarted twice mid-run, and one batch is sent from two connections at once. Then, counted
+ * against what the tablets captured: every record is stored once, none is dead-lettered, the
+ * rollups equal a recount of raw rows, and no device has a gap.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ClientRecord } from '@hailong/contracts';
+import { SYNC_PROTOCOL, type ClientRecord } from '@hailong/contracts';
 import { newTrackingCode } from '@hailong/domain';
 import { dialects, freshDatabaseUrl } from '../support/databases.ts';
 import { FaultProxy, seededRandom } from '../support/fault-proxy.ts';
@@ -17,13 +19,22 @@ import {
   stopServer,
   type ServerProcess,
 } from '../support/server-process.ts';
-import { SimulatedDevice } from '../support/simulated-device.ts';
 import type { TestResponse } from '../support/api-client.ts';
 import { openDatabase } from '../../apps/api/src/db/connect.ts';
+import { batchSender } from '../../apps/kiosk/src/lib/api.ts';
+import { loadContracts } from '../../apps/kiosk/src/lib/contracts-loader.ts';
+import { MemoryOutbox } from '../../apps/kiosk/src/lib/outbox/memory-outbox.ts';
+import type { RecordDraft } from '../../apps/kiosk/src/lib/outbox/outbox.ts';
+import { syncProtocol } from '../../apps/kiosk/src/lib/sync/protocol.ts';
+import { SyncLoop, type SyncStatus } from '../../apps/kiosk/src/lib/sync/sync-loop.ts';
 
 const PASSWORD = 'kiem-thu-su-co-2026';
 const DEVICES = 3;
 const RECORDS_PER_DEVICE = 1700;
+/** Smaller than the protocol's 500, so the run makes enough requests to meet every fault. */
+const BATCH_ITEMS = 100;
+/** The loop's waits (backoff from 1 s up to 5 min, 60 s between syncs) run this much faster. */
+const TIME_SCALE = 50;
 const SEED = 20261123;
 
 async function api(
@@ -38,25 +49,24 @@ async function api(
   return fetch(`${server.baseUrl}${path}`, { ...init, headers }) as Promise<TestResponse>;
 }
 
-function records(deviceId: string, sectorIds: string[], random: () => number): ClientRecord[] {
+/** What the kiosk's screens would capture: ratings, and a kiến nghị every 50th record. */
+function drafts(deviceId: string, sectorIds: string[], random: () => number): RecordDraft[] {
   const start = Date.now() - RECORDS_PER_DEVICE * 60_000;
-  return Array.from({ length: RECORDS_PER_DEVICE }, (_, i): ClientRecord => {
-    const seq = i + 1;
+  return Array.from({ length: RECORDS_PER_DEVICE }, (_, i): RecordDraft => {
     const common = {
       id: randomUUID(),
       deviceId,
-      seq,
       deviceTime: new Date(start + i * 60_000).toISOString(),
       schemaVersion: 1 as const,
     };
-    if (seq % 50 === 0) {
+    if ((i + 1) % 50 === 0) {
       return {
         ...common,
         kind: 'feedback',
         feedbackKind: 'kien_nghi',
         trackingCode: newTrackingCode(crypto.getRandomValues(new Uint8Array(5))),
         sectorId: null,
-        content: `Kiến nghị số ${seq}: bố trí thêm ghế chờ.`,
+        content: `Kiến nghị số ${i + 1}: bố trí thêm ghế chờ.`,
         contact: null,
       };
     }
@@ -70,6 +80,39 @@ function records(deviceId: string, sectorIds: string[], random: () => number): C
       possibleRepeat: false,
     };
   });
+}
+
+interface Tablet {
+  deviceId: string;
+  token: string;
+  outbox: MemoryOutbox;
+  /** Every record the tablet captured: the log the server is checked against. */
+  captured: ClientRecord[];
+  loop?: SyncLoop;
+  states: Set<SyncStatus['state']>;
+}
+
+/** The kiosk's sync loop as sync-runtime.ts builds it, but over the proxy and on a faster clock. */
+function startLoop(tablet: Tablet, proxyBase: string, random: () => number): SyncLoop {
+  const loop = new SyncLoop({
+    outbox: tablet.outbox,
+    token: () => tablet.token,
+    send: batchSender(`${proxyBase}/api/v1`),
+    protocol: async () => ({ ...syncProtocol(await loadContracts()), maxItems: BATCH_ITEMS }),
+    now: Date.now,
+    random,
+    schedule: (task, ms) => {
+      const timer = setTimeout(task, ms / TIME_SCALE);
+      return () => clearTimeout(timer);
+    },
+    withLock: (work) => work(),
+    onStatus: (status) => tablet.states.add(status.state),
+    intervalMs: 60_000,
+    lastSuccessAt: null,
+  });
+  tablet.loop = loop;
+  void loop.start();
+  return loop;
 }
 
 describe.each(dialects)('sync under faults on %s', (dialect) => {
@@ -104,7 +147,7 @@ describe.each(dialects)('sync under faults on %s', (dialect) => {
     });
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
     const { units } = await (await api(server, '/api/v1/units', { cookie })).json();
-    const devices: SimulatedDevice[] = [];
+    const tablets: Tablet[] = [];
     for (let d = 0; d < DEVICES; d++) {
       const unit = units[d];
       const { code } = await (
@@ -120,24 +163,22 @@ describe.each(dialects)('sync under faults on %s', (dialect) => {
           body: JSON.stringify({ code }),
         })
       ).json();
-      devices.push(
-        new SimulatedDevice(
-          deviceId,
-          token,
-          records(
-            deviceId,
-            unit.sectors.map((s: { id: string }) => s.id),
-            random,
-          ),
-          random,
-        ),
-      );
+      const outbox = new MemoryOutbox();
+      const captured: ClientRecord[] = [];
+      const sectorIds = unit.sectors.map((s: { id: string }) => s.id);
+      for (const draft of drafts(deviceId, sectorIds, random)) {
+        captured.push(await outbox.put(draft));
+      }
+      tablets.push({ deviceId, token, outbox, captured, states: new Set() });
     }
-    const all = devices.flatMap((d) => [...d.outbox]);
+    const all = tablets.flatMap((t) => t.captured);
 
     // The same batch from two connections at once, straight to the API.
-    const first = devices[0]!;
-    const batch = JSON.stringify({ protocol: 1, items: first.outbox.slice(0, 100) });
+    const first = tablets[0]!;
+    const batch = JSON.stringify({
+      protocol: SYNC_PROTOCOL,
+      items: await first.outbox.takeOldest(BATCH_ITEMS),
+    });
     const twice = await Promise.all(
       [0, 1].map(() =>
         fetch(`${server.baseUrl}/api/v1/sync`, {
@@ -153,27 +194,40 @@ describe.each(dialects)('sync under faults on %s', (dialect) => {
     const statuses = (await Promise.all(twice.map((r) => (r as TestResponse).json()))).flatMap(
       (b) => b.results.map((r: { status: string }) => r.status),
     );
-    expect(statuses.filter((s) => s === 'accepted')).toHaveLength(100);
-    expect(statuses.filter((s) => s === 'duplicate')).toHaveLength(100);
+    expect(statuses.filter((s) => s === 'accepted')).toHaveLength(BATCH_ITEMS);
+    expect(statuses.filter((s) => s === 'duplicate')).toHaveLength(BATCH_ITEMS);
 
     const proxy = new FaultProxy(() => port, SEED);
-    const proxyUrl = `http://127.0.0.1:${await proxy.start()}/api/v1/sync`;
+    const proxyBase = `http://127.0.0.1:${await proxy.start()}`;
     const deadline = Date.now() + 240_000;
-    const remaining = () => devices.reduce((n, d) => n + d.outbox.length, 0);
+    const remaining = async () => {
+      let n = 0;
+      for (const t of tablets) n += await t.outbox.count();
+      return n;
+    };
+    for (const tablet of tablets) startLoop(tablet, proxyBase, random);
     let restarts = 0;
-    const restarter = (async () => {
+    try {
       for (const threshold of [0.7, 0.35]) {
-        while (remaining() > all.length * threshold && Date.now() < deadline)
+        while ((await remaining()) > all.length * threshold && Date.now() < deadline)
           await new Promise((r) => setTimeout(r, 20));
-        if (remaining() === 0) return;
         await restart();
         restarts++;
       }
-    })();
-    await Promise.all(devices.map((d) => d.drain(() => proxyUrl, 100, deadline)));
-    await restarter;
-    await proxy.stop();
+      while ((await remaining()) > 0 && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    } finally {
+      for (const tablet of tablets) tablet.loop?.stop();
+      await proxy.stop();
+    }
+    expect(await remaining()).toBe(0);
     expect(restarts).toBe(2);
+    for (const tablet of tablets) {
+      expect(await tablet.outbox.listDeadLetters()).toEqual([]);
+      // Only retries and waits: never refused, never asked to re-enroll.
+      expect([...tablet.states].sort()).toEqual(['idle', 'syncing', 'waiting']);
+    }
     for (const fault of [
       'reset-before',
       'reset-after',
@@ -185,7 +239,7 @@ describe.each(dialects)('sync under faults on %s', (dialect) => {
     }
 
     // The demo data the server seeded came from its own tablets; count only ours.
-    const ours = devices.map((d) => d.deviceId);
+    const ours = tablets.map((t) => t.deviceId);
     const check = await openDatabase(database.url);
     try {
       const stored = await check.db
@@ -251,6 +305,7 @@ describe.each(dialects)('sync under faults on %s', (dialect) => {
         gaps: [],
         highestSeq: RECORDS_PER_DEVICE,
         receivedCount: RECORDS_PER_DEVICE,
+        refusedCount: 0,
       });
     }
   });
