@@ -7,10 +7,8 @@
  * against what the tablets captured: every record is stored once, none is dead-lettered, the
  * rollups equal a recount of raw rows, and no device has a gap.
  */
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYNC_PROTOCOL, type ClientRecord } from '@hailong/contracts';
-import { newTrackingCode } from '@hailong/domain';
 import { dialects, freshDatabaseUrl } from '../support/databases.ts';
 import { FaultProxy, seededRandom } from '../support/fault-proxy.ts';
 import {
@@ -21,20 +19,12 @@ import {
 } from '../support/server-process.ts';
 import type { TestResponse } from '../support/api-client.ts';
 import { openDatabase } from '../../apps/api/src/db/connect.ts';
-import { batchSender } from '../../apps/kiosk/src/lib/api.ts';
-import { loadContracts } from '../../apps/kiosk/src/lib/contracts-loader.ts';
 import { MemoryOutbox } from '../../apps/kiosk/src/lib/outbox/memory-outbox.ts';
-import type { RecordDraft } from '../../apps/kiosk/src/lib/outbox/outbox.ts';
-import { syncProtocol } from '../../apps/kiosk/src/lib/sync/protocol.ts';
-import { SyncLoop, type SyncStatus } from '../../apps/kiosk/src/lib/sync/sync-loop.ts';
+import { BATCH_ITEMS, drafts, startLoop, type Tablet } from './kiosk-tablet.ts';
 
 const PASSWORD = 'kiem-thu-su-co-2026';
 const DEVICES = 3;
 const RECORDS_PER_DEVICE = 1700;
-/** Smaller than the protocol's 500, so the run makes enough requests to meet every fault. */
-const BATCH_ITEMS = 100;
-/** The loop's waits (backoff from 1 s up to 5 min, 60 s between syncs) run this much faster. */
-const TIME_SCALE = 50;
 const SEED = 20261123;
 
 async function api(
@@ -47,72 +37,6 @@ async function api(
   headers.set('content-type', 'application/json');
   if (init.cookie) headers.set('cookie', init.cookie);
   return fetch(`${server.baseUrl}${path}`, { ...init, headers }) as Promise<TestResponse>;
-}
-
-/** What the kiosk's screens would capture: ratings, and a kiến nghị every 50th record. */
-function drafts(deviceId: string, sectorIds: string[], random: () => number): RecordDraft[] {
-  const start = Date.now() - RECORDS_PER_DEVICE * 60_000;
-  return Array.from({ length: RECORDS_PER_DEVICE }, (_, i): RecordDraft => {
-    const common = {
-      id: randomUUID(),
-      deviceId,
-      deviceTime: new Date(start + i * 60_000).toISOString(),
-      schemaVersion: 1 as const,
-    };
-    if ((i + 1) % 50 === 0) {
-      return {
-        ...common,
-        kind: 'feedback',
-        feedbackKind: 'kien_nghi',
-        trackingCode: newTrackingCode(crypto.getRandomValues(new Uint8Array(5))),
-        sectorId: null,
-        content: `Kiến nghị số ${i + 1}: bố trí thêm ghế chờ.`,
-        contact: null,
-      };
-    }
-    const level = 1 + Math.floor(random() * 5);
-    return {
-      ...common,
-      kind: 'rating',
-      sectorId: sectorIds[i % sectorIds.length]!,
-      level,
-      reasons: level <= 2 ? ['waiting_time'] : [],
-      possibleRepeat: false,
-    };
-  });
-}
-
-interface Tablet {
-  deviceId: string;
-  token: string;
-  outbox: MemoryOutbox;
-  /** Every record the tablet captured: the log the server is checked against. */
-  captured: ClientRecord[];
-  loop?: SyncLoop;
-  states: Set<SyncStatus['state']>;
-}
-
-/** The kiosk's sync loop as sync-runtime.ts builds it, but over the proxy and on a faster clock. */
-function startLoop(tablet: Tablet, proxyBase: string, random: () => number): SyncLoop {
-  const loop = new SyncLoop({
-    outbox: tablet.outbox,
-    token: () => tablet.token,
-    send: batchSender(`${proxyBase}/api/v1`),
-    protocol: async () => ({ ...syncProtocol(await loadContracts()), maxItems: BATCH_ITEMS }),
-    now: Date.now,
-    random,
-    schedule: (task, ms) => {
-      const timer = setTimeout(task, ms / TIME_SCALE);
-      return () => clearTimeout(timer);
-    },
-    withLock: (work) => work(),
-    onStatus: (status) => tablet.states.add(status.state),
-    intervalMs: 60_000,
-    lastSuccessAt: null,
-  });
-  tablet.loop = loop;
-  void loop.start();
-  return loop;
 }
 
 describe.each(dialects)('sync under faults on %s', (dialect) => {
@@ -166,7 +90,7 @@ describe.each(dialects)('sync under faults on %s', (dialect) => {
       const outbox = new MemoryOutbox();
       const captured: ClientRecord[] = [];
       const sectorIds = unit.sectors.map((s: { id: string }) => s.id);
-      for (const draft of drafts(deviceId, sectorIds, random)) {
+      for (const draft of drafts(deviceId, sectorIds, RECORDS_PER_DEVICE, random)) {
         captured.push(await outbox.put(draft));
       }
       tablets.push({ deviceId, token, outbox, captured, states: new Set() });
