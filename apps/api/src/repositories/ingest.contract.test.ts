@@ -58,7 +58,7 @@ describe.each(dialects)('ingest repository on %s', (dialect) => {
   afterAll(() => handle.close());
 
   const ledger = (
-    id = randomUUID(),
+    id: string = randomUUID(),
     device = deviceId,
     kind: 'rating' | 'feedback' = 'rating',
   ): RecordLedgerRow => ({
