@@ -46,11 +46,38 @@ export const Device = z
     lastSyncAt: Instant.nullable(),
     highestSeq: z.number().int(),
     receivedCount: z.number().int(),
+    /**
+     * Records of this tablet refused for good because their id or tracking code was already used,
+     * or a resend changed content: each sits in the tablet's dead-letter list.
+     */
+    refusedCount: z.number().int(),
     gaps: z.array(SequenceGap),
     revokedAt: Instant.nullable(),
   })
   .meta({ id: 'Device' });
 export type Device = z.infer<typeof Device>;
+
+export const RECORD_REFUSAL_CODES = ['id_taken', 'conflict', 'tracking_code_taken'] as const;
+
+/** A record a tablet sent that the server refused for good, as staff see it. */
+export const RecordRefusal = z
+  .object({
+    recordId: z.string(),
+    seq: z.number().int(),
+    kind: z.enum(['rating', 'feedback']),
+    code: z.enum(RECORD_REFUSAL_CODES),
+    /** id_taken: the tablet that stored this id first. */
+    otherDeviceId: z.string().nullable(),
+    /** tracking_code_taken: the code another item has. */
+    trackingCode: z.string().nullable(),
+    at: Instant,
+  })
+  .meta({ id: 'RecordRefusal' });
+export type RecordRefusal = z.infer<typeof RecordRefusal>;
+
+export const RecordRefusalList = z
+  .object({ refusals: z.array(RecordRefusal) })
+  .meta({ id: 'RecordRefusalList' });
 
 export const DeviceList = z.object({ devices: z.array(Device) }).meta({ id: 'DeviceList' });
 export type DeviceList = z.infer<typeof DeviceList>;

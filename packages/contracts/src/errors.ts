@@ -17,6 +17,10 @@ export const ERROR_CODES = [
   'unknown_sector',
   'invalid_code',
   'internal_error',
+  /** Sync, per record: another tablet already stored a record with this id. */
+  'id_taken',
+  /** Sync, per record: another item already has this tracking code. */
+  'tracking_code_taken',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

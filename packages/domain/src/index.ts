@@ -1,6 +1,7 @@
 export * from './scales.ts';
 export * from './roles.ts';
 export * from './vi-text.ts';
+export * from './storable-text.ts';
 export * from './vi-format.ts';
 export * from './tracking-code.ts';
 export * from './feedback-kinds.ts';

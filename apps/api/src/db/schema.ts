@@ -21,6 +21,7 @@ import type {
   UnitScaleRow,
   EnrollmentRow,
   RecordLedgerRow,
+  RecordRefusalRow,
   SectorRow,
   SessionRow,
   TargetRow,
@@ -86,6 +87,8 @@ export interface DeviceSeqRangeTable {
 
 export type RecordTable = RecordLedgerRow;
 
+export type RecordRefusalTable = RecordRefusalRow;
+
 export interface RatingTable {
   id: string;
   deviceId: string;
@@ -108,6 +111,8 @@ export interface FeedbackItemTable {
   sectorId: string | null;
   kind: FeedbackKind;
   trackingCode: string;
+  /** The code the public lookup finds this item by; unique, null for a legacy second item. */
+  lookupCode: string | null;
   content: string;
   contactName: string | null;
   contactPhone: string | null;
@@ -238,6 +243,7 @@ export interface Database {
   devices: DeviceTable;
   deviceSeqRanges: DeviceSeqRangeTable;
   records: RecordTable;
+  recordRefusals: RecordRefusalTable;
   ratings: RatingTable;
   feedbackItems: FeedbackItemTable;
   feedbackEvents: FeedbackEventTable;

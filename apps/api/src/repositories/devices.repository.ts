@@ -63,5 +63,21 @@ export function createDeviceRepository(db: Kysely<Database>): DeviceRepository {
       }
       return byDevice;
     },
+    async countRefusals() {
+      const rows = await db
+        .selectFrom('recordRefusals')
+        .select(['deviceId', (eb) => eb.fn.countAll().as('n')])
+        .groupBy('deviceId')
+        .execute();
+      return new Map(rows.map((r) => [r.deviceId, Number(r.n)]));
+    },
+    listRefusals: (deviceId) =>
+      db
+        .selectFrom('recordRefusals')
+        .selectAll()
+        .where('deviceId', '=', deviceId)
+        .orderBy('seq')
+        .orderBy('at')
+        .execute(),
   };
 }

@@ -71,6 +71,10 @@ export function createFeedbackRepository(db: Kysely<Database>): FeedbackReposito
         .execute();
       return rows.map((r) => toRow(r as Raw));
     },
+    async findByLookupCode(code) {
+      const raw = await base().where('feedbackItems.lookupCode', '=', code).executeTakeFirst();
+      return raw && toRow(raw as Raw);
+    },
     async update(id, expectedStatus, patch) {
       const { answerPublished, ...rest } = patch;
       const result = await db

@@ -275,14 +275,39 @@ export interface DeviceRepository {
   listSeqRanges(deviceId: string): Promise<SeqRange[]>;
   /** Sequence ranges of every device, for the device list's gap report. */
   listAllSeqRanges(): Promise<Map<string, SeqRange[]>>;
+  /** How many records each device had refused (devices with none are absent). */
+  countRefusals(): Promise<Map<string, number>>;
+  /** A device's refused records, in sequence order. */
+  listRefusals(deviceId: string): Promise<RecordRefusalRow[]>;
 }
 
 export interface RecordLedgerRow {
+  /** The canonical id for records stored since migration 005; as sent for older ones. */
   id: string;
+  /** The id in its compared form (lower case); null on older rows whose id already was. */
+  canonicalId: string | null;
   deviceId: string;
   seq: number;
   kind: 'rating' | 'feedback';
   receivedAt: number;
+  /** SHA-256 of the record as validated; null on rows stored before migration 005. */
+  contentHash: string | null;
+}
+
+export type RecordRefusalCode = 'id_taken' | 'conflict' | 'tracking_code_taken';
+
+/** A record refused for good because its id or code was taken or a resend changed content. */
+export interface RecordRefusalRow {
+  deviceId: string;
+  /** Canonical id of the refused record. */
+  recordId: string;
+  contentHash: string;
+  seq: number;
+  kind: 'rating' | 'feedback';
+  code: RecordRefusalCode;
+  otherDeviceId: string | null;
+  trackingCode: string | null;
+  at: number;
 }
 
 export interface RatingRow {
@@ -318,6 +343,9 @@ export interface FeedbackItemRow {
   clockSuspect: boolean;
 }
 
+/** A stored rating with its place in the device's sequence, for the repeat check. */
+export type TimelineRatingRow = RatingRow & { seq: number };
+
 /** The write side of sync: every method runs inside the batch transaction. */
 export interface IngestRepository {
   /**
@@ -325,13 +353,34 @@ export interface IngestRepository {
    * as of now, so range merges and repeat checks see every earlier batch.
    */
   lockDevice(deviceId: string): Promise<DeviceRow | undefined>;
-  /** Inserts ledger rows, ignoring ids already stored; returns the ids actually inserted. */
+  /**
+   * Inserts ledger rows, skipping any whose id or canonical id is already stored (by any device);
+   * returns the canonical ids actually inserted.
+   */
   insertRecords(rows: RecordLedgerRow[]): Promise<Set<string>>;
+  /** The ledger rows holding these canonical ids, by canonical id. */
+  findRecords(canonicalIds: readonly string[]): Promise<Map<string, RecordLedgerRow>>;
+  /** Removes ledger rows inserted earlier in the same transaction (records refused after all). */
+  deleteRecords(ids: readonly string[]): Promise<void>;
   insertRatings(rows: RatingRow[]): Promise<void>;
-  insertFeedback(rows: FeedbackItemRow[]): Promise<void>;
+  /**
+   * Inserts feedback items, skipping any whose tracking code another item has (or one earlier in
+   * `rows`); returns the ids actually inserted.
+   */
+  insertFeedback(rows: FeedbackItemRow[]): Promise<Set<string>>;
+  /** A device's ratings (bad clocks left out) with device time in any of the ranges, inclusive. */
+  listRatingsNear(
+    deviceId: string,
+    ranges: readonly { from: number; to: number }[],
+  ): Promise<TimelineRatingRow[]>;
   /** Adds the counts of these ratings to the monthly rollups. */
   addToRollups(rows: RatingRow[]): Promise<void>;
+  /** Turns these `counted` ratings into repeats, moving their counts in the rollups with them. */
+  markRepeats(rows: RatingRow[]): Promise<void>;
+  /** Records refusals; one already recorded (same device, record and content) is not counted again. */
+  recordRefusals(rows: RecordRefusalRow[]): Promise<void>;
   replaceSeqRanges(deviceId: string, ranges: SeqRange[]): Promise<void>;
+  /** `lastRatingAt` is kept as the latest believable device time ever received. */
   recordSync(
     deviceId: string,
     update: { at: number; highestSeq: number; added: number; lastRatingAt: number | null },

@@ -5,6 +5,7 @@ import {
   EnrollDeviceRequest,
   EnrolledDevice,
   Enrollment,
+  RecordRefusalList,
 } from '@hailong/contracts';
 import type { DevicesService } from '../services/devices.service.ts';
 import { newRouter, SESSION_SECURITY } from '../http/router.ts';
@@ -51,6 +52,22 @@ const list = createRoute({
   responses: { 200: json(DeviceList, 'Devices'), ...sessionErrors },
 });
 
+const refusals = createRoute({
+  method: 'get',
+  path: '/devices/{id}/refusals',
+  tags: ['devices'],
+  summary:
+    "A tablet's records refused for good: id used by another tablet, same id with other content, tracking code in use",
+  security: SESSION_SECURITY,
+  middleware: [requireSession()],
+  request: { params: z.object({ id: z.string().min(1).max(64) }) },
+  responses: {
+    200: json(RecordRefusalList, 'Refusals, in sequence order'),
+    ...sessionErrors,
+    404: errorResponse('No such device'),
+  },
+});
+
 const revoke = createRoute({
   ...managers,
   method: 'post',
@@ -79,6 +96,11 @@ export function devicesRoutes(devices: DevicesService) {
         await devices.list(user.role === 'staff' ? (user.unitId ?? '') : undefined),
         200,
       );
+    })
+    .openapi(refusals, async (c) => {
+      const { user } = c.get('auth')!;
+      const unitId = user.role === 'staff' ? (user.unitId ?? '') : undefined;
+      return c.json({ refusals: await devices.refusals(c.req.valid('param').id, unitId) }, 200);
     })
     .openapi(revoke, async (c) => {
       await devices.revoke(c.req.valid('param').id, c.get('auth')!.user.id);

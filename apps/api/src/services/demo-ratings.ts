@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ClientRecord } from '@hailong/contracts';
+import { SYNC_PROTOCOL, type ClientRecord } from '@hailong/contracts';
 import { DEFAULT_KIOSK_SETTINGS, RATING_SCALES, newTrackingCode } from '@hailong/domain';
 import type { Repositories } from '../repositories/types.ts';
 import type { Clock } from './clock.ts';
@@ -89,7 +89,7 @@ export async function seedDemoRatings(
       );
     }
     for (let i = 0; i < records.length; i += BATCH)
-      await sync.sync(device, 1, records.slice(i, i + BATCH));
+      await sync.sync(device, SYNC_PROTOCOL, records.slice(i, i + BATCH));
   }
 }
 

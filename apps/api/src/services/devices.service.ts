@@ -1,9 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_KIOSK_SETTINGS, newTrackingCode, seqGaps } from '@hailong/domain';
-import type { DeviceConfig, DeviceList, EnrolledDevice, Enrollment } from '@hailong/contracts';
+import { newTrackingCode, seqGaps } from '@hailong/domain';
+import type {
+  DeviceConfig,
+  DeviceList,
+  EnrolledDevice,
+  Enrollment,
+  RecordRefusal,
+} from '@hailong/contracts';
 import type { DeviceRow, Repositories } from '../repositories/types.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import type { Clock } from './clock.ts';
+import { kioskSettingsOf } from './kiosk-settings.ts';
 import { hashSecret, newSecret } from './tokens.ts';
 import { reserveAttempt, tooManyAttempts } from './throttle.ts';
 
@@ -104,15 +111,16 @@ export function createDevicesService(repos: Repositories, clock: Clock) {
         device: { id: device.id, label: device.label },
         unit: { id: unit.id, name: unit.name, scale: unit.scale },
         sectors: sectors.map((s) => ({ id: s.id, name: s.name })),
-        settings: { ...DEFAULT_KIOSK_SETTINGS },
+        settings: kioskSettingsOf(unit),
       };
     },
 
     async list(unitId?: string): Promise<DeviceList> {
-      const [devices, units, ranges] = await Promise.all([
+      const [devices, units, ranges, refusals] = await Promise.all([
         repos.devices.list(),
         repos.catalogue.listUnits(),
         repos.devices.listAllSeqRanges(),
+        repos.devices.countRefusals(),
       ]);
       const unitName = new Map(units.map((u) => [u.id, u.name]));
       return {
@@ -128,10 +136,26 @@ export function createDevicesService(repos: Repositories, clock: Clock) {
             lastSyncAt: iso(d.lastSyncAt),
             highestSeq: d.highestSeq,
             receivedCount: d.receivedCount,
+            refusedCount: refusals.get(d.id) ?? 0,
             gaps: seqGaps(ranges.get(d.id) ?? []),
             revokedAt: iso(d.revokedAt),
           })),
       };
+    },
+
+    /** A device's refused records (staff of another unit see none: the device is not theirs). */
+    async refusals(id: string, unitId?: string): Promise<RecordRefusal[]> {
+      const device = await repos.devices.findById(id);
+      if (!device || (unitId !== undefined && device.unitId !== unitId)) throw notFound('Thiết bị');
+      return (await repos.devices.listRefusals(id)).map((r) => ({
+        recordId: r.recordId,
+        seq: r.seq,
+        kind: r.kind,
+        code: r.code,
+        otherDeviceId: r.otherDeviceId,
+        trackingCode: r.trackingCode,
+        at: new Date(r.at).toISOString(),
+      }));
     },
 
     async revoke(id: string, actorId: string): Promise<void> {

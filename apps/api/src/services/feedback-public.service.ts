@@ -41,18 +41,19 @@ export function createFeedbackPublicService(repos: Repositories, clock: Clock) {
       }
       const code = parseTrackingCode(input);
       if (code) await initialisePending(repos, now);
-      const rows = code ? await repos.feedback.findByTrackingCode(code) : [];
-      if (rows.length === 0) throw notFound();
+      // One item per code: lookup_code is unique (a code in use is refused at intake).
+      const row = code ? await repos.feedback.findByLookupCode(code) : undefined;
+      if (!row) throw notFound();
       await reservation.release(missKey);
       const units = new Map((await repos.catalogue.listUnits()).map((u) => [u.id, u.name]));
       const sectors = new Map((await repos.catalogue.listSectors()).map((s) => [s.id, s.name]));
-      return rows.map((row) =>
+      return [
         toPublic(
           row,
           units.get(row.unitId) ?? '',
           row.sectorId === null ? null : (sectors.get(row.sectorId) ?? null),
         ),
-      );
+      ];
     },
   };
 }

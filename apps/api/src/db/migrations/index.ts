@@ -8,6 +8,7 @@ import * as m001 from './001-foundation.ts';
 import * as m002 from './002-sync.ts';
 import * as m003 from './003-feedback-workflow.ts';
 import * as m004 from './004-throttle-attempts.ts';
+import * as m005 from './005-ledger-per-device.ts';
 import * as m007 from './007-organisation.ts';
 
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -15,6 +16,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '002-sync': m002,
   '003-feedback-workflow': m003,
   '004-throttle-attempts': m004,
+  '005-ledger-per-device': m005,
   '007-organisation': m007,
 };
 
