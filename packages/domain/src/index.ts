@@ -18,3 +18,4 @@ export * from './holidays.ts';
 export * from './feedback-workflow.ts';
 export * from './deadlines.ts';
 export * from './on-time.ts';
+export * from './contact-mask.ts';
