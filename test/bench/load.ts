@@ -18,8 +18,9 @@ import { freePort, startServer, stopServer } from '../support/server-process.ts'
 import { LoadRecorder } from './load-recorder.ts';
 import { browse, lookUp, signIn } from './load-people.ts';
 import { LoadTablet } from './load-tablet.ts';
-import { countAgainstLogs, type LedgerCheck } from './load-ledger.ts';
+import { countAgainstLogs } from './load-ledger.ts';
 import type { BenchResult } from './run.ts';
+import { results, type Dialect, type DialectRun } from './load-report.ts';
 
 const SECONDS = Number(process.env.HAILONG_BENCH_LOAD_SECONDS ?? 120);
 const DIALECTS = (process.env.HAILONG_BENCH_LOAD_DIALECTS ?? 'sqlite,postgres').split(',');
@@ -28,8 +29,6 @@ const CONSOLE_USERS = 20;
 const CITIZENS = 100;
 const ADMIN_PASSWORD = 'tai-thu-quan-tri-2026';
 const USER_PASSWORD = 'tai-thu-can-bo-2026';
-
-type Dialect = 'sqlite' | 'postgres';
 
 async function json<T>(
   rec: LoadRecorder,
@@ -133,13 +132,6 @@ async function prepare(setup: LoadRecorder, codes: string[], load: LoadRecorder)
   return { tablets, sessions };
 }
 
-interface DialectRun {
-  rec: LoadRecorder;
-  ledger: LedgerCheck;
-  unsynced: number;
-  seconds: number;
-}
-
 async function runOn(dialect: Dialect, databaseUrl: string): Promise<DialectRun> {
   const server = await startServer(await freePort(), {
     DATABASE_URL: databaseUrl,
@@ -194,67 +186,6 @@ async function withDatabase<T>(dialect: Dialect, work: (url: string) => Promise<
   } finally {
     await cluster.stop();
   }
-}
-
-function results(dialect: Dialect, run: DialectRun): BenchResult[] {
-  const out: BenchResult[] = [];
-  const name = (what: string) => `load ${dialect}: ${what}`;
-  const figures = run.rec.figures();
-  for (const f of figures) {
-    out.push({
-      name: name(`${f.route} p50`),
-      value: f.p50,
-      unit: 'ms',
-      note: `${f.count} requests`,
-    });
-    out.push({ name: name(`${f.route} p99`), value: f.p99, unit: 'ms', note: `max ${f.max} ms` });
-  }
-  const sum = (key: 'serverErrors' | 'throttled' | 'networkErrors' | 'count') =>
-    figures.reduce((total, f) => total + f[key], 0);
-  const { ledger } = run;
-  out.push(
-    {
-      name: name('requests'),
-      value: sum('count'),
-      unit: 'requests',
-      note: `${Math.round(sum('count') / run.seconds)} per second over ${Math.round(run.seconds)} s`,
-    },
-    {
-      name: name('5xx answers'),
-      value: sum('serverErrors'),
-      unit: 'answers',
-      target: '0',
-      ...(run.rec.firstServerErrors.length > 0 && { note: run.rec.firstServerErrors.join(' | ') }),
-    },
-    { name: name('429 answers (throttles)'), value: sum('throttled'), unit: 'answers' },
-    { name: name('network errors'), value: sum('networkErrors'), unit: 'requests' },
-    {
-      name: name('records made by the tablets'),
-      value: ledger.made,
-      unit: 'records',
-      note: `${ledger.acknowledged} acknowledged, ${run.unsynced} still pending after the final drain`,
-    },
-    {
-      name: name('records lost (acknowledged, not in the database)'),
-      value: ledger.lost,
-      unit: 'records',
-      target: '0',
-    },
-    {
-      name: name('records duplicated (extra rows)'),
-      value: ledger.duplicated,
-      unit: 'records',
-      target: '0',
-    },
-    {
-      name: name('records refused or resends not answered duplicate'),
-      value: ledger.refused,
-      unit: 'records',
-      target: '0',
-      ...(ledger.reasons.length > 0 && { note: ledger.reasons.join(' | ') }),
-    },
-  );
-  return out;
 }
 
 /** Runs the load on each dialect in turn; see the file's comment. */
