@@ -1,12 +1,12 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Repositories, Dialect } from './repositories/types.ts';
 import type { Clock } from './services/clock.ts';
 import { createAuthService } from './services/auth.service.ts';
 import { createUsersService } from './services/users.service.ts';
 import { createCatalogueService } from './services/catalogue.service.ts';
-import { handleError, payloadTooLarge, routeNotFound, sendError } from './http/errors.ts';
+import { handleError, routeNotFound } from './http/errors.ts';
+import { MAX_BODY_BYTES, requestBodyLimit } from './http/body-limits.ts';
 import { createLogger, requestLogger, type Logger } from './http/logger.ts';
 import { csrfGuard } from './http/csrf.ts';
 import { clientInfo } from './http/client.ts';
@@ -46,7 +46,7 @@ import { publicStatsRoutes } from './routes/public-stats.route.ts';
 
 export const API_VERSION = '0.1.0';
 /** Bodies above this are refused with 413 before they are read in full. */
-export const MAX_BODY_BYTES = 1024 * 1024;
+export { MAX_BODY_BYTES };
 
 export interface AppDeps {
   repos: Repositories;
@@ -106,13 +106,11 @@ export function createApp(deps: AppDeps) {
   app.notFound(routeNotFound);
 
   const api = newRouter();
-  api.use(
-    '*',
-    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => sendError(c, payloadTooLarge()) }),
-  );
   api.use('*', credentials(DEVICE_PATHS));
   api.use('*', csrfGuard(deps.publicUrl && new URL(deps.publicUrl).origin));
   api.use('*', loadSession(auth));
+  // After the session: how much may be sent depends on who sends it.
+  api.use('*', requestBodyLimit(DEVICE_PATHS));
   api.route('/', authRoutes(auth));
   api.route('/', usersRoutes(createUsersService(deps.repos, deps.clock)));
   api.route('/', unitsRoutes(createCatalogueService(deps.repos, deps.clock)));

@@ -7,6 +7,7 @@ export * from './health.ts';
 export * from './records.ts';
 export * from './sync.ts';
 export * from './devices.ts';
+export * from './periods.ts';
 export * from './tally.ts';
 export * from './targets.ts';
 export * from './feedback.ts';

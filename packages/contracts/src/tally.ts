@@ -4,15 +4,9 @@
  * target in basis points. Mirrors the types of `tallyMonth` / `tallyTrend` in @hailong/domain.
  */
 import { z } from 'zod';
-import { isMonth } from '@hailong/domain';
 import { Id, Instant } from './common.ts';
 import { ScaleId } from './catalogue.ts';
-
-/** A calendar month in Việt Nam, "YYYY-MM". */
-export const Month = z.string().refine(isMonth, 'month: YYYY-MM');
-
-/** How many months one trend request may span. */
-export const MAX_TREND_MONTHS = 36;
+import { BoundedMonth, checkMonthRange, Month } from './periods.ts';
 
 const Ratio = z.number().min(0).max(1);
 const Count = z.number().int().min(0);
@@ -120,9 +114,9 @@ export const TallyResponse = z
 /** One month (`month`) or a range for trends (`from` and `to`), all units or one. */
 export const TallyQuery = z
   .object({
-    month: Month.optional(),
-    from: Month.optional(),
-    to: Month.optional(),
+    month: BoundedMonth.optional(),
+    from: BoundedMonth.optional(),
+    to: BoundedMonth.optional(),
     unitId: Id.optional(),
     /** Below this many answers a rate is flagged as too few to judge. */
     minSample: z.coerce.number().int().min(1).max(100_000).optional(),
@@ -135,13 +129,13 @@ export const TallyQuery = z
       ctx.addIssue({ code: 'custom', path: ['month'], message: 'required' });
     } else if (range && (q.from === undefined || q.to === undefined)) {
       ctx.addIssue({ code: 'custom', path: [q.from ? 'to' : 'from'], message: 'required' });
-    } else if (range && q.from! > q.to!) {
-      ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
+    } else if (range) {
+      checkMonthRange(q.from!, q.to!, ctx);
     }
   });
 export type TallyQuery = z.input<typeof TallyQuery>;
 
-export const ExportQuery = z.object({ month: Month, unitId: Id.optional() });
+export const ExportQuery = z.object({ month: BoundedMonth, unitId: Id.optional() });
 export type ExportQuery = z.infer<typeof ExportQuery>;
 
 /** What anyone may see: aggregate numbers only, never a citizen's words. */
@@ -182,4 +176,4 @@ export const PublicStats = z
   .meta({ id: 'PublicStats' });
 export type PublicStats = z.infer<typeof PublicStats>;
 
-export const PublicStatsQuery = z.object({ month: Month.optional() });
+export const PublicStatsQuery = z.object({ month: BoundedMonth.optional() });

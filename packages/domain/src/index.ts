@@ -22,3 +22,4 @@ export * from './on-time.ts';
 export * from './unit-tree.ts';
 export * from './periods.ts';
 export * from './access.ts';
+export * from './contact-mask.ts';

@@ -1,7 +1,9 @@
 /**
  * Who may see and do what in the register. Staff see only their unit's items; viewers only read.
  * Contact data is shown to admins, supervisors and the staff member assigned to the item, and to
- * nobody else (Nghị định 13/2023/NĐ-CP: personal data only to those who need it to answer).
+ * nobody else (Nghị định 13/2023/NĐ-CP: personal data only to those who need it to answer). Only a
+ * supervisor or an admin assigns, so that the right to see a citizen's contact data is always
+ * given by someone else, never taken.
  */
 import type { FeedbackRegisterRow, UserRow } from '../repositories/types.ts';
 import { randomBytes } from 'node:crypto';
@@ -25,6 +27,21 @@ export function canAct(user: UserRow, item: FeedbackRegisterRow): boolean {
 export function canSeeContact(user: UserRow, item: FeedbackRegisterRow): boolean {
   if (user.role === 'admin' || user.role === 'supervisor') return true;
   return user.role === 'staff' && item.assigneeId === user.id && canSee(user, item);
+}
+
+/** Whether `user` may assign items (and so give someone the right to see contact data). */
+export function canAssign(user: UserRow): boolean {
+  return user.role === 'admin' || user.role === 'supervisor';
+}
+
+export function requireAssigner(user: UserRow): void {
+  if (!canAssign(user)) {
+    throw new ApiError(
+      403,
+      'forbidden',
+      'Chỉ lãnh đạo, giám sát hoặc quản trị hệ thống mới được giao xử lý phản ánh, kiến nghị.',
+    );
+  }
 }
 
 /** Who an item may be assigned to: active staff of its unit, supervisors and admins. */

@@ -6,6 +6,7 @@
 import {
   applyAction,
   currentDueDate,
+  mentionsContact,
   parseTrackingCode,
   type WorkflowAction,
   type WorkflowState,
@@ -20,7 +21,6 @@ import type {
 } from '../repositories/types.ts';
 import { ApiError } from '../http/errors.ts';
 import { canSee, changedMeanwhile, eventId } from './feedback-access.ts';
-import { mentionsContact } from './feedback.mapper.ts';
 
 type Transition = Exclude<TransitionRequest, undefined>;
 
@@ -73,7 +73,7 @@ async function fieldsOf(
       };
     case 'publish': {
       const text = input.action === 'answer' ? input.text : row.answerText;
-      if (text && mentionsContact(text, row)) {
+      if (text && mentionsContact(text, { name: row.contactName, phone: row.contactPhone })) {
         throw invalid(
           'text',
           'must not contain the citizen’s name or phone',

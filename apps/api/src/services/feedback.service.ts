@@ -1,6 +1,8 @@
 /**
  * The staff side of the register: the inbox with its filters and counts, the item page, assignment
- * and the workflow's actions. Every change is one transaction with its history event.
+ * and the workflow's actions. Every change is one transaction with its history event; every answer
+ * that carries a citizen's contact data is itself a history event ('contact_viewed'), written
+ * before the data leaves.
  */
 import {
   allowedActions,
@@ -26,16 +28,18 @@ import { ApiError } from '../http/errors.ts';
 import type { Clock } from './clock.ts';
 import {
   canAct,
+  canAssign,
   canBeAssigned,
   canSeeContact,
   changedMeanwhile,
   requireActor,
+  requireAssigner,
   requireVisible,
   unitScope,
   eventId,
 } from './feedback-access.ts';
 import { initialisePending, loadCalendar, onFeedbackReceived } from './feedback-intake.ts';
-import { toAnswer, toContactView, toEvent, toSummary } from './feedback.mapper.ts';
+import { textMask, toAnswer, toContactView, toEvent, toSummary } from './feedback.mapper.ts';
 import { applyTransition } from './feedback-workflow.service.ts';
 
 type Transition = Exclude<TransitionRequest, undefined>;
@@ -53,35 +57,59 @@ export function createFeedbackService(repos: Repositories, clock: Clock) {
     return requireVisible(user, await repos.feedback.findById(id));
   }
 
+  /** Writes down that `user` is being shown the item's contact data, before it is sent. */
+  async function recordContactView(row: FeedbackRegisterRow, user: UserRow): Promise<void> {
+    const now = clock();
+    await repos.feedback.appendEvents([
+      {
+        id: eventId(now),
+        feedbackId: row.id,
+        at: now,
+        actorId: user.id,
+        action: 'contact_viewed',
+        fromStatus: row.status,
+        toStatus: row.status,
+        note: null,
+        details: {},
+      },
+    ]);
+  }
+
   async function detail(row: FeedbackRegisterRow, user: UserRow): Promise<FeedbackDetail> {
     const { today, calendar } = await context();
+    const visible = canSeeContact(user, row);
+    if (visible && (row.contactName !== null || row.contactPhone !== null)) {
+      await recordContactView(row, user);
+    }
+    const mask = textMask(row, visible);
     const [events, users, duplicate] = await Promise.all([
       repos.feedback.listEvents(row.id),
       repos.users.list(),
       row.duplicateOf ? repos.feedback.findById(row.duplicateOf) : undefined,
     ]);
     const acting = canAct(user, row);
+    const assigning = canAssign(user) && row.status !== 'closed';
     const allowed = acting ? allowedActions(row) : [];
     const answeredBy = users.find((u) => u.id === row.answeredBy)?.displayName ?? null;
     return {
       ...toSummary(row, today, calendar),
       content: row.content,
       clockSuspect: row.clockSuspect,
-      contact: toContactView(row, canSeeContact(user, row)),
+      contact: toContactView(row, visible),
       contactErasedAt:
         row.contactErasedAt === null ? null : new Date(row.contactErasedAt).toISOString(),
-      forwardedTo: row.forwardedTo,
+      forwardedTo: row.forwardedTo === null ? null : mask(row.forwardedTo),
       closeReason: row.closeReason,
       closedAt: row.closedAt === null ? null : new Date(row.closedAt).toISOString(),
       duplicateOf: duplicate ? { id: duplicate.id, trackingCode: duplicate.trackingCode } : null,
-      answer: toAnswer(row, answeredBy),
-      history: events.map(toEvent),
+      answer: toAnswer(row, answeredBy, mask),
+      history: events.map((event) => toEvent(event, mask)),
       allowedActions: [...new Set(allowed.map((a) => a.type))],
       allowedCloseReasons: allowed.flatMap((a) =>
         a.type === 'close' ? [a.reason as FeedbackCloseReason] : [],
       ),
-      canAssign: acting && row.status !== 'closed',
-      assignees: acting
+      canAssign: assigning,
+      assignees: assigning
         ? users
             .filter((u) => canBeAssigned(u, row))
             .map((u) => ({ id: u.id, displayName: u.displayName }))
@@ -145,7 +173,7 @@ export function createFeedbackService(repos: Repositories, clock: Clock) {
 
     async assign(id: string, assigneeId: string | null, user: UserRow): Promise<FeedbackDetail> {
       const row = await load(id, user);
-      requireActor(user, row);
+      requireAssigner(user);
       if (row.status === 'closed') {
         throw new ApiError(409, 'invalid_transition', 'Phản ánh, kiến nghị đã đóng.');
       }

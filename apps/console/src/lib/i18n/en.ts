@@ -319,7 +319,8 @@ export const en: Messages = {
   'feedback.contact.title': 'Contact data',
   'feedback.contact.none': 'The citizen left no contact data.',
   'feedback.contact.masked':
-    'Hidden. Only the assigned staff member, supervisors and administrators see contact data.',
+    'Hidden. Only the assigned staff member, supervisors and administrators see contact data; names and phone numbers in notes and answers are hidden too.',
+  'feedback.contact.viewsRecorded': 'Every view of the contact data is recorded in the history.',
   'feedback.contact.hasName': 'Name given',
   'feedback.contact.hasPhone': 'Phone given',
   'feedback.contact.name': 'Name',
@@ -369,6 +370,7 @@ export const en: Messages = {
   'feedback.event.close': 'Closed',
   'feedback.event.assign': 'Assigned',
   'feedback.event.contact_erased': 'Contact data erased',
+  'feedback.event.contact_viewed': 'Viewed contact data',
   'feedback.channel.page': 'Published on the lookup page',
   'feedback.channel.phone': 'Phone',
   'feedback.channel.letter': 'Letter',

@@ -320,7 +320,8 @@ export const vi = {
   'feedback.contact.title': 'Thông tin liên hệ',
   'feedback.contact.none': 'Người dân không để lại thông tin liên hệ.',
   'feedback.contact.masked':
-    'Đã ẩn. Chỉ cán bộ được giao xử lý, lãnh đạo và quản trị viên xem được thông tin liên hệ.',
+    'Đã ẩn. Chỉ cán bộ được giao xử lý, lãnh đạo và quản trị viên xem được thông tin liên hệ; họ tên và số điện thoại trong ghi chú, câu trả lời cũng được ẩn.',
+  'feedback.contact.viewsRecorded': 'Mỗi lần xem thông tin liên hệ đều được ghi vào lịch sử xử lý.',
   'feedback.contact.hasName': 'Có họ tên',
   'feedback.contact.hasPhone': 'Có số điện thoại',
   'feedback.contact.name': 'Họ tên',
@@ -371,6 +372,7 @@ export const vi = {
   'feedback.event.close': 'Đóng',
   'feedback.event.assign': 'Giao xử lý',
   'feedback.event.contact_erased': 'Xóa thông tin liên hệ',
+  'feedback.event.contact_viewed': 'Xem thông tin liên hệ',
   'feedback.channel.page': 'Công khai trên trang tra cứu',
   'feedback.channel.phone': 'Điện thoại',
   'feedback.channel.letter': 'Thư',
