@@ -229,7 +229,8 @@ describe.each(dialects)('the feedback register on %s', (dialect) => {
     expect(item).toMatchObject({ urgency: 'overdue', dueDate: '2026-11-27' });
     expect(list.counts.overdue).toBe(list.total);
     expect((await w.lan.get('/api/v1/feedback?due=later')).status).toBe(422);
-  });
+    // Each refresh signs every test user in again (scrypt at OWASP cost): slow on a loaded machine.
+  }, 120_000);
 
   it('stores hostile text as plain text', async () => {
     const content = '<img src=x onerror=alert(1)>';
