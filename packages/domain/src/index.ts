@@ -21,3 +21,4 @@ export * from './on-time.ts';
 export * from './unit-tree.ts';
 export * from './periods.ts';
 export * from './access.ts';
+export * from './catalogue-rules.ts';
