@@ -268,4 +268,44 @@ describe.each(dialects)('catalogue API on %s', (dialect) => {
     expect(viewerView.units.every((u) => !u.canManage)).toBe(true);
     expect((await w.viewer.post(`/api/v1/units/${w.communeB.id}/archive`)).status).toBe(403);
   });
+
+  it('attaches supervisors and viewers to units, and leaves user management to admins', async () => {
+    const users = (await (await w.admin.get('/api/v1/users')).json()).users as {
+      id: string;
+      role: string;
+      unitId: string | null;
+    }[];
+    expect(users.find((u) => u.id === w.supA.userId)).toMatchObject({
+      role: 'supervisor',
+      unitId: w.communeA.id,
+    });
+    const viewer = await w.admin.patch(`/api/v1/users/${w.viewer.userId}`, {
+      unitId: w.communeB.id,
+    });
+    expect(await viewer.json()).toMatchObject({ role: 'viewer', unitId: w.communeB.id });
+    // The viewer now sees commune B and what lies beneath it, nothing else.
+    const seen = (await tree(w.viewer)).units;
+    expect(seen[0]).toMatchObject({ id: w.communeB.id, depth: 0 });
+    expect(seen.slice(1).every((u) => u.depth > 0)).toBe(true);
+    expect((await w.admin.patch(`/api/v1/users/${w.viewer.userId}`, { unitId: null })).status).toBe(
+      200,
+    );
+    for (const [method, path, body] of [
+      ['GET', '/api/v1/users'],
+      ['PATCH', `/api/v1/users/${w.staffA.userId}`, { unitId: w.communeB.id }],
+      [
+        'POST',
+        '/api/v1/users',
+        {
+          username: 'moi',
+          displayName: 'Mới',
+          role: 'staff',
+          unitId: w.communeA.id,
+          password: 'mật-khẩu-dài-đủ',
+        },
+      ],
+    ] as [string, string, unknown?][]) {
+      expect((await w.supA.send(method, path, { body })).status).toBe(403);
+    }
+  });
 });
