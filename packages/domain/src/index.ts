@@ -23,3 +23,4 @@ export * from './unit-tree.ts';
 export * from './periods.ts';
 export * from './access.ts';
 export * from './contact-mask.ts';
+export * from './catalogue-rules.ts';

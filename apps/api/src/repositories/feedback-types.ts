@@ -48,6 +48,8 @@ export type FeedbackPatch = Partial<FeedbackWorkflowFields> & { updatedAt: numbe
 
 export interface FeedbackFilter {
   unitId?: string;
+  /** Items of any of these units (a scope or a subtree); none when empty. */
+  unitIds?: readonly string[];
   sectorId?: string;
   status?: FeedbackStatus;
   assigneeId?: string;

@@ -154,6 +154,11 @@ export interface ListOptions {
 }
 
 export interface CatalogueRepository {
+  /**
+   * Serialises changes to the catalogue until the transaction ends (PostgreSQL: an advisory lock;
+   * SQLite has one writer), so that two concurrent moves cannot together make a cycle.
+   */
+  lockTree(): Promise<void>;
   /** Fails with `UniqueViolation('units_parent_code_unique')` on a code taken among its siblings. */
   createUnit(unit: UnitRow): Promise<void>;
   /** Fails with `UniqueViolation('sectors_unit_id_code_unique')` on a code taken within the unit. */
@@ -167,7 +172,10 @@ export interface CatalogueRepository {
   findUnit(id: string): Promise<UnitRow | undefined>;
   findSector(id: string): Promise<SectorRow | undefined>;
   findCounter(id: string): Promise<CounterRow | undefined>;
-  /** Ordered by sortOrder, then name (Vietnamese collation). Archived ones too unless asked. */
+  /**
+   * In catalogue order: depth first, each unit before its sub-units, siblings by sortOrder then
+   * name (Vietnamese collation). Archived ones too unless asked.
+   */
   listUnits(options?: ListOptions): Promise<UnitRow[]>;
   /** All sectors (or one unit's), ordered by unit, sortOrder, then name. */
   listSectors(unitId?: string, options?: ListOptions): Promise<SectorRow[]>;
@@ -270,6 +278,8 @@ export interface DeviceRepository {
   findActiveByTokenHash(tokenHash: string): Promise<DeviceRow | undefined>;
   list(): Promise<DeviceRow[]>;
   revoke(id: string, at: number): Promise<boolean>;
+  /** Binds the device to a counter (or none); returns the updated row, undefined when unknown. */
+  setCounter(id: string, counterId: string | null): Promise<DeviceRow | undefined>;
   touchSeen(id: string, at: number): Promise<void>;
   /** Received sequence ranges of a device, ordered. */
   listSeqRanges(deviceId: string): Promise<SeqRange[]>;

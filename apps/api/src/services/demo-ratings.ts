@@ -38,7 +38,14 @@ export async function seedDemoRatings(
   const sync = createSyncService(repos, clock, onFeedback);
   for (const unit of await repos.catalogue.listUnits()) {
     const sectors = await repos.catalogue.listSectors(unit.id);
-    const { code } = await devices.createEnrollment(unit.id, 'Máy tính bảng demo', null);
+    // The province and the centre have no desk of their own: they only pool their sub-units.
+    if (sectors.length === 0) continue;
+    const [counter] = await repos.catalogue.listCounters(unit.id, { activeOnly: true });
+    const { code } = await devices.createEnrollment(null, {
+      unitId: unit.id,
+      label: 'Máy tính bảng demo',
+      counterId: counter?.id ?? null,
+    });
     const { deviceId } = await devices.enroll(code, 'demo-seed');
     const device = (await repos.devices.findById(deviceId))!;
     const scale = RATING_SCALES[unit.scale];

@@ -8,6 +8,7 @@ import {
   currentDueDate,
   mentionsContact,
   parseTrackingCode,
+  type UnitTree,
   type WorkflowAction,
   type WorkflowState,
 } from '@hailong/domain';
@@ -50,6 +51,7 @@ async function fieldsOf(
   row: FeedbackRegisterRow,
   user: UserRow,
   now: number,
+  tree: UnitTree,
 ): Promise<Partial<FeedbackPatch>> {
   switch (action.type) {
     case 'classify':
@@ -88,7 +90,8 @@ async function fieldsOf(
         closeReason: action.reason,
         closeNote: input.note ?? null,
         closedAt: now,
-        duplicateOf: action.reason === 'duplicate' ? await original(repos, input, row, user) : null,
+        duplicateOf:
+          action.reason === 'duplicate' ? await original(repos, input, row, user, tree) : null,
       };
     }
   }
@@ -100,10 +103,11 @@ async function original(
   input: Transition & { action: 'close' },
   row: FeedbackRegisterRow,
   user: UserRow,
+  tree: UnitTree,
 ): Promise<string> {
   const code = parseTrackingCode(input.duplicateOf ?? '');
   const candidates = code ? await repos.feedback.findByTrackingCode(code) : [];
-  const found = candidates.filter((c) => c.id !== row.id && canSee(user, c));
+  const found = candidates.filter((c) => c.id !== row.id && canSee(user, c, tree));
   if (found.length === 0) {
     throw invalid(
       'duplicateOf',
@@ -133,6 +137,7 @@ export async function applyTransition(
   row: FeedbackRegisterRow,
   input: Transition,
   user: UserRow,
+  tree: UnitTree,
 ): Promise<void> {
   let state: WorkflowState = { status: row.status, classification: row.classification };
   let patch: FeedbackPatch = { updatedAt: now };
@@ -145,7 +150,7 @@ export async function applyTransition(
         action: action.type,
       });
     }
-    patch = { ...patch, ...(await fieldsOf(repos, action, input, row, user, now)) };
+    patch = { ...patch, ...(await fieldsOf(repos, action, input, row, user, now, tree)) };
     events.push({
       id: eventId(now),
       feedbackId: row.id,
