@@ -21,3 +21,7 @@ export * from './on-time.ts';
 export * from './unit-tree.ts';
 export * from './periods.ts';
 export * from './access.ts';
+export * from './catalogue-table.ts';
+export * from './catalogue-resolve.ts';
+export * from './catalogue-plan.ts';
+export * from './catalogue-export.ts';
