@@ -12,6 +12,8 @@ export const ERROR_CODES = [
   'csrf_rejected',
   'too_many_requests',
   'conflict',
+  /** A code already used by a sibling (units) or within the unit (sectors, counters). */
+  'code_taken',
   'invalid_transition',
   'unsupported_protocol',
   'unknown_sector',

@@ -16,14 +16,16 @@ import {
   type ImportUnitKind,
 } from './catalogue-table.ts';
 import type { CatalogueSnapshot, SnapshotItem, SnapshotUnit } from './catalogue-resolve.ts';
+import { compareCatalogueOrder } from './catalogue-arrange.ts';
+
+/** Siblings in catalogue order, each with its 1-based position (what Thứ tự says). */
+const ordered = <T extends SnapshotUnit | SnapshotItem>(list: readonly T[] | undefined) =>
+  [...(list ?? [])].sort(compareCatalogueOrder).map((x, i) => [x, String(i + 1)] as const);
 
 /** The header row in Vietnamese, in column order. */
 export const CATALOGUE_HEADER: readonly string[] = CATALOGUE_COLUMNS.map(
   (c) => COLUMN_HEADERS[c].vi,
 );
-
-const bySortOrder = <T extends { sortOrder: number; code: string }>(a: T, b: T) =>
-  a.sortOrder - b.sortOrder || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 
 const kindLabel = (kind: string) =>
   (IMPORT_UNIT_KINDS as readonly string[]).includes(kind)
@@ -46,19 +48,19 @@ export function catalogueRows(snapshot: CatalogueSnapshot): string[][] {
   const sectors = itemsOf(snapshot.sectors);
   const counters = itemsOf(snapshot.counters);
   const status = (archived: boolean) => (archived ? STATUS_LABELS.archived : STATUS_LABELS.active);
-  const item = (entity: CatalogueEntity, s: SnapshotItem, path: string) => [
+  const item = (entity: CatalogueEntity, s: SnapshotItem, order: string, path: string) => [
     ENTITY_LABELS[entity],
     s.code,
     path,
     s.name,
     '',
     '',
-    String(s.sortOrder),
+    order,
     status(s.archived),
   ];
 
   const out: string[][] = [];
-  const visit = (unit: SnapshotUnit, parentPath: string, seen: Set<string>) => {
+  const visit = (unit: SnapshotUnit, order: string, parentPath: string, seen: Set<string>) => {
     if (seen.has(unit.id)) return;
     seen.add(unit.id);
     const path = parentPath === '' ? unit.code : `${parentPath}/${unit.code}`;
@@ -69,20 +71,14 @@ export function catalogueRows(snapshot: CatalogueSnapshot): string[][] {
       unit.name,
       kindLabel(unit.kind),
       SCALE_LABELS[unit.scale],
-      String(unit.sortOrder),
+      order,
       status(unit.archived),
     ]);
-    for (const s of [...(sectors.get(unit.id) ?? [])].sort(bySortOrder)) {
-      out.push(item('sector', s, path));
-    }
-    for (const c of [...(counters.get(unit.id) ?? [])].sort(bySortOrder)) {
-      out.push(item('counter', c, path));
-    }
-    for (const child of [...(children.get(unit.id) ?? [])].sort(bySortOrder)) {
-      visit(child, path, seen);
-    }
+    for (const [s, n] of ordered(sectors.get(unit.id))) out.push(item('sector', s, n, path));
+    for (const [c, n] of ordered(counters.get(unit.id))) out.push(item('counter', c, n, path));
+    for (const [child, n] of ordered(children.get(unit.id))) visit(child, n, path, seen);
   };
   const seen = new Set<string>();
-  for (const root of [...(children.get(null) ?? [])].sort(bySortOrder)) visit(root, '', seen);
+  for (const [root, n] of ordered(children.get(null))) visit(root, n, '', seen);
   return out;
 }

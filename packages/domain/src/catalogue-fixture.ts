@@ -1,11 +1,14 @@
 /**
  * Test support for the catalogue import: plans a sheet given as arrays of cells, and applies a plan
- * to a snapshot the way the catalogue commands would, refusing what the database would refuse
- * (a code taken among siblings, archived ones included; a unit made its own ancestor).
+ * to a snapshot the way the catalogue commands do — created and moved items go last among their
+ * siblings, a reorder renumbers the siblings 0…n-1 — refusing what the database would refuse (a
+ * code taken among siblings, archived ones included; a unit made its own ancestor).
  */
+import { arrangeSiblings, compareCatalogueOrder } from './catalogue-arrange.ts';
 import { catalogueRows, CATALOGUE_HEADER } from './catalogue-export.ts';
 import { planCatalogueImport, type CataloguePlan, type UnitRef } from './catalogue-plan.ts';
 import type { CatalogueSnapshot, SnapshotItem, SnapshotUnit } from './catalogue-resolve.ts';
+import { reorderIds } from './catalogue-rules.ts';
 import { readCatalogueTable, validateCatalogueRows, type SheetLine } from './catalogue-table.ts';
 
 /** Plans rows given under the Vietnamese header (the header is line 1, the first row line 2). */
@@ -25,68 +28,85 @@ export const exportSheet = (snapshot: CatalogueSnapshot) => catalogueRows(snapsh
 
 export const EMPTY: CatalogueSnapshot = { units: [], sectors: [], counters: [] };
 
+type Item = SnapshotUnit | SnapshotItem;
+const groupOf = (x: Item) => ('parentId' in x ? x.parentId : x.unitId);
+const nextSortOrder = (siblings: Item[]) =>
+  siblings.reduce((max, s) => Math.max(max, s.sortOrder + 1), 0);
+
 /** The snapshot after `plan`, with ids `new-L` for what line L creates. Throws what the DB would. */
 export function applyPlan(snapshot: CatalogueSnapshot, plan: CataloguePlan): CatalogueSnapshot {
   if (plan.issues.length > 0) throw new Error('a plan with issues is never applied');
-  const units = new Map(snapshot.units.map((u) => [u.id, { ...u }]));
-  const items = {
-    sector: new Map(snapshot.sectors.map((s) => [s.id, { ...s }])),
-    counter: new Map(snapshot.counters.map((s) => [s.id, { ...s }])),
+  const stores = {
+    unit: new Map<string, Item>(snapshot.units.map((u) => [u.id, { ...u }])),
+    sector: new Map<string, Item>(snapshot.sectors.map((s) => [s.id, { ...s }])),
+    counter: new Map<string, Item>(snapshot.counters.map((s) => [s.id, { ...s }])),
   };
+  const units = stores.unit as Map<string, SnapshotUnit>;
   const idOf = (ref: UnitRef) => ('id' in ref ? ref.id : `new-${ref.line}`);
-  const checkUnit = (u: SnapshotUnit) => {
-    for (const other of units.values()) {
-      if (other.id !== u.id && other.parentId === u.parentId && other.code === u.code) {
-        throw new Error(`unit code ${u.code} taken under ${u.parentId}`);
-      }
+  const siblings = (store: Map<string, Item>, group: string | null, except?: string) =>
+    [...store.values()].filter((x) => groupOf(x) === group && x.id !== except);
+  const check = (store: Map<string, Item>, x: Item) => {
+    if (siblings(store, groupOf(x), x.id).some((o) => o.code === x.code)) {
+      throw new Error(`code ${x.code} taken in ${groupOf(x)}`);
     }
     const seen = new Set<string>();
-    for (let at: string | null = u.id; at !== null; at = units.get(at)?.parentId ?? null) {
-      if (seen.has(at)) throw new Error(`cycle at ${u.id}`);
+    const start: string | null = 'parentId' in x ? x.id : null;
+    for (let at = start; at !== null; at = units.get(at)?.parentId ?? null) {
+      if (seen.has(at)) throw new Error(`cycle at ${x.id}`);
       seen.add(at);
     }
   };
-  for (const step of plan.steps) {
+
+  const rest = plan.steps.filter((s) => s.action === 'archive' || s.action === 'reorder');
+  for (const step of plan.steps.filter((s) => !rest.includes(s))) {
+    const store = stores[step.entity];
     if (step.action === 'create') {
       const id = `new-${step.line}`;
-      if (step.entity === 'unit') {
-        const { code, name, kind, scale, sortOrder } = step;
-        const parentId = step.parent && idOf(step.parent);
-        const unit = { id, parentId, code, name, kind, scale, sortOrder, archived: false };
-        units.set(id, unit);
-        checkUnit(unit);
-      } else {
-        const { code, name, sortOrder } = step;
-        const item: SnapshotItem = {
-          id,
-          unitId: idOf(step.unit),
-          code,
-          name,
-          sortOrder,
-          archived: false,
-        };
-        const list = items[step.entity];
-        if ([...list.values()].some((s) => s.unitId === item.unitId && s.code === code)) {
-          throw new Error(`${step.entity} code ${code} taken`);
-        }
-        list.set(id, item);
-      }
+      const group = step.entity === 'unit' ? step.parent && idOf(step.parent) : idOf(step.unit);
+      const { code, name } = step;
+      const sortOrder = nextSortOrder(siblings(store, group));
+      const base = { id, code, name, sortOrder, archived: false };
+      const x: Item =
+        step.entity === 'unit'
+          ? { ...base, parentId: group, kind: step.kind, scale: step.scale }
+          : { ...base, unitId: group! };
+      store.set(id, x);
+      check(store, x);
       continue;
     }
-    const target = step.entity === 'unit' ? units.get(step.id) : items[step.entity].get(step.id);
+    const target = store.get(step.id);
     if (!target) throw new Error(`no ${step.entity} ${step.id}`);
     if (step.action === 'move') {
-      (target as SnapshotUnit).parentId = step.parent && idOf(step.parent);
-      checkUnit(target as SnapshotUnit);
+      const unit = target as SnapshotUnit;
+      unit.parentId = step.parent && idOf(step.parent);
+      unit.sortOrder = nextSortOrder(siblings(store, unit.parentId, unit.id));
+      check(store, unit);
     } else if (step.action === 'rename') target.name = step.to;
     else if (step.action === 'kind') (target as SnapshotUnit).kind = step.to;
     else if (step.action === 'scale') (target as SnapshotUnit).scale = step.to;
-    else if (step.action === 'reorder') target.sortOrder = step.to;
-    else target.archived = step.action === 'archive';
+    else if (step.action === 'restore') target.archived = false;
   }
+  for (const arrangement of plan.arrangements) {
+    const store = stores[arrangement.entity];
+    const group = arrangement.group && idOf(arrangement.group);
+    const rank = new Map(arrangement.ranks.map((r) => [idOf(r.ref), r]));
+    const current = siblings(store, group).sort(compareCatalogueOrder);
+    const final = arrangeSiblings(
+      current.map((x) => ({ key: x.id, rank: rank.get(x.id) ?? null })),
+    );
+    let order = current.map((x) => x.id);
+    final.forEach((id, i) => {
+      if (order[i] === id) return;
+      // placeAt: move, then number every sibling by its index.
+      order = reorderIds(order, id, i);
+      order.forEach((sibling, index) => (store.get(sibling)!.sortOrder = index));
+    });
+  }
+  for (const step of rest)
+    if (step.action === 'archive') stores[step.entity].get(step.id)!.archived = true;
   return {
     units: [...units.values()],
-    sectors: [...items.sector.values()],
-    counters: [...items.counter.values()],
+    sectors: [...stores.sector.values()] as SnapshotItem[],
+    counters: [...stores.counter.values()] as SnapshotItem[],
   };
 }

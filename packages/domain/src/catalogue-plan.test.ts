@@ -71,24 +71,15 @@ describe('planning a catalogue file', () => {
       ['create', 'sector', 2, 'tinh/xa-a'],
       ['create', 'counter', 5, 'tinh/xa-a'],
     ]);
-    expect(plan.steps[1]).toMatchObject({
-      parent: { line: 3 },
-      kind: 'commune',
-      scale: 'three',
-      sortOrder: 0,
-    });
-    expect(plan.steps[2]).toMatchObject({
-      parent: { line: 3 },
-      kind: 'centre',
-      scale: 'five',
-      sortOrder: 1,
-    });
+    expect(plan.steps[1]).toMatchObject({ parent: { line: 3 }, kind: 'commune', scale: 'three' });
+    expect(plan.steps[2]).toMatchObject({ parent: { line: 3 }, kind: 'centre', scale: 'five' });
+    expect(plan.arrangements).toEqual([]);
     expect(plan.steps[3]).toMatchObject({ unit: { line: 4 } });
   });
 
   it('plans nothing for the catalogue’s own export', () => {
     const plan = planSheet(sheet(), PROVINCE);
-    expect(plan).toEqual({ steps: [], counts: expect.any(Object), issues: [] });
+    expect(plan).toEqual({ steps: [], arrangements: [], counts: expect.any(Object), issues: [] });
   });
 
   it('renames, re-classifies, rescales and reorders what the file changes', () => {
@@ -112,8 +103,45 @@ describe('planning a catalogue file', () => {
       }),
       expect.objectContaining({ action: 'kind', id: 'd', from: 'department', to: 'other' }),
       expect.objectContaining({ action: 'scale', id: 'd', from: 'five', to: 'three' }),
-      expect.objectContaining({ action: 'reorder', id: 'd', from: 2, to: 9 }),
+      // Ranks 1, 9, 3: xa-a goes before so-tp; the apply moves xa-a only.
+      expect.objectContaining({ action: 'reorder', id: 'x', from: 3, to: 2, line: 6 }),
     ]);
+    expect(plan.arrangements).toEqual([
+      {
+        entity: 'unit',
+        group: { id: 't' },
+        ranks: [
+          { ref: { id: 'c' }, rank: 1, line: 3 },
+          { ref: { id: 'd' }, rank: 9, line: 4 },
+          { ref: { id: 'x' }, rank: 3, line: 6 },
+        ],
+      },
+    ]);
+    const after = applyPlan(PROVINCE, plan);
+    expect(after.units.find((u) => u.id === 'd')!.sortOrder).toBe(2);
+    expect(planSheet(rows, after).steps).toEqual([]);
+  });
+
+  it('reads Thứ tự as a rank: 10, 20, 30 is the order 1, 2, 3 already is', () => {
+    const rows = sheet().map((r) =>
+      r[6] ? [...r.slice(0, 6), String(Number(r[6]) * 10), r[7]!] : r,
+    );
+    expect(planSheet(rows, PROVINCE).steps).toEqual([]);
+  });
+
+  it('puts a new sector first when its rank says so, moving no existing one', () => {
+    const rows = [...sheet(), ['lĩnh vực', 'dat-dai', 'tinh/xa-a', 'Đất đai', '', '', '0']];
+    const plan = planSheet(rows, PROVINCE);
+    expect(plan.steps.map((s) => s.action)).toEqual(['create']);
+    expect(plan.arrangements).toEqual([
+      expect.objectContaining({ entity: 'sector', group: { id: 'x' } }),
+    ]);
+    const after = applyPlan(PROVINCE, plan);
+    const order = after.sectors
+      .filter((s) => s.unitId === 'x')
+      .sort((a, b) => a.sortOrder - b.sortOrder);
+    expect(order.map((s) => s.code)).toEqual(['dat-dai', 'ho-tich']);
+    expect(planSheet(rows, after).steps).toEqual([]);
   });
 
   it('keeps kind, scale and order when their cells are empty', () => {

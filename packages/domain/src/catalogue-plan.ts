@@ -3,7 +3,8 @@
  * the catalogue as it is, without touching anything. Pure, so a dry run and the apply agree, and
  * planning the same file again after applying it gives an empty plan. Which unit a row means, and
  * the file's scope, are decided in `catalogue-resolve.ts`; whatever lies in the scope but is
- * missing from the file is archived — nothing is ever deleted.
+ * missing from the file is archived — nothing is ever deleted. Thứ tự is a rank
+ * (`catalogue-arrange.ts`); the groups to arrange come from `catalogue-plan-order.ts`.
  */
 import type {
   CatalogueEntity,
@@ -11,22 +12,21 @@ import type {
   ImportRow,
   ImportScale,
   ImportUnitKind,
-  ItemImportRow,
 } from './catalogue-table.ts';
 import { COLUMN_HEADERS } from './catalogue-table.ts';
+import { joinPath, resolveUnits, type CatalogueSnapshot } from './catalogue-resolve.ts';
 import {
-  isNewKey,
-  joinPath,
-  resolveUnits,
-  type CatalogueSnapshot,
-  type SnapshotItem,
-  type UnitKey,
-} from './catalogue-resolve.ts';
+  currentGroups,
+  planGroup,
+  refOfKey,
+  type Arrangement,
+  type GroupMember,
+  type Ref,
+} from './catalogue-plan-order.ts';
 
 export type { CatalogueSnapshot, SnapshotItem, SnapshotUnit } from './catalogue-resolve.ts';
-
 /** An existing unit, or the unit created by the row on `line`. */
-export type UnitRef = { id: string } | { line: number };
+export type UnitRef = Ref;
 
 export interface StepBase {
   entity: CatalogueEntity;
@@ -44,18 +44,13 @@ export type PlanStep =
       parent: UnitRef | null;
       kind: ImportUnitKind;
       scale: ImportScale;
-      sortOrder: number;
     })
-  | (StepBase & {
-      action: 'create';
-      entity: 'sector' | 'counter';
-      unit: UnitRef;
-      sortOrder: number;
-    })
+  | (StepBase & { action: 'create'; entity: 'sector' | 'counter'; unit: UnitRef })
   | (StepBase & { action: 'move'; id: string; parent: UnitRef | null; from: string; to: string })
   | (StepBase & { action: 'rename'; id: string; from: string; to: string })
   | (StepBase & { action: 'kind'; id: string; from: string; to: ImportUnitKind })
   | (StepBase & { action: 'scale'; id: string; from: ImportScale; to: ImportScale })
+  /** Positions among the siblings, 1-based, before and after. */
   | (StepBase & { action: 'reorder'; id: string; from: number; to: number })
   | (StepBase & { action: 'archive' | 'restore'; id: string });
 
@@ -72,15 +67,18 @@ export const PLAN_ACTIONS = [
 export type PlanAction = (typeof PLAN_ACTIONS)[number];
 
 export interface CataloguePlan {
-  /** In the order to apply them: units parents first, then sectors and counters, archives last. */
+  /**
+   * In the order to apply them: units parents first, then sectors and counters, then the
+   * arrangements (reorder steps), archives last (sectors and counters, then units deepest first).
+   */
   steps: PlanStep[];
+  /** The ranks to apply, group by group, after creating and moving and before archiving. */
+  arrangements: Arrangement[];
   counts: Record<PlanAction, number>;
   /** Problems by line; when there is any, nothing may be applied. */
   issues: ImportIssue[];
 }
 
-const refOf = (key: UnitKey): UnitRef =>
-  isNewKey(key) ? { line: Number(key.slice(5)) } : { id: key };
 const parentPathOf = (path: string) =>
   path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
 
@@ -96,17 +94,17 @@ export function planCatalogueImport(
   const issues: ImportIssue[] = [...tree.issues];
   const bad = (line: number, column: keyof typeof COLUMN_HEADERS, message: string) =>
     issues.push({ line, column: COLUMN_HEADERS[column].vi, message });
-  const archivedNow = (key: UnitKey | null) =>
-    key !== null && tree.existing(key)?.archived === true;
+  const archivedNow = (key: string | null) => key !== null && tree.existing(key)?.archived === true;
   const steps: PlanStep[] = [];
   const archives: PlanStep[] = [];
-  const siblings = new Map<string, number>();
-  /** The position of a new row among the file's rows of the same parent, when it gives none. */
-  const nextIndex = (group: string) => {
-    const n = siblings.get(group) ?? 0;
-    siblings.set(group, n + 1);
-    return n;
+  /** Per entity and group: the members created or moved in, in the order the apply adds them. */
+  const appended = new Map<string, string[]>();
+  const append = (entity: CatalogueEntity, group: string | null, key: string) => {
+    const slot = `${entity}|${group ?? ''}`;
+    appended.set(slot, [...(appended.get(slot) ?? []), key]);
   };
+  const ranks = new Map<string, { rank: number; line: number }>();
+  const stepBase = new Map<string, StepBase>();
 
   // Units, parents first.
   const keys = [...tree.rows.keys()].map((path) => tree.keyOfPath(path)!);
@@ -117,7 +115,8 @@ export function planCatalogueImport(
     if (parent === undefined) continue; // unknown parent: reported
     const path = tree.finalPath(key);
     const base = { entity: 'unit' as const, line: row.line, code: row.code, path, name: row.name };
-    const index = nextIndex(`unit:${parent ?? ''}`);
+    if (row.order !== null) ranks.set(key, { rank: row.order, line: row.line });
+    stepBase.set(key, base);
     const existing = tree.existing(key);
     // Active under an archived parent is refused, unless it already is so and stays so.
     const alreadySo =
@@ -128,15 +127,16 @@ export function planCatalogueImport(
     if (!existing) {
       if (row.kind === null) bad(row.line, 'kind', 'Thiếu cấp của đơn vị mới.');
       if (row.archived) bad(row.line, 'status', 'Đơn vị mới không thể ở trạng thái lưu trữ.');
+      const ref = parent === null ? null : refOfKey(parent);
       steps.push({
         ...base,
         action: 'create',
         entity: 'unit',
-        parent: parent === null ? null : refOf(parent),
+        parent: ref,
         kind: row.kind ?? 'other',
         scale: row.scale ?? 'five',
-        sortOrder: row.order ?? index,
       });
+      append('unit', parent, key);
       continue;
     }
     const id = existing.id;
@@ -144,14 +144,9 @@ export function planCatalogueImport(
     if (existing.parentId !== parent) {
       const from = parentPathOf(tree.currentPath(id));
       const to = parent === null ? '' : tree.finalPath(parent);
-      steps.push({
-        ...base,
-        action: 'move',
-        id,
-        parent: parent === null ? null : refOf(parent),
-        from,
-        to,
-      });
+      const ref = parent === null ? null : refOfKey(parent);
+      steps.push({ ...base, action: 'move', id, parent: ref, from, to });
+      append('unit', parent, key);
     }
     if (existing.name !== row.name) {
       steps.push({ ...base, action: 'rename', id, from: existing.name, to: row.name });
@@ -161,9 +156,6 @@ export function planCatalogueImport(
     }
     if (row.scale !== null && existing.scale !== row.scale) {
       steps.push({ ...base, action: 'scale', id, from: existing.scale, to: row.scale });
-    }
-    if (row.order !== null && existing.sortOrder !== row.order) {
-      steps.push({ ...base, action: 'reorder', id, from: existing.sortOrder, to: row.order });
     }
     if (!existing.archived && row.archived) archives.push({ ...base, action: 'archive', id });
   }
@@ -196,20 +188,59 @@ export function planCatalogueImport(
         bad(row.line, 'parent', `Đơn vị “${unitPath}” đang lưu trữ.`);
       }
       const base = { entity, line: row.line, code: row.code, path: unitPath, name: row.name };
-      const index = nextIndex(`${entity}:${unitKey}`);
-      if (existing) {
-        mentioned.add(existing.id);
-        itemChanges(existing, row, base, steps, archives);
+      const key = existing?.id ?? `line:${row.line}`;
+      if (row.order !== null) ranks.set(key, { rank: row.order, line: row.line });
+      stepBase.set(key, base);
+      if (!existing) {
+        if (row.archived) bad(row.line, 'status', `${label} mới không thể ở trạng thái lưu trữ.`);
+        steps.push({ ...base, action: 'create', entity, unit: refOfKey(unitKey) });
+        append(entity, unitKey, key);
         continue;
       }
-      if (row.archived) bad(row.line, 'status', `${label} mới không thể ở trạng thái lưu trữ.`);
-      const unit = refOf(unitKey);
-      steps.push({ ...base, action: 'create', entity, unit, sortOrder: row.order ?? index });
+      mentioned.add(existing.id);
+      const id = existing.id;
+      if (existing.archived && !row.archived) steps.push({ ...base, action: 'restore', id });
+      if (existing.name !== row.name) {
+        steps.push({ ...base, action: 'rename', id, from: existing.name, to: row.name });
+      }
+      if (!existing.archived && row.archived) archives.push({ ...base, action: 'archive', id });
     }
     for (const { id, code, name, unitId, archived } of list) {
       if (mentioned.has(id) || archived || !tree.inScope(unitId)) continue;
       const path = tree.finalPath(unitId);
       archives.push({ entity, line: null, code, path, name, action: 'archive', id });
+    }
+  }
+
+  // Order: every group of siblings where the ranks do not hold yet.
+  const arrangements: Arrangement[] = [];
+  for (const entity of ['unit', 'sector', 'counter'] as const) {
+    const groups = currentGroups(current, entity);
+    const staysIn = (key: string, group: string | null) =>
+      entity !== 'unit' || tree.parentOf(key) === group;
+    const all = new Set([
+      ...groups.keys(),
+      ...[...appended.keys()]
+        .filter((k) => k.startsWith(`${entity}|`))
+        .map((k) => k.slice(entity.length + 1) || null),
+    ]);
+    for (const group of all) {
+      const members: GroupMember[] = [
+        ...(groups.get(group) ?? [])
+          .filter((k) => staysIn(k, group))
+          .map((key) => ({ key, staying: true, rank: ranks.get(key) ?? null })),
+        ...(appended.get(`${entity}|${group ?? ''}`) ?? []).map((key) => ({
+          key,
+          staying: false,
+          rank: ranks.get(key) ?? null,
+        })),
+      ];
+      const planned = planGroup(entity, group, members);
+      if (!planned) continue;
+      arrangements.push(planned.arrangement);
+      for (const { key, from, to } of planned.moved) {
+        steps.push({ ...stepBase.get(key)!, action: 'reorder', id: key, from, to });
+      }
     }
   }
 
@@ -228,23 +259,5 @@ export function planCatalogueImport(
   issues.sort((a, b) => a.line - b.line);
   const counts = Object.fromEntries(PLAN_ACTIONS.map((a) => [a, 0])) as Record<PlanAction, number>;
   for (const s of steps) counts[s.action] += 1;
-  return { steps, counts, issues };
-}
-
-function itemChanges(
-  existing: SnapshotItem,
-  row: ItemImportRow,
-  base: StepBase & { entity: 'sector' | 'counter' },
-  steps: PlanStep[],
-  archives: PlanStep[],
-) {
-  const id = existing.id;
-  if (existing.archived && !row.archived) steps.push({ ...base, action: 'restore', id });
-  if (existing.name !== row.name) {
-    steps.push({ ...base, action: 'rename', id, from: existing.name, to: row.name });
-  }
-  if (row.order !== null && existing.sortOrder !== row.order) {
-    steps.push({ ...base, action: 'reorder', id, from: existing.sortOrder, to: row.order });
-  }
-  if (!existing.archived && row.archived) archives.push({ ...base, action: 'archive', id });
+  return { steps, arrangements, counts, issues };
 }

@@ -6,6 +6,7 @@
  * sector or counter the path of its unit. Every value is NFC-normalised and trimmed; a leading
  * single quote that our exports add before formula-like text is removed, so export → import is exact.
  */
+import { isCatalogueCode } from './catalogue-rules.ts';
 import { foldDiacritics, normalizeText } from './vi-text.ts';
 
 export const CATALOGUE_COLUMNS = [
@@ -59,8 +60,6 @@ export const SCALE_LABELS: Readonly<Record<ImportScale, string>> = {
 };
 export const STATUS_LABELS = { active: 'đang dùng', archived: 'lưu trữ' } as const;
 
-/** Codes: lower-case letters, digits and dashes, 2–40 characters (as the catalogue API takes them). */
-export const CATALOGUE_CODE = /^[a-z0-9-]{2,40}$/;
 export const NAME_MAX = 200;
 export const ORDER_MAX = 1_000_000;
 
@@ -222,7 +221,7 @@ export function parseCodePath(text: string): string[] | undefined {
   const trimmed = text.replace(/^\/+|\/+$/g, '');
   if (trimmed === '') return [];
   const parts = trimmed.split('/').map((p) => p.trim().toLowerCase());
-  return parts.every((p) => CATALOGUE_CODE.test(p)) ? parts : undefined;
+  return parts.every((p) => isCatalogueCode(p)) ? parts : undefined;
 }
 
 /** Checks each row's values and turns them into typed rows; a row with any problem is left out. */
@@ -241,8 +240,11 @@ export function validateCatalogueRows(raw: readonly RawRow[]): {
     if (!entity) bad('type', `Loại “${r.type}” không hợp lệ: dùng đơn vị, lĩnh vực hoặc quầy.`);
     const code = r.code.toLowerCase();
     if (code === '') bad('code', 'Thiếu mã.');
-    else if (!CATALOGUE_CODE.test(code)) {
-      bad('code', `Mã “${r.code}” không hợp lệ: 2–40 ký tự gồm chữ thường không dấu, số, dấu “-”.`);
+    else if (!isCatalogueCode(code)) {
+      bad(
+        'code',
+        `Mã “${r.code}” không hợp lệ: 1–40 ký tự gồm chữ thường không dấu, số và dấu “-” (không ở đầu hay cuối).`,
+      );
     }
     const path = parseCodePath(r.parent);
     if (!path) bad('parent', `Đường dẫn “${r.parent}” không hợp lệ: các mã cách nhau bởi “/”.`);

@@ -1,9 +1,10 @@
-import { compareVi } from '@hailong/domain';
-import type { Kysely } from 'kysely';
+import { buildTree, compareVi } from '@hailong/domain';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { mapUniqueViolation } from './db-errors.ts';
 import type {
   CatalogueHistoryRow,
+  Dialect,
   CatalogueRepository,
   CounterRow,
   ListOptions,
@@ -22,11 +23,34 @@ function compareCodePoints(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export function createCatalogueRepository(db: Kysely<Database>): CatalogueRepository {
+/** Key of the advisory lock that serialises catalogue changes on PostgreSQL ("hl-cat"). */
+const TREE_LOCK_KEY = 0x686c636174;
+
+/**
+ * Catalogue order: depth first, each unit followed by its sub-units, siblings by sortOrder then
+ * name. A unit whose parent is not in the list (archived and left out) is listed as a root.
+ */
+function inTreeOrder(sorted: UnitRow[]): UnitRow[] {
+  const tree = buildTree(sorted);
+  const out: UnitRow[] = [];
+  const visit = (parent: string | null) => {
+    for (const child of tree.children.get(parent) ?? []) {
+      out.push(child);
+      visit(child.id);
+    }
+  };
+  visit(null);
+  return out;
+}
+
+export function createCatalogueRepository(
+  db: Kysely<Database>,
+  dialect: Dialect,
+): CatalogueRepository {
   const listUnits = async (options: ListOptions = {}) => {
     let query = db.selectFrom('units').selectAll();
     if (options.activeOnly) query = query.where('archivedAt', 'is', null);
-    return (await query.execute()).sort(byOrderThenName);
+    return inTreeOrder((await query.execute()).sort(byOrderThenName));
   };
   /** "By unit" means in the order listUnits gives, so a screen can group without re-sorting. */
   const byUnitOrder = async <R extends Ordered & { unitId: string }>(rows: R[]): Promise<R[]> => {
@@ -36,6 +60,10 @@ export function createCatalogueRepository(db: Kysely<Database>): CatalogueReposi
   };
 
   return {
+    async lockTree() {
+      if (dialect === 'postgres')
+        await sql`select pg_advisory_xact_lock(${TREE_LOCK_KEY})`.execute(db);
+    },
     async createUnit(unit) {
       await mapUniqueViolation(() => db.insertInto('units').values(unit).execute());
     },

@@ -21,7 +21,7 @@ export function createRepositories(db: Kysely<Database>, dialect: Dialect): Repo
     dialect,
     users: createUserRepository(db),
     sessions: createSessionRepository(db),
-    catalogue: createCatalogueRepository(db),
+    catalogue: createCatalogueRepository(db, dialect),
     loginThrottle: createLoginThrottleRepository(db),
     audit: createAuditRepository(db),
     devices: createDeviceRepository(db),

@@ -154,6 +154,11 @@ export interface ListOptions {
 }
 
 export interface CatalogueRepository {
+  /**
+   * Serialises changes to the catalogue until the transaction ends (PostgreSQL: an advisory lock;
+   * SQLite has one writer), so that two concurrent moves cannot together make a cycle.
+   */
+  lockTree(): Promise<void>;
   /** Fails with `UniqueViolation('units_parent_code_unique')` on a code taken among its siblings. */
   createUnit(unit: UnitRow): Promise<void>;
   /** Fails with `UniqueViolation('sectors_unit_id_code_unique')` on a code taken within the unit. */
@@ -167,7 +172,10 @@ export interface CatalogueRepository {
   findUnit(id: string): Promise<UnitRow | undefined>;
   findSector(id: string): Promise<SectorRow | undefined>;
   findCounter(id: string): Promise<CounterRow | undefined>;
-  /** Ordered by sortOrder, then name (Vietnamese collation). Archived ones too unless asked. */
+  /**
+   * In catalogue order: depth first, each unit before its sub-units, siblings by sortOrder then
+   * name (Vietnamese collation). Archived ones too unless asked.
+   */
   listUnits(options?: ListOptions): Promise<UnitRow[]>;
   /** All sectors (or one unit's), ordered by unit, sortOrder, then name. */
   listSectors(unitId?: string, options?: ListOptions): Promise<SectorRow[]>;

@@ -28,7 +28,8 @@ describe.each(dialects)('sync protocol on %s', (dialect) => {
     const units = await database.repos.catalogue.listUnits();
     unit = units.find((u) => u.code === 'so-tp')!;
     sectors = await database.repos.catalogue.listSectors(unit.id);
-    otherUnitSector = (await database.repos.catalogue.listSectors(units[0]!.id))[0]!;
+    const other = units.find((u) => u.code === 'so-khdt')!;
+    otherUnitSector = (await database.repos.catalogue.listSectors(other.id))[0]!;
   });
   afterAll(() => database.close());
 

@@ -38,6 +38,8 @@ export async function seedDemoRatings(
   const sync = createSyncService(repos, clock, onFeedback);
   for (const unit of await repos.catalogue.listUnits()) {
     const sectors = await repos.catalogue.listSectors(unit.id);
+    // The province and the centre have no desk of their own: they only pool their sub-units.
+    if (sectors.length === 0) continue;
     const { code } = await devices.createEnrollment(unit.id, 'Máy tính bảng demo', null);
     const { deviceId } = await devices.enroll(code, 'demo-seed');
     const device = (await repos.devices.findById(deviceId))!;
