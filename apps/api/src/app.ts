@@ -40,6 +40,10 @@ import { tallyRoutes } from './routes/tally.route.ts';
 import { exportsRoutes } from './routes/exports.route.ts';
 import { targetsRoutes } from './routes/targets.route.ts';
 import { publicStatsRoutes } from './routes/public-stats.route.ts';
+import { createCatalogueImportService } from './services/catalogue-import.service.ts';
+import { createSetupService } from './services/setup.service.ts';
+import { catalogueFilesRoutes, IMPORT_PATHS } from './routes/catalogue-files.route.ts';
+import { setupRoutes } from './routes/setup.route.ts';
 
 export const API_VERSION = '0.1.0';
 /** Bodies above this are refused with 413 before they are read in full. */
@@ -90,10 +94,12 @@ export function createApp(deps: AppDeps) {
   app.notFound(routeNotFound);
 
   const api = newRouter();
-  api.use(
-    '*',
-    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => sendError(c, payloadTooLarge()) }),
-  );
+  const defaultLimit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => sendError(c, payloadTooLarge()),
+  });
+  // The catalogue import sets its own, larger limit on its route.
+  api.use('*', (c, next) => (IMPORT_PATHS.includes(c.req.path) ? next() : defaultLimit(c, next)));
   api.use('*', deviceTokensOnly(DEVICE_PATHS));
   api.use('*', clientInfo(trustProxy));
   api.use('*', csrfGuard());
@@ -119,6 +125,8 @@ export function createApp(deps: AppDeps) {
   api.route('/', tallyRoutes(tally));
   api.route('/', exportsRoutes(createExportsService(deps.repos, deps.clock, tally)));
   api.route('/', targetsRoutes(createTargetsService(deps.repos, deps.clock)));
+  api.route('/', catalogueFilesRoutes(createCatalogueImportService(deps.repos, deps.clock)));
+  api.route('/', setupRoutes(createSetupService(deps.repos, deps.clock)));
   api.route(
     '/',
     publicStatsRoutes(createPublicStatsService(deps.repos, deps.clock, deps.publicStatsTtlMs)),
