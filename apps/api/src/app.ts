@@ -17,6 +17,9 @@ import { healthRoutes } from './routes/health.route.ts';
 import { authRoutes } from './routes/auth.route.ts';
 import { usersRoutes } from './routes/users.route.ts';
 import { unitsRoutes } from './routes/units.route.ts';
+import { catalogueRoutes } from './routes/catalogue.route.ts';
+import { catalogueItemRoutes } from './routes/catalogue-items.route.ts';
+import { createCatalogueAdminService } from './services/catalogue-admin.service.ts';
 import { createDevicesService } from './services/devices.service.ts';
 import { createSyncService } from './services/sync.service.ts';
 import { deviceTokensOnly } from './http/device-auth.ts';
@@ -107,6 +110,9 @@ export function createApp(deps: AppDeps) {
   api.route('/', authRoutes(auth, trustProxy));
   api.route('/', usersRoutes(createUsersService(deps.repos, deps.clock)));
   api.route('/', unitsRoutes(createCatalogueService(deps.repos, deps.clock)));
+  const catalogueAdmin = createCatalogueAdminService(deps.repos, deps.clock);
+  api.route('/', catalogueRoutes(catalogueAdmin));
+  api.route('/', catalogueItemRoutes(catalogueAdmin));
   const devices = createDevicesService(deps.repos, deps.clock);
   api.route('/', devicesRoutes(devices));
   api.route(

@@ -14,48 +14,53 @@ export interface UnitTree<N extends TreeNodeInput = TreeNodeInput> {
   readonly nodes: ReadonlyMap<string, N>;
   /** Children of each node in input order; roots under the key `null`. */
   readonly children: ReadonlyMap<string | null, readonly N[]>;
+  /** The parent each node hangs under here: null for roots (see `buildTree` for broken rows). */
+  readonly parents: ReadonlyMap<string, string | null>;
 }
 
 /**
- * Builds the tree. A parent that is missing, or a cycle, makes the node a root: a broken row must
- * never hide units from a report. The caller keeps the input order (catalogue order) for children.
+ * Builds the tree. A missing parent makes the node a root, and so does being on a cycle (every
+ * member of the cycle becomes a root; nodes hanging below it keep their parent): a broken row must
+ * never hide units from a report. Children keep the input order (catalogue order).
  */
 export function buildTree<N extends TreeNodeInput>(rows: readonly N[]): UnitTree<N> {
   const nodes = new Map(rows.map((r) => [r.id, r]));
   const effectiveParent = (node: N): string | null => {
     if (node.parentId === null || !nodes.has(node.parentId)) return null;
-    // Walk up; reaching the node again means a cycle: treat it as a root.
-    const seen = new Set<string>([node.id]);
+    // Walk up; reaching the node itself means it is on a cycle: it becomes a root. A cycle above
+    // that does not contain the node is cut where its own members become roots, not here.
+    const seen = new Set<string>();
     let cursor: string | null = node.parentId;
-    while (cursor !== null) {
-      if (seen.has(cursor)) return null;
+    while (cursor !== null && !seen.has(cursor)) {
+      if (cursor === node.id) return null;
       seen.add(cursor);
-      const parent = nodes.get(cursor);
-      cursor =
-        parent && parent.parentId !== null && nodes.has(parent.parentId) ? parent.parentId : null;
+      const parent: string | null = nodes.get(cursor)?.parentId ?? null;
+      cursor = parent !== null && nodes.has(parent) ? parent : null;
     }
     return node.parentId;
   };
   const children = new Map<string | null, N[]>();
+  const parents = new Map<string, string | null>();
   for (const row of rows) {
     const parent = effectiveParent(row);
+    parents.set(row.id, parent);
     const list = children.get(parent) ?? [];
     list.push(row);
     children.set(parent, list);
   }
-  return { nodes, children };
+  return { nodes, children, parents };
 }
 
-/** The ids from the node up to its root, the node first. Empty for an unknown id. */
+/**
+ * The ids from the node up to its root, the node first, following the tree as built (so a node on
+ * a cycle is its own root). Empty for an unknown id.
+ */
 export function ancestorsOf(tree: UnitTree, id: string): string[] {
   const out: string[] = [];
-  const seen = new Set<string>();
   let cursor: string | null = tree.nodes.has(id) ? id : null;
-  while (cursor !== null && !seen.has(cursor)) {
+  while (cursor !== null) {
     out.push(cursor);
-    seen.add(cursor);
-    const parent: string | null = tree.nodes.get(cursor)?.parentId ?? null;
-    cursor = parent !== null && tree.nodes.has(parent) ? parent : null;
+    cursor = tree.parents.get(cursor) ?? null;
   }
   return out;
 }
@@ -86,12 +91,20 @@ export function depthOf(tree: UnitTree, id: string): number {
 
 /**
  * Whether making `parentId` the parent of `id` keeps the tree a tree (no node becomes its own
- * ancestor). `null` (a root) is always allowed.
+ * ancestor). `null` (a root) is always allowed. Follows the stored parents, so that even on broken
+ * rows a move that would close a cycle through `id` is refused.
  */
 export function canMoveUnder(tree: UnitTree, id: string, parentId: string | null): boolean {
   if (parentId === null) return true;
   if (!tree.nodes.has(parentId)) return false;
-  return !ancestorsOf(tree, parentId).includes(id);
+  const seen = new Set<string>();
+  let cursor: string | null = parentId;
+  while (cursor !== null && !seen.has(cursor)) {
+    if (cursor === id) return false;
+    seen.add(cursor);
+    cursor = tree.nodes.get(cursor)?.parentId ?? null;
+  }
+  return true;
 }
 
 /**
