@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { CATALOGUE_CODE, PLAN_ACTIONS } from '@hailong/domain';
+import { PLAN_ACTIONS } from '@hailong/domain';
 import { text } from './common.ts';
-import { NewUnitKind, ScaleId } from './catalogue.ts';
+import { CatalogueCode, NewUnitKind, ScaleId } from './catalogue.ts';
 
 /**
  * Import of the catalogue file (đơn vị, lĩnh vực, quầy) from CSV or XLSX: a dry run answers the
@@ -66,13 +66,10 @@ export const SetupStatus = z
   .meta({ id: 'SetupStatus' });
 export type SetupStatus = z.infer<typeof SetupStatus>;
 
-export const CatalogueCode = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .pipe(z.string().regex(CATALOGUE_CODE, 'code: 1–40 of a-z 0-9 -, not starting or ending with -'));
+/** Typed in a form: spaces around and capitals are forgiven. */
+const TypedCode = z.string().trim().toLowerCase().pipe(CatalogueCode);
 
-const Named = z.object({ code: CatalogueCode, name: text(200) });
+const Named = z.object({ code: TypedCode, name: text(200) });
 
 /** The first unit, one sector and one counter, made from the set-up page's small form. */
 export const FirstUnitRequest = z
