@@ -13,6 +13,7 @@ import { ensureFirstAdmin, seedDemoCatalogue } from './services/seed.service.ts'
 import { startRetentionJob } from './services/retention.service.ts';
 import { seedDemoRatings } from './services/demo-ratings.ts';
 import { onFeedbackReceived } from './services/feedback-intake.ts';
+import { startScaleJob } from './services/scale-job.ts';
 
 const appsDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -74,8 +75,11 @@ async function main() {
 
   // Erases contact data of long-closed feedback now and daily (Nghị định 13/2023/NĐ-CP).
   const stopRetention = startRetentionJob(repos, systemClock, logger);
+  // A unit's scale change planned for next month takes effect in `units.scale` when it begins.
+  const stopScales = startScaleJob(repos, systemClock, logger);
   const stop = () => {
     stopRetention();
+    stopScales();
     server.close(() => void database.close().then(() => process.exit(0)));
   };
   process.once('SIGINT', stop);

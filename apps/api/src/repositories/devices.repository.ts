@@ -38,6 +38,13 @@ export function createDeviceRepository(db: Kysely<Database>): DeviceRepository {
         .executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
     },
+    setCounter: (id, counterId) =>
+      db
+        .updateTable('devices')
+        .set({ counterId })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirst(),
     async touchSeen(id, at) {
       await db.updateTable('devices').set({ lastSeenAt: at }).where('id', '=', id).execute();
     },

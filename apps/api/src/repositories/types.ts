@@ -271,6 +271,8 @@ export interface DeviceRepository {
   findActiveByTokenHash(tokenHash: string): Promise<DeviceRow | undefined>;
   list(): Promise<DeviceRow[]>;
   revoke(id: string, at: number): Promise<boolean>;
+  /** Binds the device to a counter (or none); returns the updated row, undefined when unknown. */
+  setCounter(id: string, counterId: string | null): Promise<DeviceRow | undefined>;
   touchSeen(id: string, at: number): Promise<void>;
   /** Received sequence ranges of a device, ordered. */
   listSeqRanges(deviceId: string): Promise<SeqRange[]>;

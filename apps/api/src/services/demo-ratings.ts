@@ -40,7 +40,12 @@ export async function seedDemoRatings(
     const sectors = await repos.catalogue.listSectors(unit.id);
     // The province and the centre have no desk of their own: they only pool their sub-units.
     if (sectors.length === 0) continue;
-    const { code } = await devices.createEnrollment(unit.id, 'Máy tính bảng demo', null);
+    const [counter] = await repos.catalogue.listCounters(unit.id, { activeOnly: true });
+    const { code } = await devices.createEnrollment(null, {
+      unitId: unit.id,
+      label: 'Máy tính bảng demo',
+      counterId: counter?.id ?? null,
+    });
     const { deviceId } = await devices.enroll(code, 'demo-seed');
     const device = (await repos.devices.findById(deviceId))!;
     const scale = RATING_SCALES[unit.scale];
