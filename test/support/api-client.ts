@@ -36,8 +36,8 @@ type App = ReturnType<typeof testApp>['app'];
 
 export interface SendOptions {
   body?: unknown;
-  /** Sent as-is instead of JSON-encoding `body`. */
-  raw?: string;
+  /** Sent as-is instead of JSON-encoding `body` (FormData with its own multipart type). */
+  raw?: string | Uint8Array | FormData;
   headers?: Record<string, string>;
 }
 
@@ -60,9 +60,11 @@ export class Session {
       ...options.headers,
     };
     if (this.cookie) headers.cookie = this.cookie;
-    let body: string | undefined = options.raw;
+    let body: string | Uint8Array | FormData | undefined = options.raw;
     if (body === undefined && options.body !== undefined) body = JSON.stringify(options.body);
-    if (body !== undefined) headers['content-type'] ??= 'application/json';
+    if (body !== undefined && !(body instanceof FormData)) {
+      headers['content-type'] ??= 'application/json';
+    }
     const res = await this.app.request(`${this.origin}${path}`, { method, headers, body });
     const set = res.headers.get('set-cookie');
     if (set) {

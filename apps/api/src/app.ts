@@ -46,6 +46,10 @@ import { tallyRoutes } from './routes/tally.route.ts';
 import { exportsRoutes } from './routes/exports.route.ts';
 import { targetsRoutes } from './routes/targets.route.ts';
 import { publicStatsRoutes } from './routes/public-stats.route.ts';
+import { createCatalogueImportService } from './services/catalogue-import.service.ts';
+import { createSetupService } from './services/setup.service.ts';
+import { catalogueFilesRoutes, IMPORT_PATHS } from './routes/catalogue-files.route.ts';
+import { setupRoutes } from './routes/setup.route.ts';
 
 export const API_VERSION = '0.1.0';
 /** Bodies above this are refused with 413 before they are read in full. */
@@ -113,7 +117,7 @@ export function createApp(deps: AppDeps) {
   api.use('*', csrfGuard(deps.publicUrl && new URL(deps.publicUrl).origin));
   api.use('*', loadSession(auth));
   // After the session: how much may be sent depends on who sends it.
-  api.use('*', requestBodyLimit(DEVICE_PATHS));
+  api.use('*', requestBodyLimit(DEVICE_PATHS, IMPORT_PATHS));
   api.route('/', authRoutes(auth));
   api.route('/', usersRoutes(createUsersService(deps.repos, deps.clock)));
   api.route('/', unitsRoutes(createCatalogueService(deps.repos, deps.clock)));
@@ -138,6 +142,8 @@ export function createApp(deps: AppDeps) {
   api.route('/', tallyRoutes(tally));
   api.route('/', exportsRoutes(createExportsService(deps.repos, deps.clock, tally)));
   api.route('/', targetsRoutes(createTargetsService(deps.repos, deps.clock)));
+  api.route('/', catalogueFilesRoutes(createCatalogueImportService(deps.repos, deps.clock)));
+  api.route('/', setupRoutes(createSetupService(deps.repos, deps.clock)));
   api.route(
     '/',
     publicStatsRoutes(createPublicStatsService(deps.repos, deps.clock, deps.publicStatsTtlMs)),

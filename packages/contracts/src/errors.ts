@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   'conflict',
   /** A code already used by a sibling (units) or within the unit (sectors, counters). */
   'code_taken',
+  /** A catalogue file with bad lines; `details` lists `{ line, column, message }`. */
+  'import_invalid',
   'invalid_transition',
   'unsupported_protocol',
   'unknown_sector',

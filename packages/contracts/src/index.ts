@@ -12,3 +12,4 @@ export * from './tally.ts';
 export * from './targets.ts';
 export * from './feedback.ts';
 export * from './feedback-calendar.ts';
+export * from './catalogue-import.ts';

@@ -22,9 +22,15 @@ const limit = (maxSize: number) =>
  * sent without a length up to its limit: a general limit first would read 1 MiB before the small
  * one could refuse it.
  */
-export function requestBodyLimit(devicePaths: RegExp): MiddlewareHandler<AppEnv> {
+export function requestBodyLimit(
+  devicePaths: RegExp,
+  /** Signed-in routes that set their own (larger) limit, such as the catalogue import. */
+  ownLimitPaths: readonly string[] = [],
+): MiddlewareHandler<AppEnv> {
   const general = limit(MAX_BODY_BYTES);
   const small = limit(ANONYMOUS_MAX_BODY_BYTES);
-  return async (c, next) =>
-    c.get('auth') || devicePaths.test(c.req.path) ? general(c, next) : small(c, next);
+  return async (c, next) => {
+    if (c.get('auth') && ownLimitPaths.includes(c.req.path)) return next();
+    return c.get('auth') || devicePaths.test(c.req.path) ? general(c, next) : small(c, next);
+  };
 }

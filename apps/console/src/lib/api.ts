@@ -28,6 +28,12 @@ import {
   type TransitionRequest,
 } from '@hailong/contracts';
 import {
+  CatalogueImportResult,
+  FirstUnitResult,
+  SetupStatus,
+  type FirstUnitRequest,
+} from '@hailong/contracts';
+import {
   MonthTally,
   PublicStats,
   TallyTrend,
@@ -81,6 +87,8 @@ export function setUnauthenticatedHandler(handler: UnauthenticatedHandler) {
 
 interface RequestOptions {
   body?: unknown;
+  /** A multipart body (file uploads); the browser sets its content type. */
+  form?: FormData;
   signal?: AbortSignal;
   /** Do not call the unauthenticated handler on 401 (the session probe and sign-in itself). */
   anonymous?: boolean;
@@ -96,7 +104,7 @@ async function send(method: string, path: string, options: RequestOptions): Prom
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? null : JSON.stringify(options.body),
+      body: options.form ?? (options.body === undefined ? null : JSON.stringify(options.body)),
       signal: options.signal ?? null,
     });
   } catch (err) {
@@ -233,6 +241,25 @@ export const api = {
     list: (year: number, signal?: AbortSignal) =>
       request('GET', `/targets?year=${year}`, TargetList, { signal }),
     update: (body: UpdateTargetsRequest) => request('PATCH', '/targets', TargetList, { body }),
+  },
+  setup: {
+    /** Whether the catalogue is still empty (first run without demo data). */
+    status: (signal?: AbortSignal) => request('GET', '/setup/status', SetupStatus, { signal }),
+    firstUnit: (body: FirstUnitRequest) =>
+      request('POST', '/setup/first-unit', FirstUnitResult, { body }),
+  },
+  catalogueFiles: {
+    /** Where the browser downloads the template or the whole catalogue (a plain link). */
+    templateUrl: (format: 'csv' | 'xlsx') => `${BASE}/catalogue/template.${format}`,
+    exportUrl: (format: 'csv' | 'xlsx') => `${BASE}/catalogue/export.${format}`,
+    /** Plans a catalogue file (dry run), or applies it in one transaction. */
+    import: (file: File, apply: boolean) => {
+      const form = new FormData();
+      form.set('file', file);
+      return request('POST', `/catalogue/import?dryRun=${apply ? 0 : 1}`, CatalogueImportResult, {
+        form,
+      });
+    },
   },
   /** What the public page shows; needs no session. */
   publicStats: (month?: string, signal?: AbortSignal) =>

@@ -1,4 +1,5 @@
 import type { Messages } from './vi.ts';
+import { enSetup } from './en-setup.ts';
 
 /** English messages; same keys as `vi.ts`. */
 export const en: Messages = {
@@ -451,4 +452,5 @@ export const en: Messages = {
   'error.unknown_sector': 'Unknown sector.',
   'error.invalid_code': 'The enrollment code is wrong, already used or expired.',
   'error.internal_error': 'Server error. Please try again later.',
+  ...enSetup,
 };

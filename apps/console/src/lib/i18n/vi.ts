@@ -2,6 +2,8 @@
  * Vietnamese messages, the default language. Keys are flat and grouped by page; `{name}` marks a
  * parameter. `en.ts` must have exactly the same keys (its type is checked against this file).
  */
+import { viSetup } from './vi-setup.ts';
+
 export const vi = {
   'app.name': 'hailong',
   'app.tagline': 'Khảo sát mức độ hài lòng và tiếp nhận phản ánh, kiến nghị',
@@ -454,6 +456,7 @@ export const vi = {
   'error.unknown_sector': 'Lĩnh vực không tồn tại.',
   'error.invalid_code': 'Mã đăng ký không đúng, đã dùng hoặc đã hết hạn.',
   'error.internal_error': 'Lỗi máy chủ. Vui lòng thử lại sau.',
+  ...viSetup,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;
