@@ -3,12 +3,13 @@
  * tablets upload 5,100 records through a proxy that drops connections before and after the server
  * commits, delays, duplicates requests and answers 503, while the API process is killed (SIGKILL)
  * and restarted twice mid-run, and one batch is sent from two connections at once. Then: every
- * record is stored once, the rollups equal a recount of raw rows, and no device has a gap.
+ * record is stored once, the rollups (per unit and per node of the tree) equal a recount of raw
+ * rows, and no device has a gap.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientRecord } from '@hailong/contracts';
-import { newTrackingCode } from '@hailong/domain';
+import { ancestorsOf, buildTree, newTrackingCode, scaleInForce } from '@hailong/domain';
 import { dialects, freshDatabaseUrl } from '../support/databases.ts';
 import { FaultProxy, seededRandom } from '../support/fault-proxy.ts';
 import {
@@ -19,7 +20,7 @@ import {
 } from '../support/server-process.ts';
 import { SimulatedDevice } from '../support/simulated-device.ts';
 import type { TestResponse } from '../support/api-client.ts';
-import { openDatabase } from '../../apps/api/src/db/connect.ts';
+import { openDatabase, type DatabaseHandle } from '../../apps/api/src/db/connect.ts';
 
 const PASSWORD = 'kiem-thu-su-co-2026';
 const DEVICES = 3;
@@ -240,6 +241,7 @@ describe.each(dialects)('sync under faults on %s', (dialect) => {
         ).n,
       );
       expect(rollup.reduce((n, r) => n + Number(r.count), 0)).toBe(total);
+      await expectNodeRollupsExact(check);
     } finally {
       await check.close();
     }
@@ -255,3 +257,47 @@ describe.each(dialects)('sync under faults on %s', (dialect) => {
     }
   });
 });
+
+/**
+ * The tree's counters equal a recount of the raw ratings: each rating at its unit and every
+ * ancestor (the tree did not change during the run), per sector code, month, scale and level.
+ */
+async function expectNodeRollupsExact(check: DatabaseHandle): Promise<void> {
+  const units = await check.repos.catalogue.listUnits();
+  const tree = buildTree(units);
+  const scales = await check.repos.catalogue.listUnitScales();
+  const raw = await check.db
+    .selectFrom('ratings as r')
+    .innerJoin('sectors as s', 's.id', 'r.sectorId')
+    .select((eb) => [
+      'r.unitId',
+      's.code',
+      'r.month',
+      'r.level',
+      'r.category',
+      eb.fn.countAll<number | string>().as('n'),
+    ])
+    .groupBy(['r.unitId', 's.code', 'r.month', 'r.level', 'r.category'])
+    .execute();
+  const expected = new Map<string, number>();
+  for (const r of raw) {
+    const scale = scaleInForce(
+      scales.filter((s) => s.unitId === r.unitId),
+      r.month,
+      tree.nodes.get(r.unitId)!.scale,
+    );
+    for (const node of ancestorsOf(tree, r.unitId)) {
+      const key = [node, r.code, r.month, scale, r.level, r.category].join('|');
+      expected.set(key, (expected.get(key) ?? 0) + Number(r.n));
+    }
+  }
+  const stored = await check.db.selectFrom('nodeRollups').selectAll().execute();
+  expect(
+    new Map(
+      stored.map((r) => [
+        [r.nodeId, r.sectorCode, r.month, r.scale, r.level, r.category].join('|'),
+        Number(r.count),
+      ]),
+    ),
+  ).toEqual(expected);
+}

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { TargetChoice } from './node-targets.ts';
+import type { ScaleId } from './scales.ts';
 import { tallyNode, type NodeTallyInput, type SectorCount } from './node-tally.ts';
 
 const SECTOR_95: TargetChoice = { targetBp: 9500, source: 'sector' };
 const MAX_95: TargetChoice = { targetBp: 9500, source: 'derived-max' };
 const FLOOR: TargetChoice = { targetBp: 9000, source: 'fallback' };
 
-const counted = (sectorCode: string, level: number, count: number, scale = 'five' as const) =>
+const counted = (sectorCode: string, level: number, count: number, scale: ScaleId = 'five') =>
   ({ sectorCode, scale, level, category: 'counted', count }) satisfies SectorCount;
 
 /** The province of two communes: Hộ tịch in both (five levels), Chứng thực in xã B (three). */

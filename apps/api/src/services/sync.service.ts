@@ -17,6 +17,7 @@ import {
 import type { DeviceRow, FeedbackItemRow, RatingRow, Repositories } from '../repositories/types.ts';
 import { ApiError } from '../http/errors.ts';
 import type { Clock } from './clock.ts';
+import { addToNodeRollups } from './node-rollups.ts';
 
 type Accepted = { index: number; record: ClientRecord };
 
@@ -137,6 +138,7 @@ export function createSyncService(
         .map((r) => feedbackRow(current, now, r));
       await tx.ingest.insertRatings(ratings);
       await tx.ingest.addToRollups(ratings);
+      await addToNodeRollups(tx, ratings);
       await tx.ingest.insertFeedback(feedback);
       if (onFeedback && feedback.length > 0)
         await onFeedback(
