@@ -11,3 +11,5 @@ export * from './tally.ts';
 export * from './targets.ts';
 export * from './feedback.ts';
 export * from './feedback-calendar.ts';
+export * from './tally-node.ts';
+export * from './tally-query.ts';

@@ -91,3 +91,20 @@ export function subtractCounts(a: TallyCounts, b: TallyCounts): TallyCounts | un
   };
   return Object.values(out).some((n) => n < 0) ? undefined : out;
 }
+
+/** A cell per node id, each holding that node's rows (rows of other nodes are ignored). */
+export function cellsByNode(
+  ids: Iterable<string>,
+  rows: readonly (ScaledCount & { nodeId: string })[],
+): Map<string, CountCell> {
+  const cells = new Map<string, CountCell>();
+  for (const id of ids) cells.set(id, newCountCell());
+  for (const row of rows) {
+    const cell = cells.get(row.nodeId);
+    if (cell) addScaled(cell, row);
+  }
+  return cells;
+}
+
+/** Whether anything at all was counted in the cell, in the rate or not. */
+export const hasCounts = (cell: CountCell) => Object.values(cell.counts).some((n) => n > 0);

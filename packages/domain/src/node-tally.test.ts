@@ -141,6 +141,29 @@ describe('tallyNode', () => {
     expect(children[1]).toMatchObject({ repeats: 3, met: true, targetSource: 'derived-max' });
   });
 
+  it('lists an archived child only for a period it has answers in', () => {
+    const archived = {
+      id: 'xa-c',
+      name: 'Xã C (cũ)',
+      kind: 'commune',
+      archived: true,
+      hasChildren: false,
+      target: FLOOR,
+    };
+    const without = tallyNode(input({ children: [...input().children, archived] }));
+    expect(without.children.map((c) => c.unitId)).toEqual(['xa-a', 'xa-b']);
+    const answered = tallyNode(
+      input({
+        children: [...input().children, archived],
+        childRows: [
+          ...input().childRows,
+          { nodeId: 'xa-c', scale: 'five', level: 4, category: 'repeat', count: 1 },
+        ],
+      }),
+    );
+    expect(answered.children.map((c) => [c.unitId, c.archived])).toContainEqual(['xa-c', true]);
+  });
+
   it('finds what was answered at the node itself', () => {
     const withDesk = input({ rows: [...input().rows, counted('ho-tich', 5, 6)] });
     expect(tallyNode(withDesk).direct).toMatchObject({ total: 6, satisfied: 6 });

@@ -7,7 +7,9 @@
  */
 import {
   addScaled,
+  cellsByNode,
   cellScale,
+  hasCounts,
   newCountCell,
   subtractCounts,
   uniformLevels,
@@ -81,6 +83,7 @@ export interface NodeTallyInput {
   target: TargetChoice;
   /** What a sector code counted but missing from the catalogue is judged against. */
   strayTarget: TargetChoice;
+  /** Units directly beneath; archived ones are listed only with answers in the period. */
   children: readonly ChildInput[];
   /** The children's counters over the period. */
   childRows: readonly NodeCount[];
@@ -194,19 +197,21 @@ export function tallyNode(input: NodeTallyInput): NodeTally {
     };
   });
 
-  const childCells = new Map(input.children.map((c) => [c.id, newCountCell()]));
-  for (const row of input.childRows) {
-    const cell = childCells.get(row.nodeId);
-    if (cell) addScaled(cell, row);
-  }
-  const children = input.children.map((c): ChildTally => ({
-    unitId: c.id,
-    unitName: c.name,
-    kind: c.kind,
-    archived: c.archived,
-    hasChildren: c.hasChildren,
-    ...targeted(childCells.get(c.id)!, c.target, minSample),
-  }));
+  const childCells = cellsByNode(
+    input.children.map((c) => c.id),
+    input.childRows,
+  );
+  // Archived units stay in the reports of periods they have answers in, and only there.
+  const children = input.children
+    .filter((c) => !c.archived || hasCounts(childCells.get(c.id)!))
+    .map((c): ChildTally => ({
+      unitId: c.id,
+      unitName: c.name,
+      kind: c.kind,
+      archived: c.archived,
+      hasChildren: c.hasChildren,
+      ...targeted(childCells.get(c.id)!, c.target, minSample),
+    }));
   const fromChildren = [...childCells.values()].reduce((sum, cell) => addCounts(sum, cell.counts), {
     ...ZERO_COUNTS,
   });

@@ -56,3 +56,17 @@ export function defaultTarget(yearDefaultBp: number | undefined, floorBp: number
     ? { targetBp: floorBp, source: 'fallback' }
     : { targetBp: yearDefaultBp, source: 'default' };
 }
+
+/** How reports say where a target comes from. */
+export const TARGET_SOURCE_LABELS: Readonly<Record<TargetSource, { vi: string; en: string }>> = {
+  sector: { vi: 'Chỉ tiêu của lĩnh vực', en: 'Target set for the sector' },
+  default: { vi: 'Chỉ tiêu chung của năm', en: 'The year’s default target' },
+  fallback: {
+    vi: 'Chưa đặt chỉ tiêu, tạm so với mức sàn 90%',
+    en: 'No target set; compared with the 90% floor',
+  },
+  'derived-max': {
+    vi: 'Chỉ tiêu cao nhất trong các chỉ tiêu được tổng hợp',
+    en: 'The highest of the pooled targets',
+  },
+};

@@ -24,6 +24,11 @@ export interface NodeRollupRepository {
   add(deltas: NodeRollupDeltas): Promise<void>;
   /** The counters of these nodes per sector code, summed over the span and the nodes. */
   sectorCounts(nodeIds: readonly string[], span: MonthSpan): Promise<SectorCount[]>;
+  /** The counters of each node per sector code, summed over the span. */
+  nodeSectorCounts(
+    nodeIds: readonly string[],
+    span: MonthSpan,
+  ): Promise<(SectorCount & { nodeId: string })[]>;
   /** The low-rating reasons of these nodes per sector code, summed likewise. */
   sectorReasons(nodeIds: readonly string[], span: MonthSpan): Promise<SectorReasonCount[]>;
   /** The counters of each node, summed over sectors and the span. */

@@ -116,6 +116,23 @@ export function createNodeRollupRepository(db: Kysely<Database>): NodeRollupRepo
       return rows.map((r) => ({ sectorCode: r.sectorCode, ...scaled(r) }));
     },
 
+    async nodeSectorCounts(nodeIds, span) {
+      const rows = await perChunk(nodeIds, (ids) =>
+        levels(ids, span)
+          .select((eb) => [
+            'nodeId',
+            'sectorCode',
+            'scale',
+            'level',
+            'category',
+            eb.fn.sum<number | string>('count').as('count'),
+          ])
+          .groupBy(['nodeId', 'sectorCode', 'scale', 'level', 'category'])
+          .execute(),
+      );
+      return rows.map((r) => ({ nodeId: r.nodeId, sectorCode: r.sectorCode, ...scaled(r) }));
+    },
+
     async sectorReasons(nodeIds, span) {
       const rows = await perChunk(nodeIds, (ids) =>
         db
