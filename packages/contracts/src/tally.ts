@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { isMonth } from '@hailong/domain';
-import { Id, Instant } from './common.ts';
+import { Id } from './common.ts';
 import { ScaleId } from './catalogue.ts';
 
 /** A calendar month in Việt Nam, "YYYY-MM". */
