@@ -20,14 +20,21 @@ export interface BenchResult {
 
 const root = join(import.meta.dirname, '..', '..');
 
+/** Every bench by name; HAILONG_BENCH_ONLY=tally,ingest runs just those. */
+const BENCHES: Record<string, () => Promise<BenchResult[]>> = {
+  bundles: () => benchBundles(root),
+  api: benchApi,
+  ingest: benchIngest,
+  kiosk: benchKiosk,
+  tally: benchTally,
+};
+
 async function main() {
-  const results: BenchResult[] = [
-    ...(await benchBundles(root)),
-    ...(await benchApi()),
-    ...(await benchIngest()),
-    ...(await benchKiosk()),
-    ...(await benchTally()),
-  ];
+  const only = process.env.HAILONG_BENCH_ONLY?.split(',').map((s) => s.trim());
+  const results: BenchResult[] = [];
+  for (const [name, bench] of Object.entries(BENCHES)) {
+    if (!only || only.includes(name)) results.push(...(await bench()));
+  }
   const report = {
     at: new Date().toISOString(),
     machine: {

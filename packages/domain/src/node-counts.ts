@@ -92,19 +92,21 @@ export function subtractCounts(a: TallyCounts, b: TallyCounts): TallyCounts | un
   return Object.values(out).some((n) => n < 0) ? undefined : out;
 }
 
-/** A cell per node id, each holding that node's rows (rows of other nodes are ignored). */
-export function cellsByNode(
-  ids: Iterable<string>,
+/**
+ * The counts of each node from its counters: what the database sums with `nodeTotals` (the
+ * repository writes this same rule as SQL, from the same scales), for tests and raw recounts.
+ */
+export function countsByNode(
   rows: readonly (ScaledCount & { nodeId: string })[],
-): Map<string, CountCell> {
+): Map<string, TallyCounts> {
   const cells = new Map<string, CountCell>();
-  for (const id of ids) cells.set(id, newCountCell());
   for (const row of rows) {
-    const cell = cells.get(row.nodeId);
-    if (cell) addScaled(cell, row);
+    let cell = cells.get(row.nodeId);
+    if (!cell) cells.set(row.nodeId, (cell = newCountCell()));
+    addScaled(cell, row);
   }
-  return cells;
+  return new Map([...cells].map(([id, cell]) => [id, cell.counts]));
 }
 
-/** Whether anything at all was counted in the cell, in the rate or not. */
-export const hasCounts = (cell: CountCell) => Object.values(cell.counts).some((n) => n > 0);
+/** Whether anything at all was counted, in the rate or not. */
+export const hasCounts = (counts: TallyCounts) => Object.values(counts).some((n) => n > 0);

@@ -6,7 +6,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { nodeRollupDeltas, type NodeRollupRow, type StoredRating } from './node-rollup.ts';
-import { tallyNode, type NodeCount, type NodeTally } from './node-tally.ts';
+import { countsByNode } from './node-counts.ts';
+import { tallyNode, type NodeTally } from './node-tally.ts';
 import { ROLLUP_CATEGORIES } from './rollup.ts';
 import { RATING_SCALES, type ScaleId } from './scales.ts';
 import { ancestorsOf, buildTree, type UnitTree } from './unit-tree.ts';
@@ -115,7 +116,7 @@ function tallyOf(tree: UnitTree<Unit>, rows: NodeRollupRow[], id: string): NodeT
       hasChildren: (tree.children.get(c.id) ?? []).length > 0,
       target: TARGET,
     })),
-    childRows: rows.filter((r): r is NodeRollupRow & NodeCount => childIds.has(r.nodeId)),
+    childCounts: countsByNode(rows.filter((r) => childIds.has(r.nodeId))),
   });
 }
 

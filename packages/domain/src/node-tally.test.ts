@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { TargetChoice } from './node-targets.ts';
 import type { ScaleId } from './scales.ts';
+import { countsByNode } from './node-counts.ts';
+import { ZERO_COUNTS } from './tally-figures.ts';
 import { tallyNode, type NodeTallyInput, type SectorCount } from './node-tally.ts';
 
 const SECTOR_95: TargetChoice = { targetBp: 9500, source: 'sector' };
@@ -52,7 +54,7 @@ const input = (overrides: Partial<NodeTallyInput> = {}): NodeTallyInput => ({
       target: MAX_95,
     },
   ],
-  childRows: [
+  childCounts: countsByNode([
     { nodeId: 'xa-a', scale: 'five', level: 5, category: 'counted', count: 20 },
     { nodeId: 'xa-a', scale: 'five', level: 1, category: 'counted', count: 2 },
     { nodeId: 'xa-b', scale: 'five', level: 5, category: 'counted', count: 10 },
@@ -60,7 +62,7 @@ const input = (overrides: Partial<NodeTallyInput> = {}): NodeTallyInput => ({
     { nodeId: 'xa-b', scale: 'three', level: 3, category: 'counted', count: 9 },
     { nodeId: 'xa-b', scale: 'three', level: 1, category: 'counted', count: 1 },
     { nodeId: 'xa-b', scale: 'five', level: 5, category: 'repeat', count: 3 },
-  ],
+  ]),
   minSample: 30,
   ...overrides,
 });
@@ -155,10 +157,7 @@ describe('tallyNode', () => {
     const answered = tallyNode(
       input({
         children: [...input().children, archived],
-        childRows: [
-          ...input().childRows,
-          { nodeId: 'xa-c', scale: 'five', level: 4, category: 'repeat', count: 1 },
-        ],
+        childCounts: new Map([...input().childCounts, ['xa-c', { ...ZERO_COUNTS, repeats: 1 }]]),
       }),
     );
     expect(answered.children.map((c) => [c.unitId, c.archived])).toContainEqual(['xa-c', true]);
@@ -172,16 +171,16 @@ describe('tallyNode', () => {
 
   it('admits it cannot tell after a unit moved in during the period', () => {
     const moved = input({
-      childRows: [
-        ...input().childRows,
-        { nodeId: 'xa-a', scale: 'five', level: 5, category: 'counted', count: 7 },
-      ],
+      childCounts: new Map([
+        ...input().childCounts,
+        ['xa-a', { ...input().childCounts.get('xa-a')!, total: 29, satisfied: 27 }],
+      ]),
     });
     expect(tallyNode(moved).direct).toBeNull();
   });
 
   it('shows an empty period as empty, on the node’s own scale', () => {
-    const tally = tallyNode(input({ rows: [], reasons: [], childRows: [] }));
+    const tally = tallyNode(input({ rows: [], reasons: [], childCounts: new Map() }));
     expect(tally.totals).toMatchObject({ total: 0, rate: null, met: null, scale: 'five' });
     expect(tally.totals.levels).toHaveLength(5);
     expect(tally.sectors.map((s) => s.total)).toEqual([0, 0]);

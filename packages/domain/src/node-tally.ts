@@ -7,7 +7,6 @@
  */
 import {
   addScaled,
-  cellsByNode,
   cellScale,
   hasCounts,
   newCountCell,
@@ -24,6 +23,7 @@ import {
   figuresOf,
   ZERO_COUNTS,
   type Figures,
+  type TallyCounts,
 } from './tally-figures.ts';
 import type { LevelCount, ReasonCount } from './tally.ts';
 
@@ -38,7 +38,7 @@ export interface SectorReasonCount {
   count: number;
 }
 
-/** A node counter summed over sectors and months: what a unit's totals need. */
+/** A node counter summed over sectors and months. */
 export interface NodeCount extends ScaledCount {
   nodeId: string;
 }
@@ -85,8 +85,8 @@ export interface NodeTallyInput {
   strayTarget: TargetChoice;
   /** Units directly beneath; archived ones are listed only with answers in the period. */
   children: readonly ChildInput[];
-  /** The children's counters over the period. */
-  childRows: readonly NodeCount[];
+  /** The counts of each child over the period (see `countsByNode`); absent ones are zero. */
+  childCounts: ReadonlyMap<string, TallyCounts>;
   minSample?: number;
 }
 
@@ -197,22 +197,20 @@ export function tallyNode(input: NodeTallyInput): NodeTally {
     };
   });
 
-  const childCells = cellsByNode(
-    input.children.map((c) => c.id),
-    input.childRows,
-  );
+  const countsOf = (id: string) => input.childCounts.get(id) ?? ZERO_COUNTS;
   // Archived units stay in the reports of periods they have answers in, and only there.
   const children = input.children
-    .filter((c) => !c.archived || hasCounts(childCells.get(c.id)!))
+    .filter((c) => !c.archived || hasCounts(countsOf(c.id)))
     .map((c): ChildTally => ({
       unitId: c.id,
       unitName: c.name,
       kind: c.kind,
       archived: c.archived,
       hasChildren: c.hasChildren,
-      ...targeted(childCells.get(c.id)!, c.target, minSample),
+      ...figuresOf(countsOf(c.id), c.target.targetBp, minSample),
+      targetSource: c.target.source,
     }));
-  const fromChildren = [...childCells.values()].reduce((sum, cell) => addCounts(sum, cell.counts), {
+  const fromChildren = input.children.reduce((sum, c) => addCounts(sum, countsOf(c.id)), {
     ...ZERO_COUNTS,
   });
   const direct = subtractCounts(all.counts, fromChildren);

@@ -14,6 +14,7 @@ import { createHolidayRepository } from './holidays.repository.ts';
 import { createRollupRepository } from './rollups.repository.ts';
 import { createTargetRepository } from './targets.repository.ts';
 import { createNodeRollupRepository } from './node-rollups.repository.ts';
+import { createReportCatalogueRepository } from './report-catalogue.repository.ts';
 
 export * from './types.ts';
 
@@ -31,6 +32,7 @@ export function createRepositories(db: Kysely<Database>, dialect: Dialect): Repo
     holidays: createHolidayRepository(db),
     rollups: createRollupRepository(db),
     nodeRollups: createNodeRollupRepository(db),
+    reportCatalogue: createReportCatalogueRepository(db),
     targets: createTargetRepository(db),
     transaction(work) {
       // Kysely cannot nest transactions; an inner call joins the outer one, which then commits or

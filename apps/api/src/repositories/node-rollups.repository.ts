@@ -1,7 +1,12 @@
 import { sql, type Kysely } from 'kysely';
-import type { RollupCategory, ScaleId } from '@hailong/domain';
+import {
+  RATING_SCALES,
+  type RollupCategory,
+  type ScaleId,
+  type TallyCounts,
+} from '@hailong/domain';
 import type { Database } from '../db/schema.ts';
-import type { MonthSpan, NodeRollupRepository } from './node-rollup-types.ts';
+import type { MonthSpan, NodeRollupRepository } from './report-types.ts';
 
 /** Rows per INSERT and ids per IN list: far below both dialects' bound-parameter limits. */
 const CHUNK = 250;
@@ -10,6 +15,18 @@ function chunks<T>(rows: readonly T[]): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < rows.length; i += CHUNK) out.push(rows.slice(i, i + CHUNK));
   return out;
+}
+
+/**
+ * A counted answer on a level of its own scale (`satisfiedOnly`: a satisfied one), as SQL written
+ * from the scales themselves, so that the database sums what `addScaled` would.
+ */
+function inRate(satisfiedOnly: boolean) {
+  const scales = Object.values(RATING_SCALES).map((scale) => {
+    const levels = scale.levels.filter((l) => l.satisfied || !satisfiedOnly).map((l) => l.level);
+    return sql`(scale = ${scale.id} and level in (${sql.join(levels)}))`;
+  });
+  return sql`category = 'counted' and (${sql.join(scales, sql` or `)})`;
 }
 
 /** PostgreSQL answers SUM(bigint) as numeric text. */
@@ -151,20 +168,41 @@ export function createNodeRollupRepository(db: Kysely<Database>): NodeRollupRepo
       }));
     },
 
-    async nodeCounts(nodeIds, span) {
+    async nodeTotals(nodeIds, span) {
       const rows = await perChunk(nodeIds, (ids) =>
         levels(ids, span)
           .select((eb) => [
             'nodeId',
-            'scale',
-            'level',
-            'category',
-            eb.fn.sum<number | string>('count').as('count'),
+            eb.fn
+              .sum<number | string>(sql`case when ${inRate(false)} then count else 0 end`)
+              .as('total'),
+            eb.fn
+              .sum<number | string>(sql`case when ${inRate(true)} then count else 0 end`)
+              .as('satisfied'),
+            eb.fn
+              .sum<number | string>(sql`case when category = 'repeat' then count else 0 end`)
+              .as('repeats'),
+            eb.fn
+              .sum<number | string>(sql`case when category = 'bad_clock' then count else 0 end`)
+              .as('badClock'),
+            eb.fn.sum<number | string>('count').as('all'),
           ])
-          .groupBy(['nodeId', 'scale', 'level', 'category'])
+          .groupBy('nodeId')
           .execute(),
       );
-      return rows.map((r) => ({ nodeId: r.nodeId, ...scaled(r) }));
+      const out = new Map<string, TallyCounts>();
+      for (const r of rows) {
+        const counts = {
+          total: Number(r.total),
+          satisfied: Number(r.satisfied),
+          repeats: Number(r.repeats),
+          badClock: Number(r.badClock),
+          otherLevels: 0,
+        };
+        counts.otherLevels = Number(r.all) - counts.total - counts.repeats - counts.badClock;
+        out.set(r.nodeId, counts);
+      }
+      return out;
     },
 
     async monthCounts(nodeIds, span) {

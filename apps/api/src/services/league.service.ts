@@ -6,8 +6,8 @@
  * flagged). Readers see the units of their subtree only.
  */
 import {
-  cellsByNode,
   DEFAULT_MIN_SAMPLE,
+  ZERO_COUNTS,
   figuresOf,
   hasCounts,
   inScope,
@@ -44,17 +44,14 @@ export function createLeagueService(repos: Repositories) {
         [period.year],
         period.months.at(-1)!,
       );
-      const rows = await repos.nodeRollups.nodeCounts(
+      const totals = await repos.nodeRollups.nodeTotals(
         units.map((u) => u.id),
         spanOf(period.months),
       );
-      const cells = cellsByNode(
-        units.map((u) => u.id),
-        rows,
-      );
+      const countsOf = (id: string) => totals.get(id) ?? ZERO_COUNTS;
       const entries = units
         // Archived units appear for the periods they have answers in.
-        .filter((u) => u.archivedAt === null || hasCounts(cells.get(u.id)!))
+        .filter((u) => u.archivedAt === null || hasCounts(countsOf(u.id)))
         .map((u) => {
           const target = catalogue.nodeTarget(subtreeOf(tree, u.id), period.year);
           const above = u.parentId === null ? undefined : tree.nodes.get(u.parentId);
@@ -64,7 +61,7 @@ export function createLeagueService(repos: Repositories) {
             name: catalogue.unitName(u),
             kind: u.kind,
             parentName: above ? catalogue.unitName(above) : null,
-            ...figuresOf(cells.get(u.id)!.counts, target.targetBp, minSample),
+            ...figuresOf(countsOf(u.id), target.targetBp, minSample),
             targetSource: target.source,
           };
         });

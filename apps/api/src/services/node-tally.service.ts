@@ -78,10 +78,10 @@ export function createNodeTallyService(repos: Repositories) {
       const lastMonth = period.months.at(-1)!;
       const catalogue = await loadReportCatalogue(repos, scope.tree, [period.year], lastMonth);
       const span = spanOf(period.months);
-      const [rows, reasons, childRows, counters] = await Promise.all([
+      const [rows, reasons, childCounts, counters] = await Promise.all([
         repos.nodeRollups.sectorCounts(focus.ids, span),
         repos.nodeRollups.sectorReasons(focus.ids, span),
-        repos.nodeRollups.nodeCounts(
+        repos.nodeRollups.nodeTotals(
           focus.children.map((c) => c.id),
           span,
         ),
@@ -104,7 +104,7 @@ export function createNodeTallyService(repos: Repositories) {
           hasChildren: (tree.children.get(c.id) ?? []).length > 0,
           target: catalogue.nodeTarget(subtreeOf(tree, c.id), period.year),
         })),
-        childRows,
+        childCounts,
         minSample: options.minSample,
       });
       return {

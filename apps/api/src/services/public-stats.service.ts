@@ -1,6 +1,6 @@
 import {
-  cellsByNode,
   DEFAULT_MIN_SAMPLE,
+  ZERO_COUNTS,
   figuresOf,
   monthOf,
   monthPeriod,
@@ -9,6 +9,7 @@ import {
   tallyNode,
   type Figures,
   type Period,
+  type TallyCounts,
 } from '@hailong/domain';
 import type { PublicFigure, PublicStats } from '@hailong/contracts';
 import type { Repositories, UnitRow } from '../repositories/types.ts';
@@ -77,12 +78,12 @@ export function createPublicStatsService(
               detailed.map((u) => u.id),
               spanOf(p.months),
             ),
-            repos.nodeRollups.nodeCounts(
+            repos.nodeRollups.nodeTotals(
               summed.map((u) => u.id),
               spanOf(p.months),
             ),
           ])
-        : ([[], []] as const);
+        : ([[], new Map<string, TallyCounts>()] as const);
     const [[nowSectors, nowTotals], [thenSectors, thenTotals]] = await Promise.all([
       read(period),
       read(before),
@@ -101,7 +102,7 @@ export function createPublicStatsService(
           target: catalogue.nodeTarget(subtree, (p ?? period).year),
           strayTarget: catalogue.defaultChoice((p ?? period).year),
           children: [],
-          childRows: [],
+          childCounts: new Map(),
         });
       const now = tallyOf(period, nowSectors);
       const then = tallyOf(before, thenSectors);
@@ -127,16 +128,8 @@ export function createPublicStatsService(
       };
     };
 
-    const counted = <R extends { category: string }>(rows: readonly R[]) =>
-      rows.filter((r) => r.category === 'counted');
-    const nowCells = cellsByNode(
-      summed.map((u) => u.id),
-      counted(nowTotals),
-    );
-    const thenCells = cellsByNode(
-      summed.map((u) => u.id),
-      counted(thenTotals),
-    );
+    const countsIn = (totals: ReadonlyMap<string, TallyCounts>, id: string) =>
+      totals.get(id) ?? ZERO_COUNTS;
     const summary = (unit: UnitRow) => {
       const target = catalogue.nodeTarget(subtreeOf(tree, unit.id), period.year);
       const earlier = before && catalogue.nodeTarget(subtreeOf(tree, unit.id), before.year);
@@ -147,11 +140,11 @@ export function createPublicStatsService(
         target: target.targetBp / 10_000,
         targetSource: target.source,
         current: publicFigure(
-          figuresOf(nowCells.get(unit.id)!.counts, target.targetBp, DEFAULT_MIN_SAMPLE),
+          figuresOf(countsIn(nowTotals, unit.id), target.targetBp, DEFAULT_MIN_SAMPLE),
         ),
         previous: earlier
           ? publicFigure(
-              figuresOf(thenCells.get(unit.id)!.counts, earlier.targetBp, DEFAULT_MIN_SAMPLE),
+              figuresOf(countsIn(thenTotals, unit.id), earlier.targetBp, DEFAULT_MIN_SAMPLE),
             )
           : NO_ANSWERS,
         sectors: [],
@@ -175,7 +168,7 @@ export function createPublicStatsService(
           )
           .map(({ card }) => card),
         ...summed
-          .filter((u) => u.archivedAt === null || nowCells.get(u.id)!.counts.total > 0)
+          .filter((u) => u.archivedAt === null || countsIn(nowTotals, u.id).total > 0)
           .map(summary),
       ],
     };

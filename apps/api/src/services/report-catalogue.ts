@@ -5,6 +5,7 @@
  * a province has a few hundred units and a few thousand sectors.
  */
 import {
+  compareVi,
   defaultTarget,
   poolTargets,
   type EffectiveTarget,
@@ -13,9 +14,9 @@ import {
   type UnitTree,
 } from '@hailong/domain';
 import type {
-  CatalogueHistoryRow,
+  NameChangeRow,
+  ReportSectorRow,
   Repositories,
-  SectorRow,
   UnitRow,
 } from '../repositories/types.ts';
 import { FALLBACK_TARGET_BP } from './catalogue.service.ts';
@@ -32,13 +33,13 @@ export interface ReportCatalogue {
   defaultChoice(year: number): TargetChoice;
 }
 
-/** The name in force at `month`: the last recorded change applying by then, else the current one. */
-function namesAt(history: CatalogueHistoryRow[], month: string): Map<string, string> {
-  const byEntity = groupBy(history, (row) => `${row.entityType}/${row.entityId}`);
+/**
+ * The names in force at `month` of the entities ever renamed: the last change applying by then.
+ * Others, and those created after `month`, go by their current name.
+ */
+function namesAt(history: NameChangeRow[], month: string): Map<string, string> {
   const out = new Map<string, string>();
-  for (const [key, rows] of byEntity) {
-    // Only entities renamed at some point can have had another name.
-    if (!rows.some((r) => r.action === 'rename')) continue;
+  for (const [key, rows] of groupBy(history, (row) => `${row.entityType}/${row.entityId}`)) {
     const inForce = rows.filter((r) => r.month <= month).at(-1);
     if (inForce) out.set(key, inForce.name);
   }
@@ -51,17 +52,20 @@ export async function loadReportCatalogue(
   years: readonly number[],
   atMonth: string,
 ): Promise<ReportCatalogue> {
-  const sectors = await repos.catalogue.listSectors();
-  const targets = await loadTargets(repos, years);
-  const history = [
-    ...(await repos.catalogue.listHistory({ entityType: 'unit' })),
-    ...(await repos.catalogue.listHistory({ entityType: 'sector' })),
-  ];
+  const [sectors, targets, history] = await Promise.all([
+    repos.reportCatalogue.sectors(),
+    loadTargets(repos, years),
+    repos.reportCatalogue.renamedHistory(),
+  ]);
   const names = namesAt(history, atMonth);
   const byUnit = groupBy(sectors, (s) => s.unitId);
+  // Within a unit, catalogue order; units come in the order the caller lists them (the tree's).
+  for (const group of byUnit.values()) {
+    group.sort((a, b) => a.sortOrder - b.sortOrder || compareVi(a.name, b.name));
+  }
   const sectorsOf = (unitIds: Iterable<string>) =>
     [...unitIds].flatMap((id) => byUnit.get(id) ?? []);
-  const effective = (s: SectorRow, year: number): EffectiveTarget =>
+  const effective = (s: ReportSectorRow, year: number): EffectiveTarget =>
     effectiveTarget(targets, s, year);
   const defaultChoice = (year: number) =>
     defaultTarget(
@@ -97,7 +101,7 @@ export async function loadReportCatalogue(
   };
 }
 
-function effectiveTarget(targets: TargetLookup, s: SectorRow, year: number): EffectiveTarget {
+function effectiveTarget(targets: TargetLookup, s: ReportSectorRow, year: number): EffectiveTarget {
   const own = targets.own(s.unitId, s.id, year);
   if (own) return { targetBp: own.targetBp, source: 'sector' };
   if (targets.hasDefault(year)) return { targetBp: targets.defaultBp(year), source: 'default' };
