@@ -10,6 +10,13 @@ export function createReportCatalogueRepository(db: Kysely<Database>): ReportCat
         .selectFrom('sectors')
         .select(['id', 'unitId', 'code', 'name', 'sortOrder', 'archivedAt'])
         .execute(),
+    counters(unitId) {
+      let query = db
+        .selectFrom('counters')
+        .select(['id', 'unitId', 'code', 'name', 'sortOrder', 'archivedAt']);
+      if (unitId !== undefined) query = query.where('unitId', '=', unitId);
+      return query.execute();
+    },
     renamedHistory: () =>
       db
         .selectFrom('catalogueHistory')

@@ -43,7 +43,7 @@ export interface NodeRollupRepository {
   counterCounts(counterIds: readonly string[], span: MonthSpan): Promise<CounterCount[]>;
 }
 
-/** A sector as reports need it (they order sectors by the tree, not by this list). */
+/** A sector or counter as reports need it (they order them by the tree, not by this list). */
 export interface ReportSectorRow {
   id: string;
   unitId: string;
@@ -65,6 +65,8 @@ export interface NameChangeRow {
 export interface ReportCatalogueRepository {
   /** Every sector, archived ones included, in no particular order. */
   sectors(): Promise<ReportSectorRow[]>;
+  /** The counters (quầy) of a unit, or of every unit, archived ones included, in no order. */
+  counters(unitId?: string): Promise<ReportSectorRow[]>;
   /**
    * Every recorded change of the entities that were ever renamed, in the order made: only they
    * can have had another name in a past period.

@@ -6,6 +6,7 @@
  */
 import {
   ancestorsOf,
+  compareVi,
   DEFAULT_MIN_SAMPLE,
   formatPeriodVi,
   inScope,
@@ -85,7 +86,7 @@ export function createNodeTallyService(repos: Repositories) {
           focus.children.map((c) => c.id),
           span,
         ),
-        focus.unit ? repos.catalogue.listCounters(focus.unit.id) : [],
+        focus.unit ? repos.reportCatalogue.counters(focus.unit.id) : [],
       ]);
       const { tree } = scope;
       const tally = tallyNode({
@@ -167,7 +168,9 @@ export function createNodeTallyService(repos: Repositories) {
         [period.year],
         period.months.at(-1)!,
       );
-      const counters = await repos.catalogue.listCounters(unit.id);
+      const counters = (await repos.reportCatalogue.counters(unit.id)).sort(
+        (a, b) => a.sortOrder - b.sortOrder || compareVi(a.name, b.name),
+      );
       const rows = await repos.nodeRollups.counterCounts(
         counters.map((c) => c.id),
         spanOf(period.months),
@@ -194,7 +197,7 @@ export function createNodeTallyService(repos: Repositories) {
     /** The tree a reader may pick a node from. */
     async nodes(user: UserRow | null): Promise<TallyNodes> {
       const scope = await loadReportScope(repos, user);
-      const withCounters = new Set((await repos.catalogue.listCounters()).map((c) => c.unitId));
+      const withCounters = new Set((await repos.reportCatalogue.counters()).map((c) => c.unitId));
       const tops = scope.scope.all
         ? (scope.tree.children.get(null) ?? [])
         : [scope.tree.nodes.get(scope.defaultNode!)!];

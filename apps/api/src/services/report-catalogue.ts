@@ -65,8 +65,16 @@ export async function loadReportCatalogue(
   }
   const sectorsOf = (unitIds: Iterable<string>) =>
     [...unitIds].flatMap((id) => byUnit.get(id) ?? []);
-  const effective = (s: ReportSectorRow, year: number): EffectiveTarget =>
-    effectiveTarget(targets, s, year);
+  // Each sector's target is worked out once per year: a province report pools ~4 000 of them for
+  // the node and again for every unit beneath it.
+  const effectiveByYear = new Map<number, Map<string, EffectiveTarget>>();
+  const effective = (s: ReportSectorRow, year: number): EffectiveTarget => {
+    let byId = effectiveByYear.get(year);
+    if (!byId) effectiveByYear.set(year, (byId = new Map()));
+    let target = byId.get(s.id);
+    if (!target) byId.set(s.id, (target = effectiveTarget(targets, s, year)));
+    return target;
+  };
   const defaultChoice = (year: number) =>
     defaultTarget(
       targets.hasDefault(year) ? targets.defaultBp(year) : undefined,
