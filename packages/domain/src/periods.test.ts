@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPeriodVi, parsePeriod, previousPeriod } from './periods.ts';
+import { formatPeriod, formatPeriodVi, parsePeriod, previousPeriod } from './periods.ts';
 
 describe('parsePeriod', () => {
   it.each([
@@ -51,5 +51,19 @@ describe('formatPeriodVi', () => {
     ['2026', 'năm 2026'],
   ])('names %s "%s"', (text, name) => {
     expect(formatPeriodVi(parsePeriod(text)!)).toBe(name);
+  });
+});
+
+describe('formatPeriod', () => {
+  it.each([
+    ['2026-03', 'March 2026'],
+    ['2026-Q2', 'Q2 2026'],
+    ['2026-H1', 'first half of 2026'],
+    ['2026-9M', 'first nine months of 2026'],
+    ['2026', '2026'],
+  ])('names %s "%s" in English, and as Vietnamese reports do in Vietnamese', (text, name) => {
+    const period = parsePeriod(text)!;
+    expect(formatPeriod(period, 'en')).toBe(name);
+    expect(formatPeriod(period, 'vi')).toBe(formatPeriodVi(period));
   });
 });

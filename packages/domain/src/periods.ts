@@ -117,3 +117,35 @@ export function formatPeriodVi(period: Period): string {
 function monthText(year: number, month: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
 }
+
+const EN_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** A period in the reader's language: "quý I/2026" or "Q1 2026". */
+export function formatPeriod(period: Period, locale: 'vi' | 'en'): string {
+  if (locale === 'vi') return formatPeriodVi(period);
+  switch (period.kind) {
+    case 'month':
+      return `${EN_MONTHS[Number(period.id.slice(5, 7)) - 1]} ${period.year}`;
+    case 'quarter':
+      return `Q${period.id.slice(-1)} ${period.year}`;
+    case 'half':
+      return `${period.id.endsWith('1') ? 'first' : 'second'} half of ${period.year}`;
+    case 'nine-months':
+      return `first nine months of ${period.year}`;
+    case 'year':
+      return String(period.year);
+  }
+}
