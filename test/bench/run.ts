@@ -23,6 +23,7 @@ export interface BenchResult {
 
 const root = join(import.meta.dirname, '..', '..');
 
+/** Every bench by name; `npm run bench -- tally load` (or HAILONG_BENCH_ONLY=tally,load) runs those. */
 const BENCHES: Record<string, () => Promise<BenchResult[]>> = {
   bundles: () => benchBundles(root),
   api: benchApi,
@@ -33,7 +34,10 @@ const BENCHES: Record<string, () => Promise<BenchResult[]>> = {
 };
 
 async function main() {
-  const asked = process.argv.slice(2);
+  const asked =
+    process.argv.length > 2
+      ? process.argv.slice(2)
+      : (process.env.HAILONG_BENCH_ONLY?.split(',').map((s) => s.trim()) ?? []);
   const unknown = asked.filter((name) => !(name in BENCHES));
   if (unknown.length > 0) {
     throw new Error(

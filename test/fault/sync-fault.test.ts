@@ -9,6 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYNC_PROTOCOL, type ClientRecord } from '@hailong/contracts';
+import { ancestorsOf, buildTree, scaleInForce } from '@hailong/domain';
 import { dialects, freshDatabaseUrl } from '../support/databases.ts';
 import { FaultProxy, seededRandom } from '../support/fault-proxy.ts';
 import {
@@ -18,7 +19,7 @@ import {
   type ServerProcess,
 } from '../support/server-process.ts';
 import type { TestResponse } from '../support/api-client.ts';
-import { openDatabase } from '../../apps/api/src/db/connect.ts';
+import { openDatabase, type DatabaseHandle } from '../../apps/api/src/db/connect.ts';
 import { MemoryOutbox } from '../../apps/kiosk/src/lib/outbox/memory-outbox.ts';
 import { BATCH_ITEMS, drafts, startLoop, type Tablet } from './kiosk-tablet.ts';
 
@@ -218,6 +219,7 @@ describe.each(dialects)('sync under faults on %s', (dialect) => {
         ).n,
       );
       expect(rollup.reduce((n, r) => n + Number(r.count), 0)).toBe(total);
+      await expectNodeRollupsExact(check);
     } finally {
       await check.close();
     }
@@ -234,3 +236,50 @@ describe.each(dialects)('sync under faults on %s', (dialect) => {
     }
   });
 });
+
+/**
+ * The tree's counters equal a recount of the raw ratings: each rating at its unit and every
+ * ancestor (the tree did not change during the run), per sector code, month, scale and level.
+ */
+async function expectNodeRollupsExact(check: DatabaseHandle): Promise<void> {
+  const units = await check.repos.catalogue.listUnits();
+  const tree = buildTree(units);
+  const scales = await check.repos.catalogue.listUnitScales();
+  const raw = await check.db
+    .selectFrom('ratings as r')
+    .innerJoin('sectors as s', 's.id', 'r.sectorId')
+    .select((eb) => [
+      'r.unitId',
+      's.code',
+      'r.month',
+      'r.level',
+      'r.category',
+      eb.fn.countAll<number | string>().as('n'),
+    ])
+    .groupBy(['r.unitId', 's.code', 'r.month', 'r.level', 'r.category'])
+    .execute();
+  const expected = new Map<string, number>();
+  for (const r of raw) {
+    const scale = scaleInForce(
+      scales.filter((s) => s.unitId === r.unitId),
+      r.month,
+      tree.nodes.get(r.unitId)!.scale,
+    );
+    for (const node of ancestorsOf(tree, r.unitId)) {
+      const key = [node, r.code, r.month, scale, r.level, r.category].join('|');
+      expected.set(key, (expected.get(key) ?? 0) + Number(r.n));
+    }
+  }
+  // Rows moved to zero (counted → repeat) say nothing; the recount has no such keys.
+  const stored = (await check.db.selectFrom('nodeRollups').selectAll().execute()).filter(
+    (r) => Number(r.count) !== 0,
+  );
+  expect(
+    new Map(
+      stored.map((r) => [
+        [r.nodeId, r.sectorCode, r.month, r.scale, r.level, r.category].join('|'),
+        Number(r.count),
+      ]),
+    ),
+  ).toEqual(expected);
+}

@@ -43,6 +43,9 @@ import { createTargetsService } from './services/targets.service.ts';
 import { createPublicStatsService } from './services/public-stats.service.ts';
 import { feedbackOnTime } from './services/feedback-on-time.ts';
 import { tallyRoutes } from './routes/tally.route.ts';
+import { createNodeTallyService } from './services/node-tally.service.ts';
+import { createLeagueService } from './services/league.service.ts';
+import { leagueRoutes } from './routes/league.route.ts';
 import { exportsRoutes } from './routes/exports.route.ts';
 import { targetsRoutes } from './routes/targets.route.ts';
 import { publicStatsRoutes } from './routes/public-stats.route.ts';
@@ -139,8 +142,10 @@ export function createApp(deps: AppDeps) {
   const tally = createTallyService(deps.repos, (month, unitId) =>
     feedbackOnTime(deps.repos, month, unitId, deps.clock()),
   );
-  api.route('/', tallyRoutes(tally));
-  api.route('/', exportsRoutes(createExportsService(deps.repos, deps.clock, tally)));
+  const nodeTally = createNodeTallyService(deps.repos);
+  api.route('/', tallyRoutes(tally, nodeTally));
+  api.route('/', leagueRoutes(createLeagueService(deps.repos)));
+  api.route('/', exportsRoutes(createExportsService(deps.repos, deps.clock, tally, nodeTally)));
   api.route('/', targetsRoutes(createTargetsService(deps.repos, deps.clock)));
   api.route('/', catalogueFilesRoutes(createCatalogueImportService(deps.repos, deps.clock)));
   api.route('/', setupRoutes(createSetupService(deps.repos, deps.clock)));

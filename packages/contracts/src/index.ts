@@ -13,3 +13,5 @@ export * from './targets.ts';
 export * from './feedback.ts';
 export * from './feedback-calendar.ts';
 export * from './catalogue-import.ts';
+export * from './tally-node.ts';
+export * from './tally-query.ts';

@@ -72,6 +72,29 @@ export function periodContaining(kind: PeriodKind, month: string): Period {
   return parsePeriod(id)!;
 }
 
+/**
+ * The period of the same kind just before: the previous month or quarter, the other half, and for
+ * nine months and a year the same span of the year before (what reports compare against).
+ * Undefined when it would fall before MIN_YEAR.
+ */
+export function previousPeriod(period: Period): Period | undefined {
+  const year = period.year;
+  switch (period.kind) {
+    case 'month':
+      return parsePeriod(addMonths(period.id, -1));
+    case 'quarter': {
+      const q = Number(period.id.slice(-1));
+      return parsePeriod(q === 1 ? `${year - 1}-Q4` : `${year}-Q${q - 1}`);
+    }
+    case 'half':
+      return parsePeriod(period.id.endsWith('2') ? `${year}-H1` : `${year - 1}-H2`);
+    case 'nine-months':
+      return parsePeriod(`${year - 1}-9M`);
+    case 'year':
+      return parsePeriod(String(year - 1));
+  }
+}
+
 /** How Vietnamese reports name a period: "tháng 03/2026", "quý I/2026", "6 tháng đầu năm 2026"… */
 export function formatPeriodVi(period: Period): string {
   const roman = ['I', 'II', 'III', 'IV'];
@@ -93,4 +116,36 @@ export function formatPeriodVi(period: Period): string {
 
 function monthText(year: number, month: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
+}
+
+const EN_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** A period in the reader's language: "quý I/2026" or "Q1 2026". */
+export function formatPeriod(period: Period, locale: 'vi' | 'en'): string {
+  if (locale === 'vi') return formatPeriodVi(period);
+  switch (period.kind) {
+    case 'month':
+      return `${EN_MONTHS[Number(period.id.slice(5, 7)) - 1]} ${period.year}`;
+    case 'quarter':
+      return `Q${period.id.slice(-1)} ${period.year}`;
+    case 'half':
+      return `${period.id.endsWith('1') ? 'first' : 'second'} half of ${period.year}`;
+    case 'nine-months':
+      return `first nine months of ${period.year}`;
+    case 'year':
+      return String(period.year);
+  }
 }

@@ -7,6 +7,7 @@
 import type { RatingRecord } from '@hailong/contracts';
 import { flagNeighbourhoods, flagRatings } from '@hailong/domain';
 import type { DeviceRow, RatingRow, Repositories } from '../repositories/types.ts';
+import { addToNodeRollups, moveNodeRollupsToRepeats } from './node-rollups.ts';
 
 export async function storeRatings(
   tx: Repositories,
@@ -39,8 +40,11 @@ export async function storeRatings(
     category: flags[i]!.category,
   }));
   const repeats = new Set(nowRepeats);
-  await tx.ingest.markRepeats(near.filter((r) => repeats.has(r.id)));
+  const turned = near.filter((r) => repeats.has(r.id));
+  await tx.ingest.markRepeats(turned);
+  await moveNodeRollupsToRepeats(tx, turned);
   await tx.ingest.insertRatings(rows);
   await tx.ingest.addToRollups(rows);
+  await addToNodeRollups(tx, rows);
   return rows;
 }

@@ -32,12 +32,18 @@ import {
   FirstUnitResult,
   SetupStatus,
   type FirstUnitRequest,
+  CounterTallyList,
+  League,
 } from '@hailong/contracts';
 import {
   MonthTally,
+  NodeTally,
+  NodeTrend,
   PublicStats,
+  TallyNodes,
   TallyTrend,
   TargetList,
+  type UnitKind,
   type UpdateTargetsRequest,
 } from '@hailong/contracts';
 
@@ -236,6 +242,25 @@ export const api = {
     /** Where the browser downloads the monthly report (a plain link: the cookie goes along). */
     exportUrl: (format: 'csv' | 'xlsx', month: string, unitId?: string) =>
       `${BASE}/exports/tally.${format}${queryString({ month, unitId })}`,
+    /** A node of the tree over a period ("2026-03", "2026-Q1", "2026-H1", "2026-9M", "2026"). */
+    node: (node: string | undefined, period: string, signal?: AbortSignal) =>
+      request('GET', `/tally${queryString({ node, period })}`, NodeTally, { signal }),
+    /** A node's totals month by month, `from` to `to` inclusive. */
+    nodeTrend: (node: string | undefined, from: string, to: string, signal?: AbortSignal) =>
+      request('GET', `/tally${queryString({ node, from, to })}`, NodeTrend, { signal }),
+    /** The figures of each counter (quầy) of a unit. */
+    counters: (unit: string, period: string, signal?: AbortSignal) =>
+      request('GET', `/tally/counters${queryString({ unit, period })}`, CounterTallyList, {
+        signal,
+      }),
+    /** The tree the reader may report on. */
+    nodes: (signal?: AbortSignal) => request('GET', '/tally/nodes', TallyNodes, { signal }),
+    /** Where the browser downloads a node's report for a period. */
+    nodeExportUrl: (format: 'csv' | 'xlsx', node: string | undefined, period: string) =>
+      `${BASE}/exports/tally.${format}${queryString({ node, period })}`,
+    /** The league table of one level (`kind`) or of the units beneath `parent`. */
+    league: (query: { period: string; kind?: UnitKind; parent?: string }, signal?: AbortSignal) =>
+      request('GET', `/league${queryString(query)}`, League, { signal }),
   },
   targets: {
     list: (year: number, signal?: AbortSignal) =>
@@ -262,8 +287,8 @@ export const api = {
     },
   },
   /** What the public page shows; needs no session. */
-  publicStats: (month?: string, signal?: AbortSignal) =>
-    request('GET', `/public/stats${queryString({ month })}`, PublicStats, {
+  publicStats: (query: { period?: string; node?: string }, signal?: AbortSignal) =>
+    request('GET', `/public/stats${queryString(query)}`, PublicStats, {
       signal,
       anonymous: true,
     }),
