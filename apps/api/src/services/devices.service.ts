@@ -224,7 +224,12 @@ export function createDevicesService(repos: Repositories, clock: Clock) {
       ]);
       const refused = (await repos.devices.countRefusals()).get(id) ?? 0;
       return {
-        ...toDevice(updated, unit?.name ?? '', new Map(counters.map((c) => [c.id, c.name])), ranges),
+        ...toDevice(
+          updated,
+          unit?.name ?? '',
+          new Map(counters.map((c) => [c.id, c.name])),
+          ranges,
+        ),
         refusedCount: refused,
       };
     },

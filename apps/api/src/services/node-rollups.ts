@@ -41,7 +41,10 @@ export async function moveNodeRollupsToRepeats(tx: Repositories, rows: readonly 
   });
 }
 
-async function deltasOf(tx: Repositories, ratings: readonly RatingRow[]): Promise<NodeRollupDeltas> {
+async function deltasOf(
+  tx: Repositories,
+  ratings: readonly RatingRow[],
+): Promise<NodeRollupDeltas> {
   const unitIds = [...new Set(ratings.map((r) => r.unitId))];
   const units = await tx.catalogue.listUnits();
   const tree = buildTree(units);
