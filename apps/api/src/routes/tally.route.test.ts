@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_CATALOGUE } from '../services/demo-catalogue.ts';
 import type { MonthTally, SectorTally } from '@hailong/contracts';
 import { dialects } from '../../../../test/support/databases.ts';
 import { Session } from '../../../../test/support/api-client.ts';
@@ -66,7 +67,7 @@ describe.each(dialects)('tally, targets and public stats on %s', (dialect) => {
 
   it('counts the three-level ward and the month before, split at midnight in Việt Nam', async () => {
     const all = await (await w.viewer.get('/api/v1/tally?month=2026-11')).json();
-    expect(all.units).toHaveLength(6);
+    expect(all.units).toHaveLength(DEMO_CATALOGUE.length);
     const ward = all.units.find((u: { unitId: string }) => u.unitId === w.ward.id);
     expect(ward.scale).toBe('three');
     expect(ward.totals).toMatchObject({ total: 10, satisfied: 8, rate: 0.8 });
