@@ -194,21 +194,44 @@ describe('first run without demo data', () => {
     // The commune's view: its sector has the one answer, satisfied.
     const catalogue = Catalogue.parse(await (await admin.request.get('/api/v1/catalogue')).json());
     const commune = catalogue.units.find((u) => u.name === COMMUNE)!;
-    await admin.goto(`/reports?unit=${commune.id}`);
+    await admin.goto(`/reports?node=${commune.id}`);
     const chart = await visible(
       admin.getByRole('img', { name: /^Tỷ lệ hài lòng theo lĩnh vực – UBND xã A/ }),
     );
     expect(await chart.textContent()).toContain(`Hộ tịch`);
     expect(await chart.textContent()).toContain(`${formatPercent(1, 'vi')} · 1 phiếu`);
-    // The whole province as the reports page lists it today: every unit, commune A with its answer.
+
+    // The province's view: the rating counts for the centre the commune reports through.
     await admin.goto('/reports');
-    const units = await visible(admin.getByRole('img', { name: /^Tỷ lệ hài lòng theo đơn vị/ }));
-    expect(await units.textContent()).toContain(`${COMMUNE}`);
-    // TODO(h9-rollups): once the node tally and the league table are merged, also assert that the
-    // rating counts in the centre's view (Trung tâm Phục vụ hành chính công tỉnh) and in the
-    // province's view (UBND tỉnh Thử Nghiệm) — 1 answer, 100 % — through the reports page for those
-    // nodes (and GET /api/v1/tally?node=…&period=…), and that the league table of communes lists
-    // UBND xã A with 1 answer, shown as too few to rank, beside UBND phường B with none.
+    const units = await visible(
+      admin.getByRole('img', {
+        name: /^Tỷ lệ hài lòng theo đơn vị trực thuộc – UBND tỉnh Thử Nghiệm/,
+      }),
+    );
+    expect(await units.textContent()).toContain(
+      `Trung tâm Phục vụ hành chính công tỉnh${formatPercent(1, 'vi')} · 1 phiếu`,
+    );
+    // Down the tree from the table: the centre's view lists commune A with its one answer.
+    await admin
+      .getByRole('button', { name: 'Trung tâm Phục vụ hành chính công tỉnh', exact: true })
+      .click();
+    const centre = await visible(
+      admin.getByRole('img', {
+        name: /^Tỷ lệ hài lòng theo đơn vị trực thuộc – Trung tâm Phục vụ hành chính công tỉnh/,
+      }),
+    );
+    expect(await centre.textContent()).toContain(`${COMMUNE}${formatPercent(1, 'vi')} · 1 phiếu`);
+
+    // The league table of communes: one answer is too few to rank; phường B has none yet.
+    await admin.getByRole('button', { name: 'Bảng xếp hạng' }).click();
+    await admin.getByLabel('Cấp so sánh').selectOption({ label: 'Cấp xã' });
+    await visible(admin.getByText('Chưa có đơn vị nào đủ phiếu để xếp hạng.'));
+    const few = await visible(admin.getByRole('table', { name: /^Chưa đủ phiếu để xếp hạng/ }));
+    const communeRow = few
+      .getByRole('row')
+      .filter({ has: admin.getByRole('rowheader', { name: COMMUNE }) });
+    expect(await communeRow.textContent()).toContain('1');
+    await visible(few.getByRole('rowheader', { name: 'UBND phường B' }));
   });
 
   it('raised no script errors on the console or the tablet', () => {

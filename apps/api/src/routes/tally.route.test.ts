@@ -166,7 +166,9 @@ describe.each(dialects)('tally, targets and public stats on %s', (dialect) => {
   });
 
   it('publishes aggregate rates without a session, cacheable, with no citizen text', async () => {
-    const res = await new Session(w.app).get('/api/v1/public/stats?month=2026-11');
+    const res = await new Session(w.app).get(
+      `/api/v1/public/stats?month=2026-11&node=${w.unit.id}`,
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('public, max-age=300');
     const raw = await res.text();

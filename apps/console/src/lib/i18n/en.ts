@@ -276,6 +276,7 @@ export const en: Messages = {
   'public.target': 'target {target}',
   'public.lastPeriod': '{period}: {figure}',
   'public.open': 'See the units beneath {unit}',
+  'public.openUnit': 'See {unit} by sector',
   'public.top': 'Back to the overview',
   'public.sectorsOf': 'Satisfaction by sector of {unit}, {period}',
   'public.col.rate': '{period}',

@@ -278,6 +278,7 @@ export const vi = {
   'public.target': 'chỉ tiêu {target}',
   'public.lastPeriod': '{period}: {figure}',
   'public.open': 'Xem các đơn vị trực thuộc {unit}',
+  'public.openUnit': 'Xem kết quả theo lĩnh vực của {unit}',
   'public.top': 'Về trang chung',
   'public.sectorsOf': 'Tỷ lệ hài lòng theo lĩnh vực của {unit}, {period}',
   'public.col.rate': '{period}',
