@@ -170,6 +170,10 @@ function writeCounters(
     `INSERT INTO node_rollups (node_id, sector_code, month, scale, level, category, count) VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (node_id, month, sector_code, scale, level, category) DO UPDATE SET count = node_rollups.count + excluded.count`,
   );
+  const nodeTotal = db.prepare(
+    `INSERT INTO node_totals (node_id, month, scale, level, category, count) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (node_id, month, scale, level, category) DO UPDATE SET count = node_totals.count + excluded.count`,
+  );
   const nodeReason = db.prepare(
     `INSERT INTO node_reason_rollups (node_id, sector_code, month, reason, count) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (node_id, month, sector_code, reason) DO UPDATE SET count = node_reason_rollups.count + excluded.count`,
@@ -186,8 +190,10 @@ function writeCounters(
           const n = counts[(cell * LEVELS + level - 1) * ROLLUP_CATEGORIES.length + c]!;
           if (n === 0) return;
           rollup.run(unitId(u), sectorId(u, s), month, level, category, n);
-          for (const id of [unitId(u), PROVINCE])
+          for (const id of [unitId(u), PROVINCE]) {
             node.run(id, sectorCode(s), month, scale, level, category, n);
+            nodeTotal.run(id, month, scale, level, category, n);
+          }
         });
       }
       LOW_RATING_REASONS.forEach((reason, r) => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { nodeRollupDeltas, scaleInForce, type NodeStoredRating } from './node-rollup.ts';
+import {
+  nodeRollupDeltas,
+  nodeTotalRows,
+  scaleInForce,
+  type NodeStoredRating,
+} from './node-rollup.ts';
 
 const rating = (fields: Partial<NodeStoredRating> = {}): NodeStoredRating => ({
   unitId: 'xa-a',
@@ -144,5 +149,39 @@ describe('nodeRollupDeltas', () => {
 
   it('writes nothing for no ratings', () => {
     expect(nodeRollupDeltas([], nodesOf)).toEqual({ levels: [], reasons: [], counters: [] });
+  });
+});
+
+describe('nodeTotalRows', () => {
+  it('sums the level counters over sector codes, keeping every other key apart', () => {
+    const { levels } = nodeRollupDeltas(
+      [
+        rating({ sectorCode: 'ho-tich' }),
+        rating({ sectorCode: 'chung-thuc' }),
+        rating({ sectorCode: 'chung-thuc', level: 4 }),
+        rating({ unitId: 'xa-b', month: '2026-04' }),
+        rating({ category: 'repeat' }),
+      ],
+      nodesOf,
+    );
+    const key = (r: { nodeId: string; month: string; level: number; category: string }) =>
+      `${r.nodeId} ${r.month} ${r.level} ${r.category}`;
+    const totals = new Map(nodeTotalRows(levels).map((r) => [key(r), r.count]));
+    expect(totals).toEqual(
+      new Map([
+        ['xa-a 2026-03 5 counted', 2],
+        ['tinh 2026-03 5 counted', 2],
+        ['xa-a 2026-03 4 counted', 1],
+        ['tinh 2026-03 4 counted', 1],
+        ['xa-b 2026-04 5 counted', 1],
+        ['tinh 2026-04 5 counted', 1],
+        ['xa-a 2026-03 5 repeat', 1],
+        ['tinh 2026-03 5 repeat', 1],
+      ]),
+    );
+    // Nothing is lost or made up: the sums add to the counters they came from.
+    const sum = (rows: { count: number }[]) => rows.reduce((n, r) => n + r.count, 0);
+    expect(sum(nodeTotalRows(levels))).toBe(sum(levels));
+    expect(nodeTotalRows([])).toEqual([]);
   });
 });

@@ -21,6 +21,21 @@ export interface NodeRollupRow {
   count: number;
 }
 
+/** One counter of `node_totals`: a node's answers in a month, whatever their sector. */
+export type NodeTotalRow = Omit<NodeRollupRow, 'sectorCode'>;
+
+/** The level counters summed over sector codes, as `node_totals` keeps them beside `node_rollups`. */
+export function nodeTotalRows(rows: readonly NodeRollupRow[]): NodeTotalRow[] {
+  const out = new Map<string, NodeTotalRow>();
+  for (const { sectorCode: _code, ...row } of rows) {
+    const key = [row.nodeId, row.month, row.scale, row.level, row.category].join('\u0000');
+    const seen = out.get(key);
+    if (seen) seen.count += row.count;
+    else out.set(key, { ...row });
+  }
+  return [...out.values()];
+}
+
 /** One counter of `node_reason_rollups`: a low-rating reason chosen in a node's subtree. */
 export interface NodeReasonRollupRow {
   nodeId: string;

@@ -213,6 +213,16 @@ export interface NodeRollupTable {
   count: number;
 }
 
+/** `node_rollups` summed over sector codes: a node's answers per month, scale, level, category. */
+export interface NodeTotalTable {
+  nodeId: string;
+  month: string;
+  scale: ScaleId;
+  level: number;
+  category: RollupCategory;
+  count: number;
+}
+
 export interface NodeReasonRollupTable {
   nodeId: string;
   sectorCode: string;
@@ -255,6 +265,7 @@ export interface Database {
   unitScales: UnitScaleTable;
   catalogueHistory: CatalogueHistoryTable;
   nodeRollups: NodeRollupTable;
+  nodeTotals: NodeTotalTable;
   nodeReasonRollups: NodeReasonRollupTable;
   counterRollups: CounterRollupTable;
 }

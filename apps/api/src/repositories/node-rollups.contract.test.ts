@@ -8,7 +8,14 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RatingRecord } from '@hailong/contracts';
-import { ancestorsOf, buildTree, countsByNode, scaleInForce, type UnitTree } from '@hailong/domain';
+import {
+  ancestorsOf,
+  buildTree,
+  countsByNode,
+  nodeTotalRows,
+  scaleInForce,
+  type UnitTree,
+} from '@hailong/domain';
 import { dialects, freshDatabase } from '../../../../test/support/databases.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
 import { createSyncService } from '../services/sync.service.ts';
@@ -237,6 +244,29 @@ describe.each(dialects)('node rollups on %s', (dialect) => {
     };
   }
 
+  /** `node_totals` holds exactly `node_rollups` summed over sector codes. */
+  async function expectTotalsOfRollups() {
+    const key = (r: {
+      nodeId: string;
+      month: string;
+      scale: string;
+      level: number;
+      category: string;
+    }) => [r.nodeId, r.month, r.scale, Number(r.level), r.category].join('|');
+    const rollups = await handle.db.selectFrom('nodeRollups').selectAll().execute();
+    const want = new Map(
+      nodeTotalRows(rollups.map((r) => ({ ...r, count: Number(r.count) })))
+        .filter((r) => r.count !== 0)
+        .map((r) => [key(r), r.count]),
+    );
+    const totals = await handle.db.selectFrom('nodeTotals').selectAll().execute();
+    const got = new Map(
+      totals.filter((r) => Number(r.count) !== 0).map((r) => [key(r), Number(r.count)]),
+    );
+    expect(want.size).toBeGreaterThan(0);
+    expect(got).toEqual(want);
+  }
+
   it('counts every rating at its unit and each ancestor, as a recount of raw ratings does', async () => {
     for (const u of Object.keys(SECTORS)) await upload(u, ratings(u, 60));
     const want = expected(await rawCounts(), buildTree(UNITS));
@@ -250,6 +280,7 @@ describe.each(dialects)('node rollups on %s', (dialect) => {
     expect([...got.levels.keys()].some((k) => /^xa-a\|[^|]+\|2026-03\|three\|/.test(k))).toBe(true);
     expect([...got.levels.keys()].some((k) => /^xa-a\|[^|]+\|2026-03\|five\|/.test(k))).toBe(false);
     expect(got.counters.size).toBeGreaterThan(0);
+    await expectTotalsOfRollups();
   });
 
   it('sums the counters of any nodes over any span as the domain would', async () => {
@@ -345,6 +376,7 @@ describe.each(dialects)('node rollups on %s', (dialect) => {
     );
     expect(results.flat().every((r) => r.status === 'accepted')).toBe(true);
     expect(await stored()).toEqual(expected(await rawCounts(), buildTree(UNITS)));
+    await expectTotalsOfRollups();
   });
 
   it('reads the catalogue as reports need it: every sector, and the history of renamed ones', async () => {

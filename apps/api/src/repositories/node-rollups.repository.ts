@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import {
+  nodeTotalRows,
   RATING_SCALES,
   type RollupCategory,
   type ScaleId,
@@ -59,6 +60,12 @@ export function createNodeRollupRepository(db: Kysely<Database>): NodeRollupRepo
       .where('nodeId', 'in', [...nodeIds])
       .where('month', '>=', span.from)
       .where('month', '<=', span.to);
+  const totals = (nodeIds: readonly string[], span: MonthSpan) =>
+    db
+      .selectFrom('nodeTotals')
+      .where('nodeId', 'in', [...nodeIds])
+      .where('month', '>=', span.from)
+      .where('month', '<=', span.to);
 
   /** Runs `query` once per chunk of ids and concatenates the answers. */
   async function perChunk<T>(ids: readonly string[], query: (ids: string[]) => Promise<T[]>) {
@@ -78,6 +85,9 @@ export function createNodeRollupRepository(db: Kysely<Database>): NodeRollupRepo
       const rows = [...deltas.levels].sort(
         byKey('nodeId', 'month', 'sectorCode', 'scale', 'level', 'category'),
       );
+      const sums = nodeTotalRows(deltas.levels).sort(
+        byKey('nodeId', 'month', 'scale', 'level', 'category'),
+      );
       const reasons = [...deltas.reasons].sort(byKey('nodeId', 'month', 'sectorCode', 'reason'));
       const counters = [...deltas.counters].sort(
         byKey('counterId', 'month', 'scale', 'level', 'category'),
@@ -90,6 +100,17 @@ export function createNodeRollupRepository(db: Kysely<Database>): NodeRollupRepo
             oc
               .columns(['nodeId', 'month', 'sectorCode', 'scale', 'level', 'category'])
               .doUpdateSet({ count: sql`node_rollups.count + excluded.count` }),
+          )
+          .execute();
+      }
+      for (const part of chunks(sums)) {
+        await db
+          .insertInto('nodeTotals')
+          .values(part)
+          .onConflict((oc) =>
+            oc
+              .columns(['nodeId', 'month', 'scale', 'level', 'category'])
+              .doUpdateSet({ count: sql`node_totals.count + excluded.count` }),
           )
           .execute();
       }
@@ -170,7 +191,7 @@ export function createNodeRollupRepository(db: Kysely<Database>): NodeRollupRepo
 
     async nodeTotals(nodeIds, span) {
       const rows = await perChunk(nodeIds, (ids) =>
-        levels(ids, span)
+        totals(ids, span)
           .select((eb) => [
             'nodeId',
             eb.fn
@@ -207,7 +228,7 @@ export function createNodeRollupRepository(db: Kysely<Database>): NodeRollupRepo
 
     async monthCounts(nodeIds, span) {
       const rows = await perChunk(nodeIds, (ids) =>
-        levels(ids, span)
+        totals(ids, span)
           .select((eb) => [
             'month',
             'scale',

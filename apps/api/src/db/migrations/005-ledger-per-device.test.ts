@@ -9,7 +9,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects, freshDatabaseUrl } from '../../../../../test/support/databases.ts';
 import { openDatabase, type DatabaseHandle } from '../connect.ts';
 import { migrationProvider } from './index.ts';
-import { seedDemoCatalogue } from '../../services/seed.service.ts';
 import { createSyncService } from '../../services/sync.service.ts';
 
 const NOW = Date.UTC(2026, 10, 20, 3);
@@ -37,10 +36,33 @@ describe.each(dialects)('migration 005 over earlier data on %s', (dialect) => {
     const migrator = new Migrator({ db: handle.db, provider: migrationProvider });
     const { error } = await migrator.migrateTo('003-feedback-workflow');
     if (error) throw error;
-    await seedDemoCatalogue(handle.repos, () => NOW);
-    const unit = (await handle.repos.catalogue.listUnits()).find((u) => u.code === 'so-tp')!;
-    sectorId = (await handle.repos.catalogue.listSectors(unit.id))[0]!.id;
+    // The catalogue as release 003 stored it: written in its columns, not through today's code.
     const db = handle.db as unknown as Kysely<any>;
+    const unit = { id: randomUUID() };
+    sectorId = randomUUID();
+    await db
+      .insertInto('units')
+      .values({
+        ...unit,
+        code: 'so-tp',
+        name: 'Sở Tư pháp',
+        kind: 'department',
+        scale: 'five',
+        sortOrder: 1,
+        createdAt: NOW - 60 * DAY,
+      })
+      .execute();
+    await db
+      .insertInto('sectors')
+      .values({
+        id: sectorId,
+        unitId: unit.id,
+        code: 'ho-tich',
+        name: 'Hộ tịch',
+        sortOrder: 1,
+        createdAt: NOW - 60 * DAY,
+      })
+      .execute();
     for (const id of [a, b]) {
       await db
         .insertInto('devices')

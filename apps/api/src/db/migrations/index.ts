@@ -10,6 +10,7 @@ import * as m003 from './003-feedback-workflow.ts';
 import * as m004 from './004-throttle-attempts.ts';
 import * as m005 from './005-ledger-per-device.ts';
 import * as m007 from './007-organisation.ts';
+import * as m008 from './008-node-totals.ts';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '001-foundation': m001,
@@ -18,6 +19,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '004-throttle-attempts': m004,
   '005-ledger-per-device': m005,
   '007-organisation': m007,
+  '008-node-totals': m008,
 };
 
 export const migrationProvider: MigrationProvider = {
