@@ -27,11 +27,11 @@ export type NodeTotalRow = Omit<NodeRollupRow, 'sectorCode'>;
 /** The level counters summed over sector codes, as `node_totals` keeps them beside `node_rollups`. */
 export function nodeTotalRows(rows: readonly NodeRollupRow[]): NodeTotalRow[] {
   const out = new Map<string, NodeTotalRow>();
-  for (const { sectorCode: _code, ...row } of rows) {
-    const key = [row.nodeId, row.month, row.scale, row.level, row.category].join('\u0000');
+  for (const { nodeId, month, scale, level, category, count } of rows) {
+    const key = [nodeId, month, scale, level, category].join('\u0000');
     const seen = out.get(key);
-    if (seen) seen.count += row.count;
-    else out.set(key, { ...row });
+    if (seen) seen.count += count;
+    else out.set(key, { nodeId, month, scale, level, category, count });
   }
   return [...out.values()];
 }
