@@ -75,12 +75,12 @@ describe.each(dialects)('sync under faults on %s', (dialect) => {
     const units = (
       (await (await api(server, '/api/v1/units', { cookie })).json()).units as {
         id: string;
-        sectors: unknown[];
+        sectors: { id: string }[];
       }[]
     ).filter((u) => u.sectors.length > 0);
     const tablets: Tablet[] = [];
     for (let d = 0; d < DEVICES; d++) {
-      const unit = units[d];
+      const unit = units[d]!;
       const { code } = await (
         await api(server, '/api/v1/enrollments', {
           method: 'POST',
