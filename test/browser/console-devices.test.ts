@@ -2,13 +2,20 @@
  * A tablet's life as the devices page shows it: an admin enrolls one for Sở Tư pháp from the page,
  * the tablet trades the code for its token and uploads a rating, the page shows what arrived and
  * that nothing is missing, a viewer sees the list without the controls, and the admin revokes the
- * tablet, whose token stops working at once. The tablet is played by Node's fetch, as the kiosk
- * would call the API. The steps share one browser context and run in order.
+ * tablet, whose token stops working at once. A second tablet is enrolled at a counter (quầy), then
+ * moved to another counter and to none. The tablets are played by Node's fetch, as the kiosk would
+ * call the API. The steps share one browser context and run in order.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { EnrolledDevice, SyncResponse, UnitList, type RatingRecord } from '@hailong/contracts';
+import {
+  DeviceList,
+  EnrolledDevice,
+  SyncResponse,
+  UnitList,
+  type RatingRecord,
+} from '@hailong/contracts';
 import { launchBrowser, newContext, signIn, watchErrors } from './support/browser.ts';
 import { atPath, mainNav, visible } from './support/console.ts';
 
@@ -49,10 +56,8 @@ function fromTablet(path: string, init: { method?: string; body?: unknown; token
   });
 }
 
-function deviceRow(page: Page): Locator {
-  return page
-    .getByRole('row')
-    .filter({ has: page.getByRole('rowheader', { name: label, exact: true }) });
+function deviceRow(page: Page, name = label): Locator {
+  return page.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
 }
 
 /** The text of `row` under the column headed `column`. */
@@ -151,6 +156,7 @@ describe('tablets on the devices page', () => {
       expect(await cell(page, row, 'Đã nhận')).toBe('1');
       expect(await page.getByRole('region', { name: 'Đăng ký máy tính bảng' }).count()).toBe(0);
       expect(await page.getByRole('button', { name: /^Thu hồi/ }).count()).toBe(0);
+      expect(await page.getByRole('button', { name: /^Đổi quầy/ }).count()).toBe(0);
     } finally {
       await viewerContext.close();
     }
@@ -170,6 +176,76 @@ describe('tablets on the devices page', () => {
 
     const config = await fromTablet('/api/v1/device/config', { token: tablet.token });
     expect(config.status).toBe(401);
+  });
+
+  it('enrolls a tablet at a counter, moves it to another counter, then to none', async () => {
+    const atCounter = 'Máy 2 – Lý lịch tư pháp';
+    const form = admin.getByRole('region', { name: 'Đăng ký máy tính bảng' });
+    const counter = form.getByLabel('Quầy (không bắt buộc)');
+    // A unit without counters (the centre here) offers none; another unit starts on "none" again.
+    await form
+      .getByLabel('Đơn vị')
+      .selectOption({ label: 'Trung tâm Phục vụ hành chính công tỉnh' });
+    expect(await counter.count()).toBe(0);
+    await form.getByLabel('Đơn vị').selectOption({ label: unitName });
+    expect(await counter.locator('option').allTextContents()).toEqual([
+      '— Không gắn quầy —',
+      'Quầy số 1',
+      'Quầy số 2',
+    ]);
+    await counter.selectOption({ label: 'Quầy số 1' });
+    await form.getByLabel('Đơn vị').selectOption({ label: 'Sở Xây dựng' });
+    expect(await counter.inputValue()).toBe('');
+    await form.getByLabel('Đơn vị').selectOption({ label: unitName });
+    await counter.selectOption({ label: 'Quầy số 1' });
+    await form.getByLabel('Tên thiết bị').fill(atCounter);
+    await form.getByRole('button', { name: 'Tạo mã đăng ký' }).click();
+    const result = await visible(
+      admin.getByRole('region', {
+        name: `Mã đăng ký cho “${atCounter}” (${unitName}, Quầy số 1)`,
+      }),
+    );
+    const made = ((await result.getByText(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/).textContent()) ?? '').trim();
+    const enrolled = await fromTablet('/api/v1/devices/enroll', {
+      method: 'POST',
+      body: { code: made },
+    });
+    expect(enrolled.status).toBe(201);
+
+    await admin.reload();
+    const row = await visible(deviceRow(admin, atCounter));
+    expect(await cell(admin, row, 'Quầy')).toBe('Quầy số 1');
+    expect(await cell(admin, deviceRow(admin), 'Quầy')).toBe('—');
+
+    const change = row.getByRole('button', { name: `Đổi quầy thiết bị ${atCounter}` });
+    await change.click();
+    let dialog = await visible(
+      admin.getByRole('dialog', { name: `Đổi quầy của thiết bị ${atCounter} (${unitName})` }),
+    );
+    await visible(dialog.getByText('Hiện tại: Quầy số 1.'));
+    expect(await dialog.getByLabel('Quầy (không bắt buộc)').inputValue()).not.toBe('');
+    await dialog.getByLabel('Quầy (không bắt buộc)').selectOption({ label: 'Quầy số 2' });
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await visible(
+      admin.getByRole('status').filter({ hasText: `Đã gắn “${atCounter}” với Quầy số 2.` }),
+    );
+    expect(await cell(admin, row, 'Quầy')).toBe('Quầy số 2');
+
+    await change.click();
+    dialog = await visible(admin.getByRole('dialog', { name: /^Đổi quầy của thiết bị/ }));
+    await dialog.getByLabel('Quầy (không bắt buộc)').selectOption({ label: '— Không gắn quầy —' });
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await visible(
+      admin.getByRole('status').filter({ hasText: `Đã bỏ gắn quầy của “${atCounter}”.` }),
+    );
+    expect(await cell(admin, row, 'Quầy')).toBe('—');
+    const devices = DeviceList.parse(await (await admin.request.get('/api/v1/devices')).json());
+    expect(devices.devices.find((d) => d.label === atCounter)).toMatchObject({
+      counterId: null,
+      counterName: null,
+    });
   });
 
   it('raised no script errors on the admin page', () => {

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { Catalogue, Enrollment } from '@hailong/contracts';
+import { Catalogue } from '@hailong/contracts';
 import { CATALOGUE_HEADER, formatPercent } from '@hailong/domain';
 import {
   freePort,
@@ -27,6 +27,8 @@ const PASSWORD = 'quan-tri-tinh-moi-2026';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const COMMUNE = 'UBND xã A';
 const TABLET = 'Quầy 1 – UBND xã A';
+/** An enrollment code as the devices page shows it. */
+const CODE = /^[0-9A-Z]{4}-[0-9A-Z]{4}$/;
 
 /**
  * The province's file: its root, the public-service centre, a department and two communes with
@@ -155,17 +157,15 @@ describe('first run without demo data', () => {
       expect.arrayContaining([COMMUNE, 'UBND phường B']),
     );
 
-    // TODO(h9-catalogue): the devices page does not offer the counter yet; until it does, the code
-    // is made with the same API the page calls, naming the counter (POST /api/v1/enrollments).
-    const catalogue = Catalogue.parse(await (await admin.request.get('/api/v1/catalogue')).json());
-    const commune = catalogue.units.find((u) => u.name === COMMUNE)!;
-    const counter = commune.counters.find((c) => c.name === 'Quầy 1')!;
-    const made = await admin.request.post('/api/v1/enrollments', {
-      headers: { origin: server.baseUrl },
-      data: { unitId: commune.id, label: TABLET, counterId: counter.id },
-    });
-    expect(made.status()).toBe(201);
-    const { code } = Enrollment.parse(await made.json());
+    await form.getByLabel('Đơn vị').selectOption({ label: COMMUNE });
+    await form.getByLabel('Quầy (không bắt buộc)').selectOption({ label: 'Quầy 1' });
+    await form.getByLabel('Tên thiết bị').fill(TABLET);
+    await form.getByRole('button', { name: 'Tạo mã đăng ký' }).click();
+    const made = await visible(
+      admin.getByRole('region', { name: `Mã đăng ký cho “${TABLET}” (${COMMUNE}, Quầy 1)` }),
+    );
+    const code = ((await made.getByText(CODE).textContent()) ?? '').trim();
+    expect(code).toMatch(CODE);
 
     // The tablet: another browser, opening the enrollment link.
     tabletContext = await newContext(browser, server.baseUrl);

@@ -32,7 +32,10 @@ export const Sector = z
   .meta({ id: 'Sector' });
 export type Sector = z.infer<typeof Sector>;
 
-/** Đơn vị as forms use it: a Sở, a commune, the provincial centre… with its active sectors. */
+/**
+ * Đơn vị as forms use it: a Sở, a commune, the provincial centre… with its active sectors and
+ * counters.
+ */
 export const Unit = z
   .object({
     id: Id,
@@ -45,6 +48,8 @@ export const Unit = z
     /** Depth below those roots (0 for a root), to indent a list of units. */
     depth: z.number().int().min(0),
     sectors: z.array(Sector),
+    /** Its active quầy, in catalogue order: where a tablet may stand. */
+    counters: z.array(z.object({ id: Id, code: z.string(), name: z.string() })),
   })
   .meta({ id: 'Unit' });
 export type Unit = z.infer<typeof Unit>;

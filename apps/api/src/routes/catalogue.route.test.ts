@@ -154,11 +154,25 @@ describe.each(dialects)('catalogue API on %s', (dialect) => {
     const counterId = (await counter.json()).id as string;
     const moved = await w.admin.patch(`/api/v1/counters/${counterId}`, { unitId: w.communeA.id });
     expect(await moved.json()).toMatchObject({ unitId: w.communeA.id });
+    // Forms offer a unit's active counters, in catalogue order (sort order, then name).
+    const countersOf = async (id: string) =>
+      UnitList.parse(await (await w.admin.get('/api/v1/units')).json()).units.find(
+        (u) => u.id === id,
+      )!.counters;
+    const catalogued = (await unitOf(w.admin, w.communeA.id))!.counters;
+    expect(await countersOf(w.communeA.id)).toEqual(
+      catalogued.map(({ id, code, name }) => ({ id, code, name })),
+    );
+    expect((await countersOf(w.communeA.id)).map((c) => c.id)).toContain(counterId);
+    expect((await countersOf(unitId)).map((c) => c.id)).not.toContain(counterId);
     expect((await w.admin.post(`/api/v1/counters/${counterId}/archive`)).status).toBe(200);
     expect((await tree(w.admin, '?active=1')).units.flatMap((u) => u.counters)).not.toContainEqual(
       expect.objectContaining({ id: counterId }),
     );
+    expect((await countersOf(w.communeA.id)).map((c) => c.id)).not.toContain(counterId);
+    expect((await unitOf(w.admin, w.communeA.id))!.counters.length).toBe(catalogued.length);
     expect((await w.admin.post(`/api/v1/counters/${counterId}/restore`)).status).toBe(200);
+    expect((await countersOf(w.communeA.id)).map((c) => c.id)).toContain(counterId);
   });
 
   it('has no DELETE: archive instead', async () => {

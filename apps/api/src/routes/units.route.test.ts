@@ -21,7 +21,7 @@ describe.each(dialects)('catalogue on %s', (dialect) => {
   });
   afterAll(() => database.close());
 
-  it('lists units with their sectors and the current year targets', async () => {
+  it('lists units with their sectors, the current year targets and their counters', async () => {
     const res = await client.get('/api/v1/units');
     expect(res.status).toBe(200);
     const body = UnitList.parse(await res.json());
@@ -33,6 +33,11 @@ describe.each(dialects)('catalogue on %s', (dialect) => {
       'Đăng ký kinh doanh',
       95,
     ]);
+    expect(khdt.counters.map((c) => [c.code, c.name])).toEqual([
+      ['quay-1', 'Quầy số 1'],
+      ['quay-2', 'Quầy số 2'],
+    ]);
+    expect(body.units.find((u) => u.code === 'tinh')?.counters).toEqual([]);
     const tuPhap = body.units.find((u) => u.code === 'so-tp')!;
     expect(tuPhap.sectors.every((s) => s.targetPercent === 90)).toBe(true);
     const sectorCount = body.units.reduce((n, u) => n + u.sectors.length, 0);

@@ -20,8 +20,9 @@ export function createCatalogueService(repos: Repositories, clock: Clock) {
       const month = monthOf(now);
       const access = await loadAccess(repos, user);
       const units = access.visibleUnits().filter((u) => u.archivedAt === null);
-      const [sectors, targets, yearDefault, scales] = await Promise.all([
+      const [sectors, counters, targets, yearDefault, scales] = await Promise.all([
         repos.catalogue.listSectors(undefined, { activeOnly: true }),
+        repos.catalogue.listCounters(undefined, { activeOnly: true }),
         repos.catalogue.listTargets(year),
         repos.catalogue.findDefaultTarget(year),
         repos.catalogue.listUnitScales(units.map((u) => u.id)),
@@ -47,6 +48,9 @@ export function createCatalogueService(repos: Repositories, clock: Clock) {
               name: s.name,
               targetPercent: (targetOf.get(`${unit.id}/${s.id}`) ?? fallback) / 100,
             })),
+          counters: counters
+            .filter((c) => c.unitId === unit.id)
+            .map((c) => ({ id: c.id, code: c.code, name: c.name })),
         })),
       };
     },

@@ -3,6 +3,7 @@
  * validates with, so a page only ever sees well-formed data or an `ApiError`.
  */
 import {
+  Device,
   DeviceList,
   Enrollment,
   ErrorBody,
@@ -14,6 +15,7 @@ import {
   type CreateUserRequest,
   type ErrorCode,
   type LoginRequest,
+  type UpdateDeviceRequest,
   type UpdateUserRequest,
 } from '@hailong/contracts';
 import {
@@ -201,6 +203,11 @@ export const api = {
     createEnrollment: (body: CreateEnrollmentRequest) =>
       request('POST', '/enrollments', Enrollment, { body }),
     revoke: (deviceId: string) => requestEmpty('POST', `/devices/${id(deviceId)}/revoke`),
+    /** Binds a tablet to another counter (quầy) of its unit, or to none (null). */
+    bindCounter: (deviceId: string, counterId: string | null) =>
+      request('PATCH', `/devices/${id(deviceId)}`, Device, {
+        body: { counterId } satisfies UpdateDeviceRequest,
+      }),
   },
   feedback: {
     list: (query: Partial<FeedbackListParams>, signal?: AbortSignal) =>

@@ -1,4 +1,5 @@
 import type { Messages } from './vi.ts';
+import { enDevices } from './en-devices.ts';
 import { enSetup } from './en-setup.ts';
 
 /** English messages; same keys as `vi.ts`. */
@@ -95,53 +96,6 @@ export const en: Messages = {
   'users.reset.password': 'New password',
   'users.reset.hint': 'At least 10 characters. All current sessions of this user will end.',
   'users.reset.submit': 'Reset password',
-
-  'devices.title': 'Devices',
-  'devices.intro':
-    'Tablets at the counters where citizens give their ratings. The “Missing” column lists the numbers of records a tablet has made that the server has not received; “None” means nothing is missing.',
-  'devices.caption': 'Devices ({count})',
-  'devices.empty': 'No tablet has been enrolled yet.',
-  'devices.refresh': 'Reload the list',
-  'devices.col.label': 'Device name',
-  'devices.col.unit': 'Unit',
-  'devices.col.enrolledAt': 'Enrolled',
-  'devices.col.lastSeenAt': 'Last contact',
-  'devices.col.lastSyncAt': 'Last sync',
-  'devices.col.received': 'Received',
-  'devices.col.highestSeq': 'Highest number',
-  'devices.col.gaps': 'Missing',
-  'devices.col.status': 'Status',
-  'devices.col.actions': 'Actions',
-  'devices.never': 'Never',
-  'devices.noGaps': 'None',
-  'devices.stale': 'Offline > 3 days',
-  'devices.refused': '{count} records refused (id or code taken)',
-  'devices.status.active': 'Active',
-  'devices.status.revoked': 'Revoked',
-  'devices.action.revoke': 'Revoke',
-  'devices.action.for': 'device {label}',
-  'devices.revoked': 'Revoked device {label}. It can no longer send data.',
-  'devices.revoke.title': 'Revoke device {label} ({unit})?',
-  'devices.revoke.body':
-    'Its access token stops working at once. Records still on the tablet that have not been synced will no longer be received. To use the tablet again, enroll it again.',
-  'devices.revoke.submit': 'Revoke',
-  'devices.revoke.submitting': 'Revoking…',
-
-  'devices.enroll.title': 'Enroll a tablet',
-  'devices.enroll.intro': 'Create a one-time code that binds a tablet to a unit.',
-  'devices.enroll.submit': 'Create enrollment code',
-  'devices.enroll.submitting': 'Creating code…',
-  'devices.field.unit': 'Unit',
-  'devices.field.chooseUnit': '— Choose a unit —',
-  'devices.field.label': 'Device name',
-  'devices.field.labelHint': 'To tell it apart in the list, e.g. Counter 3 – Civil status.',
-  'devices.code.title': 'Enrollment code for “{label}” ({unit})',
-  'devices.code.label': 'Enrollment code',
-  'devices.code.expires': 'Expires at',
-  'devices.code.link': 'Enrollment link',
-  'devices.code.qr': 'QR code to enroll the tablet',
-  'devices.code.howTo':
-    'Open this link on the tablet (or scan the QR code), or type the code on its enrollment screen; the code works for 24 hours, once.',
 
   'nav.reports': 'Reports',
   'nav.targets': 'Targets',
@@ -487,5 +441,6 @@ export const en: Messages = {
   'error.unknown_sector': 'Unknown sector.',
   'error.invalid_code': 'The enrollment code is wrong, already used or expired.',
   'error.internal_error': 'Server error. Please try again later.',
+  ...enDevices,
   ...enSetup,
 };

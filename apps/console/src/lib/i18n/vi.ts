@@ -2,6 +2,7 @@
  * Vietnamese messages, the default language. Keys are flat and grouped by page; `{name}` marks a
  * parameter. `en.ts` must have exactly the same keys (its type is checked against this file).
  */
+import { viDevices } from './vi-devices.ts';
 import { viSetup } from './vi-setup.ts';
 
 export const vi = {
@@ -97,53 +98,6 @@ export const vi = {
   'users.reset.password': 'Mật khẩu mới',
   'users.reset.hint': 'Ít nhất 10 ký tự. Mọi phiên đăng nhập hiện tại của người này sẽ kết thúc.',
   'users.reset.submit': 'Đặt lại mật khẩu',
-
-  'devices.title': 'Thiết bị',
-  'devices.intro':
-    'Máy tính bảng đặt tại quầy để người dân đánh giá. Cột “Thiếu” liệt kê số thứ tự các bản ghi máy đã tạo mà máy chủ chưa nhận được; “Không” nghĩa là không thiếu bản ghi nào.',
-  'devices.caption': 'Danh sách thiết bị ({count})',
-  'devices.empty': 'Chưa có thiết bị nào được đăng ký.',
-  'devices.refresh': 'Tải lại danh sách',
-  'devices.col.label': 'Tên thiết bị',
-  'devices.col.unit': 'Đơn vị',
-  'devices.col.enrolledAt': 'Đăng ký lúc',
-  'devices.col.lastSeenAt': 'Lần cuối kết nối',
-  'devices.col.lastSyncAt': 'Lần đồng bộ cuối',
-  'devices.col.received': 'Đã nhận',
-  'devices.col.highestSeq': 'Số thứ tự cao nhất',
-  'devices.col.gaps': 'Thiếu',
-  'devices.col.status': 'Trạng thái',
-  'devices.col.actions': 'Thao tác',
-  'devices.never': 'Chưa có',
-  'devices.noGaps': 'Không',
-  'devices.stale': 'Mất kết nối > 3 ngày',
-  'devices.refused': '{count} bản ghi bị từ chối (trùng mã)',
-  'devices.status.active': 'Hoạt động',
-  'devices.status.revoked': 'Đã thu hồi',
-  'devices.action.revoke': 'Thu hồi',
-  'devices.action.for': 'thiết bị {label}',
-  'devices.revoked': 'Đã thu hồi thiết bị {label}. Máy này không gửi được dữ liệu nữa.',
-  'devices.revoke.title': 'Thu hồi thiết bị {label} ({unit})?',
-  'devices.revoke.body':
-    'Mã truy cập của máy hết hiệu lực ngay. Những bản ghi còn trên máy mà chưa đồng bộ sẽ không được nhận nữa. Muốn dùng lại máy này phải đăng ký lại.',
-  'devices.revoke.submit': 'Thu hồi',
-  'devices.revoke.submitting': 'Đang thu hồi…',
-
-  'devices.enroll.title': 'Đăng ký máy tính bảng',
-  'devices.enroll.intro': 'Tạo mã dùng một lần để gắn một máy tính bảng với đơn vị.',
-  'devices.enroll.submit': 'Tạo mã đăng ký',
-  'devices.enroll.submitting': 'Đang tạo mã…',
-  'devices.field.unit': 'Đơn vị',
-  'devices.field.chooseUnit': '— Chọn đơn vị —',
-  'devices.field.label': 'Tên thiết bị',
-  'devices.field.labelHint': 'Để nhận ra máy trong danh sách, ví dụ: Quầy 3 – Hộ tịch.',
-  'devices.code.title': 'Mã đăng ký cho “{label}” ({unit})',
-  'devices.code.label': 'Mã đăng ký',
-  'devices.code.expires': 'Hết hạn lúc',
-  'devices.code.link': 'Liên kết đăng ký',
-  'devices.code.qr': 'Mã QR để đăng ký máy tính bảng',
-  'devices.code.howTo':
-    'Mở liên kết này trên máy tính bảng (hoặc quét mã QR), hoặc nhập mã vào màn hình đăng ký của máy; mã dùng được trong 24 giờ và chỉ một lần.',
 
   'nav.reports': 'Báo cáo',
   'nav.targets': 'Chỉ tiêu',
@@ -491,6 +445,7 @@ export const vi = {
   'error.unknown_sector': 'Lĩnh vực không tồn tại.',
   'error.invalid_code': 'Mã đăng ký không đúng, đã dùng hoặc đã hết hạn.',
   'error.internal_error': 'Lỗi máy chủ. Vui lòng thử lại sau.',
+  ...viDevices,
   ...viSetup,
 } as const satisfies Record<string, string>;
 
