@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Three tiers, one command (`npm test`):
+ * Four tiers, one command (`npm test`):
  * - unit: pure functions in packages/;
  * - api: the API in-process over real SQLite files and a real PostgreSQL cluster (started by the
  *   global setup as the `postgres` user on a spare port);
@@ -14,6 +14,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          sequence: { groupOrder: 0 },
           include: ['packages/*/src/**/*.test.ts', 'apps/kiosk/src/**/*.test.ts'],
         },
       },
@@ -21,6 +22,10 @@ export default defineConfig({
         test: {
           name: 'api',
           include: ['apps/api/src/**/*.test.ts'],
+          // Mostly waiting on SQLite fsyncs and the PostgreSQL server: three files at a time keep
+          // two cores busy (vitest's default on two cores is one file at a time).
+          maxWorkers: 3,
+          sequence: { groupOrder: 1 },
           globalSetup: ['test/support/postgres-global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
@@ -29,6 +34,7 @@ export default defineConfig({
       {
         test: {
           name: 'fault',
+          sequence: { groupOrder: 2 },
           include: ['test/fault/**/*.test.ts'],
           globalSetup: ['test/support/postgres-global-setup.ts'],
           testTimeout: 300_000,
@@ -38,6 +44,8 @@ export default defineConfig({
       {
         test: {
           name: 'browser',
+          // Alone, after the others: real Chromium and real servers want the whole machine.
+          sequence: { groupOrder: 3 },
           include: ['test/browser/**/*.test.ts'],
           globalSetup: ['test/browser/global-setup.ts'],
           testTimeout: 60_000,
