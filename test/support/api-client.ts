@@ -16,12 +16,18 @@ export class TestClock {
   }
 }
 
-export function testApp(database: DatabaseHandle, clock = new TestClock()) {
+/** The app over `database`; `options` are extra dependencies, e.g. a configured `publicUrl`. */
+export function testApp(
+  database: DatabaseHandle,
+  clock = new TestClock(),
+  options: { publicUrl?: string } = {},
+) {
   const app = createApp({
     repos: database.repos,
     dialect: database.dialect,
     clock: clock.read,
     ping: async () => void (await sql`select 1`.execute(database.db)),
+    ...options,
   });
   return { app, clock };
 }

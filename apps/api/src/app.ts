@@ -21,6 +21,7 @@ import { createDevicesService } from './services/devices.service.ts';
 import { createSyncService } from './services/sync.service.ts';
 import { deviceTokensOnly } from './http/device-auth.ts';
 import { devicesRoutes } from './routes/devices.route.ts';
+import { settingsRoutes } from './routes/settings.route.ts';
 import { DEVICE_PATHS, syncRoutes } from './routes/sync.route.ts';
 import { createFeedbackService } from './services/feedback.service.ts';
 import { onFeedbackReceived } from './services/feedback-intake.ts';
@@ -55,6 +56,8 @@ export interface AppDeps {
   trustProxy?: boolean;
   /** How long the public statistics are reused in memory (default 60 s). */
   publicStatsTtlMs?: number;
+  /** The configured public address (PUBLIC_URL), without a trailing slash; unset if not configured. */
+  publicUrl?: string;
   /** Built front ends to serve; absent in API-only tests. */
   staticDirs?: { console: string; kiosk: string };
 }
@@ -101,8 +104,9 @@ export function createApp(deps: AppDeps) {
   api.route('/', authRoutes(auth, trustProxy));
   api.route('/', usersRoutes(createUsersService(deps.repos, deps.clock)));
   api.route('/', unitsRoutes(createCatalogueService(deps.repos, deps.clock)));
-  const devices = createDevicesService(deps.repos, deps.clock);
+  const devices = createDevicesService(deps.repos, deps.clock, deps.publicUrl);
   api.route('/', devicesRoutes(devices));
+  api.route('/', settingsRoutes(deps.publicUrl));
   api.route(
     '/',
     syncRoutes(devices, createSyncService(deps.repos, deps.clock, onFeedbackReceived)),

@@ -12,6 +12,10 @@ const Env = z.object({
   HAILONG_PUBLIC_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   TLS_CERT_FILE: z.string().optional(),
   TLS_KEY_FILE: z.string().optional(),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, message: 'an http(s) address, e.g. https://hailong.tinh.gov.vn' })
+    .refine((url) => !/[?#]/.test(url), 'no query or fragment')
+    .optional(),
 });
 
 export interface Config {
@@ -27,6 +31,12 @@ export interface Config {
   publicStatsTtlMs: number;
   /** Serve HTTPS with this certificate and key (PEM files); tablets need HTTPS to work offline. */
   tls: { certFile: string; keyFile: string } | undefined;
+  /**
+   * The address tablets and citizens' phones reach the server at (e.g. https://hailong.tinh.gov.vn),
+   * without a trailing slash. Enrollment links, QR codes and the lookup address use it, never the
+   * address a browser happened to open the console on.
+   */
+  publicUrl: string | undefined;
 }
 
 /** Reads the environment; a bad value stops the start with a message naming the variable. */
@@ -47,6 +57,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY === '1',
     publicStatsTtlMs: e.HAILONG_PUBLIC_CACHE_SECONDS * 1000,
     tls: tlsFiles(e.TLS_CERT_FILE, e.TLS_KEY_FILE),
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
   };
 }
 

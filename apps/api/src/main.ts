@@ -44,6 +44,7 @@ async function main() {
     logger,
     trustProxy: config.trustProxy,
     publicStatsTtlMs: config.publicStatsTtlMs,
+    publicUrl: config.publicUrl,
     staticDirs: {
       console: join(appsDir, 'console', 'dist'),
       kiosk: join(appsDir, 'kiosk', 'dist'),
@@ -69,6 +70,11 @@ async function main() {
         console.log(
           '  (Tablets on the network need HTTPS: set TLS_CERT_FILE/TLS_KEY_FILE or use a TLS proxy.)',
         );
+      console.log(
+        config.publicUrl
+          ? `  Địa chỉ công khai / public address: ${config.publicUrl}`
+          : '  (Set PUBLIC_URL to the address tablets and phones reach, e.g. https://hailong.tinh.gov.vn.)',
+      );
     },
   );
 

@@ -16,8 +16,11 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 /** Enrollment codes reuse the tracking-code alphabet: 40 random bits, easy to read and type. */
 const canonicalCode = (code: string) => code.toUpperCase().replace(/[\s-]/g, '');
 
-/** Tablets: one-time enrollment codes, revocable bearer tokens, cached configuration, health. */
-export function createDevicesService(repos: Repositories, clock: Clock) {
+/**
+ * Tablets: one-time enrollment codes, revocable bearer tokens, cached configuration, health.
+ * `publicUrl` (PUBLIC_URL) goes into each tablet's configuration for the citizen's lookup link.
+ */
+export function createDevicesService(repos: Repositories, clock: Clock, publicUrl?: string) {
   return {
     async createEnrollment(
       unitId: string,
@@ -102,6 +105,7 @@ export function createDevicesService(repos: Repositories, clock: Clock) {
         unit: { id: unit.id, name: unit.name, scale: unit.scale },
         sectors: sectors.map((s) => ({ id: s.id, name: s.name })),
         settings: { ...DEFAULT_KIOSK_SETTINGS },
+        ...(publicUrl !== undefined && { publicUrl }),
       };
     },
 

@@ -37,6 +37,7 @@ import {
 import { initialisePending, loadCalendar, onFeedbackReceived } from './feedback-intake.ts';
 import { toAnswer, toContactView, toEvent, toSummary } from './feedback.mapper.ts';
 import { applyTransition } from './feedback-workflow.service.ts';
+import { publishByDefault } from './feedback-settings.service.ts';
 
 type Transition = Exclude<TransitionRequest, undefined>;
 
@@ -55,10 +56,11 @@ export function createFeedbackService(repos: Repositories, clock: Clock) {
 
   async function detail(row: FeedbackRegisterRow, user: UserRow): Promise<FeedbackDetail> {
     const { today, calendar } = await context();
-    const [events, users, duplicate] = await Promise.all([
+    const [events, users, duplicate, publishDefault] = await Promise.all([
       repos.feedback.listEvents(row.id),
       repos.users.list(),
       row.duplicateOf ? repos.feedback.findById(row.duplicateOf) : undefined,
+      publishByDefault(repos, row.unitId),
     ]);
     const acting = canAct(user, row);
     const allowed = acting ? allowedActions(row) : [];
@@ -86,6 +88,7 @@ export function createFeedbackService(repos: Repositories, clock: Clock) {
             .filter((u) => canBeAssigned(u, row))
             .map((u) => ({ id: u.id, displayName: u.displayName }))
         : [],
+      publishByDefault: publishDefault,
     };
   }
 
