@@ -139,6 +139,8 @@ export const vi = {
   'devices.code.qr': 'Mã QR để đăng ký máy tính bảng',
   'devices.code.howTo':
     'Mở liên kết này trên máy tính bảng (hoặc quét mã QR), hoặc nhập mã vào màn hình đăng ký của máy; mã dùng được trong 24 giờ và chỉ một lần.',
+  'devices.publicUrl.missing':
+    'Chưa đặt địa chỉ công khai của máy chủ (biến môi trường PUBLIC_URL). Liên kết và mã QR đăng ký đang dùng địa chỉ trình duyệt này mở ({origin}); máy tính bảng và điện thoại của người dân có thể không mở được địa chỉ đó. Hãy đặt PUBLIC_URL, ví dụ https://hailong.tinh.gov.vn, rồi khởi động lại máy chủ.',
 
   'nav.reports': 'Báo cáo',
   'nav.targets': 'Chỉ tiêu',
@@ -338,6 +340,8 @@ export const vi = {
   'feedback.classify.field': 'Kết quả phân loại',
   'feedback.classify.choose': '— Chọn —',
   'feedback.classify.forwardedTo': 'Cơ quan có thẩm quyền nhận chuyển',
+  'feedback.classify.sector': 'Lĩnh vực',
+  'feedback.classify.sectorHint': 'Theo lựa chọn của người dân khi gửi; sửa lại nếu chưa đúng.',
   'feedback.classify.submit': 'Phân loại',
   'feedback.note': 'Ghi chú (lưu vào lịch sử)',
   'feedback.start.submit': 'Bắt đầu xử lý',
@@ -346,7 +350,17 @@ export const vi = {
   'feedback.answer.textHint':
     'Câu trả lời công khai không được ghi họ tên, số điện thoại của người dân.',
   'feedback.answer.channel': 'Hình thức trả lời',
-  'feedback.answer.publish': 'Công khai câu trả lời trên trang tra cứu',
+  'feedback.answer.chooseChannel': '— Chọn hình thức —',
+  'feedback.answer.publish': 'Công khai câu trả lời trên trang tra cứu?',
+  'feedback.answer.publishYes': 'Công khai ngay',
+  'feedback.answer.publishNo': 'Chưa công khai (có thể công khai sau)',
+  'feedback.answer.publishHint':
+    'Câu trả lời qua điện thoại hoặc thư không tự động được công khai. Mặc định của đơn vị: {default}.',
+  'feedback.answer.defaultPublish': 'chọn sẵn “Công khai ngay”',
+  'feedback.answer.defaultNone': 'không chọn sẵn',
+  'feedback.answer.needText': 'Vui lòng nhập nội dung trả lời.',
+  'feedback.answer.needChannel': 'Vui lòng chọn hình thức trả lời.',
+  'feedback.answer.needPublish': 'Vui lòng chọn có công khai câu trả lời hay không.',
   'feedback.answer.submit': 'Gửi trả lời',
   'feedback.answer.published': 'Đã công khai',
   'feedback.answer.notPublished': 'Chưa công khai',
@@ -360,6 +374,7 @@ export const vi = {
   'feedback.history.title': 'Lịch sử xử lý',
   'feedback.history.system': 'Hệ thống',
   'feedback.history.to': '→ {status}',
+  'feedback.history.sector': 'Lĩnh vực: {sector}',
   'feedback.event.received': 'Tiếp nhận',
   'feedback.event.classify': 'Phân loại',
   'feedback.event.start': 'Bắt đầu xử lý',
@@ -376,7 +391,7 @@ export const vi = {
   'lookup.pageTitle': 'Tra cứu phản ánh, kiến nghị',
   'lookup.title': 'Tra cứu kết quả xử lý phản ánh, kiến nghị',
   'lookup.intro':
-    'Nhập mã tra cứu in trên phiếu (ví dụ 7KQ2-M9XD). Chữ hoa hay chữ thường, có hay không có dấu gạch ngang đều được.',
+    'Nhập mã tra cứu Ông/Bà nhận được khi gửi phản ánh, kiến nghị (ví dụ 7KQ2-M9XD), hoặc quét mã QR trên màn hình cảm ơn của máy đánh giá. Chữ hoa hay chữ thường, có hay không có dấu gạch ngang đều được.',
   'lookup.field': 'Mã tra cứu',
   'lookup.submit': 'Tra cứu',
   'lookup.searching': 'Đang tra cứu…',
@@ -422,6 +437,15 @@ export const vi = {
   'holidays.settings.retentionHint': 'Sau thời gian này họ tên, số điện thoại được tự động xóa.',
   'holidays.settings.submit': 'Lưu thời hạn',
   'holidays.settings.saved': 'Đã lưu thời hạn và thời gian lưu trữ.',
+  'holidays.units.title': 'Công khai câu trả lời theo đơn vị',
+  'holidays.units.intro':
+    'Đánh dấu đơn vị muốn mẫu trả lời chọn sẵn “Công khai ngay”. Cán bộ vẫn phải xem và có thể đổi lựa chọn trước khi gửi. Mặc định: không chọn sẵn.',
+  'holidays.units.caption': 'Mặc định công khai câu trả lời của từng đơn vị',
+  'holidays.units.unit': 'Đơn vị',
+  'holidays.units.publish': 'Chọn sẵn “Công khai ngay”',
+  'holidays.units.for': 'Chọn sẵn “Công khai ngay” cho {unit}',
+  'holidays.units.savedOn': 'Đã lưu: {unit} chọn sẵn “Công khai ngay”.',
+  'holidays.units.savedOff': 'Đã lưu: {unit} không chọn sẵn công khai.',
 
   'notFound.title': 'Không tìm thấy trang',
   'notFound.body': 'Đường dẫn {path} không có trong trang quản trị.',
