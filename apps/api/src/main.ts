@@ -23,11 +23,15 @@ async function main() {
   const database = await openDatabase(config.databaseUrl);
   await database.migrate();
   const { repos } = database;
-  if (config.demo && (await seedDemoCatalogue(repos, systemClock))) {
-    await seedDemoRatings(repos, systemClock, onFeedbackReceived);
-    console.log('Đã tạo dữ liệu mẫu: đơn vị, lĩnh vực, 4 tháng đánh giá (demo data seeded).');
-  }
+  const demo = config.demo && (await seedDemoCatalogue(repos, systemClock));
+  // The first admin before the demo's staff accounts: it is created only while there is no user.
   const generated = await ensureFirstAdmin(repos, systemClock, config.adminPassword);
+  if (demo) {
+    await seedDemoRatings(repos, systemClock, onFeedbackReceived);
+    console.log(
+      'Đã tạo dữ liệu mẫu: đơn vị, lĩnh vực, 4 tháng đánh giá và phản ánh (demo data seeded).',
+    );
+  }
   if (typeof generated === 'string') {
     console.log(
       `Tài khoản quản trị: admin / ${generated}  (shown once; change it after signing in)`,
