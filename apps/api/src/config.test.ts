@@ -10,13 +10,14 @@ describe('readConfig', () => {
     ['https://hailong.tinh.gov.vn', 'https://hailong.tinh.gov.vn'],
     ['https://hailong.tinh.gov.vn/', 'https://hailong.tinh.gov.vn'],
     ['http://10.0.0.5:8787', 'http://10.0.0.5:8787'],
-    ['https://portal.tinh.gov.vn/hailong/', 'https://portal.tinh.gov.vn/hailong'],
+    ['HTTPS://Hailong.Tinh.Gov.VN:443', 'https://hailong.tinh.gov.vn'],
   ])('reads PUBLIC_URL %s as %s', (value, expected) => {
     expect(readConfig({ PUBLIC_URL: value }).publicUrl).toBe(expected);
   });
 
   it.each([
     'hailong.tinh.gov.vn',
+    'https://portal.tinh.gov.vn/hailong',
     'ftp://hailong.tinh.gov.vn',
     'https://x.vn/?a=1',
     'https://x.vn/#a',

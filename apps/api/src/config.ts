@@ -13,8 +13,8 @@ const Env = z.object({
   TLS_CERT_FILE: z.string().optional(),
   TLS_KEY_FILE: z.string().optional(),
   PUBLIC_URL: z
-    .url({ protocol: /^https?$/, message: 'an http(s) address, e.g. https://hailong.tinh.gov.vn' })
-    .refine((url) => !/[?#]/.test(url), 'no query or fragment')
+    .url({ protocol: /^https?$/ })
+    .refine((url) => /^[^/]+\/\/[^/]+\/?$/.test(url), 'only scheme, host and port: no path')
     .optional(),
 });
 
@@ -32,9 +32,9 @@ export interface Config {
   /** Serve HTTPS with this certificate and key (PEM files); tablets need HTTPS to work offline. */
   tls: { certFile: string; keyFile: string } | undefined;
   /**
-   * The address tablets and citizens' phones reach the server at (e.g. https://hailong.tinh.gov.vn),
-   * without a trailing slash. Enrollment links, QR codes and the lookup address use it, never the
-   * address a browser happened to open the console on.
+   * The origin browsers, tablets and citizens' phones reach us at (scheme, host, port), e.g.
+   * `https://hailong.tinh.gov.vn`. Enrollment links, QR codes and the lookup address use it, never
+   * the address a browser happened to open the console on.
    */
   publicUrl: string | undefined;
 }
@@ -57,7 +57,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY === '1',
     publicStatsTtlMs: e.HAILONG_PUBLIC_CACHE_SECONDS * 1000,
     tls: tlsFiles(e.TLS_CERT_FILE, e.TLS_KEY_FILE),
-    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
+    publicUrl: e.PUBLIC_URL && new URL(e.PUBLIC_URL).origin,
   };
 }
 

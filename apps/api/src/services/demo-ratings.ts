@@ -62,8 +62,18 @@ export async function seedDemoRatings(
   clock: Clock,
   onFeedback?: FeedbackReceivedHook,
   months = MONTHS,
+): Promise<void> {
+  // One transaction: the services' own transactions join it, so the demo commits once (seconds,
+  // not a minute of one fsync per step) and a start that is stopped midway leaves no half demo.
+  await repos.transaction((tx) => seed(tx, clock(), onFeedback, months));
+}
+
+async function seed(
+  repos: Repositories,
+  now: number,
+  onFeedback: FeedbackReceivedHook | undefined,
+  months: number,
 ) {
-  const now = clock();
   const start = now - months * 30 * DAY;
   const random = generator(2026);
   const devices = createDevicesService(repos, () => start);

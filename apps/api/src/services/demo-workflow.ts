@@ -4,7 +4,7 @@
  * closing), step by step at the time its plan says, by its unit's demo staff member. Steps whose
  * time has not come are left undone, so the register shows a month as it really looks.
  */
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import {
   addWorkingDays,
   vnDateOf,
@@ -16,7 +16,7 @@ import type { TransitionRequest } from '@hailong/contracts';
 import type { FeedbackRegisterRow, Repositories, UnitRow, UserRow } from '../repositories/types.ts';
 import { loadCalendar } from './feedback-intake.ts';
 import { createFeedbackService } from './feedback.service.ts';
-import { createUsersService } from './users.service.ts';
+import { UNUSABLE_HASH } from './passwords.ts';
 import { demoHandling, type DemoPlan, type Random } from './demo-feedback.ts';
 
 /** An item the demo tablets sent, with the answer its unit will give. */
@@ -28,7 +28,7 @@ export interface DemoItem {
   answer: string;
 }
 
-/** One staff member per unit, as the one-stop desk has; their passwords are random and unused. */
+/** One staff member per unit, as the one-stop desk has. */
 const STAFF: Record<string, string> = {
   'so-khdt': 'Nguyễn Thị Thu Hà',
   'so-tp': 'Trần Minh Đức',
@@ -38,25 +38,27 @@ const STAFF: Record<string, string> = {
   'ubnd-phuong-trung-tam': 'Đặng Văn Khoa',
 };
 
+/**
+ * The demo's staff accounts. No password opens them (an admin sets one on the Users page to try
+ * the staff view), which also spares the start a slow password hash per account.
+ */
 async function demoStaff(repos: Repositories, units: UnitRow[], now: number) {
-  const users = createUsersService(repos, () => now);
   const byUnit = new Map<string, UserRow>();
-  await Promise.all(
-    units.map(async (unit) => {
-      const username = `demo.${unit.code}`;
-      await users.create(
-        {
-          username,
-          displayName: STAFF[unit.code] ?? `Cán bộ một cửa ${unit.name}`,
-          role: 'staff',
-          unitId: unit.id,
-          password: randomBytes(18).toString('base64url'),
-        },
-        null,
-      );
-      byUnit.set(unit.id, (await repos.users.findByUsername(username))!);
-    }),
-  );
+  for (const unit of units) {
+    const user: UserRow = {
+      id: randomUUID(),
+      username: `demo.${unit.code}`,
+      displayName: STAFF[unit.code] ?? `Cán bộ một cửa ${unit.name}`,
+      role: 'staff',
+      unitId: unit.id,
+      passwordHash: UNUSABLE_HASH,
+      disabledAt: null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await repos.users.create(user);
+    byUnit.set(unit.id, user);
+  }
   return byUnit;
 }
 
