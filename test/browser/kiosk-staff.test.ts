@@ -158,8 +158,10 @@ describe('staff mode', () => {
   it('asks to re-enroll after the token is revoked, refusing to drop pending records lightly', async () => {
     await context.setOffline(true);
     await rate(page, 'Tài nguyên nước', 'Rất hài lòng');
-    await context.setOffline(false);
+    // Revoked while the tablet is offline: coming back online must not upload the record first
+    // (revoking after `online` raced the tablet's immediate upload).
     await staff.revoke(deviceId);
+    await context.setOffline(false);
     await openStaffPanel(page);
     await pendingShown(page, 1);
     await page.getByRole('button', { name: 'Đồng bộ ngay' }).click();
