@@ -27,10 +27,10 @@ export async function benchIngest(): Promise<BenchResult[]> {
   try {
     await database.migrate();
     await seedDemoCatalogue(database.repos, Date.now);
-    const unit = (await database.repos.catalogue.listUnits())[0]!;
+    const unit = (await database.repos.catalogue.listUnits()).find((u) => u.code === 'so-tp')!;
     const sectors = await database.repos.catalogue.listSectors(unit.id);
     const devices = createDevicesService(database.repos, Date.now);
-    const { code } = await devices.createEnrollment(unit.id, 'bench', null);
+    const { code } = await devices.createEnrollment(null, { unitId: unit.id, label: 'bench' });
     const { deviceId, token } = await devices.enroll(code, 'bench');
     const start = Date.now() - RECORDS * 10_000;
     const make = (seq: number): RatingRecord => ({

@@ -1,6 +1,8 @@
 /**
  * `npm run bench`: measures what the issues set targets for and writes the figures to
  * bench-results/latest.json (and a dated copy). Figures, not pass/fail: tests never time things.
+ * `npm run bench -- load tally` runs only the benches named (bundles, api, ingest, kiosk, tally,
+ * load); the file then holds only their figures.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -9,6 +11,7 @@ import { benchApi } from './api.ts';
 import { benchIngest } from './ingest.ts';
 import { benchKiosk } from './kiosk.ts';
 import { benchTally } from './tally.ts';
+import { benchLoad } from './load.ts';
 
 export interface BenchResult {
   name: string;
@@ -20,16 +23,33 @@ export interface BenchResult {
 
 const root = join(import.meta.dirname, '..', '..');
 
+/** Every bench by name; `npm run bench -- tally load` (or HAILONG_BENCH_ONLY=tally,load) runs those. */
+const BENCHES: Record<string, () => Promise<BenchResult[]>> = {
+  bundles: () => benchBundles(root),
+  api: benchApi,
+  ingest: benchIngest,
+  kiosk: benchKiosk,
+  tally: benchTally,
+  load: benchLoad,
+};
+
 async function main() {
-  const results: BenchResult[] = [
-    ...(await benchBundles(root)),
-    ...(await benchApi()),
-    ...(await benchIngest()),
-    ...(await benchKiosk()),
-    ...(await benchTally()),
-  ];
+  const asked =
+    process.argv.length > 2
+      ? process.argv.slice(2)
+      : (process.env.HAILONG_BENCH_ONLY?.split(',').map((s) => s.trim()) ?? []);
+  const unknown = asked.filter((name) => !(name in BENCHES));
+  if (unknown.length > 0) {
+    throw new Error(
+      `unknown bench ${unknown.join(', ')}; known: ${Object.keys(BENCHES).join(', ')}`,
+    );
+  }
+  const names = asked.length > 0 ? asked : Object.keys(BENCHES);
+  const results: BenchResult[] = [];
+  for (const name of names) results.push(...(await BENCHES[name]!()));
   const report = {
     at: new Date().toISOString(),
+    benches: names,
     machine: {
       node: process.version,
       platform: process.platform,

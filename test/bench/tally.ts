@@ -1,23 +1,28 @@
 /**
- * The monthly tally at national scale: UNITS units × SECTORS sectors × MONTHS months of ratings
- * (10 million unless HAILONG_BENCH_RATINGS says otherwise). Measures, in the same run and on the
- * same file, the month's tally of every unit read from the rollup counters (the service the API
- * calls) against the same tally computed by a GROUP BY over the raw `ratings` rows, checks that
- * both give the same figures, and times one month's XLSX of every unit.
+ * The tally at province scale: 10 million ratings in one year (HAILONG_BENCH_RATINGS overrides it)
+ * over a province of 30 departments and 100 communes × 30 sectors. Measures, in the same run and
+ * on the same file, the API's services reading the counters against the same services fed by a
+ * GROUP BY over the raw `ratings` rows (see raw-counters.ts), after checking both give the same
+ * answer to the last count: the province's tally for a month, a quarter and a year (targets ≥ 100×
+ * for the month, ≥ 500× for the year), the league table of the communes for a year, and as before
+ * the monthly tally of every unit and its XLSX.
  */
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { addMonths, tallyMonth, type RatingRollupRow, type ReasonRollupRow } from '@hailong/domain';
+import { parsePeriod, tallyMonth, type RatingRollupRow } from '@hailong/domain';
 import { openDatabase, type DatabaseHandle } from '../../apps/api/src/db/connect.ts';
-import type { UserRow } from '../../apps/api/src/repositories/types.ts';
+import type { Repositories, UserRow } from '../../apps/api/src/repositories/types.ts';
 import { createTallyService } from '../../apps/api/src/services/tally.service.ts';
+import { createNodeTallyService } from '../../apps/api/src/services/node-tally.service.ts';
+import { createLeagueService } from '../../apps/api/src/services/league.service.ts';
 import { createExportsService } from '../../apps/api/src/services/exports.service.ts';
 import { loadTargets } from '../../apps/api/src/services/targets-lookup.ts';
 import { unitsInScope, tallyUnits } from '../../apps/api/src/services/tally-scope.ts';
 import type { BenchResult } from './run.ts';
-import { FIRST_MONTH, generateProvince, MONTHS, SECTORS, UNITS } from './tally-data.ts';
+import { rawNodeCounters } from './raw-counters.ts';
+import { COMMUNES, DEPARTMENTS, generateProvince, PROVINCE, SECTORS, UNITS } from './tally-data.ts';
 
 const ADMIN: UserRow = {
   id: 'bench',
@@ -30,6 +35,9 @@ const ADMIN: UserRow = {
   createdAt: 0,
   updatedAt: 0,
 };
+const RUNS = 9;
+const RAW_RUNS = Number(process.env.HAILONG_BENCH_RAW_RUNS ?? 3);
+const MONTH = '2025-06';
 
 const round = (ms: number) => Math.round(ms * 100) / 100;
 
@@ -44,16 +52,18 @@ async function median(times: number, work: () => Promise<unknown>): Promise<numb
   return samples[Math.floor(samples.length / 2)]!;
 }
 
-/** The month's counters computed from the raw rows: what the tally would read without rollups. */
-async function rawCounters(database: DatabaseHandle, month: string) {
-  const { rows } = await sql<{
-    unitId: string;
-    sectorId: string;
-    level: number;
-    category: RatingRollupRow['category'];
-    count: number;
-  }>`SELECT unit_id, sector_id, level, category, count(*) AS count FROM ratings
-     WHERE month = ${month} GROUP BY unit_id, sector_id, level, category`.execute(database.db);
+/** The two paths must agree to the last count, or the comparison means nothing. */
+function same(label: string, a: unknown, b: unknown) {
+  if (JSON.stringify(a) !== JSON.stringify(b))
+    throw new Error(`${label}: counters and raw rows disagree`);
+}
+
+/** The monthly tally of every unit with its counters taken from the raw rows. */
+async function rawMonthTally(database: DatabaseHandle, month: string) {
+  const year = Number(month.slice(0, 4));
+  const { rows } = await sql<RatingRollupRow>`
+    SELECT unit_id, sector_id, month, level, category, count(*) AS count FROM ratings
+    WHERE month = ${month} GROUP BY unit_id, sector_id, level, category`.execute(database.db);
   const reasonRows = await sql<{
     unitId: string;
     sectorId: string;
@@ -63,33 +73,18 @@ async function rawCounters(database: DatabaseHandle, month: string) {
     SELECT unit_id, sector_id, reasons, count(*) AS count FROM ratings
     WHERE month = ${month} AND category = 'counted' AND reasons <> ''
     GROUP BY unit_id, sector_id, reasons`.execute(database.db);
-  const rollups: RatingRollupRow[] = rows.map((r) => ({ ...r, month, count: Number(r.count) }));
-  const reasons: ReasonRollupRow[] = reasonRows.rows.flatMap((r) =>
-    r.reasons.split(',').map((reason) => ({
-      unitId: r.unitId,
-      sectorId: r.sectorId,
-      month,
-      reason,
-      count: Number(r.count),
-    })),
-  );
-  return { rollups, reasons };
-}
-
-/** The same tally as the service's, with the counters taken from the raw rows. */
-async function rawTally(database: DatabaseHandle, month: string) {
-  const year = Number(month.slice(0, 4));
-  const [scoped, targets, { rollups, reasons }] = await Promise.all([
+  const [scoped, targets] = await Promise.all([
     unitsInScope(database.repos, null, undefined),
     loadTargets(database.repos, [year]),
-    rawCounters(database, month),
   ]);
   return tallyMonth({
     month,
     targetBp: targets.defaultBp(year),
     units: tallyUnits(scoped, targets, year),
-    rollups,
-    reasons,
+    rollups: rows.map((r) => ({ ...r, count: Number(r.count) })),
+    reasons: reasonRows.rows.flatMap((r) =>
+      r.reasons.split(',').map((reason) => ({ ...r, month, reason, count: Number(r.count) })),
+    ),
   });
 }
 
@@ -108,74 +103,105 @@ export async function benchTally(): Promise<BenchResult[]> {
 
     const database = await openDatabase(`file:${path}`);
     try {
-      const month = addMonths(FIRST_MONTH, MONTHS - 1);
-      const tally = createTallyService(database.repos);
-      const fromRollups = await tally.month(month, ADMIN);
-      const fromRaw = await rawTally(database, month);
-      // The two paths must agree to the last count, or the comparison means nothing.
-      if (JSON.stringify(fromRaw) !== JSON.stringify({ ...fromRollups, kind: undefined })) {
-        const a = fromRaw.overall;
-        const b = fromRollups.overall;
-        throw new Error(
-          `rollups and raw rows disagree: ${a.total}/${a.satisfied} vs ${b.total}/${b.satisfied}`,
-        );
-      }
-      const rollupMs = await median(9, () => tally.month(month, ADMIN));
-      const rawMs = await median(3, () => rawTally(database, month));
-      const unitIds = fromRollups.units.map((u) => u.unitId);
-      const readMs = await median(9, () =>
-        Promise.all([
-          database.repos.rollups.listRatings({ unitIds, months: [month] }),
-          database.repos.rollups.listReasons({ unitIds, months: [month] }),
-        ]),
-      );
-      const rawReadMs = await median(3, () => rawCounters(database, month));
-      const exportsService = createExportsService(database.repos, Date.now, tally);
-      let bytes = 0;
-      const xlsxMs = await median(3, async () => {
-        bytes = (await exportsService.xlsx(month, ADMIN)).body.length;
-      });
-      const csvMs = await median(3, () => exportsService.csv(month, ADMIN));
-      const scope = `${UNITS} units × ${SECTORS} sectors`;
-      return [
+      const scope = `1 province → ${DEPARTMENTS} departments + ${COMMUNES} communes × ${SECTORS} sectors`;
+      const results: BenchResult[] = [
         {
           name: 'tally bench: ratings generated',
           value: ratings,
           unit: 'ratings',
-          note: `${scope} × ${MONTHS} months in ${round(generated / 1000)} s; SQLite file ${Math.round(size / 2 ** 20)} MiB; month ${month} has ${fromRollups.overall.total + fromRollups.overall.repeats + fromRollups.overall.badClock} ratings`,
+          note: `${scope}, 12 months of 2025, in ${round(generated / 1000)} s; SQLite file ${Math.round(size / 2 ** 20)} MiB`,
         },
+      ];
+      const raw = await rawNodeCounters(database);
+      const nodes = createNodeTallyService(database.repos);
+      const rawNodes = createNodeTallyService(raw.repos as Repositories);
+      const targets: Record<string, string> = { month: '≥ 100×', year: '≥ 500×' };
+      for (const [kind, id] of [
+        ['month', MONTH],
+        ['quarter', '2025-Q2'],
+        ['year', '2025'],
+      ] as const) {
+        const period = parsePeriod(id)!;
+        const ask = (service: typeof nodes) => service.tally(ADMIN, period, { node: PROVINCE });
+        const fromCounters = await ask(nodes);
+        raw.reset();
+        same(`${kind} tally`, fromCounters, await ask(rawNodes));
+        const fast = await median(RUNS, () => ask(nodes));
+        const slow = await median(RAW_RUNS, () => {
+          raw.reset();
+          return ask(rawNodes);
+        });
+        results.push(
+          {
+            name: `province ${kind} tally (${id}) from node counters, p50`,
+            value: round(fast),
+            unit: 'ms',
+            note: `${fromCounters.totals.total + fromCounters.totals.repeats + fromCounters.totals.badClock} ratings, ${fromCounters.sectors.length} pooled sectors, ${fromCounters.children.length} units beneath`,
+          },
+          {
+            name: `province ${kind} tally by GROUP BY over raw ratings, p50`,
+            value: round(slow),
+            unit: 'ms',
+          },
+          {
+            name: `province ${kind} tally: counters vs raw GROUP BY`,
+            value: Math.round(slow / fast),
+            unit: '× faster',
+            ...(targets[kind] && { target: targets[kind] }),
+          },
+        );
+      }
+
+      const year = parsePeriod('2025')!;
+      const league = (repos: Repositories) =>
+        createLeagueService(repos).league(ADMIN, year, { kind: 'commune' });
+      raw.reset();
+      const table = await league(database.repos);
+      same('league', table, await league(raw.repos as Repositories));
+      const leagueMs = await median(RUNS, () => league(database.repos));
+      const rawLeagueMs = await median(RAW_RUNS, () => {
+        raw.reset();
+        return league(raw.repos as Repositories);
+      });
+      results.push({
+        name: `league table of ${COMMUNES} communes for a year, p50`,
+        value: round(leagueMs),
+        unit: 'ms',
+        note: `${table.ranked.length} ranked, ${table.tooFew.length} too few; by GROUP BY over raw ratings ${round(rawLeagueMs)} ms (${Math.round(rawLeagueMs / leagueMs)}× slower)`,
+      });
+
+      // The monthly tally of every unit, as the console's month view asks for it.
+      const tally = createTallyService(database.repos);
+      same('monthly tally', await rawMonthTally(database, MONTH), {
+        ...(await tally.month(MONTH, ADMIN)),
+        kind: undefined,
+      });
+      const monthMs = await median(RUNS, () => tally.month(MONTH, ADMIN));
+      const rawMonthMs = await median(RAW_RUNS, () => rawMonthTally(database, MONTH));
+      const exportsService = createExportsService(database.repos, Date.now, tally, nodes);
+      let bytes = 0;
+      const xlsxMs = await median(3, async () => {
+        bytes = (await exportsService.xlsx({ month: MONTH }, ADMIN)).body.length;
+      });
+      const nodeXlsxMs = await median(3, () =>
+        exportsService.xlsx({ node: PROVINCE, period: '2025' }, ADMIN),
+      );
+      results.push(
         {
-          name: `monthly tally from rollups (${scope}), p50`,
-          value: round(rollupMs),
+          name: `monthly tally of all ${UNITS + 1} units from rollups, p50`,
+          value: round(monthMs),
           unit: 'ms',
-          note: 'the API service: catalogue, targets, counters, tally',
+          note: `by GROUP BY over raw ratings ${round(rawMonthMs)} ms (${Math.round(rawMonthMs / monthMs)}× slower)`,
         },
         {
-          name: 'monthly tally by GROUP BY over raw ratings, p50',
-          value: round(rawMs),
-          unit: 'ms',
-          note: 'same catalogue, targets and tally function; counters from the ratings table',
-        },
-        {
-          name: 'monthly tally: rollups vs raw GROUP BY',
-          value: Math.round(rawMs / rollupMs),
-          unit: '× faster',
-          target: '≥ 500×',
-        },
-        {
-          name: 'month counters only: rollups vs raw GROUP BY',
-          value: Math.round(rawReadMs / readMs),
-          unit: '× faster',
-          note: `${round(readMs)} ms vs ${round(rawReadMs)} ms`,
-        },
-        {
-          name: `monthly XLSX, all ${UNITS} units, p50`,
+          name: `monthly XLSX, all ${UNITS + 1} units, p50`,
           value: round(xlsxMs),
           unit: 'ms',
-          note: `${Math.round(bytes / 1024)} KiB, ${UNITS + 1} sheets`,
+          note: `${Math.round(bytes / 1024)} KiB`,
         },
-        { name: `monthly CSV, all ${UNITS} units, p50`, value: round(csvMs), unit: 'ms' },
-      ];
+        { name: 'province year report XLSX, p50', value: round(nodeXlsxMs), unit: 'ms' },
+      );
+      return results;
     } finally {
       await database.close();
     }

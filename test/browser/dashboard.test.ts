@@ -48,14 +48,17 @@ describe('the reports page', () => {
     await mainNav(page).getByRole('link', { name: 'Báo cáo' }).click();
     await atPath(page, '/reports');
     await visible(page.getByRole('heading', { level: 1, name: 'Báo cáo mức độ hài lòng' }));
+    // The province first: the centre and the communes directly beneath it.
     const units = await visible(
-      page.getByRole('img', { name: `Tỷ lệ hài lòng theo đơn vị, tháng ${month}` }),
+      page.getByRole('img', {
+        name: new RegExp(`^Tỷ lệ hài lòng theo đơn vị trực thuộc – .+, tháng ${month}`),
+      }),
     );
-    expect(await units.textContent()).toContain(UNIT);
+    expect(await units.textContent()).toContain('Trung tâm Phục vụ hành chính công tỉnh');
   });
 
   it('draws a bar per sector of the chosen unit, with the figures the API computed', async () => {
-    await page.getByLabel('Đơn vị', { exact: true }).selectOption({ label: UNIT });
+    await page.getByLabel('Đơn vị', { exact: true }).selectOption(unit.id);
     const chart = await visible(page.getByRole('img', { name: chartName() }));
     const tally = (await seeder.tally(unit)).units[0]!;
     const text = (await chart.textContent()) ?? '';
@@ -67,7 +70,7 @@ describe('the reports page', () => {
     expect(await chart.locator('line.target').count()).toBe(tally.sectors.length);
     const unmet = tally.sectors.filter((s) => s.met === false).length;
     expect(await chart.locator('rect[fill="var(--danger)"]').count()).toBe(unmet);
-    expect(page.url()).toContain(`unit=${unit.id}`);
+    expect(page.url()).toContain(`node=${unit.id}`);
   });
 
   it('gives the same figures as a table, the trend, the reasons and the tablets', async () => {
@@ -95,7 +98,9 @@ describe('the reports page', () => {
   it('downloads the month as Excel and CSV for the chosen unit', async () => {
     const xlsx = page.getByRole('link', { name: 'Excel (.xlsx)' });
     const href = (await xlsx.getAttribute('href'))!;
-    expect(href).toContain(`/api/v1/exports/tally.xlsx?month=${monthOf(Date.now())}&unitId=`);
+    expect(href).toContain(
+      `/api/v1/exports/tally.xlsx?node=${unit.id}&period=${monthOf(Date.now())}`,
+    );
     const [download] = await Promise.all([page.waitForEvent('download'), xlsx.click()]);
     expect(download.suggestedFilename()).toBe(
       `tong-hop-hai-long-${monthOf(Date.now())}-so-noi-vu.xlsx`,

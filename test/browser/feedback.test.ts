@@ -4,8 +4,9 @@
  * it to a staff member, classifies it (correcting its lĩnh vực), handles it, and answers it, which
  * publishes nothing until publication is chosen (unless the unit preselects it); a stale page's action is
  * refused with the server's reason; a viewer sees the contact data masked while the assigned staff
- * member sees it; hostile markup in a citizen's text stays inert; and a citizen, signed out, looks
- * the item up by its code typed in lower case without the dash. The steps run in order.
+ * member sees it, has no assignment control, and finds each view of the contact data in the
+ * history; hostile markup in a citizen's text stays inert; and a citizen, signed out, looks the
+ * item up by its code typed in lower case without the dash. The steps run in order.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -234,6 +235,14 @@ describe('the phản ánh, kiến nghị register in the console', () => {
     const own = desk.getByRole('region', { name: 'Thông tin liên hệ' });
     await visible(own.getByText(citizen.name));
     await visible(own.getByText(citizen.phone));
+    // Only a supervisor or an admin assigns: staff get no assignment control.
+    expect(await desk.getByRole('region', { name: 'Giao xử lý' }).count()).toBe(0);
+    expect(await desk.getByLabel('Cán bộ xử lý').count()).toBe(0);
+    // Every view of the contact data is in the history, with who looked.
+    const history = desk.getByRole('region', { name: 'Lịch sử xử lý' });
+    const views = history.getByRole('listitem').filter({ hasText: 'Xem thông tin liên hệ' });
+    await visible(views.filter({ hasText: staff.displayName }).first());
+    expect(await views.filter({ hasText: 'Quản trị' }).count()).toBeGreaterThan(0);
   });
 
   it('lets a citizen look the item up by its code in lower case without the dash', async () => {

@@ -158,8 +158,8 @@ describe('staff mode', () => {
   it('asks to re-enroll after the token is revoked, refusing to drop pending records lightly', async () => {
     await context.setOffline(true);
     await rate(page, 'Tài nguyên nước', 'Rất hài lòng');
-    // Revoked while the tablet is offline: coming back online must not upload the record first
-    // (revoking after `online` raced the tablet's immediate upload).
+    // Revoke while the tablet is still offline: going online first would let the kiosk's own
+    // `online` sync upload the record before the revocation lands.
     await staff.revoke(deviceId);
     await context.setOffline(false);
     await openStaffPanel(page);

@@ -13,6 +13,7 @@ import { Seeder } from './dashboard-seed.ts';
 const baseUrl = inject('baseUrl');
 const adminPassword = inject('adminPassword');
 const UNIT = 'Sở Xây dựng';
+const CENTRE = 'Trung tâm Phục vụ hành chính công tỉnh';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -41,11 +42,15 @@ afterAll(async () => {
 });
 
 describe('the public page', () => {
-  it('shows the rates without signing in, and stays on /public', async () => {
+  it('shows the rates without signing in, and follows the tree on /public', async () => {
     await page.goto('/public');
     await visible(
       page.getByRole('heading', { level: 1, name: 'Kết quả đánh giá mức độ hài lòng' }),
     );
+    // The province's card and one per unit beneath it; the departments sit under the centre.
+    await visible(page.getByRole('region', { name: CENTRE }));
+    await page.getByRole('link', { name: `Xem các đơn vị trực thuộc ${CENTRE}` }).click();
+    await page.getByRole('link', { name: `Xem kết quả theo lĩnh vực của ${UNIT}` }).click();
     const card = await visible(page.getByRole('region', { name: UNIT }));
     const tally = (await seeder.tally(unit)).units[0]!;
     const housing = tally.sectors.find((s) => s.sectorName === 'Nhà ở')!;
@@ -55,7 +60,7 @@ describe('the public page', () => {
     expect(text).toContain(formatPercent(housing.rate!, 'vi'));
     expect(text).toContain(String(housing.total));
     expect(await card.textContent()).toContain(formatPercent(tally.totals.rate!, 'vi'));
-    expect(pathOf(page)).toBe('/public');
+    expect(pathOf(page)).toMatch(/^\/public\?/);
     // The register's tracking-code lookup sits on the same page.
     await visible(page.getByRole('heading', { name: 'Tra cứu kết quả xử lý phản ánh, kiến nghị' }));
   });

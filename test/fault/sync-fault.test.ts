@@ -1,14 +1,15 @@
 /**
  * The promise "every record lands exactly once" under the faults that break it elsewhere: three
- * tablets upload 5,100 records through a proxy that drops connections before and after the server
- * commits, delays, duplicates requests and answers 503, while the API process is killed (SIGKILL)
- * and restarted twice mid-run, and one batch is sent from two connections at once. Then: every
- * record is stored once, the rollups equal a recount of raw rows, and no device has a gap.
+ * tablets — each the kiosk's real SyncLoop over its in-memory outbox and its real HTTP client —
+ * upload 5,100 records through a proxy that drops connections before and after the server commits,
+ * delays, duplicates requests and answers 503, while the API process is killed (SIGKILL) and
+ * restarted twice mid-run, and one batch is sent from two connections at once. Then, counted
+ * against what the tablets captured: every record is stored once, none is dead-lettered, the
+ * rollups equal a recount of raw rows, and no device has a gap.
  */
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ClientRecord } from '@hailong/contracts';
-import { newTrackingCode } from '@hailong/domain';
+import { SYNC_PROTOCOL, type ClientRecord } from '@hailong/contracts';
+import { ancestorsOf, buildTree, scaleInForce } from '@hailong/domain';
 import { dialects, freshDatabaseUrl } from '../support/databases.ts';
 import { FaultProxy, seededRandom } from '../support/fault-proxy.ts';
 import {
@@ -17,9 +18,10 @@ import {
   stopServer,
   type ServerProcess,
 } from '../support/server-process.ts';
-import { SimulatedDevice } from '../support/simulated-device.ts';
 import type { TestResponse } from '../support/api-client.ts';
-import { openDatabase } from '../../apps/api/src/db/connect.ts';
+import { openDatabase, type DatabaseHandle } from '../../apps/api/src/db/connect.ts';
+import { MemoryOutbox } from '../../apps/kiosk/src/lib/outbox/memory-outbox.ts';
+import { BATCH_ITEMS, drafts, startLoop, type Tablet } from './kiosk-tablet.ts';
 
 const PASSWORD = 'kiem-thu-su-co-2026';
 const DEVICES = 3;
@@ -36,40 +38,6 @@ async function api(
   headers.set('content-type', 'application/json');
   if (init.cookie) headers.set('cookie', init.cookie);
   return fetch(`${server.baseUrl}${path}`, { ...init, headers }) as Promise<TestResponse>;
-}
-
-function records(deviceId: string, sectorIds: string[], random: () => number): ClientRecord[] {
-  const start = Date.now() - RECORDS_PER_DEVICE * 60_000;
-  return Array.from({ length: RECORDS_PER_DEVICE }, (_, i): ClientRecord => {
-    const seq = i + 1;
-    const common = {
-      id: randomUUID(),
-      deviceId,
-      seq,
-      deviceTime: new Date(start + i * 60_000).toISOString(),
-      schemaVersion: 1 as const,
-    };
-    if (seq % 50 === 0) {
-      return {
-        ...common,
-        kind: 'feedback',
-        feedbackKind: 'kien_nghi',
-        trackingCode: newTrackingCode(crypto.getRandomValues(new Uint8Array(5))),
-        sectorId: null,
-        content: `Kiến nghị số ${seq}: bố trí thêm ghế chờ.`,
-        contact: null,
-      };
-    }
-    const level = 1 + Math.floor(random() * 5);
-    return {
-      ...common,
-      kind: 'rating',
-      sectorId: sectorIds[i % sectorIds.length]!,
-      level,
-      reasons: level <= 2 ? ['waiting_time'] : [],
-      possibleRepeat: false,
-    };
-  });
 }
 
 describe.each(dialects)('sync under faults on %s', (dialect) => {
@@ -104,7 +72,7 @@ describe.each(dialects)('sync under faults on %s', (dialect) => {
     });
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
     const { units } = await (await api(server, '/api/v1/units', { cookie })).json();
-    const devices: SimulatedDevice[] = [];
+    const tablets: Tablet[] = [];
     for (let d = 0; d < DEVICES; d++) {
       const unit = units[d];
       const { code } = await (
@@ -120,24 +88,22 @@ describe.each(dialects)('sync under faults on %s', (dialect) => {
           body: JSON.stringify({ code }),
         })
       ).json();
-      devices.push(
-        new SimulatedDevice(
-          deviceId,
-          token,
-          records(
-            deviceId,
-            unit.sectors.map((s: { id: string }) => s.id),
-            random,
-          ),
-          random,
-        ),
-      );
+      const outbox = new MemoryOutbox();
+      const captured: ClientRecord[] = [];
+      const sectorIds = unit.sectors.map((s: { id: string }) => s.id);
+      for (const draft of drafts(deviceId, sectorIds, RECORDS_PER_DEVICE, random)) {
+        captured.push(await outbox.put(draft));
+      }
+      tablets.push({ deviceId, token, outbox, captured, states: new Set() });
     }
-    const all = devices.flatMap((d) => [...d.outbox]);
+    const all = tablets.flatMap((t) => t.captured);
 
     // The same batch from two connections at once, straight to the API.
-    const first = devices[0]!;
-    const batch = JSON.stringify({ protocol: 1, items: first.outbox.slice(0, 100) });
+    const first = tablets[0]!;
+    const batch = JSON.stringify({
+      protocol: SYNC_PROTOCOL,
+      items: await first.outbox.takeOldest(BATCH_ITEMS),
+    });
     const twice = await Promise.all(
       [0, 1].map(() =>
         fetch(`${server.baseUrl}/api/v1/sync`, {
@@ -153,27 +119,40 @@ describe.each(dialects)('sync under faults on %s', (dialect) => {
     const statuses = (await Promise.all(twice.map((r) => (r as TestResponse).json()))).flatMap(
       (b) => b.results.map((r: { status: string }) => r.status),
     );
-    expect(statuses.filter((s) => s === 'accepted')).toHaveLength(100);
-    expect(statuses.filter((s) => s === 'duplicate')).toHaveLength(100);
+    expect(statuses.filter((s) => s === 'accepted')).toHaveLength(BATCH_ITEMS);
+    expect(statuses.filter((s) => s === 'duplicate')).toHaveLength(BATCH_ITEMS);
 
     const proxy = new FaultProxy(() => port, SEED);
-    const proxyUrl = `http://127.0.0.1:${await proxy.start()}/api/v1/sync`;
+    const proxyBase = `http://127.0.0.1:${await proxy.start()}`;
     const deadline = Date.now() + 240_000;
-    const remaining = () => devices.reduce((n, d) => n + d.outbox.length, 0);
+    const remaining = async () => {
+      let n = 0;
+      for (const t of tablets) n += await t.outbox.count();
+      return n;
+    };
+    for (const tablet of tablets) startLoop(tablet, proxyBase, random);
     let restarts = 0;
-    const restarter = (async () => {
+    try {
       for (const threshold of [0.7, 0.35]) {
-        while (remaining() > all.length * threshold && Date.now() < deadline)
+        while ((await remaining()) > all.length * threshold && Date.now() < deadline)
           await new Promise((r) => setTimeout(r, 20));
-        if (remaining() === 0) return;
         await restart();
         restarts++;
       }
-    })();
-    await Promise.all(devices.map((d) => d.drain(() => proxyUrl, 100, deadline)));
-    await restarter;
-    await proxy.stop();
+      while ((await remaining()) > 0 && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    } finally {
+      for (const tablet of tablets) tablet.loop?.stop();
+      await proxy.stop();
+    }
+    expect(await remaining()).toBe(0);
     expect(restarts).toBe(2);
+    for (const tablet of tablets) {
+      expect(await tablet.outbox.listDeadLetters()).toEqual([]);
+      // Only retries and waits: never refused, never asked to re-enroll.
+      expect([...tablet.states].sort()).toEqual(['idle', 'syncing', 'waiting']);
+    }
     for (const fault of [
       'reset-before',
       'reset-after',
@@ -185,7 +164,7 @@ describe.each(dialects)('sync under faults on %s', (dialect) => {
     }
 
     // The demo data the server seeded came from its own tablets; count only ours.
-    const ours = devices.map((d) => d.deviceId);
+    const ours = tablets.map((t) => t.deviceId);
     const check = await openDatabase(database.url);
     try {
       const stored = await check.db
@@ -240,6 +219,7 @@ describe.each(dialects)('sync under faults on %s', (dialect) => {
         ).n,
       );
       expect(rollup.reduce((n, r) => n + Number(r.count), 0)).toBe(total);
+      await expectNodeRollupsExact(check);
     } finally {
       await check.close();
     }
@@ -251,7 +231,55 @@ describe.each(dialects)('sync under faults on %s', (dialect) => {
         gaps: [],
         highestSeq: RECORDS_PER_DEVICE,
         receivedCount: RECORDS_PER_DEVICE,
+        refusedCount: 0,
       });
     }
   });
 });
+
+/**
+ * The tree's counters equal a recount of the raw ratings: each rating at its unit and every
+ * ancestor (the tree did not change during the run), per sector code, month, scale and level.
+ */
+async function expectNodeRollupsExact(check: DatabaseHandle): Promise<void> {
+  const units = await check.repos.catalogue.listUnits();
+  const tree = buildTree(units);
+  const scales = await check.repos.catalogue.listUnitScales();
+  const raw = await check.db
+    .selectFrom('ratings as r')
+    .innerJoin('sectors as s', 's.id', 'r.sectorId')
+    .select((eb) => [
+      'r.unitId',
+      's.code',
+      'r.month',
+      'r.level',
+      'r.category',
+      eb.fn.countAll<number | string>().as('n'),
+    ])
+    .groupBy(['r.unitId', 's.code', 'r.month', 'r.level', 'r.category'])
+    .execute();
+  const expected = new Map<string, number>();
+  for (const r of raw) {
+    const scale = scaleInForce(
+      scales.filter((s) => s.unitId === r.unitId),
+      r.month,
+      tree.nodes.get(r.unitId)!.scale,
+    );
+    for (const node of ancestorsOf(tree, r.unitId)) {
+      const key = [node, r.code, r.month, scale, r.level, r.category].join('|');
+      expected.set(key, (expected.get(key) ?? 0) + Number(r.n));
+    }
+  }
+  // Rows moved to zero (counted → repeat) say nothing; the recount has no such keys.
+  const stored = (await check.db.selectFrom('nodeRollups').selectAll().execute()).filter(
+    (r) => Number(r.count) !== 0,
+  );
+  expect(
+    new Map(
+      stored.map((r) => [
+        [r.nodeId, r.sectorCode, r.month, r.scale, r.level, r.category].join('|'),
+        Number(r.count),
+      ]),
+    ),
+  ).toEqual(expected);
+}

@@ -2,7 +2,7 @@
  * In-process HTTP for API tests: requests go through `app.request()` exactly as a browser's would
  * (same-origin `Origin` header, the session cookie kept between calls), without opening a port.
  */
-import { createApp } from '../../apps/api/src/app.ts';
+import { createApp, type AppDeps } from '../../apps/api/src/app.ts';
 import type { DatabaseHandle } from '../../apps/api/src/db/connect.ts';
 import { sql } from 'kysely';
 
@@ -16,11 +16,11 @@ export class TestClock {
   }
 }
 
-/** The app over `database`; `options` are extra dependencies, e.g. a configured `publicUrl`. */
+/** The app over `database`; `options` set what `main.ts` reads from the environment (proxy, origin). */
 export function testApp(
   database: DatabaseHandle,
   clock = new TestClock(),
-  options: { publicUrl?: string } = {},
+  options: Partial<Omit<AppDeps, 'repos' | 'dialect' | 'clock' | 'ping'>> = {},
 ) {
   const app = createApp({
     repos: database.repos,
@@ -36,8 +36,8 @@ type App = ReturnType<typeof testApp>['app'];
 
 export interface SendOptions {
   body?: unknown;
-  /** Sent as-is instead of JSON-encoding `body`. */
-  raw?: string;
+  /** Sent as-is instead of JSON-encoding `body` (FormData with its own multipart type). */
+  raw?: string | Uint8Array | FormData;
   headers?: Record<string, string>;
 }
 
@@ -45,22 +45,27 @@ export interface SendOptions {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type TestResponse = Omit<Response, 'json'> & { json(): Promise<any> };
 
-/** A browser-like session: remembers the cookie the server sets. */
+/** A browser-like session on a page of `origin`: remembers the cookie the server sets. */
 export class Session {
   cookie: string | undefined;
-  constructor(readonly app: App) {}
+  constructor(
+    readonly app: App,
+    readonly origin = ORIGIN,
+  ) {}
 
   async send(method: string, path: string, options: SendOptions = {}): Promise<TestResponse> {
     const headers: Record<string, string> = {
-      origin: ORIGIN,
-      host: 'hailong.test',
+      origin: this.origin,
+      host: new URL(this.origin).host,
       ...options.headers,
     };
     if (this.cookie) headers.cookie = this.cookie;
-    let body: string | undefined = options.raw;
+    let body: string | Uint8Array | FormData | undefined = options.raw;
     if (body === undefined && options.body !== undefined) body = JSON.stringify(options.body);
-    if (body !== undefined) headers['content-type'] ??= 'application/json';
-    const res = await this.app.request(`${ORIGIN}${path}`, { method, headers, body });
+    if (body !== undefined && !(body instanceof FormData)) {
+      headers['content-type'] ??= 'application/json';
+    }
+    const res = await this.app.request(`${this.origin}${path}`, { method, headers, body });
     const set = res.headers.get('set-cookie');
     if (set) {
       const pair = set.split(';')[0]!;

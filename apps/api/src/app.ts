@@ -1,15 +1,18 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Repositories, Dialect } from './repositories/types.ts';
 import type { Clock } from './services/clock.ts';
 import { createAuthService } from './services/auth.service.ts';
 import { createUsersService } from './services/users.service.ts';
 import { createCatalogueService } from './services/catalogue.service.ts';
-import { handleError, payloadTooLarge, routeNotFound, sendError } from './http/errors.ts';
+import { handleError, routeNotFound } from './http/errors.ts';
+import { MAX_BODY_BYTES, requestBodyLimit } from './http/body-limits.ts';
 import { createLogger, requestLogger, type Logger } from './http/logger.ts';
 import { csrfGuard } from './http/csrf.ts';
 import { clientInfo } from './http/client.ts';
+import { settleUnreadBody } from './http/unread-body.ts';
+import { noStoreByDefault, strictTransportSecurity } from './http/headers.ts';
+import { proxyTrust } from './http/forwarded.ts';
 import { loadSession, SESSION_COOKIE } from './http/session.ts';
 import { newRouter, type AppEnv } from './http/router.ts';
 import { serveSpa } from './http/static.ts';
@@ -17,9 +20,12 @@ import { healthRoutes } from './routes/health.route.ts';
 import { authRoutes } from './routes/auth.route.ts';
 import { usersRoutes } from './routes/users.route.ts';
 import { unitsRoutes } from './routes/units.route.ts';
+import { catalogueRoutes } from './routes/catalogue.route.ts';
+import { catalogueItemRoutes } from './routes/catalogue-items.route.ts';
+import { createCatalogueAdminService } from './services/catalogue-admin.service.ts';
 import { createDevicesService } from './services/devices.service.ts';
 import { createSyncService } from './services/sync.service.ts';
-import { deviceTokensOnly } from './http/device-auth.ts';
+import { credentials } from './http/credentials.ts';
 import { devicesRoutes } from './routes/devices.route.ts';
 import { settingsRoutes } from './routes/settings.route.ts';
 import { DEVICE_PATHS, syncRoutes } from './routes/sync.route.ts';
@@ -38,13 +44,20 @@ import { createTargetsService } from './services/targets.service.ts';
 import { createPublicStatsService } from './services/public-stats.service.ts';
 import { feedbackOnTime } from './services/feedback-on-time.ts';
 import { tallyRoutes } from './routes/tally.route.ts';
+import { createNodeTallyService } from './services/node-tally.service.ts';
+import { createLeagueService } from './services/league.service.ts';
+import { leagueRoutes } from './routes/league.route.ts';
 import { exportsRoutes } from './routes/exports.route.ts';
 import { targetsRoutes } from './routes/targets.route.ts';
 import { publicStatsRoutes } from './routes/public-stats.route.ts';
+import { createCatalogueImportService } from './services/catalogue-import.service.ts';
+import { createSetupService } from './services/setup.service.ts';
+import { catalogueFilesRoutes, IMPORT_PATHS } from './routes/catalogue-files.route.ts';
+import { setupRoutes } from './routes/setup.route.ts';
 
 export const API_VERSION = '0.1.0';
 /** Bodies above this are refused with 413 before they are read in full. */
-export const MAX_BODY_BYTES = 1024 * 1024;
+export { MAX_BODY_BYTES };
 
 export interface AppDeps {
   repos: Repositories;
@@ -53,11 +66,17 @@ export interface AppDeps {
   /** Checks the database answers (for /healthz). */
   ping: () => Promise<void>;
   logger?: Logger;
+  /** A reverse proxy sits in front (TRUST_PROXY=1): believe what it forwards. */
   trustProxy?: boolean;
+  /** The proxies' addresses or CIDR ranges (TRUSTED_PROXIES); unset: the one peer is the proxy. */
+  trustedProxies?: readonly string[];
+  /**
+   * Where browsers, tablets and phones reach us (PUBLIC_URL, an origin): the CSRF check compares
+   * `Origin` with it; enrollment links, QR codes and the lookup address are built from it.
+   */
+  publicUrl?: string;
   /** How long the public statistics are reused in memory (default 60 s). */
   publicStatsTtlMs?: number;
-  /** The configured public address (PUBLIC_URL), without a trailing slash; unset if not configured. */
-  publicUrl?: string;
   /** Built front ends to serve; absent in API-only tests. */
   staticDirs?: { console: string; kiosk: string };
 }
@@ -65,14 +84,22 @@ export interface AppDeps {
 /** The whole HTTP surface: API under /api/v1, /healthz, and the built console and kiosk. */
 export function createApp(deps: AppDeps) {
   const logger = deps.logger ?? createLogger('silent');
-  const trustProxy = deps.trustProxy ?? false;
+  const trust = proxyTrust(deps.trustProxy ?? false, deps.trustedProxies);
   const auth = createAuthService(deps.repos, deps.clock);
 
   const app = new OpenAPIHono<AppEnv>();
+  // Outermost, so it sees the final answer, whoever made it.
+  app.use('*', settleUnreadBody());
   app.use('*', requestLogger(logger));
+  app.use('*', clientInfo(trust));
+  app.use('*', strictTransportSecurity());
+  app.use('/api/*', noStoreByDefault());
   app.use(
     '*',
+    // One framing policy: no page of ours may be framed, said both ways for older browsers.
     secureHeaders({
+      strictTransportSecurity: false,
+      xFrameOptions: 'DENY',
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
@@ -93,17 +120,17 @@ export function createApp(deps: AppDeps) {
   app.notFound(routeNotFound);
 
   const api = newRouter();
-  api.use(
-    '*',
-    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => sendError(c, payloadTooLarge()) }),
-  );
-  api.use('*', deviceTokensOnly(DEVICE_PATHS));
-  api.use('*', clientInfo(trustProxy));
-  api.use('*', csrfGuard());
+  api.use('*', credentials(DEVICE_PATHS));
+  api.use('*', csrfGuard(deps.publicUrl && new URL(deps.publicUrl).origin));
   api.use('*', loadSession(auth));
-  api.route('/', authRoutes(auth, trustProxy));
+  // After the session: how much may be sent depends on who sends it.
+  api.use('*', requestBodyLimit(DEVICE_PATHS, IMPORT_PATHS));
+  api.route('/', authRoutes(auth));
   api.route('/', usersRoutes(createUsersService(deps.repos, deps.clock)));
   api.route('/', unitsRoutes(createCatalogueService(deps.repos, deps.clock)));
+  const catalogueAdmin = createCatalogueAdminService(deps.repos, deps.clock);
+  api.route('/', catalogueRoutes(catalogueAdmin));
+  api.route('/', catalogueItemRoutes(catalogueAdmin));
   const devices = createDevicesService(deps.repos, deps.clock, deps.publicUrl);
   api.route('/', devicesRoutes(devices));
   api.route('/', settingsRoutes(deps.publicUrl));
@@ -120,9 +147,13 @@ export function createApp(deps: AppDeps) {
   const tally = createTallyService(deps.repos, (month, unitId) =>
     feedbackOnTime(deps.repos, month, unitId, deps.clock()),
   );
-  api.route('/', tallyRoutes(tally));
-  api.route('/', exportsRoutes(createExportsService(deps.repos, deps.clock, tally)));
+  const nodeTally = createNodeTallyService(deps.repos);
+  api.route('/', tallyRoutes(tally, nodeTally));
+  api.route('/', leagueRoutes(createLeagueService(deps.repos)));
+  api.route('/', exportsRoutes(createExportsService(deps.repos, deps.clock, tally, nodeTally)));
   api.route('/', targetsRoutes(createTargetsService(deps.repos, deps.clock)));
+  api.route('/', catalogueFilesRoutes(createCatalogueImportService(deps.repos, deps.clock)));
+  api.route('/', setupRoutes(createSetupService(deps.repos, deps.clock)));
   api.route(
     '/',
     publicStatsRoutes(createPublicStatsService(deps.repos, deps.clock, deps.publicStatsTtlMs)),
@@ -138,6 +169,7 @@ export function createApp(deps: AppDeps) {
     type: 'apiKey',
     in: 'cookie',
     name: SESSION_COOKIE,
+    description: `Sent as \`__Host-${SESSION_COOKIE}\` over HTTPS.`,
   });
   app.doc31('/api/v1/openapi.json', {
     openapi: '3.1.0',

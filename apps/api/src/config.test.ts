@@ -1,9 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import { readConfig } from './config.ts';
 
-describe('readConfig', () => {
-  it('leaves the public address unset by default', () => {
+describe('configuration', () => {
+  it('reads a list of trusted proxies, only with TRUST_PROXY=1', () => {
+    expect(readConfig({}).trustedProxies).toBeUndefined();
+    expect(
+      readConfig({ TRUST_PROXY: '1', TRUSTED_PROXIES: '127.0.0.1, 10.0.0.0/8,::1' }).trustedProxies,
+    ).toEqual(['127.0.0.1', '10.0.0.0/8', '::1']);
+    expect(() => readConfig({ TRUSTED_PROXIES: '127.0.0.1' })).toThrow(/TRUST_PROXY=1/);
+    expect(() => readConfig({ TRUST_PROXY: '1', TRUSTED_PROXIES: '10.0.0.0/40' })).toThrow(
+      /TRUSTED_PROXIES.*10\.0\.0\.0\/40/,
+    );
+  });
+
+  it('reads the public origin: scheme, host and port, nothing else', () => {
     expect(readConfig({}).publicUrl).toBeUndefined();
+    expect(readConfig({ PUBLIC_URL: 'https://hailong.example.gov.vn/' }).publicUrl).toBe(
+      'https://hailong.example.gov.vn',
+    );
+    expect(readConfig({ PUBLIC_URL: 'https://hailong.example:443' }).publicUrl).toBe(
+      'https://hailong.example',
+    );
+    expect(readConfig({ PUBLIC_URL: 'http://10.0.0.5:8787' }).publicUrl).toBe(
+      'http://10.0.0.5:8787',
+    );
+    for (const bad of ['hailong.example', 'ftp://hailong.example', 'https://hailong.example/app']) {
+      expect(() => readConfig({ PUBLIC_URL: bad }), bad).toThrow(/PUBLIC_URL/);
+    }
   });
 
   it.each([

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LOG_LEVELS } from './http/logger.ts';
+import { proxyTrust } from './http/forwarded.ts';
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
@@ -9,13 +10,14 @@ const Env = z.object({
   HAILONG_DEMO: z.enum(['0', '1']).default('1'),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('warn'),
   TRUST_PROXY: z.enum(['0', '1']).default('0'),
-  HAILONG_PUBLIC_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
-  TLS_CERT_FILE: z.string().optional(),
-  TLS_KEY_FILE: z.string().optional(),
+  TRUSTED_PROXIES: z.string().optional(),
   PUBLIC_URL: z
     .url({ protocol: /^https?$/ })
     .refine((url) => /^[^/]+\/\/[^/]+\/?$/.test(url), 'only scheme, host and port: no path')
     .optional(),
+  HAILONG_PUBLIC_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  TLS_CERT_FILE: z.string().optional(),
+  TLS_KEY_FILE: z.string().optional(),
 });
 
 export interface Config {
@@ -28,6 +30,8 @@ export interface Config {
   demo: boolean;
   logLevel: (typeof LOG_LEVELS)[number];
   trustProxy: boolean;
+  /** Addresses or CIDR ranges of the reverse proxies; unset: only the direct peer is the proxy. */
+  trustedProxies: string[] | undefined;
   publicStatsTtlMs: number;
   /** Serve HTTPS with this certificate and key (PEM files); tablets need HTTPS to work offline. */
   tls: { certFile: string; keyFile: string } | undefined;
@@ -55,10 +59,23 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.HAILONG_DEMO === '1',
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === '1',
+    trustedProxies: proxyList(e.TRUST_PROXY === '1', e.TRUSTED_PROXIES),
     publicStatsTtlMs: e.HAILONG_PUBLIC_CACHE_SECONDS * 1000,
-    tls: tlsFiles(e.TLS_CERT_FILE, e.TLS_KEY_FILE),
     publicUrl: e.PUBLIC_URL && new URL(e.PUBLIC_URL).origin,
+    tls: tlsFiles(e.TLS_CERT_FILE, e.TLS_KEY_FILE),
   };
+}
+
+function proxyList(trustProxy: boolean, list: string | undefined): string[] | undefined {
+  if (list === undefined || list.trim() === '') return undefined;
+  if (!trustProxy) throw new Error('Invalid configuration: TRUSTED_PROXIES needs TRUST_PROXY=1');
+  const entries = list.split(',').map((entry) => entry.trim());
+  try {
+    proxyTrust(true, entries);
+  } catch (err) {
+    throw new Error(`Invalid configuration: TRUSTED_PROXIES: ${(err as Error).message}`);
+  }
+  return entries;
 }
 
 function tlsFiles(certFile: string | undefined, keyFile: string | undefined) {

@@ -13,6 +13,7 @@ import { ensureFirstAdmin, seedDemoCatalogue } from './services/seed.service.ts'
 import { startRetentionJob } from './services/retention.service.ts';
 import { seedDemoRatings } from './services/demo-ratings.ts';
 import { onFeedbackReceived } from './services/feedback-intake.ts';
+import { startScaleJob } from './services/scale-job.ts';
 
 const appsDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -47,8 +48,9 @@ async function main() {
     ping: async () => void (await sql`select 1`.execute(database.db)),
     logger,
     trustProxy: config.trustProxy,
-    publicStatsTtlMs: config.publicStatsTtlMs,
+    trustedProxies: config.trustedProxies,
     publicUrl: config.publicUrl,
+    publicStatsTtlMs: config.publicStatsTtlMs,
     staticDirs: {
       console: join(appsDir, 'console', 'dist'),
       kiosk: join(appsDir, 'kiosk', 'dist'),
@@ -65,7 +67,7 @@ async function main() {
   const server = serve(
     { fetch: app.fetch, port: config.port, hostname: config.host, ...tls },
     (info) => {
-      const base = `${tls ? 'https' : 'http'}://localhost:${info.port}`;
+      const base = config.publicUrl ?? `${tls ? 'https' : 'http'}://localhost:${info.port}`;
       console.log(`hailong (${database.dialect}) đang chạy / running:`);
       console.log(`  Console:  ${base}/`);
       console.log(`  Kiosk:    ${base}/kiosk/`);
@@ -84,8 +86,11 @@ async function main() {
 
   // Erases contact data of long-closed feedback now and daily (Nghị định 13/2023/NĐ-CP).
   const stopRetention = startRetentionJob(repos, systemClock, logger);
+  // A unit's scale change planned for next month takes effect in `units.scale` when it begins.
+  const stopScales = startScaleJob(repos, systemClock, logger);
   const stop = () => {
     stopRetention();
+    stopScales();
     server.close(() => void database.close().then(() => process.exit(0)));
   };
   process.once('SIGINT', stop);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { CreateUserRequest, LoginRequest, UpdateUserRequest, Username } from './index.ts';
+import {
+  ClientRecord,
+  CreateUserRequest,
+  LoginRequest,
+  UpdateUserRequest,
+  Username,
+} from './index.ts';
 
 describe('wire contracts', () => {
   it('normalises usernames to lower case and refuses other characters', () => {
@@ -38,5 +44,24 @@ describe('wire contracts', () => {
     expect(LoginRequest.safeParse({ username: 'ADMIN', password: 'x' }).data?.username).toBe(
       'admin',
     );
+  });
+
+  it('refuses in a record any text a database cannot store, so a tablet never queues it', () => {
+    const rating = {
+      id: '0b8f5f7e-9a51-4d8e-8c1e-3f2a1b0c9d8e',
+      deviceId: 'd1',
+      seq: 1,
+      deviceTime: '2026-11-23T08:30:00.000Z',
+      schemaVersion: 1,
+      kind: 'rating',
+      sectorId: 's1',
+      level: 2,
+    };
+    expect(ClientRecord.safeParse({ ...rating, comment: 'Chờ\r\nlâu' }).success).toBe(true);
+    for (const comment of ['a\u0000b', 'a\ud800b', 'a\u001bb']) {
+      const parsed = ClientRecord.safeParse({ ...rating, comment });
+      expect(parsed.error?.issues.map((i) => i.path.join('.'))).toEqual(['comment']);
+    }
+    expect(ClientRecord.safeParse({ ...rating, sectorId: 's\u00001' }).success).toBe(false);
   });
 });

@@ -9,7 +9,12 @@ export const EnrollmentCode = z
   .pipe(z.string().regex(/^[0-9A-HJKMNP-TV-Z]{8}$/, 'code: 8 characters'));
 
 export const CreateEnrollmentRequest = z
-  .object({ unitId: Id, label: text(80) })
+  .object({
+    unitId: Id,
+    label: text(80),
+    /** A counter (quầy) of the unit the tablet will stand at. */
+    counterId: Id.nullable().optional(),
+  })
   .meta({ id: 'CreateEnrollmentRequest' });
 export type CreateEnrollmentRequest = z.infer<typeof CreateEnrollmentRequest>;
 
@@ -46,14 +51,50 @@ export const Device = z
     lastSyncAt: Instant.nullable(),
     highestSeq: z.number().int(),
     receivedCount: z.number().int(),
+    /**
+     * Records of this tablet refused for good because their id or tracking code was already used,
+     * or a resend changed content: each sits in the tablet's dead-letter list.
+     */
+    refusedCount: z.number().int(),
     gaps: z.array(SequenceGap),
     revokedAt: Instant.nullable(),
+    /** The counter (quầy) the tablet is bound to, if any. */
+    counterId: Id.nullable(),
+    counterName: z.string().nullable(),
   })
   .meta({ id: 'Device' });
 export type Device = z.infer<typeof Device>;
 
+export const RECORD_REFUSAL_CODES = ['id_taken', 'conflict', 'tracking_code_taken'] as const;
+
+/** A record a tablet sent that the server refused for good, as staff see it. */
+export const RecordRefusal = z
+  .object({
+    recordId: z.string(),
+    seq: z.number().int(),
+    kind: z.enum(['rating', 'feedback']),
+    code: z.enum(RECORD_REFUSAL_CODES),
+    /** id_taken: the tablet that stored this id first. */
+    otherDeviceId: z.string().nullable(),
+    /** tracking_code_taken: the code another item has. */
+    trackingCode: z.string().nullable(),
+    at: Instant,
+  })
+  .meta({ id: 'RecordRefusal' });
+export type RecordRefusal = z.infer<typeof RecordRefusal>;
+
+export const RecordRefusalList = z
+  .object({ refusals: z.array(RecordRefusal) })
+  .meta({ id: 'RecordRefusalList' });
+
 export const DeviceList = z.object({ devices: z.array(Device) }).meta({ id: 'DeviceList' });
 export type DeviceList = z.infer<typeof DeviceList>;
+
+/** Binds a tablet to another counter of its unit, or to none (null). */
+export const UpdateDeviceRequest = z
+  .object({ counterId: Id.nullable() })
+  .meta({ id: 'UpdateDeviceRequest' });
+export type UpdateDeviceRequest = z.infer<typeof UpdateDeviceRequest>;
 
 /** Kiosk settings staff may set per unit; the tablet may override some locally in staff mode. */
 export const KioskSettings = z.object({
@@ -70,6 +111,12 @@ export const DeviceConfig = z
   .object({
     device: z.object({ id: Id, label: z.string() }),
     unit: z.object({ id: Id, name: z.string(), scale: ScaleId }),
+    /**
+     * The counter (quầy) the tablet stands at. Optional so that a config cached from an older
+     * server still parses; kiosks that predate it ignore it.
+     */
+    counter: z.object({ id: Id, name: z.string() }).nullable().optional(),
+    /** Active sectors only: archived ones leave the tablet. */
     sectors: z.array(z.object({ id: Id, name: z.string() })),
     settings: KioskSettings,
     /**

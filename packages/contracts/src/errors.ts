@@ -12,11 +12,19 @@ export const ERROR_CODES = [
   'csrf_rejected',
   'too_many_requests',
   'conflict',
+  /** A code already used by a sibling (units) or within the unit (sectors, counters). */
+  'code_taken',
+  /** A catalogue file with bad lines; `details` lists `{ line, column, message }`. */
+  'import_invalid',
   'invalid_transition',
   'unsupported_protocol',
   'unknown_sector',
   'invalid_code',
   'internal_error',
+  /** Sync, per record: another tablet already stored a record with this id. */
+  'id_taken',
+  /** Sync, per record: another item already has this tracking code. */
+  'tracking_code_taken',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { HOLIDAY_KINDS } from '@hailong/domain';
 import { Id, text } from './common.ts';
 import { CalendarDate } from './feedback.ts';
+import { BoundedDate, BoundedMonth, BoundedYear } from './periods.ts';
 
 export const HolidayKind = z.enum(HOLIDAY_KINDS);
 
@@ -22,9 +23,10 @@ export const HolidayList = z
   .meta({ id: 'HolidayList' });
 export type HolidayList = z.infer<typeof HolidayList>;
 
-export const HolidayYearQuery = z.object({
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
-});
+export const HolidayYearQuery = z.object({ year: BoundedYear.optional() });
+
+/** The day a holiday entry is about, in the path. */
+export const HolidayDateParam = z.object({ date: BoundedDate });
 
 export const PutHolidayRequest = z
   .object({
@@ -66,7 +68,7 @@ export const PutUnitFeedbackSettingsRequest = z
 export type PutUnitFeedbackSettingsRequest = z.infer<typeof PutUnitFeedbackSettingsRequest>;
 
 export const OnTimeQuery = z.object({
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month: YYYY-MM'),
+  month: BoundedMonth,
   unitId: Id.optional(),
 });
 

@@ -227,8 +227,8 @@ export const PublicFeedback = z
   .meta({ id: 'PublicFeedback' });
 export type PublicFeedback = z.infer<typeof PublicFeedback>;
 
-/** Usually one item; two if, against the odds, two tablets made the same code. */
+/** The item with the code, as a list of at most one: a tracking code identifies one item. */
 export const PublicFeedbackList = z
-  .object({ items: z.array(PublicFeedback) })
+  .object({ items: z.array(PublicFeedback).max(1) })
   .meta({ id: 'PublicFeedbackList' });
 export type PublicFeedbackList = z.infer<typeof PublicFeedbackList>;

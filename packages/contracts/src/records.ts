@@ -1,13 +1,16 @@
 import { z } from 'zod';
 import { FEEDBACK_KINDS, LOW_RATING_REASONS, TRACKING_CODE_PATTERN } from '@hailong/domain';
-import { Id, Instant, text } from './common.ts';
+import { Id, Instant, storable, text } from './common.ts';
 
 /** Version of a record's shape, carried by every record so old outboxes stay readable. */
 export const RECORD_SCHEMA_VERSION = 1;
 
 /** What every record captured on a tablet carries: who, which, when, and in what shape. */
 const recordEnvelope = {
-  /** Client-made UUID; the server's unique key, so a resend is harmless. */
+  /**
+   * Client-made UUID; with its device, what makes a resend harmless. Compared in lower case
+   * (`canonicalRecordId`): a tablet's id is taken by no other tablet's record.
+   */
   id: z.uuid(),
   deviceId: Id,
   /** 1, 2, 3… per device with no gaps; the server reports gaps. */
@@ -16,6 +19,11 @@ const recordEnvelope = {
   deviceTime: Instant,
   schemaVersion: z.literal(RECORD_SCHEMA_VERSION),
 };
+
+/** The one form in which record ids are compared and stored: a UUID in lower case. */
+export function canonicalRecordId(id: string): string {
+  return id.toLowerCase();
+}
 
 export const LowRatingReason = z.enum(LOW_RATING_REASONS);
 
@@ -48,7 +56,7 @@ export const Phone = z
 export const FeedbackContact = z.object({
   name: text(120).optional(),
   phone: Phone.optional(),
-  consentVersion: z.string().min(1).max(40),
+  consentVersion: storable().min(1).max(40),
   consentAt: Instant,
 });
 export type FeedbackContact = z.infer<typeof FeedbackContact>;

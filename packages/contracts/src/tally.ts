@@ -4,15 +4,11 @@
  * target in basis points. Mirrors the types of `tallyMonth` / `tallyTrend` in @hailong/domain.
  */
 import { z } from 'zod';
-import { isMonth } from '@hailong/domain';
-import { Id, Instant } from './common.ts';
+import { Id } from './common.ts';
 import { ScaleId } from './catalogue.ts';
+import { Month } from './periods.ts';
 
-/** A calendar month in Việt Nam, "YYYY-MM". */
-export const Month = z.string().refine(isMonth, 'month: YYYY-MM');
-
-/** How many months one trend request may span. */
-export const MAX_TREND_MONTHS = 36;
+export { Month };
 
 const Ratio = z.number().min(0).max(1);
 const Count = z.number().int().min(0);
@@ -112,74 +108,3 @@ export const TallyTrend = z
   })
   .meta({ id: 'TallyTrend' });
 export type TallyTrend = z.infer<typeof TallyTrend>;
-
-export const TallyResponse = z
-  .discriminatedUnion('kind', [MonthTally, TallyTrend])
-  .meta({ id: 'TallyResponse' });
-
-/** One month (`month`) or a range for trends (`from` and `to`), all units or one. */
-export const TallyQuery = z
-  .object({
-    month: Month.optional(),
-    from: Month.optional(),
-    to: Month.optional(),
-    unitId: Id.optional(),
-    /** Below this many answers a rate is flagged as too few to judge. */
-    minSample: z.coerce.number().int().min(1).max(100_000).optional(),
-  })
-  .superRefine((q, ctx) => {
-    const range = q.from !== undefined || q.to !== undefined;
-    if (q.month !== undefined && range) {
-      ctx.addIssue({ code: 'custom', path: ['month'], message: 'give month, or from and to' });
-    } else if (!range && q.month === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['month'], message: 'required' });
-    } else if (range && (q.from === undefined || q.to === undefined)) {
-      ctx.addIssue({ code: 'custom', path: [q.from ? 'to' : 'from'], message: 'required' });
-    } else if (range && q.from! > q.to!) {
-      ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
-    }
-  });
-export type TallyQuery = z.input<typeof TallyQuery>;
-
-export const ExportQuery = z.object({ month: Month, unitId: Id.optional() });
-export type ExportQuery = z.infer<typeof ExportQuery>;
-
-/** What anyone may see: aggregate numbers only, never a citizen's words. */
-export const PublicFigure = z.object({
-  total: Count,
-  satisfied: Count,
-  rate: Ratio.nullable(),
-  met: z.boolean().nullable(),
-  tooFew: z.boolean(),
-});
-export type PublicFigure = z.infer<typeof PublicFigure>;
-
-export const PublicStats = z
-  .object({
-    month: Month,
-    previousMonth: Month,
-    minSample: z.number().int(),
-    generatedAt: Instant,
-    units: z.array(
-      z.object({
-        unitId: Id,
-        unitName: z.string(),
-        target: Ratio,
-        current: PublicFigure,
-        previous: PublicFigure,
-        sectors: z.array(
-          z.object({
-            sectorId: Id,
-            sectorName: z.string(),
-            target: Ratio,
-            current: PublicFigure,
-            previous: PublicFigure,
-          }),
-        ),
-      }),
-    ),
-  })
-  .meta({ id: 'PublicStats' });
-export type PublicStats = z.infer<typeof PublicStats>;
-
-export const PublicStatsQuery = z.object({ month: Month.optional() });

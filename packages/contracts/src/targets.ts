@@ -2,8 +2,9 @@
 import { z } from 'zod';
 import { Id, Instant } from './common.ts';
 import { TargetPercent } from './catalogue.ts';
+import { BoundedYear } from './periods.ts';
 
-export const TargetYear = z.coerce.number().int().min(2000).max(2100);
+export const TargetYear = BoundedYear;
 
 export const TargetsQuery = z.object({ year: TargetYear.optional() });
 

@@ -14,9 +14,14 @@ import type {
   RollupCategory,
 } from '@hailong/domain';
 
+import type { ScaleId } from '@hailong/contracts';
 import type {
+  CatalogueHistoryRow,
+  CounterRow,
+  UnitScaleRow,
   EnrollmentRow,
   RecordLedgerRow,
+  RecordRefusalRow,
   SectorRow,
   SessionRow,
   TargetRow,
@@ -40,10 +45,10 @@ export type UserTable = UserRow;
 
 export type SessionTable = SessionRow;
 
-export interface LoginFailureTable {
-  id: string;
+export interface ThrottleAttemptTable {
   key: string;
-  at: number;
+  windowStart: number;
+  count: number;
 }
 
 export interface AuditEventTable {
@@ -71,6 +76,7 @@ export interface DeviceTable {
   highestSeq: Generated<number>;
   receivedCount: Generated<number>;
   lastRatingAt: number | null;
+  counterId: string | null;
 }
 
 export interface DeviceSeqRangeTable {
@@ -81,11 +87,14 @@ export interface DeviceSeqRangeTable {
 
 export type RecordTable = RecordLedgerRow;
 
+export type RecordRefusalTable = RecordRefusalRow;
+
 export interface RatingTable {
   id: string;
   deviceId: string;
   unitId: string;
   sectorId: string;
+  counterId: string | null;
   level: number;
   reasons: string;
   comment: string | null;
@@ -102,6 +111,8 @@ export interface FeedbackItemTable {
   sectorId: string | null;
   kind: FeedbackKind;
   trackingCode: string;
+  /** The code the public lookup finds this item by; unique, null for a legacy second item. */
+  lookupCode: string | null;
   content: string;
   contactName: string | null;
   contactPhone: string | null;
@@ -182,6 +193,53 @@ export interface RatingReasonRollupTable {
   count: number;
 }
 
+export type CounterTable = CounterRow;
+
+export type UnitScaleTable = UnitScaleRow;
+
+export interface CatalogueHistoryTable extends Omit<CatalogueHistoryRow, 'details'> {
+  /** JSON text. */
+  details: string;
+}
+
+/** Counters of a node's whole subtree, per sector code (lĩnh vực pooled across units). */
+export interface NodeRollupTable {
+  nodeId: string;
+  sectorCode: string;
+  month: string;
+  scale: ScaleId;
+  level: number;
+  category: RollupCategory;
+  count: number;
+}
+
+/** `node_rollups` summed over sector codes: a node's answers per month, scale, level, category. */
+export interface NodeTotalTable {
+  nodeId: string;
+  month: string;
+  scale: ScaleId;
+  level: number;
+  category: RollupCategory;
+  count: number;
+}
+
+export interface NodeReasonRollupTable {
+  nodeId: string;
+  sectorCode: string;
+  month: string;
+  reason: string;
+  count: number;
+}
+
+export interface CounterRollupTable {
+  counterId: string;
+  month: string;
+  scale: ScaleId;
+  level: number;
+  category: RollupCategory;
+  count: number;
+}
+
 export interface Database {
   units: UnitTable;
   sectors: SectorTable;
@@ -189,12 +247,13 @@ export interface Database {
   defaultTargets: DefaultTargetTable;
   users: UserTable;
   sessions: SessionTable;
-  loginFailures: LoginFailureTable;
+  throttleAttempts: ThrottleAttemptTable;
   auditEvents: AuditEventTable;
   enrollments: EnrollmentTable;
   devices: DeviceTable;
   deviceSeqRanges: DeviceSeqRangeTable;
   records: RecordTable;
+  recordRefusals: RecordRefusalTable;
   ratings: RatingTable;
   feedbackItems: FeedbackItemTable;
   feedbackEvents: FeedbackEventTable;
@@ -202,4 +261,11 @@ export interface Database {
   feedbackSettings: FeedbackSettingTable;
   ratingRollups: RatingRollupTable;
   ratingReasonRollups: RatingReasonRollupTable;
+  counters: CounterTable;
+  unitScales: UnitScaleTable;
+  catalogueHistory: CatalogueHistoryTable;
+  nodeRollups: NodeRollupTable;
+  nodeTotals: NodeTotalTable;
+  nodeReasonRollups: NodeReasonRollupTable;
+  counterRollups: CounterRollupTable;
 }

@@ -1,8 +1,7 @@
 /**
  * The cells of an export, independent of its format. Text that a spreadsheet would read as a formula
- * (=, +, -, @, tab, CR at the start: OWASP "CSV injection") is neutralised with a leading single
- * quote, in CSV and XLSX alike: a sector named "=HYPERLINK(…)" must stay text on every leader's PC.
- * Numbers stay numbers.
+ * (OWASP "CSV injection") is neutralised with a single quote, in CSV and XLSX alike: a sector named
+ * "=HYPERLINK(…)" must stay text on every leader's PC. Numbers stay numbers.
  */
 
 export type Cell =
@@ -11,11 +10,24 @@ export type Cell =
   /** A ratio in [0, 1], shown as a percentage; null prints as empty. */
   | { kind: 'ratio'; value: number | null };
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/*
+ * Formula characters include their full-width forms: Excel under an East Asian input method reads
+ * "＝1+1" as "=1+1". Blanks before one do not stop a spreadsheet either: spaces of any width, tabs,
+ * zero-width characters, and (at the start of a cell) line breaks.
+ */
+/** The start of every line, in the text or as a reader splitting on raw line breaks sees it. */
+const FORMULA_LINE = /(^|\r\n|\r|\n)(?=(?:[^\S\r\n]|[\u200B-\u200D\u2060])*[=+\-@＝＋－＠])/g;
+/** A cell that would be evaluated: blanks then a formula, or a tab or line break first (OWASP). */
+const FORMULA_CELL = /^(?:[\s\u200B-\u200D\u2060]*[=+\-@＝＋－＠]|[\t\r\n])/;
 
-/** Prefixes text that a spreadsheet would evaluate with a single quote. */
+/**
+ * Text that no spreadsheet evaluates: a quote before every line that starts (after blanks) with a
+ * formula character, so that a reader splitting a quoted cell on its line breaks finds no formula
+ * either, and a quote first when the cell would start one. Idempotent; only ever adds quotes.
+ */
 export function neutralize(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
+  const lines = text.replace(FORMULA_LINE, "$1'");
+  return FORMULA_CELL.test(text) && !lines.startsWith("'") ? `'${lines}` : lines;
 }
 
 export const text = (value: string): Cell => ({ kind: 'text', value: neutralize(value) });

@@ -74,7 +74,7 @@ const figureCells = (f: Figures, minSample: number, lead = ''): Cell[] => [
   text([lead, notes(f, minSample)].filter(Boolean).join('; ')),
 ];
 
-const reasonLabel = (reason: string) =>
+export const reasonLabel = (reason: string) =>
   LOW_RATING_REASON_LABELS[reason as LowRatingReason]?.vi ?? reason;
 
 /** The table of one unit for `tally.month`. */

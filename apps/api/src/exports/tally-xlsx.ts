@@ -34,7 +34,7 @@ function put(target: ExcelJS.Cell, cell: Cell) {
 }
 
 /** Excel sheet names: at most 31 characters, none of []:*?/\, unique in the workbook. */
-function sheetName(name: string, taken: Set<string>): string {
+export function sheetName(name: string, taken: Set<string>): string {
   const base =
     name
       .replace(/[[\]:*?/\\]/g, ' ')
@@ -47,7 +47,7 @@ function sheetName(name: string, taken: Set<string>): string {
   return candidate;
 }
 
-interface SheetSpec {
+export interface SheetSpec {
   heading: string[];
   header: string[];
   widths: number[];
@@ -60,7 +60,7 @@ interface SheetSpec {
   footer: Cell[][];
 }
 
-function addSheet(workbook: ExcelJS.Workbook, name: string, spec: SheetSpec) {
+export function addSheet(workbook: ExcelJS.Workbook, name: string, spec: SheetSpec) {
   const columns = spec.header.length;
   const sheet = workbook.addWorksheet(name, {
     pageSetup: {

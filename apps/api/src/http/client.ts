@@ -1,31 +1,30 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { AppEnv } from './router.ts';
+import { clientAddress, forwardedHttps, type ProxyTrust } from './forwarded.ts';
 
 /**
- * Who is calling and over what. Forwarded headers are believed only when the operator says a
- * reverse proxy sits in front (TRUST_PROXY=1); otherwise anyone could pick their own address.
+ * Who is calling and over what, for every request. Forwarded headers are believed only as far as
+ * the operator's proxy configuration allows (see forwarded.ts); otherwise anyone could pick their
+ * own address, or claim HTTPS.
  */
-export function clientInfo(trustProxy: boolean): MiddlewareHandler<AppEnv> {
+export function clientInfo(trust: ProxyTrust): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    c.set('clientAddress', address(c, trustProxy));
+    const peer = peerAddress(c);
+    c.set('clientAddress', clientAddress(trust, peer, c.req.header('x-forwarded-for')));
+    c.set(
+      'https',
+      new URL(c.req.url).protocol === 'https:' ||
+        forwardedHttps(trust, peer, c.req.header('x-forwarded-proto')),
+    );
     await next();
   };
 }
 
-function address(c: Context, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded;
-  }
+function peerAddress(c: Context): string | undefined {
   try {
-    return getConnInfo(c).remote.address ?? 'unknown';
+    return getConnInfo(c).remote.address;
   } catch {
-    return 'unknown'; // in-process requests (tests) have no socket
+    return undefined; // in-process requests (tests) have no socket
   }
-}
-
-export function isHttps(c: Context, trustProxy: boolean): boolean {
-  if (new URL(c.req.url).protocol === 'https:') return true;
-  return trustProxy && c.req.header('x-forwarded-proto') === 'https';
 }

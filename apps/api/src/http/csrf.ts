@@ -1,24 +1,28 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { errorBody } from './errors.ts';
+import type { AppEnv } from './router.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * CSRF defence for cookie-authenticated requests: a state-changing request must come from our own
  * pages. Browsers send `Sec-Fetch-Site` and `Origin` on every such fetch; a request that has neither
- * is refused, because the session cookie alone must never be enough. Requests that carry a bearer
- * token (kiosk devices) are exempt: a browser never attaches those by itself.
- * `Origin` is compared by host with `Host`, so TLS ended at a reverse proxy still matches.
+ * is refused, because the session cookie alone must never be enough. `Origin` must equal the public
+ * origin (PUBLIC_URL: scheme, host and port), or without it the origin the request itself reached
+ * (scheme as clientInfo decided, host from `Host`). Requests with a bearer token are exempt: only a
+ * well-formed one on a device route gets this far (see credentials.ts), and browsers never attach
+ * those by themselves.
  */
-export function csrfGuard(): MiddlewareHandler {
+export function csrfGuard(publicOrigin: string | undefined): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (SAFE_METHODS.has(c.req.method)) return next();
-    if (/^Bearer\s/i.test(c.req.header('authorization') ?? '')) return next();
+    if (c.get('bearer') !== undefined) return next();
     const site = c.req.header('sec-fetch-site');
     const origin = c.req.header('origin');
-    const host = c.req.header('host') ?? new URL(c.req.url).host;
+    const expected = publicOrigin ?? ownOrigin(c);
     const sameSite = site === 'same-origin' || site === 'none';
-    const sameOrigin = origin !== undefined && origin !== 'null' && hostOf(origin) === host;
+    const sameOrigin =
+      origin !== undefined && expected !== undefined && originOf(origin) === expected;
     const allowed =
       site !== undefined ? sameSite && (origin === undefined || sameOrigin) : sameOrigin;
     if (allowed) return next();
@@ -29,9 +33,16 @@ export function csrfGuard(): MiddlewareHandler {
   };
 }
 
-function hostOf(origin: string): string | undefined {
+function ownOrigin(c: Context<AppEnv>): string | undefined {
+  const host = c.req.header('host') ?? new URL(c.req.url).host;
+  return originOf(`${c.get('https') ? 'https' : 'http'}://${host}`);
+}
+
+/** `scheme://host[:port]` with the default port left out, as browsers send it. */
+function originOf(url: string): string | undefined {
   try {
-    return new URL(origin).host;
+    const { origin } = new URL(url);
+    return origin === 'null' ? undefined : origin;
   } catch {
     return undefined;
   }

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ErrorBody, ErrorCode } from '@hailong/contracts';
-import type { Logger } from './logger.ts';
+import { loggedPath, type Logger } from './logger.ts';
 
 /** A failure a service reports to its caller; routes turn it into `{"error":{…}}` with `status`. */
 export class ApiError extends Error {
@@ -47,7 +47,10 @@ export function handleError(logger: Logger) {
         err.status,
       );
     }
-    logger.error('unhandled error', { path: c.req.path, error: err.stack ?? String(err) });
+    logger.error('unhandled error', {
+      path: loggedPath(c.req.path),
+      error: err.stack ?? String(err),
+    });
     return c.json(errorBody('internal_error', 'Lỗi máy chủ. Vui lòng thử lại sau.'), 500);
   };
 }

@@ -24,7 +24,15 @@ export function createLogger(
   return { info: log('info'), warn: log('warn'), error: log('error') };
 }
 
-/** Logs each request once: method, path (never the query: it may hold codes), status, duration. */
+/**
+ * A path as it may be logged: a tracking code in the path names a citizen's item (and the lookup is
+ * throttled precisely so codes cannot be collected), so the code is replaced.
+ */
+export function loggedPath(path: string): string {
+  return path.replace(/^(\/api\/v1\/public\/feedback\/).+$/i, '$1{code}');
+}
+
+/** Logs each request once: method, path (never the query, never a code), status, duration. */
 export function requestLogger(logger: Logger): MiddlewareHandler {
   return async (c, next) => {
     const started = performance.now();
@@ -32,7 +40,7 @@ export function requestLogger(logger: Logger): MiddlewareHandler {
     const status = c.res.status;
     const fields = {
       method: c.req.method,
-      path: c.req.path,
+      path: loggedPath(c.req.path),
       status,
       ms: Math.round((performance.now() - started) * 10) / 10,
     };

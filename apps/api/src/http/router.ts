@@ -7,8 +7,12 @@ export interface AppEnv {
   Variables: {
     /** The signed-in staff member, or null; set for every /api/v1 request. */
     auth: SignedIn | null;
-    /** The caller's address, for throttling. */
+    /** The caller's address, for throttling (set for every request by clientInfo). */
     clientAddress: string;
+    /** Whether the client reached us over HTTPS: directly, or through a trusted proxy. */
+    https: boolean;
+    /** A well-formed bearer token sent to a device route (set by credentials). */
+    bearer: string | undefined;
     /** The tablet whose bearer token opened a device route (set by requireDevice). */
     device: DeviceRow;
   };

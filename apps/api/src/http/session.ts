@@ -5,12 +5,20 @@ import type { AuthService } from '../services/auth.service.ts';
 import { errorBody } from './errors.ts';
 import type { AppEnv } from './router.ts';
 
+/**
+ * The session cookie's name. Over HTTPS it is sent as `__Host-hl_session`: browsers accept that name
+ * only when Secure, for Path=/ and without Domain, so neither a plain-HTTP page nor a sibling host
+ * can plant or overwrite it (and only that name is read there). Over plain HTTP — the console on
+ * localhost — the bare name is used, since browsers would refuse the prefixed one.
+ */
 export const SESSION_COOKIE = 'hl_session';
+
+const prefix = (c: Context<AppEnv>) => (c.get('https') ? 'host' : undefined);
 
 /** Resolves the session cookie, if any, to the signed-in user. */
 export function loadSession(auth: AuthService): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const token = getCookie(c, SESSION_COOKIE);
+    const token = sessionToken(c);
     c.set('auth', token ? ((await auth.authenticate(token)) ?? null) : null);
     await next();
   };
@@ -30,20 +38,27 @@ export function requireSession(...roles: Role[]): MiddlewareHandler<AppEnv> {
   };
 }
 
-export function setSessionCookie(c: Context, token: string, maxAgeMs: number, secure: boolean) {
+export function setSessionCookie(c: Context<AppEnv>, token: string, maxAgeMs: number) {
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'Strict',
-    secure,
+    secure: c.get('https'),
     path: '/',
     maxAge: Math.floor(maxAgeMs / 1000),
+    prefix: prefix(c),
   });
 }
 
-export function clearSessionCookie(c: Context) {
-  deleteCookie(c, SESSION_COOKIE, { path: '/' });
+export function clearSessionCookie(c: Context<AppEnv>) {
+  deleteCookie(c, SESSION_COOKIE, {
+    path: '/',
+    secure: c.get('https'),
+    httpOnly: true,
+    sameSite: 'Strict',
+    prefix: prefix(c),
+  });
 }
 
-export function sessionToken(c: Context): string | undefined {
-  return getCookie(c, SESSION_COOKIE);
+export function sessionToken(c: Context<AppEnv>): string | undefined {
+  return getCookie(c, SESSION_COOKIE, prefix(c));
 }

@@ -26,6 +26,9 @@ function toUniqueViolation(err: unknown): UniqueViolation | undefined {
   if (code === '23505')
     return new UniqueViolation(typeof constraint === 'string' ? constraint : 'unknown');
   if (typeof code !== 'string' || !SQLITE_UNIQUE.has(code)) return undefined;
+  // An expression index (units' code among siblings) is reported by its name.
+  const index = /constraint failed: index '([^']+)'/.exec(String(message))?.[1];
+  if (index) return new UniqueViolation(index);
   const columns = /constraint failed: (.+)$/.exec(String(message))?.[1]?.split(', ') ?? [];
   const table = columns[0]?.split('.')[0] ?? 'unknown';
   if (code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return new UniqueViolation(`${table}_pkey`);

@@ -38,6 +38,13 @@ export function createDeviceRepository(db: Kysely<Database>): DeviceRepository {
         .executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
     },
+    setCounter: (id, counterId) =>
+      db
+        .updateTable('devices')
+        .set({ counterId })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirst(),
     async touchSeen(id, at) {
       await db.updateTable('devices').set({ lastSeenAt: at }).where('id', '=', id).execute();
     },
@@ -63,5 +70,21 @@ export function createDeviceRepository(db: Kysely<Database>): DeviceRepository {
       }
       return byDevice;
     },
+    async countRefusals() {
+      const rows = await db
+        .selectFrom('recordRefusals')
+        .select(['deviceId', (eb) => eb.fn.countAll().as('n')])
+        .groupBy('deviceId')
+        .execute();
+      return new Map(rows.map((r) => [r.deviceId, Number(r.n)]));
+    },
+    listRefusals: (deviceId) =>
+      db
+        .selectFrom('recordRefusals')
+        .selectAll()
+        .where('deviceId', '=', deviceId)
+        .orderBy('seq')
+        .orderBy('at')
+        .execute(),
   };
 }

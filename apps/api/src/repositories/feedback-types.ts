@@ -50,6 +50,8 @@ export type FeedbackPatch = Partial<FeedbackWorkflowFields> &
 
 export interface FeedbackFilter {
   unitId?: string;
+  /** Items of any of these units (a scope or a subtree); none when empty. */
+  unitIds?: readonly string[];
   sectorId?: string;
   status?: FeedbackStatus;
   assigneeId?: string;
@@ -80,8 +82,13 @@ export type FeedbackEventView = FeedbackEventRow & { actorName: string | null };
 export interface FeedbackRepository {
   findById(id: string): Promise<FeedbackRegisterRow | undefined>;
   findByIds(ids: readonly string[]): Promise<FeedbackRegisterRow[]>;
-  /** Every item with this exact (canonical) tracking code; codes are not unique. */
+  /**
+   * Every item with this exact (canonical) tracking code, for staff: one since migration 005, more
+   * only where an earlier install stored two items under one code.
+   */
   findByTrackingCode(code: string): Promise<FeedbackRegisterRow[]>;
+  /** The one item the public lookup shows for this canonical code (its `lookup_code`). */
+  findByLookupCode(code: string): Promise<FeedbackRegisterRow | undefined>;
   /**
    * Applies `patch` only if the item is still in `expectedStatus`, so that two people acting at
    * once cannot both move it; false when it was not (or no longer) in that state.

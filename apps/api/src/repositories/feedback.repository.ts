@@ -12,6 +12,11 @@ function containsPattern(text: string): string {
 function applyFilter(query: Query, filter: FeedbackFilter): Query {
   let q = query;
   if (filter.unitId !== undefined) q = q.where('feedbackItems.unitId', '=', filter.unitId);
+  if (filter.unitIds !== undefined) {
+    const ids = [...filter.unitIds];
+    q =
+      ids.length === 0 ? q.where(sql<boolean>`1 = 0`) : q.where('feedbackItems.unitId', 'in', ids);
+  }
   if (filter.sectorId !== undefined) q = q.where('feedbackItems.sectorId', '=', filter.sectorId);
   if (filter.status !== undefined) q = q.where('feedbackItems.status', '=', filter.status);
   if (filter.assigneeId !== undefined) {
@@ -70,6 +75,10 @@ export function createFeedbackRepository(db: Kysely<Database>): FeedbackReposito
         .orderBy('feedbackItems.receivedAt')
         .execute();
       return rows.map((r) => toRow(r as Raw));
+    },
+    async findByLookupCode(code) {
+      const raw = await base().where('feedbackItems.lookupCode', '=', code).executeTakeFirst();
+      return raw && toRow(raw as Raw);
     },
     async update(id, expectedStatus, patch) {
       const { answerPublished, ...rest } = patch;

@@ -13,6 +13,8 @@ import { createFeedbackRepository } from './feedback.repository.ts';
 import { createHolidayRepository } from './holidays.repository.ts';
 import { createRollupRepository } from './rollups.repository.ts';
 import { createTargetRepository } from './targets.repository.ts';
+import { createNodeRollupRepository } from './node-rollups.repository.ts';
+import { createReportCatalogueRepository } from './report-catalogue.repository.ts';
 
 export * from './types.ts';
 
@@ -21,7 +23,7 @@ export function createRepositories(db: Kysely<Database>, dialect: Dialect): Repo
     dialect,
     users: createUserRepository(db),
     sessions: createSessionRepository(db),
-    catalogue: createCatalogueRepository(db),
+    catalogue: createCatalogueRepository(db, dialect),
     loginThrottle: createLoginThrottleRepository(db),
     audit: createAuditRepository(db),
     devices: createDeviceRepository(db),
@@ -29,6 +31,8 @@ export function createRepositories(db: Kysely<Database>, dialect: Dialect): Repo
     feedback: createFeedbackRepository(db),
     holidays: createHolidayRepository(db),
     rollups: createRollupRepository(db),
+    nodeRollups: createNodeRollupRepository(db),
+    reportCatalogue: createReportCatalogueRepository(db),
     targets: createTargetRepository(db),
     transaction(work) {
       // Kysely cannot nest transactions; an inner call joins the outer one, which then commits or

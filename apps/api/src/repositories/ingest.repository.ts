@@ -1,20 +1,19 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import type { Dialect, IngestRepository, RatingRow } from './types.ts';
+import { addToRollups, chunks, moveToRepeats } from './rollup-writes.ts';
+import type { Dialect, IngestRepository, RecordLedgerRow } from './types.ts';
 
-/** Rows per INSERT: far below both dialects' bound-parameter limits for our widest table. */
-const CHUNK = 250;
+/** Ranges per query when loading a device's ratings around new ones. */
+const RANGES_PER_QUERY = 100;
 
-function chunks<T>(rows: T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += CHUNK) out.push(rows.slice(i, i + CHUNK));
-  return out;
-}
+const splitReasons = (reasons: string) => (reasons === '' ? [] : reasons.split(','));
 
 /**
- * The sync write path. Duplicates are decided by the primary key of `records` with
- * ON CONFLICT DO NOTHING inside the batch transaction — never by a check-then-insert, which lets
- * two concurrent resends both pass the check (kobotoolbox/kobocat#470).
+ * The sync write path. Duplicates are decided by the unique keys of `records` (the id and its
+ * canonical form) and of `feedback_items.lookup_code`, with ON CONFLICT DO NOTHING inside the batch
+ * transaction — never by a check-then-insert, which lets two concurrent resends both pass the check
+ * (kobotoolbox/kobocat#470). Keys are inserted in sorted order, so that two batches sharing keys
+ * wait for each other instead of deadlocking on PostgreSQL.
  */
 export function createIngestRepository(db: Kysely<Database>, dialect: Dialect): IngestRepository {
   return {
@@ -24,16 +23,35 @@ export function createIngestRepository(db: Kysely<Database>, dialect: Dialect): 
     },
     async insertRecords(rows) {
       const inserted = new Set<string>();
-      for (const part of chunks(rows)) {
+      const ordered = [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      for (const part of chunks(ordered)) {
         const ids = await db
           .insertInto('records')
           .values(part)
-          .onConflict((oc) => oc.column('id').doNothing())
+          // No target: a clash on the id or on the canonical id is skipped alike.
+          .onConflict((oc) => oc.doNothing())
           .returning('id')
           .execute();
         for (const { id } of ids) inserted.add(id);
       }
       return inserted;
+    },
+    async findRecords(canonicalIds) {
+      const found = new Map<string, RecordLedgerRow>();
+      for (const part of chunks(canonicalIds)) {
+        const rows = await db
+          .selectFrom('records')
+          .selectAll()
+          .where((eb) => eb.or([eb('canonicalId', 'in', part), eb('id', 'in', part)]))
+          .execute();
+        for (const row of rows) found.set(row.canonicalId ?? row.id, row);
+      }
+      return found;
+    },
+    async deleteRecords(ids) {
+      for (const part of chunks(ids)) {
+        await db.deleteFrom('records').where('id', 'in', part).execute();
+      }
     },
     async insertRatings(rows) {
       for (const part of chunks(rows)) {
@@ -44,76 +62,73 @@ export function createIngestRepository(db: Kysely<Database>, dialect: Dialect): 
       }
     },
     async insertFeedback(rows) {
+      const inserted = new Set<string>();
+      // By code (a stable sort: the earlier of two items with one code wins), for the lock order.
+      const ordered = [...rows].sort((a, b) =>
+        a.trackingCode < b.trackingCode ? -1 : a.trackingCode > b.trackingCode ? 1 : 0,
+      );
+      for (const part of chunks(ordered)) {
+        const ids = await db
+          .insertInto('feedbackItems')
+          .values(
+            part.map((r) => ({
+              ...r,
+              lookupCode: r.trackingCode,
+              clockSuspect: r.clockSuspect ? 1 : 0,
+            })),
+          )
+          .onConflict((oc) => oc.column('lookupCode').doNothing())
+          .returning('id')
+          .execute();
+        for (const { id } of ids) inserted.add(id);
+      }
+      return inserted;
+    },
+    async listRatingsNear(deviceId, ranges) {
+      const out = [];
+      for (let i = 0; i < ranges.length; i += RANGES_PER_QUERY) {
+        const part = ranges.slice(i, i + RANGES_PER_QUERY);
+        const rows = await db
+          .selectFrom('ratings')
+          .innerJoin('records', 'records.id', 'ratings.id')
+          .selectAll('ratings')
+          .select('records.seq')
+          .where('ratings.deviceId', '=', deviceId)
+          .where('ratings.category', '<>', 'bad_clock')
+          .where((eb) =>
+            eb.or(
+              part.map((g) =>
+                eb.and([
+                  eb('ratings.deviceTime', '>=', g.from),
+                  eb('ratings.deviceTime', '<=', g.to),
+                ]),
+              ),
+            ),
+          )
+          .execute();
+        for (const row of rows) out.push({ ...row, reasons: splitReasons(row.reasons) });
+      }
+      return out;
+    },
+    addToRollups: (rows) => addToRollups(db, rows),
+    async markRepeats(rows) {
+      if (rows.length === 0) return;
+      for (const part of chunks(rows.map((r) => r.id))) {
+        await db
+          .updateTable('ratings')
+          .set({ category: 'repeat' })
+          .where('id', 'in', part)
+          .where('category', '=', 'counted')
+          .execute();
+      }
+      await moveToRepeats(db, rows);
+    },
+    async recordRefusals(rows) {
       for (const part of chunks(rows)) {
         await db
-          .insertInto('feedbackItems')
-          .values(part.map((r) => ({ ...r, clockSuspect: r.clockSuspect ? 1 : 0 })))
-          .execute();
-      }
-    },
-    async addToRollups(rows: RatingRow[]) {
-      const levels = new Map<
-        string,
-        {
-          unitId: string;
-          sectorId: string;
-          month: string;
-          level: number;
-          category: RatingRow['category'];
-          count: number;
-        }
-      >();
-      const reasons = new Map<
-        string,
-        { unitId: string; sectorId: string; month: string; reason: string; count: number }
-      >();
-      for (const r of rows) {
-        const key = `${r.unitId}|${r.sectorId}|${r.month}|${r.level}|${r.category}`;
-        const level = levels.get(key) ?? {
-          unitId: r.unitId,
-          sectorId: r.sectorId,
-          month: r.month,
-          level: r.level,
-          category: r.category,
-          count: 0,
-        };
-        level.count++;
-        levels.set(key, level);
-        // Reasons are tallied for the ratings that count, like the rate they explain.
-        if (r.category !== 'counted') continue;
-        for (const reason of r.reasons) {
-          const rkey = `${r.unitId}|${r.sectorId}|${r.month}|${reason}`;
-          const entry = reasons.get(rkey) ?? {
-            unitId: r.unitId,
-            sectorId: r.sectorId,
-            month: r.month,
-            reason,
-            count: 0,
-          };
-          entry.count++;
-          reasons.set(rkey, entry);
-        }
-      }
-      for (const part of chunks([...levels.values()])) {
-        await db
-          .insertInto('ratingRollups')
+          .insertInto('recordRefusals')
           .values(part)
-          .onConflict((oc) =>
-            oc
-              .columns(['unitId', 'month', 'sectorId', 'level', 'category'])
-              .doUpdateSet({ count: sql`rating_rollups.count + excluded.count` }),
-          )
-          .execute();
-      }
-      for (const part of chunks([...reasons.values()])) {
-        await db
-          .insertInto('ratingReasonRollups')
-          .values(part)
-          .onConflict((oc) =>
-            oc
-              .columns(['unitId', 'month', 'sectorId', 'reason'])
-              .doUpdateSet({ count: sql`rating_reason_rollups.count + excluded.count` }),
-          )
+          .onConflict((oc) => oc.columns(['deviceId', 'recordId', 'contentHash']).doNothing())
           .execute();
       }
     },
@@ -127,6 +142,7 @@ export function createIngestRepository(db: Kysely<Database>, dialect: Dialect): 
       }
     },
     async recordSync(deviceId, update) {
+      const { lastRatingAt } = update;
       await db
         .updateTable('devices')
         .set((eb) => ({
@@ -134,7 +150,9 @@ export function createIngestRepository(db: Kysely<Database>, dialect: Dialect): 
           lastSeenAt: update.at,
           highestSeq: sql`case when ${eb.ref('highestSeq')} > ${update.highestSeq} then ${eb.ref('highestSeq')} else ${update.highestSeq} end`,
           receivedCount: sql`${eb.ref('receivedCount')} + ${update.added}`,
-          ...(update.lastRatingAt !== null && { lastRatingAt: update.lastRatingAt }),
+          ...(lastRatingAt !== null && {
+            lastRatingAt: sql`case when ${eb.ref('lastRatingAt')} > ${lastRatingAt} then ${eb.ref('lastRatingAt')} else ${lastRatingAt} end`,
+          }),
         }))
         .where('id', '=', deviceId)
         .execute();

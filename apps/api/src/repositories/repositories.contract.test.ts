@@ -22,6 +22,9 @@ const unit = (id: string, name = `Đơn vị ${id}`, sortOrder = 0): UnitRow => 
   scale: 'five',
   sortOrder,
   createdAt: T0,
+  parentId: null,
+  archivedAt: null,
+  updatedAt: null,
 });
 
 const sector = (id: string, unitId: string, name = `Lĩnh vực ${id}`, sortOrder = 0): SectorRow => ({
@@ -31,6 +34,8 @@ const sector = (id: string, unitId: string, name = `Lĩnh vực ${id}`, sortOrde
   name,
   sortOrder,
   createdAt: T0,
+  archivedAt: null,
+  updatedAt: null,
 });
 
 const user = (id: string, username = `user-${id}`, unitId: string | null = null): UserRow => ({
@@ -199,7 +204,7 @@ describe.each(dialects)('repositories on %s', (dialect) => {
       expect(await repos.catalogue.findUnit('nope')).toBeUndefined();
       const duplicate = { ...unit('u2'), code: 'code-u1' };
       expect(await uniqueViolation(repos.catalogue.createUnit(duplicate))).toBe(
-        'units_code_unique',
+        'units_parent_code_unique',
       );
       expect(await repos.catalogue.countUnits()).toBe(1);
     });
@@ -279,18 +284,49 @@ describe.each(dialects)('repositories on %s', (dialect) => {
   });
 
   describe('login throttle', () => {
-    it('counts failures of a key at or after `since`, clears a key, prunes old ones', async () => {
-      for (const at of [T0, T0 + 10, T0 + 20]) await repos.loginThrottle.recordFailure('ip:1', at);
-      await repos.loginThrottle.recordFailure('ip:1', T0 + 20);
-      await repos.loginThrottle.recordFailure('user:alice', T0 + 20);
-      expect(await repos.loginThrottle.countFailures('ip:1', T0 + 10)).toBe(3);
-      expect(await repos.loginThrottle.countFailures('ip:1', T0 + 21)).toBe(0);
-      expect(await repos.loginThrottle.countFailures('ip:2', T0)).toBe(0);
-      expect(await repos.loginThrottle.prune(T0 + 10)).toBe(1);
-      expect(await repos.loginThrottle.countFailures('ip:1', 0)).toBe(3);
+    const W = 15 * 60 * 1000;
+    const reserveMany = (n: number, key: string, at: number, on = repos) =>
+      Array.from({ length: n }, () => on.loginThrottle.reserve(key, 5, W, at));
+    const granted = async (attempts: Promise<number | undefined>[]) =>
+      (await Promise.all(attempts)).filter((r) => r !== undefined).length;
+
+    it('grants at most `limit` of many parallel reservations of a key, from two connections', async () => {
+      const other = await secondConnection(handle);
+      try {
+        const both = [...reserveMany(30, 'ip:1', T0), ...reserveMany(30, 'ip:1', T0, other.repos)];
+        expect(await granted(both)).toBe(5);
+      } finally {
+        await other.close();
+      }
+      expect(await repos.loginThrottle.reserve('ip:1', 5, W, T0 + W - 1)).toBeUndefined();
+      expect(await repos.loginThrottle.reserve('ip:2', 5, W, T0)).toBe(T0);
+      // The window runs from its first attempt; once it has passed, a new one starts.
+      expect(await granted(reserveMany(20, 'ip:1', T0 + W))).toBe(5);
+    });
+
+    it('releases a reservation only within its own window', async () => {
+      const window = await repos.loginThrottle.reserve('ip:1', 2, W, T0);
+      expect(window).toBe(T0);
+      expect(await repos.loginThrottle.reserve('ip:1', 2, W, T0 + 1)).toBe(T0);
+      expect(await repos.loginThrottle.reserve('ip:1', 2, W, T0 + 2)).toBeUndefined();
+      await repos.loginThrottle.release('ip:1', window!);
+      expect(await repos.loginThrottle.reserve('ip:1', 2, W, T0 + 3)).toBe(T0);
+      // A release from an earlier window never opens the current one.
+      expect(await repos.loginThrottle.reserve('ip:1', 2, W, T0 + W)).toBe(T0 + W);
+      expect(await repos.loginThrottle.reserve('ip:1', 2, W, T0 + W)).toBe(T0 + W);
+      await repos.loginThrottle.release('ip:1', T0);
+      expect(await repos.loginThrottle.reserve('ip:1', 2, W, T0 + W)).toBeUndefined();
+    });
+
+    it('clears a key and prunes windows that started before a time', async () => {
+      await repos.loginThrottle.reserve('ip:1', 1, W, T0);
+      await repos.loginThrottle.reserve('ip:2', 1, W, T0 + 10);
+      await repos.loginThrottle.reserve('ip:3', 1, W, T0 + 20);
       await repos.loginThrottle.clear('ip:1');
-      expect(await repos.loginThrottle.countFailures('ip:1', 0)).toBe(0);
-      expect(await repos.loginThrottle.countFailures('user:alice', 0)).toBe(1);
+      expect(await repos.loginThrottle.reserve('ip:1', 1, W, T0 + 1)).toBe(T0 + 1);
+      expect(await repos.loginThrottle.prune(T0 + 11)).toBe(2);
+      expect(await repos.loginThrottle.reserve('ip:2', 1, W, T0 + 12)).toBe(T0 + 12);
+      expect(await repos.loginThrottle.reserve('ip:3', 1, W, T0 + 21)).toBeUndefined();
     });
   });
 
@@ -374,14 +410,14 @@ describe.each(dialects)('repositories on %s', (dialect) => {
         await tx.users.create(user('a', 'alice', 'u1'));
         await tx.audit.append({ ...event('e1'), details: {} });
         // A nested call joins the outer transaction, so its writes go too.
-        await tx.transaction((inner) => inner.loginThrottle.recordFailure('ip:1', T0));
+        await tx.transaction((inner) => inner.loginThrottle.reserve('ip:1', 1, 1000, T0));
         throw boom;
       });
       await expect(work).rejects.toBe(boom);
       expect(await repos.catalogue.countUnits()).toBe(0);
       expect(await repos.users.count()).toBe(0);
       expect(await repos.audit.list({ limit: 10 })).toEqual([]);
-      expect(await repos.loginThrottle.countFailures('ip:1', 0)).toBe(0);
+      expect(await repos.loginThrottle.prune(T0 + 1)).toBe(0);
     });
 
     it('rolls back everything on a UniqueViolation', async () => {
@@ -399,6 +435,18 @@ describe.each(dialects)('repositories on %s', (dialect) => {
     }
   });
 });
+
+/** Another connection pool to the same database, as a second API process would open. */
+async function secondConnection(handle: DatabaseHandle): Promise<DatabaseHandle> {
+  if (handle.dialect === 'sqlite') {
+    const files = await sql<{ file: string }>`pragma database_list`.execute(handle.db);
+    return openDatabase(`file:${files.rows[0]!.file}`);
+  }
+  const current = await sql<{ name: string }>`select current_database() as name`.execute(handle.db);
+  const url = new URL(inject('pgUrl'));
+  url.pathname = `/${current.rows[0]!.name}`;
+  return openDatabase(url.toString());
+}
 
 async function expectSqlitePragmas(handle: DatabaseHandle): Promise<void> {
   const db = handle.db.withoutPlugins();

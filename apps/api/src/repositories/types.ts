@@ -7,9 +7,11 @@ import type { Role, ScaleId, UnitKind } from '@hailong/contracts';
 import type { FeedbackKind, RollupCategory, SeqRange } from '@hailong/domain';
 import type { FeedbackRepository, HolidayRepository } from './feedback-types.ts';
 import type { RollupRepository, TargetRepository } from './tally-types.ts';
+import type { NodeRollupRepository, ReportCatalogueRepository } from './report-types.ts';
 
 export type * from './feedback-types.ts';
 export type * from './tally-types.ts';
+export type * from './report-types.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -63,12 +65,19 @@ export interface SessionRepository {
 
 export interface UnitRow {
   id: string;
+  /** Unique among the unit's siblings; stable (never reused for another unit). */
   code: string;
   name: string;
   kind: UnitKind;
+  /** The scale in force now; `unit_scales` holds the months each scale applies from. */
   scale: ScaleId;
   sortOrder: number;
   createdAt: number;
+  /** The unit above in the organisation tree; null for a root (the province). */
+  parentId: string | null;
+  /** Archived units disappear from tablets and forms but stay in past reports. */
+  archivedAt: number | null;
+  updatedAt: number | null;
 }
 
 export interface SectorRow {
@@ -78,6 +87,47 @@ export interface SectorRow {
   name: string;
   sortOrder: number;
   createdAt: number;
+  archivedAt: number | null;
+  updatedAt: number | null;
+}
+
+/** Quầy: a counter of a unit's one-stop desk; a tablet may be bound to one. */
+export interface CounterRow {
+  id: string;
+  unitId: string;
+  code: string;
+  name: string;
+  sortOrder: number;
+  archivedAt: number | null;
+  createdAt: number;
+  updatedAt: number | null;
+}
+
+export type CatalogueEntityType = 'unit' | 'sector' | 'counter';
+
+/** One change of a unit, sector or counter; the state (name, parent) in force from `month` on. */
+export interface CatalogueHistoryRow {
+  id: string;
+  entityType: CatalogueEntityType;
+  entityId: string;
+  at: number;
+  /** "YYYY-MM" (Asia/Ho_Chi_Minh) from which this state applies. */
+  month: string;
+  action: 'create' | 'rename' | 'move' | 'archive' | 'restore' | 'reorder' | 'update' | 'scale';
+  name: string;
+  /** Units: the parent unit; sectors and counters: their unit. */
+  parentId: string | null;
+  actorId: string | null;
+  /** JSON-serialisable details of the change. */
+  details: unknown;
+}
+
+/** The scale a unit uses from a month on (a change applies from the next month only). */
+export interface UnitScaleRow {
+  unitId: string;
+  fromMonth: string;
+  scale: ScaleId;
+  updatedAt: number;
 }
 
 export interface TargetRow {
@@ -90,17 +140,60 @@ export interface TargetRow {
   updatedBy: string | null;
 }
 
+export type UnitPatch = Partial<
+  Pick<UnitRow, 'name' | 'kind' | 'scale' | 'parentId' | 'sortOrder' | 'archivedAt'>
+> & { updatedAt: number };
+export type SectorPatch = Partial<
+  Pick<SectorRow, 'name' | 'unitId' | 'sortOrder' | 'archivedAt'>
+> & { updatedAt: number };
+export type CounterPatch = Partial<
+  Pick<CounterRow, 'name' | 'unitId' | 'sortOrder' | 'archivedAt'>
+> & { updatedAt: number };
+
+/** Which rows a list returns: everything (reports) or only what is not archived (tablets, forms). */
+export interface ListOptions {
+  activeOnly?: boolean;
+}
+
 export interface CatalogueRepository {
-  /** Fails with `UniqueViolation` on a duplicate code. */
+  /**
+   * Serialises changes to the catalogue until the transaction ends (PostgreSQL: an advisory lock;
+   * SQLite has one writer), so that two concurrent moves cannot together make a cycle.
+   */
+  lockTree(): Promise<void>;
+  /** Fails with `UniqueViolation('units_parent_code_unique')` on a code taken among its siblings. */
   createUnit(unit: UnitRow): Promise<void>;
-  /** Fails with `UniqueViolation` on a duplicate code within the unit. */
+  /** Fails with `UniqueViolation('sectors_unit_id_code_unique')` on a code taken within the unit. */
   createSector(sector: SectorRow): Promise<void>;
+  /** Fails with `UniqueViolation('counters_unit_id_code_unique')` on a code taken within the unit. */
+  createCounter(counter: CounterRow): Promise<void>;
+  /** Returns the updated row, undefined when none; `UniqueViolation` when a move clashes a code. */
+  updateUnit(id: string, patch: UnitPatch): Promise<UnitRow | undefined>;
+  updateSector(id: string, patch: SectorPatch): Promise<SectorRow | undefined>;
+  updateCounter(id: string, patch: CounterPatch): Promise<CounterRow | undefined>;
   findUnit(id: string): Promise<UnitRow | undefined>;
-  /** Ordered by sortOrder, then name. */
-  listUnits(): Promise<UnitRow[]>;
+  findSector(id: string): Promise<SectorRow | undefined>;
+  findCounter(id: string): Promise<CounterRow | undefined>;
+  /**
+   * In catalogue order: depth first, each unit before its sub-units, siblings by sortOrder then
+   * name (Vietnamese collation). Archived ones too unless asked.
+   */
+  listUnits(options?: ListOptions): Promise<UnitRow[]>;
   /** All sectors (or one unit's), ordered by unit, sortOrder, then name. */
-  listSectors(unitId?: string): Promise<SectorRow[]>;
+  listSectors(unitId?: string, options?: ListOptions): Promise<SectorRow[]>;
+  /** All counters (or one unit's), ordered by unit, sortOrder, then name. */
+  listCounters(unitId?: string, options?: ListOptions): Promise<CounterRow[]>;
   countUnits(): Promise<number>;
+  appendHistory(row: CatalogueHistoryRow): Promise<void>;
+  /** Changes in the order they were made; of one entity, one type, or everything. */
+  listHistory(filter?: {
+    entityType?: CatalogueEntityType;
+    entityId?: string;
+  }): Promise<CatalogueHistoryRow[]>;
+  /** Scales of every unit (or some) with the month each applies from, ordered by unit and month. */
+  listUnitScales(unitIds?: readonly string[]): Promise<UnitScaleRow[]>;
+  /** Sets the scale a unit uses from `fromMonth` on (replacing a change planned for that month). */
+  upsertUnitScale(row: UnitScaleRow): Promise<void>;
   /** Inserts or replaces the target of (unit, sector, year). */
   upsertTarget(target: TargetRow): Promise<void>;
   listTargets(year: number): Promise<TargetRow[]>;
@@ -109,10 +202,17 @@ export interface CatalogueRepository {
   upsertDefaultTarget(year: number, targetBp: number, updatedAt: number): Promise<void>;
 }
 
+/** Attempt counters for logins, enrollment codes and tracking-code lookups. */
 export interface LoginThrottleRepository {
-  recordFailure(key: string, at: number): Promise<void>;
-  countFailures(key: string, since: number): Promise<number>;
+  /**
+   * Takes one of `limit` attempts of `key` in its current window (which starts at the first attempt
+   * and lasts `windowMs`), atomically: the window's start if granted, undefined if none is left.
+   */
+  reserve(key: string, limit: number, windowMs: number, now: number): Promise<number | undefined>;
+  /** Gives one attempt back, only if the window that granted it (by its start) is still current. */
+  release(key: string, windowStart: number): Promise<void>;
   clear(key: string): Promise<void>;
+  /** Deletes windows that started before `before`; returns how many. */
   prune(before: number): Promise<number>;
 }
 
@@ -143,6 +243,8 @@ export interface EnrollmentRow {
   expiresAt: number;
   usedAt: number | null;
   deviceId: string | null;
+  /** The counter the enrolled tablet will be bound to, if any. */
+  counterId: string | null;
 }
 
 export interface DeviceRow {
@@ -157,6 +259,8 @@ export interface DeviceRow {
   highestSeq: number;
   receivedCount: number;
   lastRatingAt: number | null;
+  /** The counter (quầy) the tablet stands at, if bound to one. */
+  counterId: string | null;
 }
 
 export interface DeviceRepository {
@@ -176,19 +280,46 @@ export interface DeviceRepository {
   findActiveByTokenHash(tokenHash: string): Promise<DeviceRow | undefined>;
   list(): Promise<DeviceRow[]>;
   revoke(id: string, at: number): Promise<boolean>;
+  /** Binds the device to a counter (or none); returns the updated row, undefined when unknown. */
+  setCounter(id: string, counterId: string | null): Promise<DeviceRow | undefined>;
   touchSeen(id: string, at: number): Promise<void>;
   /** Received sequence ranges of a device, ordered. */
   listSeqRanges(deviceId: string): Promise<SeqRange[]>;
   /** Sequence ranges of every device, for the device list's gap report. */
   listAllSeqRanges(): Promise<Map<string, SeqRange[]>>;
+  /** How many records each device had refused (devices with none are absent). */
+  countRefusals(): Promise<Map<string, number>>;
+  /** A device's refused records, in sequence order. */
+  listRefusals(deviceId: string): Promise<RecordRefusalRow[]>;
 }
 
 export interface RecordLedgerRow {
+  /** The canonical id for records stored since migration 005; as sent for older ones. */
   id: string;
+  /** The id in its compared form (lower case); null on older rows whose id already was. */
+  canonicalId: string | null;
   deviceId: string;
   seq: number;
   kind: 'rating' | 'feedback';
   receivedAt: number;
+  /** SHA-256 of the record as validated; null on rows stored before migration 005. */
+  contentHash: string | null;
+}
+
+export type RecordRefusalCode = 'id_taken' | 'conflict' | 'tracking_code_taken';
+
+/** A record refused for good because its id or code was taken or a resend changed content. */
+export interface RecordRefusalRow {
+  deviceId: string;
+  /** Canonical id of the refused record. */
+  recordId: string;
+  contentHash: string;
+  seq: number;
+  kind: 'rating' | 'feedback';
+  code: RecordRefusalCode;
+  otherDeviceId: string | null;
+  trackingCode: string | null;
+  at: number;
 }
 
 export interface RatingRow {
@@ -196,6 +327,8 @@ export interface RatingRow {
   deviceId: string;
   unitId: string;
   sectorId: string;
+  /** The counter the tablet was bound to when the rating was stored. */
+  counterId: string | null;
   level: number;
   reasons: string[];
   comment: string | null;
@@ -222,6 +355,9 @@ export interface FeedbackItemRow {
   clockSuspect: boolean;
 }
 
+/** A stored rating with its place in the device's sequence, for the repeat check. */
+export type TimelineRatingRow = RatingRow & { seq: number };
+
 /** The write side of sync: every method runs inside the batch transaction. */
 export interface IngestRepository {
   /**
@@ -229,13 +365,34 @@ export interface IngestRepository {
    * as of now, so range merges and repeat checks see every earlier batch.
    */
   lockDevice(deviceId: string): Promise<DeviceRow | undefined>;
-  /** Inserts ledger rows, ignoring ids already stored; returns the ids actually inserted. */
+  /**
+   * Inserts ledger rows, skipping any whose id or canonical id is already stored (by any device);
+   * returns the canonical ids actually inserted.
+   */
   insertRecords(rows: RecordLedgerRow[]): Promise<Set<string>>;
+  /** The ledger rows holding these canonical ids, by canonical id. */
+  findRecords(canonicalIds: readonly string[]): Promise<Map<string, RecordLedgerRow>>;
+  /** Removes ledger rows inserted earlier in the same transaction (records refused after all). */
+  deleteRecords(ids: readonly string[]): Promise<void>;
   insertRatings(rows: RatingRow[]): Promise<void>;
-  insertFeedback(rows: FeedbackItemRow[]): Promise<void>;
+  /**
+   * Inserts feedback items, skipping any whose tracking code another item has (or one earlier in
+   * `rows`); returns the ids actually inserted.
+   */
+  insertFeedback(rows: FeedbackItemRow[]): Promise<Set<string>>;
+  /** A device's ratings (bad clocks left out) with device time in any of the ranges, inclusive. */
+  listRatingsNear(
+    deviceId: string,
+    ranges: readonly { from: number; to: number }[],
+  ): Promise<TimelineRatingRow[]>;
   /** Adds the counts of these ratings to the monthly rollups. */
   addToRollups(rows: RatingRow[]): Promise<void>;
+  /** Turns these `counted` ratings into repeats, moving their counts in the rollups with them. */
+  markRepeats(rows: RatingRow[]): Promise<void>;
+  /** Records refusals; one already recorded (same device, record and content) is not counted again. */
+  recordRefusals(rows: RecordRefusalRow[]): Promise<void>;
   replaceSeqRanges(deviceId: string, ranges: SeqRange[]): Promise<void>;
+  /** `lastRatingAt` is kept as the latest believable device time ever received. */
   recordSync(
     deviceId: string,
     update: { at: number; highestSeq: number; added: number; lastRatingAt: number | null },
@@ -254,6 +411,8 @@ export interface Repositories {
   feedback: FeedbackRepository;
   holidays: HolidayRepository;
   rollups: RollupRepository;
+  nodeRollups: NodeRollupRepository;
+  reportCatalogue: ReportCatalogueRepository;
   targets: TargetRepository;
   /** Runs `work` in one database transaction with repositories bound to it. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;

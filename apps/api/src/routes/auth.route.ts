@@ -9,7 +9,6 @@ import {
   sessionToken,
   setSessionCookie,
 } from '../http/session.ts';
-import { isHttps } from '../http/client.ts';
 import { commonErrors, errorResponse, json, jsonBody, sessionErrors } from './responses.ts';
 
 const login = createRoute({
@@ -46,11 +45,11 @@ const me = createRoute({
   responses: { 200: json(Me, 'Signed in'), ...sessionErrors },
 });
 
-export function authRoutes(auth: AuthService, trustProxy: boolean) {
+export function authRoutes(auth: AuthService) {
   return newRouter()
     .openapi(login, async (c) => {
       const { token, me } = await auth.login(c.req.valid('json'), c.get('clientAddress'));
-      setSessionCookie(c, token, SESSION_TTL_MS, isHttps(c, trustProxy));
+      setSessionCookie(c, token, SESSION_TTL_MS);
       return c.json(me, 200);
     })
     .openapi(logout, async (c) => {

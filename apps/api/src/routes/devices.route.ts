@@ -1,10 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
   CreateEnrollmentRequest,
+  Device,
   DeviceList,
   EnrollDeviceRequest,
   EnrolledDevice,
   Enrollment,
+  RecordRefusalList,
+  UpdateDeviceRequest,
 } from '@hailong/contracts';
 import type { DevicesService } from '../services/devices.service.ts';
 import { newRouter, SESSION_SECURITY } from '../http/router.ts';
@@ -21,9 +24,14 @@ const createEnrollment = createRoute({
   ...managers,
   method: 'post',
   path: '/enrollments',
-  summary: 'One-time code (24 h) to enroll a tablet for a unit',
+  summary: 'One-time code (24 h) to enroll a tablet for a unit, optionally at one of its counters',
   request: { body: jsonBody(CreateEnrollmentRequest) },
-  responses: { 201: json(Enrollment, 'Code created'), ...commonErrors, ...sessionErrors },
+  responses: {
+    201: json(Enrollment, 'Code created'),
+    ...commonErrors,
+    ...sessionErrors,
+    404: errorResponse('Unit outside your units'),
+  },
 });
 
 const enroll = createRoute({
@@ -45,10 +53,26 @@ const list = createRoute({
   method: 'get',
   path: '/devices',
   tags: ['devices'],
-  summary: 'Tablets with last seen, last sync, highest sequence and gaps (staff: own unit)',
+  summary: 'Tablets of the units you may see, with counter, last seen, last sync and gaps',
   security: SESSION_SECURITY,
   middleware: [requireSession()],
   responses: { 200: json(DeviceList, 'Devices'), ...sessionErrors },
+});
+
+const refusals = createRoute({
+  method: 'get',
+  path: '/devices/{id}/refusals',
+  tags: ['devices'],
+  summary:
+    "A tablet's records refused for good: id used by another tablet, same id with other content, tracking code in use",
+  security: SESSION_SECURITY,
+  middleware: [requireSession()],
+  request: { params: z.object({ id: z.string().min(1).max(64) }) },
+  responses: {
+    200: json(RecordRefusalList, 'Refusals, in sequence order'),
+    ...sessionErrors,
+    404: errorResponse('No such device'),
+  },
 });
 
 const revoke = createRoute({
@@ -64,24 +88,43 @@ const revoke = createRoute({
   },
 });
 
+const update = createRoute({
+  ...managers,
+  method: 'patch',
+  path: '/devices/{id}',
+  summary: 'Bind a tablet to another counter (quầy) of its unit, or to none',
+  request: {
+    params: z.object({ id: z.string().min(1).max(64) }),
+    body: jsonBody(UpdateDeviceRequest),
+  },
+  responses: {
+    200: json(Device, 'Updated'),
+    ...commonErrors,
+    ...sessionErrors,
+    404: errorResponse('No such device, or outside your units'),
+  },
+});
+
 export function devicesRoutes(devices: DevicesService) {
   return newRouter()
-    .openapi(createEnrollment, async (c) => {
-      const { unitId, label } = c.req.valid('json');
-      return c.json(await devices.createEnrollment(unitId, label, c.get('auth')!.user.id), 201);
-    })
+    .openapi(createEnrollment, async (c) =>
+      c.json(await devices.createEnrollment(c.get('auth')!.user, c.req.valid('json')), 201),
+    )
     .openapi(enroll, async (c) =>
       c.json(await devices.enroll(c.req.valid('json').code, c.get('clientAddress')), 201),
     )
-    .openapi(list, async (c) => {
+    .openapi(list, async (c) => c.json(await devices.list(c.get('auth')!.user), 200))
+    .openapi(update, async (c) => {
+      const { id } = c.req.valid('param');
+      const { counterId } = c.req.valid('json');
+      return c.json(await devices.bindCounter(c.get('auth')!.user, id, counterId), 200);
+    })
+    .openapi(refusals, async (c) => {
       const { user } = c.get('auth')!;
-      return c.json(
-        await devices.list(user.role === 'staff' ? (user.unitId ?? '') : undefined),
-        200,
-      );
+      return c.json({ refusals: await devices.refusals(user, c.req.valid('param').id) }, 200);
     })
     .openapi(revoke, async (c) => {
-      await devices.revoke(c.req.valid('param').id, c.get('auth')!.user.id);
+      await devices.revoke(c.get('auth')!.user, c.req.valid('param').id);
       return c.body(null, 204);
     });
 }

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_CATALOGUE } from '../services/demo-catalogue.ts';
 import { dialects } from '../../../../test/support/databases.ts';
 import { HOSTILE_SECTOR, parseCsv, tallyWorld, type TallyWorld } from './tally-fixture.ts';
 
@@ -145,7 +146,7 @@ describe.each(dialects)('monthly exports on %s', (dialect) => {
       'tong-hop-hai-long-2026-11-tat-ca.xlsx',
     );
     const workbook = await readXlsx(await res.arrayBuffer());
-    expect(workbook.worksheets).toHaveLength(7);
+    expect(workbook.worksheets).toHaveLength(DEMO_CATALOGUE.length + 1);
     const summary = workbook.worksheets[0]!;
     expect(summary.name).toBe('Tổng hợp');
     let overall: ExcelJS.Row | undefined;
@@ -157,7 +158,7 @@ describe.each(dialects)('monthly exports on %s', (dialect) => {
     const csv = await w.viewer.get('/api/v1/exports/tally.csv?month=2026-11');
     const rows = parseCsv((await csv.text()).replace(/^\uFEFF/, ''));
     expect(rows.find((r) => r[1] === 'Toàn bộ đơn vị')!.slice(2, 4)).toEqual(['36', '31']);
-    expect(rows.filter((r) => r[0] === 'STT')).toHaveLength(7);
+    expect(rows.filter((r) => r[0] === 'STT')).toHaveLength(DEMO_CATALOGUE.length + 1);
   });
 
   it('refuses a malformed month and an unknown unit', async () => {

@@ -14,12 +14,17 @@ const common = {
   middleware: [requireSession()],
   request: { query: ExportQuery },
 };
-const errors = { ...commonErrors, ...sessionErrors, 404: errorResponse('No such unit') };
+const errors = {
+  ...commonErrors,
+  ...sessionErrors,
+  404: errorResponse('No such unit, or outside the reader’s subtree'),
+};
 
 const csv = createRoute({
   ...common,
   path: '/exports/tally.csv',
-  summary: 'Monthly report as CSV (UTF-8 with BOM), one unit or all (staff: own unit)',
+  summary:
+    'Report as CSV (UTF-8 with BOM): a node of the tree over a period (node, period), or the monthly report (month, unitId). Readers: their subtree only',
   responses: {
     200: {
       description: 'CSV file',
@@ -32,7 +37,8 @@ const csv = createRoute({
 const xlsx = createRoute({
   ...common,
   path: '/exports/tally.xlsx',
-  summary: 'Monthly report as an Excel workbook, A4 landscape (staff: own unit)',
+  summary:
+    'Report as an Excel workbook, A4 landscape: a node over a period (node, period), or the monthly report (month, unitId)',
   responses: {
     200: {
       description: 'XLSX workbook',
@@ -52,12 +58,10 @@ function download(c: Context, file: ExportFile) {
 
 export function exportsRoutes(exports: ExportsService) {
   return newRouter()
-    .openapi(csv, async (c) => {
-      const { month, unitId } = c.req.valid('query');
-      return download(c, await exports.csv(month, c.get('auth')!.user, unitId));
-    })
-    .openapi(xlsx, async (c) => {
-      const { month, unitId } = c.req.valid('query');
-      return download(c, await exports.xlsx(month, c.get('auth')!.user, unitId));
-    });
+    .openapi(csv, async (c) =>
+      download(c, await exports.csv(c.req.valid('query'), c.get('auth')!.user)),
+    )
+    .openapi(xlsx, async (c) =>
+      download(c, await exports.xlsx(c.req.valid('query'), c.get('auth')!.user)),
+    );
 }

@@ -12,7 +12,7 @@ import type { Repositories } from '../repositories/types.ts';
 import type { Clock } from '../services/clock.ts';
 import { feedbackOnTime } from '../services/feedback-on-time.ts';
 import type { FeedbackSettingsService } from '../services/feedback-settings.service.ts';
-import { unitScope } from '../services/feedback-access.ts';
+import { loadAccess } from '../services/access.ts';
 import { newRouter, SESSION_SECURITY } from '../http/router.ts';
 import { requireSession } from '../http/session.ts';
 import { commonErrors, errorResponse, json, jsonBody, sessionErrors } from './responses.ts';
@@ -99,8 +99,13 @@ export function feedbackAdminRoutes(
     .openapi(onTime, async (c) => {
       const { month, unitId } = c.req.valid('query');
       const now = clock();
-      const unit = unitScope(c.get('auth')!.user) ?? unitId;
-      const rows = await feedbackOnTime(repos, month, unit, now);
+      // Units outside the user's scope are left out (and asking for one is "not found").
+      const access = await loadAccess(repos, c.get('auth')!.user);
+      if (unitId !== undefined) access.requireVisible(unitId);
+      const visible = new Set(access.visibleUnits().map((u) => u.id));
+      const rows = (await feedbackOnTime(repos, month, unitId, now)).filter((r) =>
+        visible.has(r.unitId),
+      );
       return c.json({ month, today: vnDateOf(now), rows }, 200);
     });
 }

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects } from '../../../../test/support/databases.ts';
 import { Session } from '../../../../test/support/api-client.ts';
+import { feedback, sync } from '../../../../test/support/devices.ts';
+import { createApp } from '../app.ts';
+import { createLogger } from '../http/logger.ts';
 import { act, feedbackWorld, type FeedbackWorld } from './feedback-fixture.ts';
 import { LOOKUP_THROTTLE } from '../services/feedback-public.service.ts';
 
@@ -76,11 +79,47 @@ describe.each(dialects)('the public lookup on %s', (dialect) => {
     expect(item).toMatchObject({ status: 'published', answer: { text: answer } });
   });
 
-  it('returns both items if two tablets made the same code', async () => {
-    const { trackingCode } = await w.send();
-    await w.send({ trackingCode });
+  it('returns one item per code: a second item with a code in use is refused at the tablet', async () => {
+    const { id, trackingCode } = await w.send();
+    const res = await sync(new Session(w.app), w.device, [
+      feedback(w.device, 900, { trackingCode }),
+    ]);
+    expect((await res.json()).results[0]).toMatchObject({ status: 'rejected' });
     const { items } = await (await lookup(trackingCode)).json();
-    expect(items).toHaveLength(2);
+    expect(items).toHaveLength(1);
+    const [row] = await w.database.db
+      .selectFrom('feedbackItems')
+      .select('id')
+      .where('trackingCode', '=', trackingCode)
+      .execute();
+    expect(row).toEqual({ id });
+  });
+
+  it('never writes a tracking code to the server log', async () => {
+    const lines: string[] = [];
+    const app = createApp({
+      repos: w.database.repos,
+      dialect: w.database.dialect,
+      clock: w.clock.read,
+      ping: async () => {},
+      logger: createLogger('info', (line) => lines.push(line)),
+    });
+    const { trackingCode } = await w.send();
+    const compact = trackingCode.replace('-', '');
+    const other = new Session(app);
+    for (const typed of [trackingCode, compact.toLowerCase(), 'ZZZZ-ZZZZ', 'mã sai']) {
+      await other.get(`/api/v1/public/feedback/${encodeURIComponent(typed)}`);
+    }
+    await other.get(`/api/v1/public/feedback/${trackingCode}/`);
+    expect(lines.length).toBeGreaterThanOrEqual(5);
+    const log = lines.join('');
+    for (const secret of [trackingCode, compact, compact.toLowerCase(), 'ZZZZ', 'm%C3%A3']) {
+      expect(log).not.toContain(secret);
+    }
+    expect(JSON.parse(lines[0]!)).toMatchObject({
+      path: '/api/v1/public/feedback/{code}',
+      status: 200,
+    });
   });
 
   it('answers a wrong code with a plain 404, and throttles guessing', async () => {

@@ -34,7 +34,11 @@ describe.each(dialects)('the feedback register on %s', (dialect) => {
     });
     expect(list.counts.byStatus.received).toBeGreaterThanOrEqual(1);
     const detail = await (await w.admin.get(`/api/v1/feedback/${id}`)).json();
-    expect(detail.history.map((e: { action: string }) => e.action)).toEqual(['received']);
+    // The admin was shown the contact data: that view is in the history.
+    expect(detail.history.map((e: { action: string }) => e.action)).toEqual([
+      'received',
+      'contact_viewed',
+    ]);
     expect(detail.contact).toMatchObject({
       masked: false,
       name: contact.name,
@@ -58,7 +62,7 @@ describe.each(dialects)('the feedback register on %s', (dialect) => {
     expect((await act(w.lan, id, { action: 'publish' })).status).toBe(409);
     expect(
       (
-        await w.lan.send('PUT', `/api/v1/feedback/${id}/assignee`, {
+        await w.supervisor.send('PUT', `/api/v1/feedback/${id}/assignee`, {
           body: { assigneeId: w.lan.userId },
         })
       ).status,
@@ -89,7 +93,9 @@ describe.each(dialects)('the feedback register on %s', (dialect) => {
 
     const detail = await (await w.lan.get(`/api/v1/feedback/${id}`)).json();
     expect(
-      detail.history.map((e: { action: string; toStatus: string }) => `${e.action}→${e.toStatus}`),
+      detail.history
+        .filter((e: { action: string }) => e.action !== 'contact_viewed')
+        .map((e: { action: string; toStatus: string }) => `${e.action}→${e.toStatus}`),
     ).toEqual([
       'received→received',
       'classify→classified',
@@ -99,7 +105,7 @@ describe.each(dialects)('the feedback register on %s', (dialect) => {
       'publish→published',
       'close→closed',
     ]);
-    expect(detail.history[3]).toMatchObject({
+    expect(detail.history.find((e: { action: string }) => e.action === 'start')).toMatchObject({
       actorName: 'Cán bộ lan.tp',
       note: 'Đã liên hệ bộ phận Hộ tịch',
     });
@@ -223,7 +229,8 @@ describe.each(dialects)('the feedback register on %s', (dialect) => {
     expect(item).toMatchObject({ urgency: 'overdue', dueDate: '2026-11-27' });
     expect(list.counts.overdue).toBe(list.total);
     expect((await w.lan.get('/api/v1/feedback?due=later')).status).toBe(422);
-  });
+    // Each refresh signs every test user in again (scrypt at OWASP cost): slow on a loaded machine.
+  }, 120_000);
 
   it('stores hostile text as plain text', async () => {
     const content = '<img src=x onerror=alert(1)>';

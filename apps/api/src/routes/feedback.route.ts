@@ -34,7 +34,8 @@ const get = createRoute({
   ...signedIn,
   method: 'get',
   path: '/feedback/{id}',
-  summary: 'One item with its history; contact data masked unless you may see it',
+  summary:
+    'One item with its history; contact data, and the name and phones in staff notes, masked unless you may see them. Each unmasked answer is recorded in the history',
   request: { params: IdParam },
   responses: { 200: json(FeedbackDetail, 'Item'), ...sessionErrors, ...notFound },
 });
@@ -58,7 +59,8 @@ const assign = createRoute({
   ...handlers,
   method: 'put',
   path: '/feedback/{id}/assignee',
-  summary: 'Assign the item to a staff member of its unit, a supervisor or an admin (or nobody)',
+  summary:
+    'Assign the item to a staff member of its unit, a supervisor or an admin, or to nobody. Supervisors and admins only: the assignee may see the contact data',
   request: { params: IdParam, body: jsonBody(AssignRequest) },
   responses: {
     200: json(FeedbackDetail, 'Updated'),

@@ -1,5 +1,11 @@
-import { createRoute, z } from '@hono/zod-openapi';
-import { Holiday, HolidayList, HolidayYearQuery, PutHolidayRequest } from '@hailong/contracts';
+import { createRoute } from '@hono/zod-openapi';
+import {
+  Holiday,
+  HolidayDateParam,
+  HolidayList,
+  HolidayYearQuery,
+  PutHolidayRequest,
+} from '@hailong/contracts';
 import { vnDateOf } from '@hailong/domain';
 import type { Clock } from '../services/clock.ts';
 import type { HolidaysService } from '../services/holidays.service.ts';
@@ -9,7 +15,6 @@ import { commonErrors, errorResponse, json, jsonBody, sessionErrors } from './re
 
 const base = { tags: ['holidays'], security: SESSION_SECURITY };
 const adminOnly = { ...base, middleware: [requireSession('admin')] };
-const DateParam = z.object({ date: z.string().max(10) });
 
 const list = createRoute({
   ...base,
@@ -26,7 +31,7 @@ const put = createRoute({
   method: 'put',
   path: '/holidays/{date}',
   summary: 'Add or correct a day (admin); deadlines of open items follow',
-  request: { params: DateParam, body: jsonBody(PutHolidayRequest) },
+  request: { params: HolidayDateParam, body: jsonBody(PutHolidayRequest) },
   responses: { 200: json(Holiday, 'Saved'), ...commonErrors, ...sessionErrors },
 });
 
@@ -35,7 +40,7 @@ const remove = createRoute({
   method: 'delete',
   path: '/holidays/{date}',
   summary: 'Remove a day (admin); deadlines of open items follow',
-  request: { params: DateParam },
+  request: { params: HolidayDateParam },
   responses: {
     204: { description: 'Removed' },
     ...sessionErrors,

@@ -28,7 +28,8 @@ describe.each(dialects)('sync protocol on %s', (dialect) => {
     const units = await database.repos.catalogue.listUnits();
     unit = units.find((u) => u.code === 'so-tp')!;
     sectors = await database.repos.catalogue.listSectors(unit.id);
-    otherUnitSector = (await database.repos.catalogue.listSectors(units[0]!.id))[0]!;
+    const other = units.find((u) => u.code === 'so-khdt')!;
+    otherUnitSector = (await database.repos.catalogue.listSectors(other.id))[0]!;
   });
   afterAll(() => database.close());
 
@@ -144,16 +145,17 @@ describe.each(dialects)('sync protocol on %s', (dialect) => {
     expect(stored.content).toBe('Cán bộ hướng dẫn rất tận tình 👍'.normalize('NFC'));
   });
 
-  it('stores an id once, even when resent with other content', async () => {
+  it('stores an id once: a resend with other content is refused as a conflict', async () => {
     const device = await enrollDevice(admin, unit.id);
     const first = rating(device, 1, { sectorId: sectors[1]!.id, level: 5 });
     expect((await (await sync(tablet(), device, [first])).json()).results[0].status).toBe(
       'accepted',
     );
     const changed = { ...first, level: 1 };
-    expect((await (await sync(tablet(), device, [changed])).json()).results[0].status).toBe(
-      'duplicate',
-    );
+    expect((await (await sync(tablet(), device, [changed])).json()).results[0]).toMatchObject({
+      status: 'rejected',
+      error: { code: 'conflict' },
+    });
     const row = await database.db
       .selectFrom('ratings')
       .select('level')
@@ -187,9 +189,9 @@ describe.each(dialects)('sync protocol on %s', (dialect) => {
   it('refuses bad envelopes as a whole: 426, 422, 413', async () => {
     const device = await enrollDevice(admin, unit.id);
     const one = [rating(device, 1, { sectorId: sectors[0]!.id, level: 5 })];
-    const v2 = await sync(tablet(), device, one, 2);
-    expect(v2.status).toBe(426);
-    expect((await v2.json()).error.code).toBe('unsupported_protocol');
+    const v3 = await sync(tablet(), device, one, 3);
+    expect(v3.status).toBe(426);
+    expect((await v3.json()).error.code).toBe('unsupported_protocol');
     const auth = { authorization: `Bearer ${device.token}` };
     expect(
       (await tablet().send('POST', '/api/v1/sync', { body: { items: one }, headers: auth })).status,

@@ -7,7 +7,7 @@ import { requireDevice } from '../http/device-auth.ts';
 import { newRouter } from '../http/router.ts';
 import { commonErrors, errorResponse, json, jsonBody } from './responses.ts';
 
-/** Paths a device token may open; everything else refuses a bearer token (see deviceTokensOnly). */
+/** Paths a device token may open; everything else refuses a bearer token (see credentials.ts). */
 export const DEVICE_PATHS = /^\/api\/v1\/(device\/|sync$)/;
 
 export function syncRoutes(devices: DevicesService, syncService: SyncService) {
@@ -37,7 +37,7 @@ export function syncRoutes(devices: DevicesService, syncService: SyncService) {
     path: '/sync',
     summary: 'Upload up to 500 records (1 MB); each is accepted, duplicate or rejected on its own',
     description:
-      'Answered only after the batch is durably committed. An id already stored is a duplicate and is not stored again, even with other content.',
+      'Answered only after the batch is durably committed. Ids are compared in lower case. The same id and content sent again by the same tablet is a duplicate; with other content it is rejected (`conflict`); from another tablet it is rejected (`id_taken`); a tracking code another item has is rejected (`tracking_code_taken`). Protocol 1 is still accepted; its tablets get `conflict` for the codes added in protocol 2.',
     request: { body: jsonBody(SyncRequest) },
     responses: {
       200: json(SyncResponse, 'One result per item, in item order'),

@@ -61,6 +61,8 @@ export async function tallyWorld(dialect: TestDialect): Promise<TallyWorld> {
     name: HOSTILE_SECTOR,
     sortOrder: 99,
     createdAt: clock.now,
+    archivedAt: null,
+    updatedAt: null,
   });
   const sectors = await database.repos.catalogue.listSectors();
   const sector = (u: UnitRow, name: string) =>

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_CATALOGUE } from '../services/demo-catalogue.ts';
 import type { MonthTally, SectorTally } from '@hailong/contracts';
 import { dialects } from '../../../../test/support/databases.ts';
 import { Session } from '../../../../test/support/api-client.ts';
@@ -66,7 +67,7 @@ describe.each(dialects)('tally, targets and public stats on %s', (dialect) => {
 
   it('counts the three-level ward and the month before, split at midnight in Việt Nam', async () => {
     const all = await (await w.viewer.get('/api/v1/tally?month=2026-11')).json();
-    expect(all.units).toHaveLength(6);
+    expect(all.units).toHaveLength(DEMO_CATALOGUE.length);
     const ward = all.units.find((u: { unitId: string }) => u.unitId === w.ward.id);
     expect(ward.scale).toBe('three');
     expect(ward.totals).toMatchObject({ total: 10, satisfied: 8, rate: 0.8 });
@@ -92,13 +93,13 @@ describe.each(dialects)('tally, targets and public stats on %s', (dialect) => {
     ]);
   });
 
-  it('shows staff only their own unit, and refuses bad questions', async () => {
+  it('shows staff only their own unit (others are not found), and refuses bad questions', async () => {
     const own = await (await w.staff.get('/api/v1/tally?month=2026-11')).json();
     expect(own.units.map((u: { unitId: string }) => u.unitId)).toEqual([w.unit.id]);
-    expect((await w.staff.get(`/api/v1/tally?month=2026-11&unitId=${w.ward.id}`)).status).toBe(403);
+    expect((await w.staff.get(`/api/v1/tally?month=2026-11&unitId=${w.ward.id}`)).status).toBe(404);
     expect(
       (await w.staff.get(`/api/v1/exports/tally.csv?month=2026-11&unitId=${w.ward.id}`)).status,
-    ).toBe(403);
+    ).toBe(404);
     expect((await new Session(w.app).get('/api/v1/tally?month=2026-11')).status).toBe(401);
     for (const query of [
       'month=2026-13',
@@ -107,6 +108,11 @@ describe.each(dialects)('tally, targets and public stats on %s', (dialect) => {
       '',
       'from=2026-05&to=2026-01',
       'from=2020-01&to=2026-01',
+      'period=2026-Q5',
+      'period=2026-Q1&month=2026-01',
+      'period=2026&from=2026-01&to=2026-02',
+      `node=${w.unit.id}`,
+      `node=${w.unit.id}&unitId=${w.unit.id}&period=2026`,
     ]) {
       const res = await w.admin.get(`/api/v1/tally?${query}`);
       expect(res.status, query).toBe(422);
@@ -160,14 +166,19 @@ describe.each(dialects)('tally, targets and public stats on %s', (dialect) => {
   });
 
   it('publishes aggregate rates without a session, cacheable, with no citizen text', async () => {
-    const res = await new Session(w.app).get('/api/v1/public/stats?month=2026-11');
+    const res = await new Session(w.app).get(
+      `/api/v1/public/stats?month=2026-11&node=${w.unit.id}`,
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('public, max-age=300');
     const raw = await res.text();
     expect(raw).not.toContain(CITIZEN_COMMENT);
     expect(raw).not.toContain('waiting_time');
     const body = JSON.parse(raw);
-    expect(body).toMatchObject({ month: '2026-11', previousMonth: '2026-10' });
+    expect(body).toMatchObject({
+      period: { id: '2026-11', label: 'tháng 11/2026' },
+      previousPeriod: { id: '2026-10' },
+    });
     const unit = body.units.find((u: { unitId: string }) => u.unitId === w.unit.id);
     expect(unit.current).toEqual({
       total: 26,

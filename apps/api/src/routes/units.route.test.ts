@@ -39,4 +39,30 @@ describe.each(dialects)('catalogue on %s', (dialect) => {
     expect(sectorCount).toBeGreaterThanOrEqual(10);
     expect(body.units.find((u) => u.kind === 'commune')?.scale).toBe('three');
   });
+
+  it('seeds a province tree through the catalogue commands, with counters and history', async () => {
+    const { catalogue } = database.repos;
+    const units = await catalogue.listUnits();
+    const byCode = new Map(units.map((u) => [u.code, u]));
+    const province = byCode.get('tinh')!;
+    expect(province).toMatchObject({ kind: 'province', parentId: null });
+    const centre = byCode.get('trung-tam-phvhcc')!;
+    expect(centre).toMatchObject({ kind: 'centre', parentId: province.id });
+    expect(byCode.get('so-tp')!.parentId).toBe(centre.id);
+    const communes = units.filter((u) => u.kind === 'commune');
+    expect(communes.length).toBeGreaterThanOrEqual(2);
+    expect(communes.every((u) => u.parentId === province.id)).toBe(true);
+    expect(units.some((u) => u.kind === 'district')).toBe(false);
+    for (const unit of units.filter((u) => u.kind === 'department' || u.kind === 'commune')) {
+      const counters = await catalogue.listCounters(unit.id);
+      expect(counters.length).toBeGreaterThanOrEqual(1);
+      expect(counters.length).toBeLessThanOrEqual(2);
+    }
+    const created = await catalogue.listHistory({ entityType: 'unit', entityId: centre.id });
+    expect(created).toEqual([
+      expect.objectContaining({ action: 'create', month: '2026-11', parentId: province.id }),
+    ]);
+    const audit = await database.repos.audit.list({ entityType: 'counter', limit: 100 });
+    expect(audit.length).toBeGreaterThan(0);
+  });
 });

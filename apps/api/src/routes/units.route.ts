@@ -9,12 +9,15 @@ const listUnits = createRoute({
   method: 'get',
   path: '/units',
   tags: ['catalogue'],
-  summary: 'Units with their sectors and current-year targets',
+  summary:
+    'Active units you may see, with their active sectors and current-year targets (for forms)',
   security: SESSION_SECURITY,
   middleware: [requireSession()],
   responses: { 200: json(UnitList, 'Units'), ...sessionErrors },
 });
 
 export function unitsRoutes(catalogue: CatalogueService) {
-  return newRouter().openapi(listUnits, async (c) => c.json(await catalogue.listUnits(), 200));
+  return newRouter().openapi(listUnits, async (c) =>
+    c.json(await catalogue.listUnits(c.get('auth')!.user), 200),
+  );
 }

@@ -4,6 +4,7 @@ import { ApiError } from '../http/errors.ts';
 import type { Clock } from './clock.ts';
 import { UNUSABLE_HASH, verifyPassword } from './passwords.ts';
 import { hashSecret, newSecret } from './tokens.ts';
+import { reserveAttempt, tooManyAttempts } from './throttle.ts';
 import { toUser } from './users.mapper.ts';
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
@@ -12,8 +13,9 @@ const TOUCH_INTERVAL_MS = 5 * 60 * 1000;
 
 /**
  * Login throttling lives in the database, not in process memory, so it holds when several API
- * processes share one PostgreSQL. Two windows: per account and address (guessing one password),
- * and per address (spraying many accounts).
+ * processes share one PostgreSQL. Two limits: per account and address (guessing one password),
+ * and per address (spraying many accounts). Each attempt is reserved before the password is hashed;
+ * a successful sign-in gives its reservations back, so only failures (and attempts in flight) count.
  */
 export const THROTTLE = { windowMs: 15 * 60 * 1000, perAccount: 5, perAddress: 50 } as const;
 
@@ -39,30 +41,37 @@ export function createAuthService(repos: Repositories, clock: Clock) {
       const now = clock();
       const accountKey = `account:${input.username}|${address}`;
       const addressKey = `address:${address}`;
-      const since = now - THROTTLE.windowMs;
-      const [byAccount, byAddress] = await Promise.all([
-        repos.loginThrottle.countFailures(accountKey, since),
-        repos.loginThrottle.countFailures(addressKey, since),
-      ]);
-      if (byAccount >= THROTTLE.perAccount || byAddress >= THROTTLE.perAddress) {
-        throw new ApiError(
-          429,
-          'too_many_requests',
+      const { windowMs } = THROTTLE;
+      const reservation = await reserveAttempt(
+        repos.loginThrottle,
+        [
+          { key: accountKey, limit: THROTTLE.perAccount, windowMs },
+          { key: addressKey, limit: THROTTLE.perAddress, windowMs },
+        ],
+        now,
+      );
+      if (!reservation) {
+        throw tooManyAttempts(
           'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.',
-          {
-            retryAfterSeconds: THROTTLE.windowMs / 1000,
-          },
+          windowMs,
         );
       }
       const user = await repos.users.findByUsername(input.username);
       const usable = user !== undefined && user.disabledAt === null;
-      const ok = await verifyPassword(input.password, usable ? user.passwordHash : UNUSABLE_HASH);
+      const ok = await verifyPassword(
+        input.password,
+        usable ? user.passwordHash : UNUSABLE_HASH,
+        address,
+      ).catch(async (err: unknown) => {
+        // Not evaluated (the server is too busy): the attempt does not count.
+        await Promise.all([reservation.release(accountKey), reservation.release(addressKey)]);
+        throw err;
+      });
       if (!ok || !usable) {
-        await repos.loginThrottle.recordFailure(accountKey, now);
-        await repos.loginThrottle.recordFailure(addressKey, now);
         throw new ApiError(401, 'invalid_credentials', 'Tên đăng nhập hoặc mật khẩu không đúng.');
       }
       await repos.loginThrottle.clear(accountKey);
+      await reservation.release(addressKey);
       const token = newSecret();
       const session: SessionRow = {
         idHash: hashSecret(token),

@@ -1,85 +1,145 @@
-import type { ScaleId, UnitKind } from '@hailong/contracts';
+import type { NewUnitKind, ScaleId } from '@hailong/contracts';
 
 export interface DemoUnit {
   code: string;
   name: string;
-  kind: UnitKind;
+  kind: NewUnitKind;
   scale: ScaleId;
   /** Sectors (lĩnh vực TTHC) with an optional target in basis points for the current year. */
   sectors: { code: string; name: string; targetBp?: number }[];
+  /** Quầy of the unit's one-stop desk. */
+  counters: { code: string; name: string }[];
+  children?: DemoUnit[];
 }
 
+const counters = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({ code: `quay-${i + 1}`, name: `Quầy số ${i + 1}` }));
+
 /**
- * A provincial service centre's departments with real lĩnh vực names from the national TTHC
- * catalogue. Sở KH&ĐT aims higher (95%), as its 2020–2025 plan sets.
+ * A province after the two-tier reform: the provincial public-service centre, where the
+ * departments' one-stop desks sit, and communes with their own Bộ phận Một cửa. Real lĩnh vực names
+ * from the national TTHC catalogue. Sở KH&ĐT aims higher (95%), as its 2020–2025 plan sets.
  */
-export const DEMO_CATALOGUE: DemoUnit[] = [
-  {
-    code: 'so-khdt',
-    name: 'Sở Kế hoạch và Đầu tư',
-    kind: 'department',
-    scale: 'five',
-    sectors: [
-      { code: 'dang-ky-kinh-doanh', name: 'Đăng ký kinh doanh', targetBp: 9500 },
-      { code: 'dau-tu-tai-viet-nam', name: 'Đầu tư tại Việt Nam', targetBp: 9500 },
-      { code: 'dau-thau', name: 'Đấu thầu', targetBp: 9500 },
-      { code: 'hop-tac-xa', name: 'Thành lập và hoạt động của hợp tác xã', targetBp: 9500 },
-    ],
-  },
-  {
-    code: 'so-tp',
-    name: 'Sở Tư pháp',
-    kind: 'department',
-    scale: 'five',
-    sectors: [
-      { code: 'ho-tich', name: 'Hộ tịch' },
-      { code: 'ly-lich-tu-phap', name: 'Lý lịch tư pháp' },
-      { code: 'quoc-tich', name: 'Quốc tịch' },
-      { code: 'cong-chung', name: 'Công chứng' },
-    ],
-  },
-  {
-    code: 'so-tnmt',
-    name: 'Sở Tài nguyên và Môi trường',
-    kind: 'department',
-    scale: 'five',
-    sectors: [
-      { code: 'dat-dai', name: 'Đất đai' },
-      { code: 'moi-truong', name: 'Môi trường' },
-      { code: 'tai-nguyen-nuoc', name: 'Tài nguyên nước' },
-    ],
-  },
-  {
-    code: 'so-xd',
-    name: 'Sở Xây dựng',
-    kind: 'department',
-    scale: 'five',
-    sectors: [
-      { code: 'hoat-dong-xay-dung', name: 'Hoạt động xây dựng' },
-      { code: 'nha-o', name: 'Nhà ở' },
-      { code: 'quy-hoach-xay-dung', name: 'Quy hoạch xây dựng, kiến trúc' },
-    ],
-  },
-  {
-    code: 'so-noi-vu',
-    name: 'Sở Nội vụ',
-    kind: 'department',
-    scale: 'five',
-    sectors: [
-      { code: 'lao-dong', name: 'Lao động' },
-      { code: 'viec-lam', name: 'Việc làm' },
-      { code: 'nguoi-co-cong', name: 'Người có công' },
-    ],
-  },
-  {
-    code: 'ubnd-phuong-trung-tam',
-    name: 'UBND phường Trung Tâm',
-    kind: 'commune',
-    scale: 'three',
-    sectors: [
-      { code: 'ho-tich', name: 'Hộ tịch' },
-      { code: 'chung-thuc', name: 'Chứng thực' },
-      { code: 'bao-tro-xa-hoi', name: 'Bảo trợ xã hội' },
-    ],
-  },
-];
+export const DEMO_TREE: DemoUnit = {
+  code: 'tinh',
+  name: 'Tỉnh Thừa Thiên Huế',
+  kind: 'province',
+  scale: 'five',
+  sectors: [],
+  counters: [],
+  children: [
+    {
+      code: 'trung-tam-phvhcc',
+      name: 'Trung tâm Phục vụ hành chính công tỉnh',
+      kind: 'centre',
+      scale: 'five',
+      sectors: [],
+      counters: [],
+      children: departments(),
+    },
+    ...communes(),
+  ],
+};
+
+/** Every demo unit, parents before children, in catalogue order. */
+export const DEMO_CATALOGUE: DemoUnit[] = flatten(DEMO_TREE);
+
+function flatten(unit: DemoUnit): DemoUnit[] {
+  return [unit, ...(unit.children ?? []).flatMap(flatten)];
+}
+
+function departments(): DemoUnit[] {
+  return [
+    {
+      code: 'so-khdt',
+      name: 'Sở Kế hoạch và Đầu tư',
+      kind: 'department',
+      scale: 'five',
+      counters: counters(2),
+      sectors: [
+        { code: 'dang-ky-kinh-doanh', name: 'Đăng ký kinh doanh', targetBp: 9500 },
+        { code: 'dau-tu-tai-viet-nam', name: 'Đầu tư tại Việt Nam', targetBp: 9500 },
+        { code: 'dau-thau', name: 'Đấu thầu', targetBp: 9500 },
+        { code: 'hop-tac-xa', name: 'Thành lập và hoạt động của hợp tác xã', targetBp: 9500 },
+      ],
+    },
+    {
+      code: 'so-tp',
+      name: 'Sở Tư pháp',
+      kind: 'department',
+      scale: 'five',
+      counters: counters(2),
+      sectors: [
+        { code: 'ho-tich', name: 'Hộ tịch' },
+        { code: 'ly-lich-tu-phap', name: 'Lý lịch tư pháp' },
+        { code: 'quoc-tich', name: 'Quốc tịch' },
+        { code: 'cong-chung', name: 'Công chứng' },
+      ],
+    },
+    {
+      code: 'so-tnmt',
+      name: 'Sở Tài nguyên và Môi trường',
+      kind: 'department',
+      scale: 'five',
+      counters: counters(2),
+      sectors: [
+        { code: 'dat-dai', name: 'Đất đai' },
+        { code: 'moi-truong', name: 'Môi trường' },
+        { code: 'tai-nguyen-nuoc', name: 'Tài nguyên nước' },
+      ],
+    },
+    {
+      code: 'so-xd',
+      name: 'Sở Xây dựng',
+      kind: 'department',
+      scale: 'five',
+      counters: counters(2),
+      sectors: [
+        { code: 'hoat-dong-xay-dung', name: 'Hoạt động xây dựng' },
+        { code: 'nha-o', name: 'Nhà ở' },
+        { code: 'quy-hoach-xay-dung', name: 'Quy hoạch xây dựng, kiến trúc' },
+      ],
+    },
+    {
+      code: 'so-noi-vu',
+      name: 'Sở Nội vụ',
+      kind: 'department',
+      scale: 'five',
+      counters: counters(2),
+      sectors: [
+        { code: 'lao-dong', name: 'Lao động' },
+        { code: 'viec-lam', name: 'Việc làm' },
+        { code: 'nguoi-co-cong', name: 'Người có công' },
+      ],
+    },
+  ];
+}
+
+function communes(): DemoUnit[] {
+  return [
+    {
+      code: 'ubnd-phuong-trung-tam',
+      name: 'UBND phường Trung Tâm',
+      kind: 'commune',
+      scale: 'three',
+      counters: counters(2),
+      sectors: [
+        { code: 'ho-tich', name: 'Hộ tịch' },
+        { code: 'chung-thuc', name: 'Chứng thực' },
+        { code: 'bao-tro-xa-hoi', name: 'Bảo trợ xã hội' },
+      ],
+    },
+    {
+      code: 'ubnd-xa-an-phu',
+      name: 'UBND xã An Phú',
+      kind: 'commune',
+      scale: 'three',
+      counters: counters(1),
+      sectors: [
+        { code: 'ho-tich', name: 'Hộ tịch' },
+        { code: 'chung-thuc', name: 'Chứng thực' },
+        { code: 'dat-dai', name: 'Đất đai' },
+      ],
+    },
+  ];
+}

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ClientRecord } from '@hailong/contracts';
+import { SYNC_PROTOCOL, type ClientRecord } from '@hailong/contracts';
 import {
   DEFAULT_KIOSK_SETTINGS,
   RATING_SCALES,
@@ -81,7 +81,14 @@ async function seed(
   const items: DemoItem[] = [];
   for (const unit of await repos.catalogue.listUnits()) {
     const sectors = await repos.catalogue.listSectors(unit.id);
-    const { code } = await devices.createEnrollment(unit.id, 'Máy tính bảng demo', null);
+    // The province and the centre have no desk of their own: they only pool their sub-units.
+    if (sectors.length === 0) continue;
+    const [counter] = await repos.catalogue.listCounters(unit.id, { activeOnly: true });
+    const { code } = await devices.createEnrollment(null, {
+      unitId: unit.id,
+      label: 'Máy tính bảng demo',
+      counterId: counter?.id ?? null,
+    });
     const { deviceId } = await devices.enroll(code, 'demo-seed');
     const device = (await repos.devices.findById(deviceId))!;
     const scale = RATING_SCALES[unit.scale];
@@ -158,7 +165,7 @@ async function upload(
   let batch: ClientRecord[] = [];
   const send = async (at: number) => {
     if (batch.length === 0) return;
-    await createSyncService(repos, () => at, onFeedback).sync(device, 1, batch);
+    await createSyncService(repos, () => at, onFeedback).sync(device, SYNC_PROTOCOL, batch);
     batch = [];
   };
   for (const record of records) {

@@ -1,9 +1,13 @@
-import { formatDate } from '@hailong/domain';
+import { formatDate, monthPeriod, parsePeriod, type Period } from '@hailong/domain';
+import type { ExportQuery } from '@hailong/contracts';
 import type { Repositories, UserRow } from '../repositories/types.ts';
 import { tallyCsv } from '../exports/tally-csv.ts';
 import { tallyXlsx } from '../exports/tally-xlsx.ts';
+import { nodeReport } from '../exports/node-table.ts';
+import { nodeCsv, nodeXlsx } from '../exports/node-files.ts';
 import type { Clock } from './clock.ts';
 import type { TallyService } from './tally.service.ts';
+import type { NodeTallyService } from './node-tally.service.ts';
 
 export interface ExportFile {
   filename: string;
@@ -12,6 +16,7 @@ export interface ExportFile {
 }
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const CSV_TYPE = 'text/csv; charset=utf-8';
 
 /** ASCII only, so the name survives every browser's Content-Disposition parsing. */
 const safe = (part: string) =>
@@ -21,9 +26,17 @@ const safe = (part: string) =>
     .replace(/^-+|-+$/g, '')
     .slice(0, 40);
 
-/** The monthly report as a file to download, for what `user` may see. */
-export function createExportsService(repos: Repositories, clock: Clock, tally: TallyService) {
-  async function prepare(month: string, user: UserRow, unitId?: string) {
+/**
+ * Reports as files to download, for what `user` may see: the report of a node of the tree for a
+ * reporting period (`node`, `period`), or the monthly report per unit (`month`, `unitId`).
+ */
+export function createExportsService(
+  repos: Repositories,
+  clock: Clock,
+  tally: TallyService,
+  nodeTally: NodeTallyService,
+) {
+  async function prepareMonth(month: string, user: UserRow, unitId?: string) {
     const report = await tally.month(month, user, { unitId });
     const scope =
       report.units.length === 1
@@ -33,17 +46,46 @@ export function createExportsService(repos: Repositories, clock: Clock, tally: T
     return { report, now, base: `tong-hop-hai-long-${month}-${scope}`, on: formatDate(now) };
   }
 
+  async function prepareNode(period: Period, user: UserRow, node?: string) {
+    const tallied = await nodeTally.tally(user, period, { node });
+    const counters =
+      tallied.hasCounters && tallied.node.id
+        ? await nodeTally.counters(user, tallied.node.id, period)
+        : undefined;
+    const now = clock();
+    const code = tallied.node.id
+      ? safe((await repos.catalogue.findUnit(tallied.node.id))?.code ?? '') || 'don-vi'
+      : 'tat-ca';
+    return {
+      report: nodeReport(tallied, counters, formatDate(now)),
+      now,
+      base: `tong-hop-hai-long-${period.id.toLowerCase()}-${code}`,
+    };
+  }
+
+  const periodOf = (query: ExportQuery) =>
+    query.period ? parsePeriod(query.period)! : monthPeriod(query.month!);
+  const byNode = (query: ExportQuery) => query.node !== undefined || query.period !== undefined;
+
   return {
-    async csv(month: string, user: UserRow, unitId?: string): Promise<ExportFile> {
-      const { report, base, on } = await prepare(month, user, unitId);
-      return {
-        filename: `${base}.csv`,
-        contentType: 'text/csv; charset=utf-8',
-        body: tallyCsv(report, on),
-      };
+    async csv(query: ExportQuery, user: UserRow): Promise<ExportFile> {
+      if (byNode(query)) {
+        const { report, base } = await prepareNode(periodOf(query), user, query.node);
+        return { filename: `${base}.csv`, contentType: CSV_TYPE, body: nodeCsv(report) };
+      }
+      const { report, base, on } = await prepareMonth(query.month!, user, query.unitId);
+      return { filename: `${base}.csv`, contentType: CSV_TYPE, body: tallyCsv(report, on) };
     },
-    async xlsx(month: string, user: UserRow, unitId?: string): Promise<ExportFile> {
-      const { report, base, on, now } = await prepare(month, user, unitId);
+    async xlsx(query: ExportQuery, user: UserRow): Promise<ExportFile> {
+      if (byNode(query)) {
+        const { report, base, now } = await prepareNode(periodOf(query), user, query.node);
+        return {
+          filename: `${base}.xlsx`,
+          contentType: XLSX_TYPE,
+          body: await nodeXlsx(report, new Date(now)),
+        };
+      }
+      const { report, base, on, now } = await prepareMonth(query.month!, user, query.unitId);
       return {
         filename: `${base}.xlsx`,
         contentType: XLSX_TYPE,

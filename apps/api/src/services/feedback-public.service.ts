@@ -11,8 +11,12 @@ import { ApiError } from '../http/errors.ts';
 import type { Clock } from './clock.ts';
 import { initialisePending } from './feedback-intake.ts';
 import { toPublic } from './feedback.mapper.ts';
+import { reserveAttempt, tooManyAttempts } from './throttle.ts';
 
-/** Per address in the window: every lookup, and lookups that found nothing. */
+/**
+ * Per address in the window: every lookup, and lookups that found nothing. A miss is reserved
+ * before the lookup and given back when it finds the item, so parallel guesses cannot overrun it.
+ */
 export const LOOKUP_THROTTLE = { windowMs: 15 * 60 * 1000, lookups: 60, misses: 10 } as const;
 
 const notFound = () =>
@@ -22,38 +26,34 @@ export function createFeedbackPublicService(repos: Repositories, clock: Clock) {
   return {
     async lookup(input: string, address: string): Promise<PublicFeedback[]> {
       const now = clock();
-      const since = now - LOOKUP_THROTTLE.windowMs;
-      const lookupKey = `feedback-lookup:${address}`;
+      const { windowMs } = LOOKUP_THROTTLE;
       const missKey = `feedback-lookup-miss:${address}`;
-      const [lookups, misses] = await Promise.all([
-        repos.loginThrottle.countFailures(lookupKey, since),
-        repos.loginThrottle.countFailures(missKey, since),
-      ]);
-      if (lookups >= LOOKUP_THROTTLE.lookups || misses >= LOOKUP_THROTTLE.misses) {
-        throw new ApiError(
-          429,
-          'too_many_requests',
-          'Tra cứu quá nhiều lần. Vui lòng thử lại sau 15 phút.',
-          { retryAfterSeconds: LOOKUP_THROTTLE.windowMs / 1000 },
-        );
+      const reservation = await reserveAttempt(
+        repos.loginThrottle,
+        [
+          { key: `feedback-lookup:${address}`, limit: LOOKUP_THROTTLE.lookups, windowMs },
+          { key: missKey, limit: LOOKUP_THROTTLE.misses, windowMs },
+        ],
+        now,
+      );
+      if (!reservation) {
+        throw tooManyAttempts('Tra cứu quá nhiều lần. Vui lòng thử lại sau 15 phút.', windowMs);
       }
-      await repos.loginThrottle.recordFailure(lookupKey, now);
       const code = parseTrackingCode(input);
       if (code) await initialisePending(repos, now);
-      const rows = code ? await repos.feedback.findByTrackingCode(code) : [];
-      if (rows.length === 0) {
-        await repos.loginThrottle.recordFailure(missKey, now);
-        throw notFound();
-      }
+      // One item per code: lookup_code is unique (a code in use is refused at intake).
+      const row = code ? await repos.feedback.findByLookupCode(code) : undefined;
+      if (!row) throw notFound();
+      await reservation.release(missKey);
       const units = new Map((await repos.catalogue.listUnits()).map((u) => [u.id, u.name]));
       const sectors = new Map((await repos.catalogue.listSectors()).map((s) => [s.id, s.name]));
-      return rows.map((row) =>
+      return [
         toPublic(
           row,
           units.get(row.unitId) ?? '',
           row.sectorId === null ? null : (sectors.get(row.sectorId) ?? null),
         ),
-      );
+      ];
     },
   };
 }

@@ -6,7 +6,9 @@
 import {
   applyAction,
   currentDueDate,
+  mentionsContact,
   parseTrackingCode,
+  type UnitTree,
   type WorkflowAction,
   type WorkflowState,
 } from '@hailong/domain';
@@ -20,7 +22,6 @@ import type {
 } from '../repositories/types.ts';
 import { ApiError } from '../http/errors.ts';
 import { canSee, changedMeanwhile, eventId } from './feedback-access.ts';
-import { mentionsContact } from './feedback.mapper.ts';
 
 type Transition = Exclude<TransitionRequest, undefined>;
 
@@ -77,6 +78,7 @@ async function fieldsOf(
   user: UserRow,
   now: number,
   sector: SectorChange | undefined,
+  tree: UnitTree,
 ): Promise<Partial<FeedbackPatch>> {
   switch (action.type) {
     case 'classify':
@@ -101,7 +103,7 @@ async function fieldsOf(
       };
     case 'publish': {
       const text = input.action === 'answer' ? input.text : row.answerText;
-      if (text && mentionsContact(text, row)) {
+      if (text && mentionsContact(text, { name: row.contactName, phone: row.contactPhone })) {
         throw invalid(
           'text',
           'must not contain the citizen’s name or phone',
@@ -116,7 +118,8 @@ async function fieldsOf(
         closeReason: action.reason,
         closeNote: input.note ?? null,
         closedAt: now,
-        duplicateOf: action.reason === 'duplicate' ? await original(repos, input, row, user) : null,
+        duplicateOf:
+          action.reason === 'duplicate' ? await original(repos, input, row, user, tree) : null,
       };
     }
   }
@@ -128,10 +131,11 @@ async function original(
   input: Transition & { action: 'close' },
   row: FeedbackRegisterRow,
   user: UserRow,
+  tree: UnitTree,
 ): Promise<string> {
   const code = parseTrackingCode(input.duplicateOf ?? '');
   const candidates = code ? await repos.feedback.findByTrackingCode(code) : [];
-  const found = candidates.filter((c) => c.id !== row.id && canSee(user, c));
+  const found = candidates.filter((c) => c.id !== row.id && canSee(user, c, tree));
   if (found.length === 0) {
     throw invalid(
       'duplicateOf',
@@ -169,6 +173,7 @@ export async function applyTransition(
   row: FeedbackRegisterRow,
   input: Transition,
   user: UserRow,
+  tree: UnitTree,
 ): Promise<void> {
   let state: WorkflowState = { status: row.status, classification: row.classification };
   let patch: FeedbackPatch = { updatedAt: now };
@@ -182,7 +187,10 @@ export async function applyTransition(
         action: action.type,
       });
     }
-    patch = { ...patch, ...(await fieldsOf(repos, action, input, row, user, now, sector)) };
+    patch = {
+      ...patch,
+      ...(await fieldsOf(repos, action, input, row, user, now, sector, tree)),
+    };
     events.push({
       id: eventId(now),
       feedbackId: row.id,

@@ -1,5 +1,5 @@
 /** Register rows to what the wire carries, with contact data shown only to those who may see it. */
-import { foldDiacritics, urgencyOf, vnDateOf, type WorkCalendar } from '@hailong/domain';
+import { maskContactText, urgencyOf, vnDateOf, type WorkCalendar } from '@hailong/domain';
 import type {
   AnswerChannel,
   FeedbackContactView,
@@ -60,10 +60,20 @@ export function toContactView(
   };
 }
 
-export function toAnswer(row: FeedbackRegisterRow, answeredByName: string | null) {
+/** What staff wrote, as a reader sees it: as written, or with the citizen's name and phones masked. */
+export type TextMask = (text: string) => string;
+
+/** The mask for readers who may (`visible`) or may not see the item's contact data. */
+export function textMask(row: FeedbackRegisterRow, visible: boolean): TextMask {
+  if (visible) return (text) => text;
+  const contact = { name: row.contactName, phone: row.contactPhone };
+  return (text) => maskContactText(text, contact);
+}
+
+export function toAnswer(row: FeedbackRegisterRow, answeredByName: string | null, mask: TextMask) {
   if (row.answerText === null || row.answeredAt === null || row.answerChannel === null) return null;
   return {
-    text: row.answerText,
+    text: mask(row.answerText),
     channel: row.answerChannel as AnswerChannel,
     published: row.answerPublished,
     answeredAt: iso(row.answeredAt),
@@ -71,7 +81,8 @@ export function toAnswer(row: FeedbackRegisterRow, answeredByName: string | null
   };
 }
 
-export function toEvent(event: FeedbackEventView): FeedbackEvent {
+/** A history event; its note and the text in its details (a forwarding body) are staff's words. */
+export function toEvent(event: FeedbackEventView, mask: TextMask): FeedbackEvent {
   return {
     id: event.id,
     at: iso(event.at),
@@ -79,20 +90,11 @@ export function toEvent(event: FeedbackEventView): FeedbackEvent {
     action: event.action,
     fromStatus: event.fromStatus,
     toStatus: event.toStatus,
-    note: event.note,
-    details: event.details,
+    note: event.note === null ? null : mask(event.note),
+    details: Object.fromEntries(
+      Object.entries(event.details).map(([k, v]) => [k, typeof v === 'string' ? mask(v) : v]),
+    ),
   };
-}
-
-/**
- * Whether `text` contains the citizen's name or phone number. A published answer must not: it is
- * on a public page (Nghị định 13/2023/NĐ-CP).
- */
-export function mentionsContact(text: string, row: FeedbackRegisterRow): boolean {
-  const name = row.contactName ? foldDiacritics(row.contactName).replace(/\s+/g, ' ') : '';
-  if (name.length >= 2 && foldDiacritics(text).replace(/\s+/g, ' ').includes(name)) return true;
-  const phone = row.contactPhone?.replace(/\D/g, '').slice(-9) ?? '';
-  return phone.length === 9 && text.replace(/\D/g, '').includes(phone);
 }
 
 /** The citizen's view: no content, no contact data, the answer only once it is published. */

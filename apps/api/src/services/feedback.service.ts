@@ -1,14 +1,18 @@
 /**
  * The staff side of the register: the inbox with its filters and counts, the item page, assignment
- * and the workflow's actions. Every change is one transaction with its history event.
+ * and the workflow's actions. Every change is one transaction with its history event; every answer
+ * that carries a citizen's contact data is itself a history event ('contact_viewed'), written
+ * before the data leaves.
  */
 import {
   allowedActions,
   dueSoonLimit,
   FEEDBACK_STATUSES,
   foldDiacritics,
+  subtreeOf,
   vnDateOf,
   type FeedbackCloseReason,
+  type UnitTree,
 } from '@hailong/domain';
 import type {
   FeedbackDetail,
@@ -26,16 +30,18 @@ import { ApiError } from '../http/errors.ts';
 import type { Clock } from './clock.ts';
 import {
   canAct,
+  canAssign,
   canBeAssigned,
   canSeeContact,
   changedMeanwhile,
   requireActor,
+  requireAssigner,
   requireVisible,
-  unitScope,
   eventId,
 } from './feedback-access.ts';
+import { loadAccess } from './access.ts';
 import { initialisePending, loadCalendar, onFeedbackReceived } from './feedback-intake.ts';
-import { toAnswer, toContactView, toEvent, toSummary } from './feedback.mapper.ts';
+import { textMask, toAnswer, toContactView, toEvent, toSummary } from './feedback.mapper.ts';
 import { applyTransition } from './feedback-workflow.service.ts';
 import { publishByDefault } from './feedback-settings.service.ts';
 
@@ -47,45 +53,76 @@ export function createFeedbackService(repos: Repositories, clock: Clock) {
     return { now, today: vnDateOf(now), calendar: await loadCalendar(repos) };
   }
 
-  async function load(id: string, user: UserRow): Promise<FeedbackRegisterRow> {
-    const row = requireVisible(user, await repos.feedback.findById(id));
-    if (row.classifyDue !== null) return row;
+  async function load(
+    id: string,
+    user: UserRow,
+  ): Promise<{ row: FeedbackRegisterRow; tree: UnitTree }> {
+    const { tree } = await loadAccess(repos, user);
+    const row = requireVisible(user, await repos.feedback.findById(id), tree);
+    if (row.classifyDue !== null) return { row, tree };
     await repos.transaction((tx) => onFeedbackReceived(tx, [row.id], clock()));
-    return requireVisible(user, await repos.feedback.findById(id));
+    return { row: requireVisible(user, await repos.feedback.findById(id), tree), tree };
   }
 
-  async function detail(row: FeedbackRegisterRow, user: UserRow): Promise<FeedbackDetail> {
+  /** Writes down that `user` is being shown the item's contact data, before it is sent. */
+  async function recordContactView(row: FeedbackRegisterRow, user: UserRow): Promise<void> {
+    const now = clock();
+    await repos.feedback.appendEvents([
+      {
+        id: eventId(now),
+        feedbackId: row.id,
+        at: now,
+        actorId: user.id,
+        action: 'contact_viewed',
+        fromStatus: row.status,
+        toStatus: row.status,
+        note: null,
+        details: {},
+      },
+    ]);
+  }
+
+  async function detail(
+    { row, tree }: { row: FeedbackRegisterRow; tree: UnitTree },
+    user: UserRow,
+  ): Promise<FeedbackDetail> {
     const { today, calendar } = await context();
+    const visible = canSeeContact(user, row, tree);
+    if (visible && (row.contactName !== null || row.contactPhone !== null)) {
+      await recordContactView(row, user);
+    }
+    const mask = textMask(row, visible);
     const [events, users, duplicate, publishDefault] = await Promise.all([
       repos.feedback.listEvents(row.id),
       repos.users.list(),
       row.duplicateOf ? repos.feedback.findById(row.duplicateOf) : undefined,
       publishByDefault(repos, row.unitId),
     ]);
-    const acting = canAct(user, row);
+    const acting = canAct(user, row, tree);
+    const assigning = canAssign(user) && row.status !== 'closed';
     const allowed = acting ? allowedActions(row) : [];
     const answeredBy = users.find((u) => u.id === row.answeredBy)?.displayName ?? null;
     return {
       ...toSummary(row, today, calendar),
       content: row.content,
       clockSuspect: row.clockSuspect,
-      contact: toContactView(row, canSeeContact(user, row)),
+      contact: toContactView(row, visible),
       contactErasedAt:
         row.contactErasedAt === null ? null : new Date(row.contactErasedAt).toISOString(),
-      forwardedTo: row.forwardedTo,
+      forwardedTo: row.forwardedTo === null ? null : mask(row.forwardedTo),
       closeReason: row.closeReason,
       closedAt: row.closedAt === null ? null : new Date(row.closedAt).toISOString(),
       duplicateOf: duplicate ? { id: duplicate.id, trackingCode: duplicate.trackingCode } : null,
-      answer: toAnswer(row, answeredBy),
-      history: events.map(toEvent),
+      answer: toAnswer(row, answeredBy, mask),
+      history: events.map((event) => toEvent(event, mask)),
       allowedActions: [...new Set(allowed.map((a) => a.type))],
       allowedCloseReasons: allowed.flatMap((a) =>
         a.type === 'close' ? [a.reason as FeedbackCloseReason] : [],
       ),
-      canAssign: acting && row.status !== 'closed',
-      assignees: acting
+      canAssign: assigning,
+      assignees: assigning
         ? users
-            .filter((u) => canBeAssigned(u, row))
+            .filter((u) => canBeAssigned(u, row, tree))
             .map((u) => ({ id: u.id, displayName: u.displayName }))
         : [],
       publishByDefault: publishDefault,
@@ -96,10 +133,14 @@ export function createFeedbackService(repos: Repositories, clock: Clock) {
     async list(query: FeedbackListParams, user: UserRow): Promise<FeedbackList> {
       const { now, today, calendar } = await context();
       await initialisePending(repos, now);
-      const scope = unitScope(user);
-      // A staff member asking for another unit simply gets their own: the scope always wins.
+      const { scope, tree } = await loadAccess(repos, user);
+      // A unit asked for means its subtree; outside the user's scope it is ignored (the scope
+      // always wins, so asking for another unit simply gives one's own).
+      const asked = query.unitId === undefined ? [] : subtreeOf(tree, query.unitId);
+      const wanted = asked.filter((id) => scope.all || scope.unitIds.has(id));
+      const unitIds = wanted.length > 0 ? wanted : scope.all ? undefined : [...scope.unitIds];
       const base: FeedbackFilter = {
-        unitId: scope ?? query.unitId,
+        ...(unitIds !== undefined && { unitIds }),
         ...(query.sectorId !== undefined && { sectorId: query.sectorId }),
       };
       const soon = { dueFrom: today, dueTo: dueSoonLimit(today, calendar) };
@@ -140,20 +181,21 @@ export function createFeedbackService(repos: Repositories, clock: Clock) {
     },
 
     async transition(id: string, input: Transition, user: UserRow): Promise<FeedbackDetail> {
-      const row = await load(id, user);
-      requireActor(user, row);
-      await applyTransition(repos, clock(), row, input, user);
+      const { row, tree } = await load(id, user);
+      requireActor(user, row, tree);
+      await applyTransition(repos, clock(), row, input, user, tree);
       return detail(await load(id, user), user);
     },
 
     async assign(id: string, assigneeId: string | null, user: UserRow): Promise<FeedbackDetail> {
-      const row = await load(id, user);
-      requireActor(user, row);
+      const { row, tree } = await load(id, user);
+      requireAssigner(user);
+      requireActor(user, row, tree);
       if (row.status === 'closed') {
         throw new ApiError(409, 'invalid_transition', 'Phản ánh, kiến nghị đã đóng.');
       }
       const assignee = assigneeId === null ? null : await repos.users.findById(assigneeId);
-      if (assigneeId !== null && (!assignee || !canBeAssigned(assignee, row))) {
+      if (assigneeId !== null && (!assignee || !canBeAssigned(assignee, row, tree))) {
         throw new ApiError(422, 'validation_failed', 'Không thể giao cho người này.', [
           { path: 'assigneeId', message: 'not a staff member of this unit, supervisor or admin' },
         ]);
@@ -182,8 +224,10 @@ export function createFeedbackService(repos: Repositories, clock: Clock) {
 
     /** Erases contact data at the citizen's request (the right to erasure), keeping the item. */
     async eraseContact(id: string, user: UserRow): Promise<FeedbackDetail> {
-      const row = await load(id, user);
-      if (!canSeeContact(user, row)) throw new ApiError(403, 'forbidden', 'Bạn không có quyền.');
+      const { row, tree } = await load(id, user);
+      if (!canSeeContact(user, row, tree)) {
+        throw new ApiError(403, 'forbidden', 'Bạn không có quyền.');
+      }
       const now = clock();
       await repos.transaction(async (tx) => {
         if (!(await tx.feedback.eraseContact(row.id, now))) return;

@@ -1,4 +1,7 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import { ApiError } from '../http/errors.ts';
+import { createFairQueue, QueueFull } from './fair-queue.ts';
 
 /**
  * scrypt with OWASP's parameters (N=2^17, r=8, p=1). Node's default `maxmem` (32 MiB) is below the
@@ -7,6 +10,30 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
  */
 const PARAMS = { logN: 17, r: 8, p: 1 } as const;
 const KEY_LENGTH = 32;
+
+/**
+ * How many derivations run at once in this process. Each holds 128 MiB and a core for a few hundred
+ * milliseconds; one core is left to the event loop, so a flood of logins cannot starve everything else.
+ */
+export const HASH_CONCURRENCY = Math.max(1, Math.min(4, availableParallelism() - 1));
+/** Beyond this many waiting, a derivation is refused at once (429) rather than queued. */
+const MAX_WAITING = 256;
+/** Every derivation in the process takes turns here, per turn key (a client's address). */
+const turns = createFairQueue(HASH_CONCURRENCY, MAX_WAITING);
+
+function inTurn<T>(key: string, work: () => Promise<T>): Promise<T> {
+  return turns.run(key, work).catch((err: unknown) => {
+    if (!(err instanceof QueueFull)) throw err;
+    throw new ApiError(
+      429,
+      'too_many_requests',
+      'Hệ thống đang bận. Vui lòng thử lại sau ít phút.',
+      {
+        retryAfterSeconds: 30,
+      },
+    );
+  });
+}
 
 function derive(
   password: string,
@@ -25,9 +52,9 @@ function derive(
 }
 
 /** `scrypt$logN$r$p$salt$hash`, salt and hash in base64url. */
-export async function hashPassword(password: string): Promise<string> {
+export async function hashPassword(password: string, turnKey = 'set-password'): Promise<string> {
   const salt = randomBytes(16);
-  const key = await derive(password, salt, PARAMS.logN, PARAMS.r, PARAMS.p);
+  const key = await inTurn(turnKey, () => derive(password, salt, PARAMS.logN, PARAMS.r, PARAMS.p));
   return [
     'scrypt',
     PARAMS.logN,
@@ -38,16 +65,17 @@ export async function hashPassword(password: string): Promise<string> {
   ].join('$');
 }
 
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+/** Checks a password against a stored hash, in the turn of `turnKey` (the caller's address). */
+export async function verifyPassword(
+  password: string,
+  stored: string,
+  turnKey = 'verify',
+): Promise<boolean> {
   const [scheme, logN, r, p, salt, hash] = stored.split('$');
   if (scheme !== 'scrypt' || !salt || !hash) return false;
   const expected = Buffer.from(hash, 'base64url');
-  const actual = await derive(
-    password,
-    Buffer.from(salt, 'base64url'),
-    Number(logN),
-    Number(r),
-    Number(p),
+  const actual = await inTurn(turnKey, () =>
+    derive(password, Buffer.from(salt, 'base64url'), Number(logN), Number(r), Number(p)),
   );
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }

@@ -2,50 +2,41 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { yearAt } from '@hailong/domain';
 import type { Repositories } from '../repositories/types.ts';
 import type { Clock } from './clock.ts';
-import { DEMO_CATALOGUE } from './demo-catalogue.ts';
+import { DEMO_TREE, type DemoUnit } from './demo-catalogue.ts';
+import { createCounter, createSector, createUnit } from './catalogue-commands.ts';
 import { hashPassword } from './passwords.ts';
 import { FALLBACK_TARGET_BP } from './catalogue.service.ts';
 
-/** Seeds the demo catalogue into a database that has no unit yet. Returns whether it did. */
+/**
+ * Seeds the demo organisation tree (province → centre → departments, and communes) with its
+ * sectors, counters and targets into a database that has no unit yet, through the catalogue
+ * commands like any other change. Returns whether it did.
+ */
 export async function seedDemoCatalogue(repos: Repositories, clock: Clock): Promise<boolean> {
   if ((await repos.catalogue.countUnits()) > 0) return false;
   const now = clock();
   const year = yearAt(now);
+  const ctx = { now, actorId: null };
   await repos.transaction(async (tx) => {
     await tx.catalogue.upsertDefaultTarget(year, FALLBACK_TARGET_BP, now);
-    for (const [unitIndex, unit] of DEMO_CATALOGUE.entries()) {
-      const unitId = randomUUID();
-      await tx.catalogue.createUnit({
-        id: unitId,
-        code: unit.code,
-        name: unit.name,
-        kind: unit.kind,
-        scale: unit.scale,
-        sortOrder: unitIndex,
-        createdAt: now,
-      });
-      for (const [sectorIndex, sector] of unit.sectors.entries()) {
-        const sectorId = randomUUID();
-        await tx.catalogue.createSector({
-          id: sectorId,
+    const plant = async (unit: DemoUnit, parentId: string | null): Promise<void> => {
+      const { id: unitId } = await createUnit(tx, ctx, { ...unit, parentId });
+      for (const sector of unit.sectors) {
+        const { id: sectorId } = await createSector(tx, ctx, { ...sector, unitId });
+        if (sector.targetBp === undefined) continue;
+        await tx.catalogue.upsertTarget({
           unitId,
-          code: sector.code,
-          name: sector.name,
-          sortOrder: sectorIndex,
-          createdAt: now,
+          sectorId,
+          year,
+          targetBp: sector.targetBp,
+          updatedAt: now,
+          updatedBy: null,
         });
-        if (sector.targetBp !== undefined) {
-          await tx.catalogue.upsertTarget({
-            unitId,
-            sectorId,
-            year,
-            targetBp: sector.targetBp,
-            updatedAt: now,
-            updatedBy: null,
-          });
-        }
       }
-    }
+      for (const counter of unit.counters) await createCounter(tx, ctx, { ...counter, unitId });
+      for (const child of unit.children ?? []) await plant(child, unitId);
+    };
+    await plant(DEMO_TREE, null);
   });
   return true;
 }

@@ -1,7 +1,7 @@
 import type { TallyUnitInput } from '@hailong/domain';
 import type { SectorRow, UnitRow, UserRow, Repositories } from '../repositories/types.ts';
 import type { TargetLookup } from './targets-lookup.ts';
-import { forbidden, notFound } from '../http/errors.ts';
+import { loadReportScope } from './report-scope.ts';
 
 export interface ScopedUnit {
   unit: UnitRow;
@@ -9,25 +9,17 @@ export interface ScopedUnit {
 }
 
 /**
- * The units a user may tally, in catalogue order: admins, supervisors and viewers see every unit
- * (or the one asked for); staff see only their own, and asking for another is refused.
+ * The units a user may tally, in catalogue order: the visible ones (their subtree; every unit for
+ * admins and the public page), or the one asked for, which outside the subtree is "not found".
  */
 export async function unitsInScope(
   repos: Repositories,
   user: UserRow | null,
   requested: string | undefined,
 ): Promise<ScopedUnit[]> {
-  let unitId = requested;
-  if (user?.role === 'staff') {
-    if (!user.unitId || (requested !== undefined && requested !== user.unitId)) throw forbidden();
-    unitId = user.unitId;
-  }
-  const [units, sectors] = await Promise.all([
-    repos.catalogue.listUnits(),
-    repos.catalogue.listSectors(unitId),
-  ]);
-  const chosen = unitId === undefined ? units : units.filter((u) => u.id === unitId);
-  if (unitId !== undefined && chosen.length === 0) throw notFound('Đơn vị');
+  const scope = await loadReportScope(repos, user);
+  const chosen = requested === undefined ? scope.visibleUnits() : [scope.requireVisible(requested)];
+  const sectors = await repos.catalogue.listSectors(requested);
   return chosen.map((unit) => ({ unit, sectors: sectors.filter((s) => s.unitId === unit.id) }));
 }
 

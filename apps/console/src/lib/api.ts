@@ -32,10 +32,22 @@ import {
   type TransitionRequest,
 } from '@hailong/contracts';
 import {
+  CatalogueImportResult,
+  FirstUnitResult,
+  SetupStatus,
+  type FirstUnitRequest,
+  CounterTallyList,
+  League,
+} from '@hailong/contracts';
+import {
   MonthTally,
+  NodeTally,
+  NodeTrend,
   PublicStats,
+  TallyNodes,
   TallyTrend,
   TargetList,
+  type UnitKind,
   type UpdateTargetsRequest,
 } from '@hailong/contracts';
 
@@ -85,6 +97,8 @@ export function setUnauthenticatedHandler(handler: UnauthenticatedHandler) {
 
 interface RequestOptions {
   body?: unknown;
+  /** A multipart body (file uploads); the browser sets its content type. */
+  form?: FormData;
   signal?: AbortSignal;
   /** Do not call the unauthenticated handler on 401 (the session probe and sign-in itself). */
   anonymous?: boolean;
@@ -100,7 +114,7 @@ async function send(method: string, path: string, options: RequestOptions): Prom
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? null : JSON.stringify(options.body),
+      body: options.form ?? (options.body === undefined ? null : JSON.stringify(options.body)),
       signal: options.signal ?? null,
     });
   } catch (err) {
@@ -239,15 +253,53 @@ export const api = {
     /** Where the browser downloads the monthly report (a plain link: the cookie goes along). */
     exportUrl: (format: 'csv' | 'xlsx', month: string, unitId?: string) =>
       `${BASE}/exports/tally.${format}${queryString({ month, unitId })}`,
+    /** A node of the tree over a period ("2026-03", "2026-Q1", "2026-H1", "2026-9M", "2026"). */
+    node: (node: string | undefined, period: string, signal?: AbortSignal) =>
+      request('GET', `/tally${queryString({ node, period })}`, NodeTally, { signal }),
+    /** A node's totals month by month, `from` to `to` inclusive. */
+    nodeTrend: (node: string | undefined, from: string, to: string, signal?: AbortSignal) =>
+      request('GET', `/tally${queryString({ node, from, to })}`, NodeTrend, { signal }),
+    /** The figures of each counter (quầy) of a unit. */
+    counters: (unit: string, period: string, signal?: AbortSignal) =>
+      request('GET', `/tally/counters${queryString({ unit, period })}`, CounterTallyList, {
+        signal,
+      }),
+    /** The tree the reader may report on. */
+    nodes: (signal?: AbortSignal) => request('GET', '/tally/nodes', TallyNodes, { signal }),
+    /** Where the browser downloads a node's report for a period. */
+    nodeExportUrl: (format: 'csv' | 'xlsx', node: string | undefined, period: string) =>
+      `${BASE}/exports/tally.${format}${queryString({ node, period })}`,
+    /** The league table of one level (`kind`) or of the units beneath `parent`. */
+    league: (query: { period: string; kind?: UnitKind; parent?: string }, signal?: AbortSignal) =>
+      request('GET', `/league${queryString(query)}`, League, { signal }),
   },
   targets: {
     list: (year: number, signal?: AbortSignal) =>
       request('GET', `/targets?year=${year}`, TargetList, { signal }),
     update: (body: UpdateTargetsRequest) => request('PATCH', '/targets', TargetList, { body }),
   },
+  setup: {
+    /** Whether the catalogue is still empty (first run without demo data). */
+    status: (signal?: AbortSignal) => request('GET', '/setup/status', SetupStatus, { signal }),
+    firstUnit: (body: FirstUnitRequest) =>
+      request('POST', '/setup/first-unit', FirstUnitResult, { body }),
+  },
+  catalogueFiles: {
+    /** Where the browser downloads the template or the whole catalogue (a plain link). */
+    templateUrl: (format: 'csv' | 'xlsx') => `${BASE}/catalogue/template.${format}`,
+    exportUrl: (format: 'csv' | 'xlsx') => `${BASE}/catalogue/export.${format}`,
+    /** Plans a catalogue file (dry run), or applies it in one transaction. */
+    import: (file: File, apply: boolean) => {
+      const form = new FormData();
+      form.set('file', file);
+      return request('POST', `/catalogue/import?dryRun=${apply ? 0 : 1}`, CatalogueImportResult, {
+        form,
+      });
+    },
+  },
   /** What the public page shows; needs no session. */
-  publicStats: (month?: string, signal?: AbortSignal) =>
-    request('GET', `/public/stats${queryString({ month })}`, PublicStats, {
+  publicStats: (query: { period?: string; node?: string }, signal?: AbortSignal) =>
+    request('GET', `/public/stats${queryString(query)}`, PublicStats, {
       signal,
       anonymous: true,
     }),

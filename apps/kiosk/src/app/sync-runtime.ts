@@ -1,6 +1,7 @@
 /** Builds the kiosk's sync loop over the IndexedDB outbox, the HTTP client and Web Locks. */
 import { sendBatch } from '../lib/api.ts';
 import { loadContracts } from '../lib/contracts-loader.ts';
+import { syncProtocol } from '../lib/sync/protocol.ts';
 import {
   BUSY,
   SyncLoop,
@@ -16,13 +17,7 @@ const SYNC_INTERVAL_MS = 60_000;
 const LOCK_NAME = 'hailong-kiosk-sync';
 
 async function protocol(): Promise<SyncProtocol> {
-  const contracts = await loadContracts();
-  return {
-    version: contracts.SYNC_PROTOCOL,
-    maxItems: contracts.SYNC_MAX_ITEMS,
-    maxBytes: contracts.SYNC_MAX_BYTES,
-    parseReply: (body) => contracts.parseSyncResponse(body)?.results ?? null,
-  };
+  return syncProtocol(await loadContracts());
 }
 
 /** Only one tab uploads at a time; a tab that finds the lock taken leaves the work to the holder. */

@@ -14,7 +14,7 @@ export type EnrollResult =
   | { ok: false; reason: 'invalid_code' | 'too_many_requests' | 'network' | 'bad_response' };
 
 export async function enrollDevice(code: string): Promise<EnrollResult> {
-  const response = await call('/devices/enroll', {
+  const response = await call(`${API}/devices/enroll`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ code }),
@@ -45,7 +45,7 @@ export type ConfigResult =
 export async function fetchConfig(token: string, etag: string | null): Promise<ConfigResult> {
   const headers: Record<string, string> = { Authorization: `Bearer ${token}` };
   if (etag) headers['If-None-Match'] = etag;
-  const response = await call('/device/config', { headers });
+  const response = await call(`${API}/device/config`, { headers });
   if (!response) return { kind: 'failed' };
   if (response.status === 304) return { kind: 'unchanged' };
   if (response.status === 401) return { kind: 'unauthorized' };
@@ -66,33 +66,40 @@ export type SendOutcome =
   /** Any other 4xx (a malformed envelope, an unknown protocol): retrying will not help. */
   | { kind: 'refused'; status: number };
 
-/** Uploads one batch (the body is built by the caller: `{"protocol":1,"items":[…]}`). */
-export async function sendBatch(token: string, body: string): Promise<SendOutcome> {
-  const response = await call('/sync', {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    body,
-  });
-  if (!response) return { kind: 'retry', status: 0 };
-  if (response.status === 200) {
-    const answer: unknown = await response.json().catch(() => undefined);
-    return answer === undefined
-      ? { kind: 'retry', status: 200 }
-      : { kind: 'answered', body: answer };
-  }
-  void response.body?.cancel();
-  if (response.status === 401) return { kind: 'unauthorized' };
-  if (response.status === 413) return { kind: 'too_large' };
-  if (response.status >= 500 || response.status === 429 || response.status === 408) {
-    return { kind: 'retry', status: response.status };
-  }
-  return { kind: 'refused', status: response.status };
+/**
+ * Uploads one batch to the API at `base` (the body is built by the caller:
+ * `{"protocol":2,"items":[…]}`). The app uses its own origin; tests point it at a fault proxy.
+ */
+export function batchSender(base = API): (token: string, body: string) => Promise<SendOutcome> {
+  return async (token, body) => {
+    const response = await call(`${base}/sync`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body,
+    });
+    if (!response) return { kind: 'retry', status: 0 };
+    if (response.status === 200) {
+      const answer: unknown = await response.json().catch(() => undefined);
+      return answer === undefined
+        ? { kind: 'retry', status: 200 }
+        : { kind: 'answered', body: answer };
+    }
+    void response.body?.cancel();
+    if (response.status === 401) return { kind: 'unauthorized' };
+    if (response.status === 413) return { kind: 'too_large' };
+    if (response.status >= 500 || response.status === 429 || response.status === 408) {
+      return { kind: 'retry', status: response.status };
+    }
+    return { kind: 'refused', status: response.status };
+  };
 }
 
+export const sendBatch = batchSender();
+
 /** A fetch that answers null instead of throwing when the network or the server is not there. */
-async function call(path: string, init: RequestInit): Promise<Response | null> {
+async function call(url: string, init: RequestInit): Promise<Response | null> {
   try {
-    return await fetch(API + path, {
+    return await fetch(url, {
       ...init,
       credentials: 'omit',
       cache: 'no-store',

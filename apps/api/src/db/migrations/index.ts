@@ -7,11 +7,19 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m001 from './001-foundation.ts';
 import * as m002 from './002-sync.ts';
 import * as m003 from './003-feedback-workflow.ts';
+import * as m004 from './004-throttle-attempts.ts';
+import * as m005 from './005-ledger-per-device.ts';
+import * as m007 from './007-organisation.ts';
+import * as m008 from './008-node-totals.ts';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '001-foundation': m001,
   '002-sync': m002,
   '003-feedback-workflow': m003,
+  '004-throttle-attempts': m004,
+  '005-ledger-per-device': m005,
+  '007-organisation': m007,
+  '008-node-totals': m008,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -32,6 +32,7 @@ const EVENTS = new Set([
   'close',
   'assign',
   'contact_erased',
+  'contact_viewed',
 ]);
 
 /** A history event's name; an action this console does not know is shown as its code. */

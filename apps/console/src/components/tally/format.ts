@@ -1,6 +1,10 @@
 /** How the tally screens write numbers, in the reader's language: 91,5% · 1.234 · 11/2026. */
 import {
   formatMonth,
+  formatPeriod,
+  parsePeriod,
+  TARGET_SOURCE_LABELS,
+  type TargetSource,
   formatNumber,
   formatPercent,
   LOW_RATING_REASON_LABELS,
@@ -27,3 +31,12 @@ export const levelLabel = (scale: ScaleId, level: number) =>
 
 export const reasonLabel = (reason: string) =>
   LOW_RATING_REASON_LABELS[reason as LowRatingReason]?.[i18n.locale] ?? reason;
+
+/** A reporting period in the reader's language: "quý I/2026", "Q1 2026". */
+export const periodText = (period: string) => {
+  const parsed = parsePeriod(period);
+  return parsed ? formatPeriod(parsed, i18n.locale) : period;
+};
+
+/** Where a target comes from, as a report says it. */
+export const targetSourceText = (source: TargetSource) => TARGET_SOURCE_LABELS[source][i18n.locale];

@@ -116,6 +116,34 @@ describe('SyncLoop', () => {
     expect(dead.map((d) => [d.record.seq, d.error.code])).toEqual([[2, 'unknown_sector']]);
   });
 
+  it('sets aside records refused for their id, their content or their tracking code, and goes on', async () => {
+    await fill(700);
+    const refuse: Record<number, string> = {
+      2: 'id_taken',
+      3: 'conflict',
+      501: 'tracking_code_taken',
+    };
+    server = (items) => ({
+      kind: 'answered',
+      body: {
+        results: items.map((i) =>
+          refuse[i.seq]
+            ? { id: i.id, status: 'rejected', error: { code: refuse[i.seq], message: 'Từ chối.' } }
+            : { id: i.id, status: 'accepted' },
+        ),
+      },
+    });
+    await newLoop().start();
+    expect(await outbox.count()).toBe(0);
+    expect(requests.map((r) => r.length)).toEqual([500, 200]);
+    const dead = await outbox.listDeadLetters();
+    expect(dead.map((d) => [d.record.seq, d.error.code])).toEqual([
+      [2, 'id_taken'],
+      [3, 'conflict'],
+      [501, 'tracking_code_taken'],
+    ]);
+  });
+
   it.each([
     [
       'names other ids',

@@ -1,0 +1,36 @@
+/** The report of a node for a period as CSV (sections one after another) or XLSX (a sheet each). */
+import ExcelJS from 'exceljs';
+import type { Cell } from './cells.ts';
+import { toCsv } from './csv.ts';
+import type { NodeReport } from './node-table.ts';
+import { addSheet, sheetName } from './tally-xlsx.ts';
+
+export function nodeCsv(report: NodeReport): string {
+  const rows: (Cell | string)[][] = report.heading.map((line) => [line]);
+  for (const section of report.sections) {
+    rows.push([], [section.title], section.header, ...section.rows);
+    if (section.footer.length > 0) rows.push([], ...section.footer);
+  }
+  return toCsv(rows);
+}
+
+export async function nodeXlsx(report: NodeReport, createdAt: Date): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'hailong';
+  workbook.created = createdAt;
+  workbook.title = report.heading[0]!;
+  const taken = new Set<string>();
+  for (const section of report.sections) {
+    addSheet(workbook, sheetName(section.sheet, taken), {
+      heading: [report.heading[0]!, `${report.heading[1]!} · ${section.title}`, report.heading[2]!],
+      header: section.header,
+      widths: section.widths,
+      rows: section.rows,
+      unmet: section.unmet,
+      bold: section.bold,
+      verdictColumn: section.header.indexOf('Kết quả'),
+      footer: section.footer,
+    });
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
