@@ -71,7 +71,13 @@ describe.each(dialects)('sync under faults on %s', (dialect) => {
       body: JSON.stringify({ username: 'admin', password: PASSWORD }),
     });
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-    const { units } = await (await api(server, '/api/v1/units', { cookie })).json();
+    // Tablets stand at desks: units with sectors (the province and the centre only pool theirs).
+    const units = (
+      (await (await api(server, '/api/v1/units', { cookie })).json()).units as {
+        id: string;
+        sectors: unknown[];
+      }[]
+    ).filter((u) => u.sectors.length > 0);
     const tablets: Tablet[] = [];
     for (let d = 0; d < DEVICES; d++) {
       const unit = units[d];

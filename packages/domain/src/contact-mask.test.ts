@@ -110,6 +110,12 @@ describe('masking contact data in free text', () => {
     );
   });
 
+  it('masks a name glued to a phone number as well, in one call', () => {
+    const once = maskContactText(`0912 345 678${binh.name}`, binh);
+    expect(once).toBe(`${M}${M}`);
+    expect(maskContactText(once, binh)).toBe(once);
+  });
+
   it('tells whether a text names the citizen or gives their own number, not another', () => {
     expect(mentionsContact('Kính gửi ông nguyen van binh', binh)).toBe(true);
     expect(mentionsContact('Đã gọi số 0912.345.678', binh)).toBe(true);

@@ -91,7 +91,17 @@ function contactRanges(text: string, contact: ContactToMask, anyPhone: boolean):
  * Idempotent; text without either comes back unchanged.
  */
 export function maskContactText(text: string, contact: ContactToMask): string {
-  const nfc = text.normalize('NFC');
+  // A name glued to a number ("0912 345 678Nguyễn Văn Bình") stands free once the number is
+  // masked: mask again until nothing changes. Each pass removes matches, so this ends.
+  let before = text.normalize('NFC');
+  for (;;) {
+    const after = maskOnce(before, contact);
+    if (after === before) return after;
+    before = after;
+  }
+}
+
+function maskOnce(nfc: string, contact: ContactToMask): string {
   const ranges = contactRanges(nfc, contact, true).sort((a, b) => a[0] - b[0]);
   let out = '';
   let done = 0;
