@@ -34,8 +34,9 @@ describe.each(dialects)('the public address on %s', (dialect) => {
   });
   afterAll(() => database.close());
 
-  async function signedIn(app: typeof plain): Promise<Session> {
-    const session = new Session(app);
+  /** A console page opened on the address the app expects: its own, or PUBLIC_URL when set. */
+  async function signedIn(app: typeof plain, origin?: string): Promise<Session> {
+    const session = new Session(app, origin);
     expect((await session.login('admin', PASSWORD)).status).toBe(200);
     return session;
   }
@@ -52,7 +53,8 @@ describe.each(dialects)('the public address on %s', (dialect) => {
   });
 
   it('gives the console the configured address', async () => {
-    const res = await (await signedIn(configured)).get('/api/v1/settings/public');
+    const res = await (await signedIn(configured, PUBLIC_URL)).get('/api/v1/settings/public');
+    expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ publicUrl: PUBLIC_URL });
   });
 

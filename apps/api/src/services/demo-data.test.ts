@@ -79,7 +79,8 @@ describe.each(dialects)('the demo data on %s', (dialect) => {
       const [received, ...handled] = item.history;
       expect(received).toMatchObject({ action: 'received', actorName: null });
       expect(handled.length).toBeGreaterThan(0);
-      for (const event of handled) {
+      // Reading the item here as admin records that the admin saw the contact data: not a step.
+      for (const event of handled.filter((e) => e.action !== 'contact_viewed')) {
         expect(event.actorName).not.toBeNull();
         expect(event.actorName).not.toBe('Quản trị hệ thống');
         expect(Date.parse(event.at)).toBeGreaterThan(Date.parse(received!.at));

@@ -42,22 +42,32 @@ const STAFF: Record<string, string> = {
  * The demo's staff accounts. No password opens them (an admin sets one on the Users page to try
  * the staff view), which also spares the start a slow password hash per account.
  */
+/** Per unit, a one-stop clerk who handles the items and the leader who assigns them to the clerk. */
 async function demoStaff(repos: Repositories, units: UnitRow[], now: number) {
-  const byUnit = new Map<string, UserRow>();
+  const byUnit = new Map<string, { clerk: UserRow; lead: UserRow }>();
+  const user = (unit: UnitRow, fields: Pick<UserRow, 'username' | 'displayName' | 'role'>) => ({
+    id: randomUUID(),
+    ...fields,
+    unitId: unit.id,
+    passwordHash: UNUSABLE_HASH,
+    disabledAt: null,
+    createdAt: now,
+    updatedAt: now,
+  });
   for (const unit of units) {
-    const user: UserRow = {
-      id: randomUUID(),
+    const clerk: UserRow = user(unit, {
       username: `demo.${unit.code}`,
       displayName: STAFF[unit.code] ?? `Cán bộ một cửa ${unit.name}`,
       role: 'staff',
-      unitId: unit.id,
-      passwordHash: UNUSABLE_HASH,
-      disabledAt: null,
-      createdAt: now,
-      updatedAt: now,
-    };
-    await repos.users.create(user);
-    byUnit.set(unit.id, user);
+    });
+    const lead: UserRow = user(unit, {
+      username: `demo.ld.${unit.code}`,
+      displayName: `Lãnh đạo ${unit.name}`,
+      role: 'supervisor',
+    });
+    await repos.users.create(clerk);
+    await repos.users.create(lead);
+    byUnit.set(unit.id, { clerk, lead });
   }
   return byUnit;
 }
@@ -195,7 +205,7 @@ export async function handleDemoFeedback(
   const earlier = new Map<string, string>();
   for (const item of ordered) {
     const row = rows.get(item.id)!;
-    const user = staff.get(item.unitId)!;
+    const { clerk: user, lead } = staff.get(item.unitId)!;
     // Staff set the lĩnh vực of most items the citizen sent without one.
     const sectors = await repos.catalogue.listSectors(item.unitId);
     const sectorless =
@@ -215,7 +225,8 @@ export async function handleDemoFeedback(
     for (const step of plan) {
       if (step.at > now) break;
       clock = step.at;
-      if ('assign' in step.request) await feedback.assign(item.id, user.id, user);
+      // Assigning is a leader's act; the clerk handles the item from there.
+      if ('assign' in step.request) await feedback.assign(item.id, user.id, lead);
       else await feedback.transition(item.id, step.request, user);
     }
   }
