@@ -76,6 +76,11 @@ describe('tablets on the devices page', () => {
     await atPath(admin, '/devices');
     await visible(admin.getByRole('heading', { level: 1, name: 'Thiết bị' }));
     await visible(admin.getByRole('table', { name: /^Danh sách thiết bị/ }));
+    // This server has no PUBLIC_URL: links fall back to this page's address, and the admin is told.
+    const warning = await visible(admin.getByRole('note'));
+    expect(await warning.textContent()).toContain('Chưa đặt địa chỉ công khai của máy chủ');
+    expect(await warning.textContent()).toContain(`(${baseUrl})`);
+    expect(await warning.textContent()).toContain('PUBLIC_URL');
   });
 
   it('makes a one-time code, its link and its QR code for a unit', async () => {

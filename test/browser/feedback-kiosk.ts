@@ -86,7 +86,7 @@ export class Tablet {
     return new Tablet(admin.baseUrl, EnrolledDevice.parse(await enrolled.json()));
   }
 
-  /** Uploads one phản ánh; returns its tracking code as printed on the citizen's slip. */
+  /** Uploads one phản ánh; returns its tracking code as the kiosk's thank-you shows it. */
   async send(fields: Partial<FeedbackRecord>): Promise<string> {
     this.seq += 1;
     const record: FeedbackRecord = {

@@ -1,7 +1,8 @@
 /**
  * The register in the console, end to end against the real server: a tablet at Sở Tư pháp sends
  * phản ánh through POST /api/v1/sync; the admin finds one by a search without diacritics, assigns
- * it to a staff member, classifies, handles, answers and publishes it; a stale page's action is
+ * it to a staff member, classifies it (correcting its lĩnh vực), handles it, and answers it, which
+ * publishes nothing until publication is chosen (unless the unit preselects it); a stale page's action is
  * refused with the server's reason; a viewer sees the contact data masked while the assigned staff
  * member sees it, has no assignment control, and finds each view of the contact data in the
  * history; hostile markup in a citizen's text stays inert; and a citizen, signed out, looks the
@@ -29,6 +30,7 @@ let admin: Page;
 let errors: string[] = [];
 let dialogs = 0;
 let codes: { main: string; hostile: string; stale: string };
+let api: AdminApi;
 
 async function page(): Promise<Page> {
   const context = await newContext(browser, baseUrl);
@@ -50,7 +52,7 @@ async function openItem(p: Page, code: string): Promise<void> {
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  const api = await AdminApi.signIn(baseUrl, 'admin', adminPassword);
+  api = await AdminApi.signIn(baseUrl, 'admin', adminPassword);
   const unit = await api.unit('Sở Tư pháp');
   await api.createUser({ ...staff, role: 'staff', unitId: unit.id });
   await api.createUser({ ...viewer, role: 'viewer' });
@@ -115,15 +117,32 @@ describe('the phản ánh, kiến nghị register in the console', () => {
     await visible(admin.getByRole('status').filter({ hasText: 'Đã giao xử lý.' }));
 
     await admin.getByLabel('Kết quả phân loại').selectOption({ label: 'Thuộc thẩm quyền xử lý' });
+    // The citizen chose Hộ tịch; the content is about a criminal record extract.
+    const sector = admin.getByLabel('Lĩnh vực', { exact: true });
+    expect(await sector.locator('option:checked').textContent()).toBe('Hộ tịch');
+    await sector.selectOption({ label: 'Lý lịch tư pháp' });
     await admin.getByRole('button', { name: 'Phân loại', exact: true }).click();
     await visible(admin.getByRole('status').filter({ hasText: 'Đã cập nhật: Đã phân loại.' }));
+    const details = admin.getByRole('region', { name: 'Thông tin tiếp nhận' });
+    await visible(details.getByText('Lý lịch tư pháp', { exact: true }));
     await admin.getByRole('button', { name: 'Bắt đầu xử lý' }).click();
     await visible(admin.getByRole('status').filter({ hasText: 'Đã cập nhật: Đang xử lý.' }));
 
+    // Nothing is chosen for the staff member: sending without choosing is refused, in Vietnamese.
     await admin.getByLabel('Nội dung trả lời').fill(answer);
-    expect(await admin.getByLabel('Công khai câu trả lời trên trang tra cứu').isChecked()).toBe(
-      true,
+    const publish = admin.getByRole('group', { name: 'Công khai câu trả lời trên trang tra cứu?' });
+    expect(await publish.getByRole('radio', { name: 'Công khai ngay' }).isChecked()).toBe(false);
+    expect(await publish.getByRole('radio', { name: /^Chưa công khai/ }).isChecked()).toBe(false);
+    await admin.getByRole('button', { name: 'Gửi trả lời' }).click();
+    const refused = await visible(
+      admin.getByRole('alert').filter({ hasText: 'Vui lòng chọn hình thức trả lời.' }),
     );
+    expect(await refused.textContent()).toContain(
+      'Vui lòng chọn có công khai câu trả lời hay không.',
+    );
+    await admin.getByLabel('Hình thức trả lời').selectOption({ label: 'Điện thoại' });
+    expect(await publish.getByRole('radio', { name: 'Công khai ngay' }).isChecked()).toBe(false);
+    await publish.getByRole('radio', { name: 'Công khai ngay' }).check();
     await admin.getByRole('button', { name: 'Gửi trả lời' }).click();
     await visible(admin.getByRole('status').filter({ hasText: 'Đã cập nhật: Đã công khai.' }));
     const history = admin.getByRole('region', { name: 'Lịch sử xử lý' });
@@ -136,6 +155,40 @@ describe('the phản ánh, kiến nghị register in the console', () => {
       'Công khai',
     ])
       await visible(history.getByText(step, { exact: true }));
+    await visible(history.getByText('Lĩnh vực: Lý lịch tư pháp'));
+  });
+
+  it('preselects publication only for a unit whose admin chose that default', async () => {
+    const list = await (await api.call(`/api/v1/feedback?q=${codes.hostile}`)).json();
+    const id = (list as { items: { id: string }[] }).items[0]!.id;
+    for (const body of [
+      { action: 'classify', classification: 'within_authority' },
+      { action: 'start' },
+    ]) {
+      expect((await api.call(`/api/v1/feedback/${id}/transitions`, 'POST', body)).status).toBe(200);
+    }
+    await openItem(admin, codes.hostile);
+    const publish = admin.getByRole('group', { name: 'Công khai câu trả lời trên trang tra cứu?' });
+    expect(await publish.getByRole('radio', { name: 'Công khai ngay' }).isChecked()).toBe(false);
+
+    await admin.goto('/holidays');
+    const box = admin.getByRole('checkbox', {
+      name: 'Chọn sẵn “Công khai ngay” cho Sở Tư pháp',
+    });
+    expect(await box.isChecked()).toBe(false);
+    await box.check();
+    await visible(
+      admin
+        .getByRole('status')
+        .filter({ hasText: 'Đã lưu: Sở Tư pháp chọn sẵn “Công khai ngay”.' }),
+    );
+    await openItem(admin, codes.hostile);
+    expect(await publish.getByRole('radio', { name: 'Công khai ngay' }).isChecked()).toBe(true);
+    await visible(publish.getByText(/Mặc định của đơn vị: chọn sẵn “Công khai ngay”/));
+
+    await admin.goto('/holidays');
+    await box.uncheck();
+    await visible(admin.getByRole('status').filter({ hasText: 'không chọn sẵn công khai' }));
   });
 
   it('refuses an action the workflow no longer allows, with the server’s reason', async () => {

@@ -69,7 +69,11 @@ async function sendFeedback(kind: 'Phản ánh' | 'Kiến nghị', content: stri
     .getByRole('region', { name: 'Mã tra cứu' })
     .locator('.code')
     .textContent();
-  await visible(page.getByText(/tra cứu kết quả xử lý tại .*\/public/));
+  // The QR code's encoder is a chunk of its own: it is there offline too.
+  await visible(
+    page.getByRole('img', { name: `Mã QR mở trang tra cứu kết quả xử lý với mã ${code}` }),
+  );
+  await visible(page.getByText(/Hoặc mở .*\/public trên điện thoại/));
   await page.getByRole('button', { name: 'Xong' }).click();
   return code ?? '';
 }

@@ -27,6 +27,7 @@ import { createDevicesService } from './services/devices.service.ts';
 import { createSyncService } from './services/sync.service.ts';
 import { credentials } from './http/credentials.ts';
 import { devicesRoutes } from './routes/devices.route.ts';
+import { settingsRoutes } from './routes/settings.route.ts';
 import { DEVICE_PATHS, syncRoutes } from './routes/sync.route.ts';
 import { createFeedbackService } from './services/feedback.service.ts';
 import { onFeedbackReceived } from './services/feedback-intake.ts';
@@ -69,7 +70,10 @@ export interface AppDeps {
   trustProxy?: boolean;
   /** The proxies' addresses or CIDR ranges (TRUSTED_PROXIES); unset: the one peer is the proxy. */
   trustedProxies?: readonly string[];
-  /** Where browsers reach us (PUBLIC_URL); the CSRF check compares `Origin` with its origin. */
+  /**
+   * Where browsers, tablets and phones reach us (PUBLIC_URL, an origin): the CSRF check compares
+   * `Origin` with it; enrollment links, QR codes and the lookup address are built from it.
+   */
   publicUrl?: string;
   /** How long the public statistics are reused in memory (default 60 s). */
   publicStatsTtlMs?: number;
@@ -127,8 +131,9 @@ export function createApp(deps: AppDeps) {
   const catalogueAdmin = createCatalogueAdminService(deps.repos, deps.clock);
   api.route('/', catalogueRoutes(catalogueAdmin));
   api.route('/', catalogueItemRoutes(catalogueAdmin));
-  const devices = createDevicesService(deps.repos, deps.clock);
+  const devices = createDevicesService(deps.repos, deps.clock, deps.publicUrl);
   api.route('/', devicesRoutes(devices));
+  api.route('/', settingsRoutes(deps.publicUrl));
   api.route(
     '/',
     syncRoutes(devices, createSyncService(deps.repos, deps.clock, onFeedbackReceived)),

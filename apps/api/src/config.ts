@@ -33,10 +33,14 @@ export interface Config {
   /** Addresses or CIDR ranges of the reverse proxies; unset: only the direct peer is the proxy. */
   trustedProxies: string[] | undefined;
   publicStatsTtlMs: number;
-  /** The origin browsers reach us at (scheme, host, port), e.g. `https://hailong.example.gov.vn`. */
-  publicUrl: string | undefined;
   /** Serve HTTPS with this certificate and key (PEM files); tablets need HTTPS to work offline. */
   tls: { certFile: string; keyFile: string } | undefined;
+  /**
+   * The origin browsers, tablets and citizens' phones reach us at (scheme, host, port), e.g.
+   * `https://hailong.tinh.gov.vn`. Enrollment links, QR codes and the lookup address use it, never
+   * the address a browser happened to open the console on.
+   */
+  publicUrl: string | undefined;
 }
 
 /** Reads the environment; a bad value stops the start with a message naming the variable. */

@@ -24,11 +24,15 @@ async function main() {
   const database = await openDatabase(config.databaseUrl);
   await database.migrate();
   const { repos } = database;
-  if (config.demo && (await seedDemoCatalogue(repos, systemClock))) {
-    await seedDemoRatings(repos, systemClock, onFeedbackReceived);
-    console.log('Đã tạo dữ liệu mẫu: đơn vị, lĩnh vực, 4 tháng đánh giá (demo data seeded).');
-  }
+  const demo = config.demo && (await seedDemoCatalogue(repos, systemClock));
+  // The first admin before the demo's staff accounts: it is created only while there is no user.
   const generated = await ensureFirstAdmin(repos, systemClock, config.adminPassword);
+  if (demo) {
+    await seedDemoRatings(repos, systemClock, onFeedbackReceived);
+    console.log(
+      'Đã tạo dữ liệu mẫu: đơn vị, lĩnh vực, 4 tháng đánh giá và phản ánh (demo data seeded).',
+    );
+  }
   if (typeof generated === 'string') {
     console.log(
       `Tài khoản quản trị: admin / ${generated}  (shown once; change it after signing in)`,
@@ -72,6 +76,11 @@ async function main() {
         console.log(
           '  (Tablets on the network need HTTPS: set TLS_CERT_FILE/TLS_KEY_FILE or use a TLS proxy.)',
         );
+      console.log(
+        config.publicUrl
+          ? `  Địa chỉ công khai / public address: ${config.publicUrl}`
+          : '  (Set PUBLIC_URL to the address tablets and phones reach, e.g. https://hailong.tinh.gov.vn.)',
+      );
     },
   );
 

@@ -8,12 +8,15 @@ import { loadContracts } from './lib/contracts-loader.ts';
 
 export const loadSetupScreens = () => import('./screens/SetupScreens.svelte');
 export const loadStaffMode = () => import('./staff/StaffMode.svelte');
+/** The QR encoder for the thank-you screen's lookup code. */
+export const loadQr = () => import('./lib/qr.ts');
 
 export function preloadAll(): Promise<unknown> {
   return Promise.allSettled([
     loadContracts(),
     loadSetupScreens(),
     loadStaffMode(),
+    loadQr(),
     import('./app/enrollment.ts'),
     import('./app/sync-runtime.ts'),
     i18n.preload(),

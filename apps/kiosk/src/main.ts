@@ -9,6 +9,7 @@ import { preloadAll } from './lazy.ts';
 import './styles/base.css';
 import './styles/citizen.css';
 import './styles/forms.css';
+import './styles/frames.css';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');

@@ -119,6 +119,20 @@ export const DeviceConfig = z
     /** Active sectors only: archived ones leave the tablet. */
     sectors: z.array(z.object({ id: Id, name: z.string() })),
     settings: KioskSettings,
+    /**
+     * The server's configured public address (PUBLIC_URL), for the lookup link and QR code shown
+     * to citizens. Absent when not configured, and from servers older than this field.
+     */
+    publicUrl: z.url().optional(),
   })
   .meta({ id: 'DeviceConfig' });
 export type DeviceConfig = z.infer<typeof DeviceConfig>;
+
+/**
+ * The address tablets and citizens reach the server at, as configured (PUBLIC_URL); null when the
+ * administrator has not set it, so the console can warn and fall back to its own address.
+ */
+export const PublicAddress = z
+  .object({ publicUrl: z.url().nullable() })
+  .meta({ id: 'PublicAddress' });
+export type PublicAddress = z.infer<typeof PublicAddress>;

@@ -47,6 +47,26 @@ export const FeedbackSettings = z
   .meta({ id: 'FeedbackSettings' });
 export type FeedbackSettings = z.infer<typeof FeedbackSettings>;
 
+/**
+ * A unit's own register setting: whether the console's answer form starts on "publish". Off by
+ * default, so that an answer given by phone is not published by one click; publishing stays an
+ * explicit choice either way.
+ */
+export const UnitFeedbackSettings = z
+  .object({ unitId: Id, unitName: z.string(), publishByDefault: z.boolean() })
+  .meta({ id: 'UnitFeedbackSettings' });
+export type UnitFeedbackSettings = z.infer<typeof UnitFeedbackSettings>;
+
+export const UnitFeedbackSettingsList = z
+  .object({ units: z.array(UnitFeedbackSettings) })
+  .meta({ id: 'UnitFeedbackSettingsList' });
+export type UnitFeedbackSettingsList = z.infer<typeof UnitFeedbackSettingsList>;
+
+export const PutUnitFeedbackSettingsRequest = z
+  .object({ publishByDefault: z.boolean() })
+  .meta({ id: 'PutUnitFeedbackSettingsRequest' });
+export type PutUnitFeedbackSettingsRequest = z.infer<typeof PutUnitFeedbackSettingsRequest>;
+
 export const OnTimeQuery = z.object({
   month: BoundedMonth,
   unitId: Id.optional(),

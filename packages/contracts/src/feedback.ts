@@ -148,6 +148,8 @@ export const FeedbackDetail = FeedbackSummary.extend({
   canAssign: z.boolean(),
   /** Who the item may be assigned to (staff of its unit, supervisors, admins). */
   assignees: z.array(z.object({ id: Id, displayName: z.string() })),
+  /** The unit's default for the answer form's publication choice (off unless the unit set it). */
+  publishByDefault: z.boolean(),
 }).meta({ id: 'FeedbackDetail' });
 export type FeedbackDetail = z.infer<typeof FeedbackDetail>;
 
@@ -160,6 +162,11 @@ export const TransitionRequest = z
       classification: FeedbackClassification,
       /** The competent body, required when forwarding (it is recorded in the register). */
       forwardedTo: text(300).optional(),
+      /**
+       * Sets or corrects the lĩnh vực (a sector of the item's unit), or clears it with null;
+       * absent leaves it as it is.
+       */
+      sectorId: Id.nullable().optional(),
       note,
     }),
     z.object({ action: z.literal('start'), note }),
@@ -167,7 +174,10 @@ export const TransitionRequest = z
       action: z.literal('answer'),
       text: text(10000),
       channel: AnswerChannel,
-      /** Publish on the public page at once. The published answer never shows name or phone. */
+      /**
+       * Publish on the public page at once; never implied (false when absent). The published
+       * answer never shows name or phone.
+       */
       publish: z.boolean().default(false),
     }),
     z.object({ action: z.literal('publish') }),

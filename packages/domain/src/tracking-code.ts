@@ -29,3 +29,23 @@ export function parseTrackingCode(input: string): string | null {
   if (!/^[0-9A-HJKMNP-TV-Z]{8}$/.test(compact)) return null;
   return `${compact.slice(0, 4)}-${compact.slice(4)}`;
 }
+
+/**
+ * The public lookup address for a code, as the kiosk shows it and encodes in its QR code. The code
+ * rides in the fragment, which browsers never send to a server, so it stays out of access logs.
+ */
+export function lookupUrl(base: string, code: string): string {
+  return `${base.replace(/\/+$/, '')}/public#code=${code}`;
+}
+
+/** The code a lookup address carries (`#code=…`, or `?code=…` typed by hand), or null. */
+export function codeFromLookupUrl(hash: string, search: string): string | null {
+  const read = (part: string) => /(?:^|[#?&])code=([^&]*)/.exec(part)?.[1];
+  const raw = read(hash) ?? read(search);
+  if (raw === undefined) return null;
+  try {
+    return parseTrackingCode(decodeURIComponent(raw.replace(/\+/g, ' ')));
+  } catch {
+    return null; // A malformed %-escape.
+  }
+}

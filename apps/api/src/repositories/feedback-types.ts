@@ -44,7 +44,9 @@ export type FeedbackRegisterRow = FeedbackItemRow &
     assigneeName: string | null;
   };
 
-export type FeedbackPatch = Partial<FeedbackWorkflowFields> & { updatedAt: number };
+/** Workflow fields, and the sector staff may set or correct when classifying. */
+export type FeedbackPatch = Partial<FeedbackWorkflowFields> &
+  Partial<Pick<FeedbackItemRow, 'sectorId'>> & { updatedAt: number };
 
 export interface FeedbackFilter {
   unitId?: string;

@@ -1,5 +1,12 @@
-import { createRoute } from '@hono/zod-openapi';
-import { FeedbackSettings, OnTimeQuery, OnTimeReport } from '@hailong/contracts';
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  FeedbackSettings,
+  OnTimeQuery,
+  OnTimeReport,
+  PutUnitFeedbackSettingsRequest,
+  UnitFeedbackSettings,
+  UnitFeedbackSettingsList,
+} from '@hailong/contracts';
 import { vnDateOf } from '@hailong/domain';
 import type { Repositories } from '../repositories/types.ts';
 import type { Clock } from '../services/clock.ts';
@@ -8,7 +15,7 @@ import type { FeedbackSettingsService } from '../services/feedback-settings.serv
 import { loadAccess } from '../services/access.ts';
 import { newRouter, SESSION_SECURITY } from '../http/router.ts';
 import { requireSession } from '../http/session.ts';
-import { commonErrors, json, jsonBody, sessionErrors } from './responses.ts';
+import { commonErrors, errorResponse, json, jsonBody, sessionErrors } from './responses.ts';
 
 const base = { tags: ['feedback'], security: SESSION_SECURITY };
 
@@ -31,6 +38,33 @@ const putSettings = createRoute({
   responses: { 200: json(FeedbackSettings, 'Saved'), ...commonErrors, ...sessionErrors },
 });
 
+const getUnitSettings = createRoute({
+  ...base,
+  middleware: [requireSession()],
+  method: 'get',
+  path: '/feedback/settings/units',
+  summary: "Each unit's register settings: whether the answer form starts on publish",
+  responses: { 200: json(UnitFeedbackSettingsList, 'Per-unit settings'), ...sessionErrors },
+});
+
+const putUnitSettings = createRoute({
+  ...base,
+  middleware: [requireSession('admin')],
+  method: 'put',
+  path: '/feedback/settings/units/{unitId}',
+  summary: "Change a unit's register settings (admin)",
+  request: {
+    params: z.object({ unitId: z.string().min(1).max(64) }),
+    body: jsonBody(PutUnitFeedbackSettingsRequest),
+  },
+  responses: {
+    200: json(UnitFeedbackSettings, 'Saved'),
+    ...commonErrors,
+    ...sessionErrors,
+    404: errorResponse('No such unit'),
+  },
+});
+
 const onTime = createRoute({
   ...base,
   middleware: [requireSession()],
@@ -50,6 +84,17 @@ export function feedbackAdminRoutes(
     .openapi(getSettings, async (c) => c.json(await settings.get(), 200))
     .openapi(putSettings, async (c) =>
       c.json(await settings.put(c.req.valid('json'), c.get('auth')!.user.id), 200),
+    )
+    .openapi(getUnitSettings, async (c) => c.json(await settings.units(), 200))
+    .openapi(putUnitSettings, async (c) =>
+      c.json(
+        await settings.putUnit(
+          c.req.valid('param').unitId,
+          c.req.valid('json'),
+          c.get('auth')!.user.id,
+        ),
+        200,
+      ),
     )
     .openapi(onTime, async (c) => {
       const { month, unitId } = c.req.valid('query');

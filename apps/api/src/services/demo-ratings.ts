@@ -1,17 +1,36 @@
 import { randomUUID } from 'node:crypto';
 import { SYNC_PROTOCOL, type ClientRecord } from '@hailong/contracts';
-import { DEFAULT_KIOSK_SETTINGS, RATING_SCALES, newTrackingCode } from '@hailong/domain';
-import type { Repositories } from '../repositories/types.ts';
+import {
+  DEFAULT_KIOSK_SETTINGS,
+  RATING_SCALES,
+  addDays,
+  isWorkingDay,
+  newTrackingCode,
+  vnDateOf,
+  type WorkCalendar,
+} from '@hailong/domain';
+import type { DeviceRow, Repositories } from '../repositories/types.ts';
 import type { Clock } from './clock.ts';
 import { createDevicesService } from './devices.service.ts';
 import { createSyncService, type FeedbackReceivedHook } from './sync.service.ts';
+import { demoContact, demoMessage, type Random } from './demo-feedback.ts';
+import { handleDemoFeedback, type DemoItem } from './demo-workflow.ts';
+import { loadCalendar } from './feedback-intake.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
+const HOUR = 60 * 60 * 1000;
+/** Việt Nam is UTC+7 all year. */
+const VN_OFFSET = 7 * HOUR;
+/** The one-stop desk's hours, in hours after midnight in Việt Nam. */
+const OPENS = 7.5;
+const CLOSES = 17;
 const MONTHS = 4;
 const BATCH = 500;
+/** The demo tablet uploads a few minutes after a citizen sends a phản ánh. */
+const UPLOAD_DELAY_MS = 4 * 60_000;
 
 /** A small seeded generator, so every demo install shows the same numbers. */
-function generator(seed: number) {
+function generator(seed: number): Random {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -21,21 +40,45 @@ function generator(seed: number) {
   };
 }
 
+/** `at`, or the next moment the one-stop desk is open if it is closed then. */
+function officeHours(at: number, calendar: WorkCalendar): number {
+  let date = vnDateOf(at);
+  const hour = (at + VN_OFFSET - Date.parse(`${date}T00:00:00Z`)) / HOUR;
+  if (hour >= OPENS && hour < CLOSES && isWorkingDay(date, calendar)) return at;
+  if (hour >= CLOSES) date = addDays(date, 1);
+  while (!isWorkingDay(date, calendar)) date = addDays(date, 1);
+  return Date.parse(`${date}T00:00:00Z`) - VN_OFFSET + OPENS * HOUR;
+}
+
 /**
- * Demo ratings and a few phản ánh, kiến nghị for the last four months, uploaded by one demo tablet
- * per unit through the real sync path, so rollups, gaps and the register are exactly as in use.
- * Each sector gets its own satisfaction level between 84% and 99%, so some miss their target.
+ * Demo ratings and phản ánh, kiến nghị for the last four months, uploaded by one demo tablet per
+ * unit through the real sync path, so rollups, gaps and the register are exactly as in use. Each
+ * sector gets its own satisfaction level between 84% and 99%, so some miss their target. The
+ * tablet uploads each phản ánh soon after it is sent, so its deadlines count from that day; staff
+ * then handle it through the real workflow (demo-workflow.ts).
  */
 export async function seedDemoRatings(
   repos: Repositories,
   clock: Clock,
   onFeedback?: FeedbackReceivedHook,
+  months = MONTHS,
+): Promise<void> {
+  // One transaction: the services' own transactions join it, so the demo commits once (seconds,
+  // not a minute of one fsync per step) and a start that is stopped midway leaves no half demo.
+  await repos.transaction((tx) => seed(tx, clock(), onFeedback, months));
+}
+
+async function seed(
+  repos: Repositories,
+  now: number,
+  onFeedback: FeedbackReceivedHook | undefined,
+  months: number,
 ) {
-  const now = clock();
-  const start = now - MONTHS * 30 * DAY;
+  const start = now - months * 30 * DAY;
   const random = generator(2026);
   const devices = createDevicesService(repos, () => start);
-  const sync = createSyncService(repos, clock, onFeedback);
+  const calendar = await loadCalendar(repos);
+  const items: DemoItem[] = [];
   for (const unit of await repos.catalogue.listUnits()) {
     const sectors = await repos.catalogue.listSectors(unit.id);
     // The province and the centre have no desk of their own: they only pool their sub-units.
@@ -54,8 +97,11 @@ export async function seedDemoRatings(
     const share = new Map(sectors.map((s) => [s.id, 0.84 + random() * 0.15]));
     const records: ClientRecord[] = [];
     let time = start;
-    while (time < now - DAY) {
-      time += DEFAULT_KIOSK_SETTINGS.repeatWindowSeconds * 1000 + random() * 3 * 60 * 60 * 1000;
+    for (;;) {
+      // Citizens come while the desk is open: a rating every 20 minutes or so.
+      const gap = DEFAULT_KIOSK_SETTINGS.repeatWindowSeconds * 1000 + random() * 40 * 60_000;
+      time = officeHours(time + gap, calendar);
+      if (time >= now - HOUR) break;
       const sector = sectors[Math.floor(random() * sectors.length)]!;
       const pick = (levels: number[]) => levels[Math.floor(random() * levels.length)]!;
       const satisfied = random() < share.get(sector.id)!;
@@ -66,44 +112,67 @@ export async function seedDemoRatings(
         deviceTime: new Date(time).toISOString(),
         schemaVersion: 1 as const,
       };
-      records.push(
-        records.length % 97 === 96
-          ? {
-              ...base,
-              kind: 'feedback',
-              feedbackKind: random() < 0.6 ? 'phan_anh' : 'kien_nghi',
-              trackingCode: newTrackingCode(crypto.getRandomValues(new Uint8Array(5))),
-              sectorId: sector.id,
-              content: DEMO_FEEDBACK[Math.floor(random() * DEMO_FEEDBACK.length)]!,
-              contact: null,
-            }
-          : {
-              ...base,
-              kind: 'rating',
-              sectorId: sector.id,
-              level: satisfied ? pick(happy) : pick(unhappy),
-              reasons: satisfied
-                ? []
-                : [
-                    random() < 0.5
-                      ? 'waiting_time'
-                      : random() < 0.5
-                        ? 'came_back'
-                        : 'unclear_procedure',
-                  ],
-              possibleRepeat: false,
-            },
-      );
+      if (records.length % 97 === 96) {
+        const kind = random() < 0.6 ? 'phan_anh' : 'kien_nghi';
+        const message = demoMessage(random, kind, sector.name);
+        const contact = demoContact(random);
+        const trackingCode = newTrackingCode(crypto.getRandomValues(new Uint8Array(5)));
+        // One citizen in five does not say which lĩnh vực; staff set it when classifying.
+        const sectorId = random() < 0.2 ? null : sector.id;
+        records.push({
+          ...base,
+          kind: 'feedback',
+          feedbackKind: kind,
+          trackingCode,
+          sectorId,
+          content: message.content,
+          contact: contact && {
+            ...contact,
+            consentVersion: DEFAULT_KIOSK_SETTINGS.consentVersion,
+            consentAt: base.deviceTime,
+          },
+        });
+        items.push({ id: base.id, unitId: unit.id, kind, trackingCode, answer: message.answer });
+        continue;
+      }
+      records.push({
+        ...base,
+        kind: 'rating',
+        sectorId: sector.id,
+        level: satisfied ? pick(happy) : pick(unhappy),
+        reasons: satisfied
+          ? []
+          : [random() < 0.5 ? 'waiting_time' : random() < 0.5 ? 'came_back' : 'unclear_procedure'],
+        possibleRepeat: false,
+      });
     }
-    for (let i = 0; i < records.length; i += BATCH)
-      await sync.sync(device, SYNC_PROTOCOL, records.slice(i, i + BATCH));
+    await upload(repos, device, records, now, onFeedback);
   }
+  await handleDemoFeedback(repos, items, now, random);
 }
 
-const DEMO_FEEDBACK = [
-  'Thời gian chờ ở quầy tiếp nhận quá lâu, đề nghị bố trí thêm cán bộ vào buổi sáng.',
-  'Đề nghị niêm yết rõ mẫu tờ khai và lệ phí tại quầy.',
-  'Tôi phải đi lại ba lần vì hồ sơ bị yêu cầu bổ sung giấy tờ không có trong quy định.',
-  'Cán bộ hướng dẫn tận tình, xin cảm ơn.',
-  'Kiến nghị cho phép nộp bản sao điện tử thay cho bản sao chứng thực.',
-];
+/**
+ * Uploads as the tablet would: in batches of up to 500, and right after each phản ánh, so it is
+ * received (and its deadlines start) on the day it was sent; the last batch arrives now.
+ */
+async function upload(
+  repos: Repositories,
+  device: DeviceRow,
+  records: readonly ClientRecord[],
+  now: number,
+  onFeedback?: FeedbackReceivedHook,
+) {
+  let batch: ClientRecord[] = [];
+  const send = async (at: number) => {
+    if (batch.length === 0) return;
+    await createSyncService(repos, () => at, onFeedback).sync(device, SYNC_PROTOCOL, batch);
+    batch = [];
+  };
+  for (const record of records) {
+    batch.push(record);
+    if (record.kind === 'feedback' || batch.length === BATCH) {
+      await send(Math.min(now, Date.parse(record.deviceTime) + UPLOAD_DELAY_MS));
+    }
+  }
+  await send(now);
+}

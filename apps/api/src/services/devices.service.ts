@@ -32,9 +32,10 @@ const invalid = (path: string, message: string, text: string) =>
 /**
  * Tablets: one-time enrollment codes, revocable bearer tokens, cached configuration, health. Staff
  * pages see and change only the tablets of units in the user's scope (`loadAccess`); a tablet may
- * stand at a counter (quầy) of its unit.
+ * stand at a counter (quầy) of its unit. `publicUrl` (PUBLIC_URL) goes into each tablet's
+ * configuration for the citizen's lookup link.
  */
-export function createDevicesService(repos: Repositories, clock: Clock) {
+export function createDevicesService(repos: Repositories, clock: Clock, publicUrl?: string) {
   /** A counter the tablets of `unitId` may be bound to: of that unit and not archived. */
   async function checkCounter(unitId: string, counterId: string | null): Promise<void> {
     if (counterId === null) return;
@@ -163,6 +164,7 @@ export function createDevicesService(repos: Repositories, clock: Clock) {
           counter && counter.archivedAt === null ? { id: counter.id, name: counter.name } : null,
         sectors: sectors.map((s) => ({ id: s.id, name: s.name })),
         settings: kioskSettingsOf(unit),
+        ...(publicUrl !== undefined && { publicUrl }),
       };
     },
 

@@ -43,6 +43,32 @@ function actionsOf(input: Transition): WorkflowAction[] {
   }
 }
 
+/** A sector set or corrected at classification: null, or one of the item's own unit. */
+interface SectorChange {
+  sectorId: string | null;
+  sectorName: string | null;
+}
+
+async function sectorChange(
+  repos: Repositories,
+  input: Transition,
+  row: FeedbackRegisterRow,
+): Promise<SectorChange | undefined> {
+  if (input.action !== 'classify' || input.sectorId === undefined) return undefined;
+  if (input.sectorId === null) return { sectorId: null, sectorName: null };
+  const sector = (await repos.catalogue.listSectors(row.unitId)).find(
+    (s) => s.id === input.sectorId,
+  );
+  if (!sector) {
+    throw invalid(
+      'sectorId',
+      "not a sector of the item's unit",
+      'Lĩnh vực không thuộc đơn vị tiếp nhận phản ánh, kiến nghị này.',
+    );
+  }
+  return { sectorId: sector.id, sectorName: sector.name };
+}
+
 /** The fields one action sets, besides status and the deadline that binds. */
 async function fieldsOf(
   repos: Repositories,
@@ -51,6 +77,7 @@ async function fieldsOf(
   row: FeedbackRegisterRow,
   user: UserRow,
   now: number,
+  sector: SectorChange | undefined,
   tree: UnitTree,
 ): Promise<Partial<FeedbackPatch>> {
   switch (action.type) {
@@ -62,6 +89,7 @@ async function fieldsOf(
             ? (input.forwardedTo ?? null)
             : null,
         classifiedAt: now,
+        ...(sector && { sectorId: sector.sectorId }),
       };
     case 'start':
       return {};
@@ -118,10 +146,18 @@ async function original(
   return found[0]!.id;
 }
 
-function eventDetails(input: Transition): FeedbackEventRow['details'] {
+function eventDetails(
+  input: Transition,
+  row: FeedbackRegisterRow,
+  sector: SectorChange | undefined,
+): FeedbackEventRow['details'] {
   switch (input.action) {
     case 'classify':
-      return { classification: input.classification, forwardedTo: input.forwardedTo ?? null };
+      return {
+        classification: input.classification,
+        forwardedTo: input.forwardedTo ?? null,
+        ...(sector && { ...sector, previousSectorId: row.sectorId }),
+      };
     case 'answer':
       return { channel: input.channel, publish: input.publish ?? false };
     case 'close':
@@ -141,6 +177,7 @@ export async function applyTransition(
 ): Promise<void> {
   let state: WorkflowState = { status: row.status, classification: row.classification };
   let patch: FeedbackPatch = { updatedAt: now };
+  const sector = await sectorChange(repos, input, row);
   const events: FeedbackEventRow[] = [];
   for (const action of actionsOf(input)) {
     const result = applyAction(state, action);
@@ -150,7 +187,10 @@ export async function applyTransition(
         action: action.type,
       });
     }
-    patch = { ...patch, ...(await fieldsOf(repos, action, input, row, user, now, tree)) };
+    patch = {
+      ...patch,
+      ...(await fieldsOf(repos, action, input, row, user, now, sector, tree)),
+    };
     events.push({
       id: eventId(now),
       feedbackId: row.id,
@@ -160,7 +200,7 @@ export async function applyTransition(
       fromStatus: state.status,
       toStatus: result.state.status,
       note: 'note' in input ? (input.note ?? null) : null,
-      details: events.length === 0 ? eventDetails(input) : {},
+      details: events.length === 0 ? eventDetails(input, row, sector) : {},
     });
     state = result.state;
   }

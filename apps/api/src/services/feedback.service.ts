@@ -43,6 +43,7 @@ import { loadAccess } from './access.ts';
 import { initialisePending, loadCalendar, onFeedbackReceived } from './feedback-intake.ts';
 import { textMask, toAnswer, toContactView, toEvent, toSummary } from './feedback.mapper.ts';
 import { applyTransition } from './feedback-workflow.service.ts';
+import { publishByDefault } from './feedback-settings.service.ts';
 
 type Transition = Exclude<TransitionRequest, undefined>;
 
@@ -91,10 +92,11 @@ export function createFeedbackService(repos: Repositories, clock: Clock) {
       await recordContactView(row, user);
     }
     const mask = textMask(row, visible);
-    const [events, users, duplicate] = await Promise.all([
+    const [events, users, duplicate, publishDefault] = await Promise.all([
       repos.feedback.listEvents(row.id),
       repos.users.list(),
       row.duplicateOf ? repos.feedback.findById(row.duplicateOf) : undefined,
+      publishByDefault(repos, row.unitId),
     ]);
     const acting = canAct(user, row, tree);
     const assigning = canAssign(user) && row.status !== 'closed';
@@ -123,6 +125,7 @@ export function createFeedbackService(repos: Repositories, clock: Clock) {
             .filter((u) => canBeAssigned(u, row, tree))
             .map((u) => ({ id: u.id, displayName: u.displayName }))
         : [],
+      publishByDefault: publishDefault,
     };
   }
 

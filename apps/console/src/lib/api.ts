@@ -8,6 +8,7 @@ import {
   Enrollment,
   ErrorBody,
   Me,
+  PublicAddress,
   UnitList,
   User,
   UserList,
@@ -25,7 +26,10 @@ import {
   Holiday,
   HolidayList,
   PublicFeedbackList,
+  UnitFeedbackSettings,
+  UnitFeedbackSettingsList,
   type FeedbackListParams,
+  type PutUnitFeedbackSettingsRequest,
   type PutHolidayRequest,
   type TransitionRequest,
 } from '@hailong/contracts';
@@ -197,6 +201,9 @@ export const api = {
   units: {
     list: (signal?: AbortSignal) => request('GET', '/units', UnitList, { signal }),
   },
+  /** The address tablets and citizens reach (PUBLIC_URL), or null when it is not configured. */
+  publicAddress: (signal?: AbortSignal) =>
+    request('GET', '/settings/public', PublicAddress, { signal }),
   devices: {
     list: (signal?: AbortSignal) => request('GET', '/devices', DeviceList, { signal }),
     /** A one-time code (24 hours) a tablet trades for its token. */
@@ -225,6 +232,10 @@ export const api = {
     settings: () => request('GET', '/feedback/settings', FeedbackSettings),
     saveSettings: (body: FeedbackSettings) =>
       request('PUT', '/feedback/settings', FeedbackSettings, { body }),
+    unitSettings: (signal?: AbortSignal) =>
+      request('GET', '/feedback/settings/units', UnitFeedbackSettingsList, { signal }),
+    saveUnitSettings: (unitId: string, body: PutUnitFeedbackSettingsRequest) =>
+      request('PUT', `/feedback/settings/units/${id(unitId)}`, UnitFeedbackSettings, { body }),
     /** The citizen's lookup; needs no session. */
     lookup: (code: string, signal?: AbortSignal) =>
       request('GET', `/public/feedback/${id(code)}`, PublicFeedbackList, {

@@ -63,4 +63,6 @@ export const enDevices: Record<keyof typeof viDevices, string> = {
   'devices.bind.submitting': 'Saving…',
   'devices.bound': 'Bound “{label}” to {counter}.',
   'devices.unbound': 'Unbound “{label}” from its counter.',
+  'devices.publicUrl.missing':
+    "The server's public address (environment variable PUBLIC_URL) is not set. Enrollment links and QR codes use the address this browser opened ({origin}), which tablets and citizens' phones may not reach. Set PUBLIC_URL, for example https://hailong.tinh.gov.vn, and restart the server.",
 };

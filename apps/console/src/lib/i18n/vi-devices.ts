@@ -61,4 +61,6 @@ export const viDevices = {
   'devices.bind.submitting': 'Đang lưu…',
   'devices.bound': 'Đã gắn “{label}” với {counter}.',
   'devices.unbound': 'Đã bỏ gắn quầy của “{label}”.',
+  'devices.publicUrl.missing':
+    'Chưa đặt địa chỉ công khai của máy chủ (biến môi trường PUBLIC_URL). Liên kết và mã QR đăng ký đang dùng địa chỉ trình duyệt này mở ({origin}); máy tính bảng và điện thoại của người dân có thể không mở được địa chỉ đó. Hãy đặt PUBLIC_URL, ví dụ https://hailong.tinh.gov.vn, rồi khởi động lại máy chủ.',
 } as const satisfies Record<string, string>;

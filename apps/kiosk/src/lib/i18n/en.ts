@@ -57,6 +57,8 @@ export const en: Messages = {
   'feedback.hint.kien_nghi': 'A proposal to change a rule or improve the service.',
   'feedback.content': 'Your {kind}',
   'feedback.contentHint': 'Up to 5,000 characters.',
+  'feedback.sector': 'Area (optional)',
+  'feedback.sectorNone': 'Not sure / another area',
   'feedback.contact': 'Contact details (optional)',
   'feedback.consent':
     'I agree that the agency keeps the name and phone number below to contact me about this feedback.',
@@ -73,8 +75,10 @@ export const en: Messages = {
   'thanks.rating': 'Your rating has been recorded.',
   'thanks.feedback': 'Your {kind} has been recorded.',
   'thanks.code': 'Tracking code',
-  'thanks.lookup':
-    'Look up the result at {url} with this code. Please write it down or take a photo of it.',
+  'thanks.codeHint': 'Please write it down or take a photo of it.',
+  'thanks.qr': 'QR code opening the lookup page for code {code}',
+  'thanks.qrCaption': 'Scan with your phone to follow the result',
+  'thanks.lookup': 'Or open {url} on a phone or computer and type the tracking code.',
   'thanks.done': 'Done',
 
   'save.storageFull':

@@ -57,6 +57,8 @@ export const vi = {
   'feedback.hint.kien_nghi': 'Đề xuất sửa đổi quy định hoặc cải tiến cách phục vụ.',
   'feedback.content': 'Nội dung {kind}',
   'feedback.contentHint': 'Tối đa 5.000 ký tự.',
+  'feedback.sector': 'Lĩnh vực (không bắt buộc)',
+  'feedback.sectorNone': 'Không rõ / lĩnh vực khác',
   'feedback.contact': 'Thông tin liên hệ (không bắt buộc)',
   'feedback.consent':
     'Tôi đồng ý để cơ quan lưu họ tên và số điện thoại dưới đây để liên hệ trả lời phản ánh, kiến nghị này.',
@@ -73,8 +75,10 @@ export const vi = {
   'thanks.rating': 'Ý kiến đánh giá của Ông/Bà đã được ghi nhận.',
   'thanks.feedback': '{kind} của Ông/Bà đã được ghi nhận.',
   'thanks.code': 'Mã tra cứu',
-  'thanks.lookup':
-    'Ông/Bà tra cứu kết quả xử lý tại {url} bằng mã này. Vui lòng ghi lại hoặc chụp ảnh mã tra cứu.',
+  'thanks.codeHint': 'Ông/Bà ghi lại hoặc chụp ảnh mã này.',
+  'thanks.qr': 'Mã QR mở trang tra cứu kết quả xử lý với mã {code}',
+  'thanks.qrCaption': 'Quét bằng điện thoại để xem kết quả xử lý',
+  'thanks.lookup': 'Hoặc mở {url} trên điện thoại, máy tính và nhập mã tra cứu.',
   'thanks.done': 'Xong',
 
   'save.storageFull':
