@@ -1,6 +1,6 @@
 /**
  * The satisfaction rate of each unit month by month, for trend lines: unit totals only (the monthly
- * tally has the sectors), judged against each month's default target.
+ * tally has the sectors), each judged against the target the monthly tally gives its totals.
  */
 import type { RatingRollupRow } from './rollup.ts';
 import { RATING_SCALES, type ScaleId } from './scales.ts';
@@ -19,8 +19,8 @@ export interface TrendInput {
   units: readonly { id: string; name: string; scale: ScaleId }[];
   /** Rollup rows; their sector is ignored, so rows already summed over sectors do as well. */
   rollups: readonly RatingRollupRow[];
-  /** The default target of a month's year. */
-  targetBpOf: (month: string) => number;
+  /** The target of a unit's totals in a month (see `strictestTargetBp`); `null`: all units'. */
+  targetBpOf: (month: string, unitId: string | null) => number;
   minSample?: number;
 }
 
@@ -65,9 +65,9 @@ export function tallyTrend(input: TrendInput): TallyTrend {
     }
   }
 
-  const point = (month: string, counts: TallyCounts): TrendPoint => ({
+  const point = (month: string, unitId: string | null, counts: TallyCounts): TrendPoint => ({
     month,
-    ...figuresOf(counts, input.targetBpOf(month), minSample),
+    ...figuresOf(counts, input.targetBpOf(month, unitId), minSample),
   });
   return {
     months: [...input.months],
@@ -75,11 +75,12 @@ export function tallyTrend(input: TrendInput): TallyTrend {
     units: input.units.map((unit, u) => ({
       unitId: unit.id,
       unitName: unit.name,
-      points: input.months.map((month, m) => point(month, grid[u]![m]!)),
+      points: input.months.map((month, m) => point(month, unit.id, grid[u]![m]!)),
     })),
     overall: input.months.map((month, m) =>
       point(
         month,
+        null,
         grid.reduce<TallyCounts>((sum, row) => addCounts(sum, row[m]!), { ...ZERO_COUNTS }),
       ),
     ),

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ROLLUP_CATEGORIES, type RatingRollupRow } from './rollup.ts';
 import { RATING_SCALES } from './scales.ts';
-import { tallyMonth, type TallyUnitInput } from './tally.ts';
+import { strictestTargetBp, tallyMonth, type TallyUnitInput } from './tally.ts';
 import { tallyTrend } from './tally-trend.ts';
 import { figuresOf, ZERO_COUNTS, type Figures } from './tally-figures.ts';
 
@@ -123,7 +123,17 @@ describe('tallyMonth, for any rollup rows', () => {
   it('agrees with the trend, month by month', () => {
     fc.assert(
       fc.property(world, ([units, rows]) => {
-        const trend = tallyTrend({ months: MONTHS, units, rollups: rows, targetBpOf: () => 9000 });
+        const targetOf = (unitId: string | null) =>
+          strictestTargetBp(
+            units.filter((u) => unitId === null || u.id === unitId).flatMap((u) => u.sectors),
+            9000,
+          );
+        const trend = tallyTrend({
+          months: MONTHS,
+          units,
+          rollups: rows,
+          targetBpOf: (_month, unitId) => targetOf(unitId),
+        });
         for (const month of MONTHS) {
           const tally = tallyMonth({ month, units, rollups: rows, reasons: [], targetBp: 9000 });
           const i = MONTHS.indexOf(month);

@@ -136,7 +136,7 @@ describe('tallyMonth', () => {
       total: 61,
       satisfied: 54,
       met: false,
-      moreNeeded: 9,
+      moreNeeded: 79,
       repeats: 3,
       badClock: 1,
       sectorsMet: 1,
@@ -174,7 +174,7 @@ describe('tallyMonth', () => {
       total: 94,
       satisfied: 84,
       met: false,
-      moreNeeded: 6,
+      moreNeeded: 106,
       repeats: 3,
       badClock: 1,
       otherLevels: 2,
@@ -212,5 +212,59 @@ describe('tallyMonth', () => {
     const withFeedback = tallyMonth({ ...input, feedback: [onTime] });
     expect(withFeedback.units[0]!.feedback).toMatchObject({ received: 10, rate: 0.9, score: 1 });
     expect(withFeedback.units[1]!.feedback).toMatchObject({ received: 0, rate: null, score: null });
+  });
+});
+
+describe('a unit whose sectors all aim at 95%', () => {
+  // Sở Kế hoạch và Đầu tư: four sectors at 95%, one meets it; the unit pools 93 of 100.
+  const sectors = ['dkkd', 'dau-tu', 'dau-thau', 'htx'].map((id) => ({
+    id,
+    name: id,
+    targetBp: 9500,
+  }));
+  const rows = (sectorId: string, satisfied: number, unsatisfied: number) => [
+    {
+      unitId: 'khdt',
+      sectorId,
+      month: '2026-11',
+      level: 5,
+      category: 'counted' as const,
+      count: satisfied,
+    },
+    {
+      unitId: 'khdt',
+      sectorId,
+      month: '2026-11',
+      level: 1,
+      category: 'counted' as const,
+      count: unsatisfied,
+    },
+  ];
+  const tally = tallyMonth({
+    month: '2026-11',
+    targetBp: 9000,
+    units: [{ id: 'khdt', name: 'Sở Kế hoạch và Đầu tư', scale: 'five', sectors }],
+    rollups: [
+      ...rows('dkkd', 24, 1),
+      ...rows('dau-tu', 23, 2),
+      ...rows('dau-thau', 23, 2),
+      ...rows('htx', 23, 2),
+    ],
+    reasons: [],
+  });
+
+  it('judges the unit against 95%, not against a 90% nobody set for it', () => {
+    const [unit] = tally.units;
+    expect(unit!.sectors.map((s) => s.met)).toEqual([true, false, false, false]);
+    expect(unit!.totals).toMatchObject({
+      total: 100,
+      satisfied: 93,
+      rate: 0.93,
+      target: 0.95,
+      met: false,
+      sectorsMet: 1,
+      sectorsUnmet: 3,
+    });
+    expect(tally.overall).toMatchObject({ rate: 0.93, target: 0.95, met: false });
   });
 });

@@ -35,7 +35,12 @@ export interface TallyInput {
   units: readonly TallyUnitInput[];
   rollups: readonly RatingRollupRow[];
   reasons: readonly ReasonRollupRow[];
-  /** The year's default target: unit and overall totals are judged against it. */
+  /**
+   * The year's default target: stray sectors (counted, missing from the catalogue) are judged
+   * against it, and so are the totals of a unit without sectors. A unit's totals are judged against
+   * the strictest target among its sectors, the overall totals against the strictest of all: a
+   * unit whose sectors must reach 95% is not "met" at 93% against a 90% nobody set for it.
+   */
   targetBp: number;
   minSample?: number;
   /** On-time figures of the feedback register, when it exists; each unit then gets `feedback`. */
@@ -211,6 +216,7 @@ export function tallyMonth(input: TallyInput): MonthTally {
         reasons: sortedReasons(cell.reasons),
       };
     });
+    const unitTargetBp = strictestTargetBp(unit.sectors, input.targetBp);
     addInto(overallCounts, counts);
     for (const [reason, n] of reasons) bump(overallReasons, reason, n);
     const tally: UnitTally = {
@@ -219,7 +225,7 @@ export function tallyMonth(input: TallyInput): MonthTally {
       scale: unit.scale,
       sectors,
       totals: {
-        ...figuresOf(counts, input.targetBp, minSample),
+        ...figuresOf(counts, unitTargetBp, minSample),
         levels: scaleLevels.map((l) => ({ level: l.level, count: levels.get(l.level) ?? 0 })),
         reasons: sortedReasons(reasons),
         sectorsMet: sectors.filter((s) => s.met === true).length,
@@ -235,8 +241,20 @@ export function tallyMonth(input: TallyInput): MonthTally {
     minSample,
     units,
     overall: {
-      ...figuresOf(overallCounts, input.targetBp, minSample),
+      ...figuresOf(
+        overallCounts,
+        strictestTargetBp(
+          input.units.flatMap((u) => u.sectors),
+          input.targetBp,
+        ),
+        minSample,
+      ),
       reasons: sortedReasons(overallReasons),
     },
   };
+}
+
+/** The highest target among `sectors`, or `otherwise` when there are none: a unit's target. */
+export function strictestTargetBp(sectors: readonly TallySectorInput[], otherwise: number): number {
+  return sectors.length === 0 ? otherwise : Math.max(...sectors.map((s) => s.targetBp));
 }

@@ -1,4 +1,11 @@
-import { monthRange, tallyMonth, tallyTrend, yearOfMonth, type OnTimeRow } from '@hailong/domain';
+import {
+  monthRange,
+  strictestTargetBp,
+  tallyMonth,
+  tallyTrend,
+  yearOfMonth,
+  type OnTimeRow,
+} from '@hailong/domain';
 import { MAX_TREND_MONTHS, type MonthTally, type TallyTrend } from '@hailong/contracts';
 import type { Repositories, UserRow } from '../repositories/types.ts';
 import { ApiError } from '../http/errors.ts';
@@ -67,11 +74,21 @@ export function createTallyService(repos: Repositories, feedbackOnTime?: Feedbac
         loadTargets(repos, months.map(yearOfMonth)),
         repos.rollups.listRatingsByUnit({ unitIds: scoped.map((s) => s.unit.id), months }),
       ]);
+      // Each year's unit targets as the monthly tally sets them: the strictest of the unit's sectors.
+      const targetOf = new Map<string, number>();
+      for (const year of new Set(months.map(yearOfMonth))) {
+        const units = tallyUnits(scoped, targets, year);
+        const fallback = targets.defaultBp(year);
+        for (const u of units)
+          targetOf.set(`${year}/${u.id}`, strictestTargetBp(u.sectors, fallback));
+        const all = units.flatMap((u) => u.sectors);
+        targetOf.set(`${year}/`, strictestTargetBp(all, fallback));
+      }
       const trend = tallyTrend({
         months,
         units: scoped.map(({ unit }) => ({ id: unit.id, name: unit.name, scale: unit.scale })),
         rollups,
-        targetBpOf: (month) => targets.defaultBp(yearOfMonth(month)),
+        targetBpOf: (month, unitId) => targetOf.get(`${yearOfMonth(month)}/${unitId ?? ''}`)!,
         minSample: options.minSample,
       });
       return { kind: 'trend', ...trend };
