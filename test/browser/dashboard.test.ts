@@ -45,6 +45,14 @@ describe('the reports page', () => {
     await page.goto('/login');
     await signIn(page, 'admin', adminPassword);
     await atPath(page, '/');
+    // The first page after sign-in already shows the month's figures and what waits.
+    const glance = await visible(
+      page.getByRole('region', { name: `Tỉnh Thừa Thiên Huế – tháng ${month}` }),
+    );
+    const summary = glance.getByRole('region', { name: 'Số liệu chính' });
+    expect(await summary.textContent()).toMatch(/Tỷ lệ hài lòng\s*\d+(,\d)?%/);
+    await visible(glance.getByRole('region', { name: 'Phản ánh, kiến nghị' }));
+    await visible(glance.getByRole('link', { name: 'Xem báo cáo chi tiết' }));
     await mainNav(page).getByRole('link', { name: 'Báo cáo' }).click();
     await atPath(page, '/reports');
     await visible(page.getByRole('heading', { level: 1, name: 'Báo cáo mức độ hài lòng' }));

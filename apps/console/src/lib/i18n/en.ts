@@ -34,6 +34,8 @@ export const en: Messages = {
   'overview.title': 'Overview',
   'overview.intro':
     'Units and sectors collecting ratings, with their satisfaction targets for {year}.',
+  'overview.thisMonth': '{unit} – {period}',
+  'overview.toReports': 'See the full report',
   'overview.empty': 'There are no units yet.',
   'overview.noSectors': 'This unit has no sectors yet.',
   'overview.sectorCount': '{count} sectors',

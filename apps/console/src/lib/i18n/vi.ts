@@ -37,6 +37,8 @@ export const vi = {
   'overview.intro':
     'Các đơn vị và lĩnh vực đang tiếp nhận đánh giá, cùng chỉ tiêu tỷ lệ hài lòng năm {year}.',
   'overview.empty': 'Chưa có đơn vị nào.',
+  'overview.thisMonth': '{unit} – {period}',
+  'overview.toReports': 'Xem báo cáo chi tiết',
   'overview.noSectors': 'Đơn vị chưa có lĩnh vực nào.',
   'overview.sectorCount': '{count} lĩnh vực',
   'overview.scale': 'Thang đánh giá',
