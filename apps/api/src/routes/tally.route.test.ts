@@ -56,8 +56,10 @@ describe.each(dialects)('tally, targets and public stats on %s', (dialect) => {
       satisfied: 23,
       repeats: 1,
       badClock: 1,
+      // Lý lịch tư pháp aims at 95%: so does the unit (23 of 26 is 88,5%; 34 more to reach it).
+      target: 0.95,
       met: false,
-      moreNeeded: 4,
+      moreNeeded: 34,
       sectorsMet: 2,
       sectorsUnmet: 1,
     });
