@@ -77,6 +77,29 @@ describe('the public page', () => {
     await page.emulateMedia({ media: 'screen' });
   });
 
+  it('puts the tracking-code lookup first, and stacks each sector on a 360 px phone', async () => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    const lookup = page.getByRole('heading', { name: 'Tra cứu kết quả xử lý phản ánh, kiến nghị' });
+    const firstCard = page.getByRole('heading', { level: 2 }).first();
+    expect(await firstCard.textContent()).toBe(await lookup.textContent());
+    const card = page.getByRole('region', { name: UNIT });
+    const row = card.getByRole('row').filter({ hasText: 'Nhà ở' });
+    // Every figure of the row, the verdict last, is inside the screen: nothing to scroll sideways.
+    const verdict = await visible(row.getByRole('cell').last());
+    expect(await verdict.textContent()).toMatch(/Đạt|Chưa đạt|—/);
+    const box = (await verdict.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(360);
+    const overflow = await page.evaluate<number>(
+      'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    // Stacked: the figures sit under the sector's name, not beside it.
+    const name = (await row.getByRole('rowheader').boundingBox())!;
+    const rate = (await row.getByRole('cell').first().boundingBox())!;
+    expect(rate.y).toBeGreaterThanOrEqual(name.y + name.height - 1);
+    await page.setViewportSize({ width: 390, height: 844 });
+  });
+
   it('is served cacheable, with aggregate numbers only', async () => {
     const res = await page.request.get('/api/v1/public/stats');
     expect(res.headers()['cache-control']).toBe('public, max-age=300');
