@@ -99,6 +99,22 @@ describe('console sign-in', () => {
     expect(await page.getByLabel('Tên đăng nhập').inputValue()).toBe('admin');
   });
 
+  it('says what an empty field needs in Vietnamese, not in the browser’s language', async () => {
+    await page.goto('/login');
+    await page.getByLabel('Tên đăng nhập').fill('');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    const message = await page
+      .getByLabel('Tên đăng nhập')
+      .evaluate('(field) => field.validationMessage');
+    expect(message).toBe('Vui lòng điền vào ô này.');
+    // Typing clears it: the field is judged afresh.
+    await page.getByLabel('Tên đăng nhập').fill('admin');
+    expect(
+      await page.getByLabel('Tên đăng nhập').evaluate('(field) => field.validationMessage'),
+    ).toBe('');
+    expect(pathOf(page)).toBe('/login');
+  });
+
   it('signs out back to the login page and ends the session', async () => {
     await signInAsAdmin();
     await page.getByRole('button', { name: 'Đăng xuất' }).click();

@@ -19,6 +19,7 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let errors: string[];
+const refusals: string[] = [];
 let seeder: Seeder;
 let unit: Unit;
 
@@ -35,6 +36,10 @@ beforeAll(async () => {
   });
   page = await context.newPage();
   errors = watchErrors(page);
+  // Stricter than watchErrors: a citizen's page asks nothing that is refused, not even /auth/me.
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') refusals.push(msg.text());
+  });
 });
 
 afterAll(async () => {
@@ -105,5 +110,6 @@ describe('the public page', () => {
     expect(res.headers()['cache-control']).toBe('public, max-age=300');
     expect(await res.text()).not.toMatch(/reason|comment|waiting_time/);
     expect(errors).toEqual([]);
+    expect(refusals).toEqual([]);
   });
 });

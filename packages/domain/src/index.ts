@@ -37,3 +37,4 @@ export * from './node-tally.ts';
 export * from './node-trend.ts';
 export * from './counter-tally.ts';
 export * from './league.ts';
+export * from './validity-messages.ts';
