@@ -170,12 +170,12 @@ describe('staff mode', () => {
 
     await page.getByRole('button', { name: 'Đăng ký lại thiết bị' }).click();
     await visible(page.getByRole('alert').filter({ hasText: 'Còn 1 bản ghi chưa gửi' }));
-    await page.getByRole('button', { name: 'Không huỷ' }).click();
+    await page.getByRole('button', { name: 'Không hủy' }).click();
     await page.getByRole('button', { name: 'Đăng ký lại thiết bị' }).click();
-    await page.getByRole('button', { name: 'Vẫn huỷ đăng ký (xác nhận lần 1)' }).click();
+    await page.getByRole('button', { name: 'Vẫn hủy đăng ký (xác nhận lần 1)' }).click();
     await pendingShown(page, 1);
     await page
-      .getByRole('button', { name: 'Xoá 1 bản ghi và huỷ đăng ký (xác nhận lần 2)' })
+      .getByRole('button', { name: 'Xóa 1 bản ghi và hủy đăng ký (xác nhận lần 2)' })
       .click();
     await visible(page.getByRole('heading', { level: 1, name: 'Đăng ký thiết bị' }));
 

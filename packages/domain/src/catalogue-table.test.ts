@@ -142,7 +142,7 @@ describe('checking rows', () => {
     ['a fractional order', ['đơn vị', 'aa', '', 'A', 'khác', '', '1,5'], [{ column: 'Thứ tự' }]],
     [
       'an unknown status',
-      ['đơn vị', 'aa', '', 'A', 'khác', '', '', 'xoá'],
+      ['đơn vị', 'aa', '', 'A', 'khác', '', '', 'xóa'],
       [{ column: 'Trạng thái' }],
     ],
     [

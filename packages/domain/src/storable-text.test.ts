@@ -11,7 +11,7 @@ describe('storable text', () => {
     ['NUL\u0000', false],
     ['chuông\u0007', false],
     ['thoát\u001b[31m', false],
-    ['xoá\u007f', false],
+    ['xóa\u007f', false],
     ['C1\u0085', false],
     ['phi ký tự\uffff', false],
     ['nửa cặp \ud83d', false],

@@ -32,7 +32,7 @@ export const COLUMN_HELP: Readonly<Record<(typeof CATALOGUE_COLUMNS)[number], st
 
 export const TEMPLATE_NOTES = [
   'Mẫu nhập danh mục đơn vị, lĩnh vực và quầy. Mỗi dòng dưới dòng tiêu đề là một đơn vị, một lĩnh vực hoặc một quầy.',
-  'Nhập lại cùng tệp không thay đổi gì. Mục có trong hệ thống thuộc phạm vi của tệp (các đơn vị cao nhất trong tệp và cấp dưới) nhưng không có trong tệp sẽ được lưu trữ, không bị xoá.',
+  'Nhập lại cùng tệp không thay đổi gì. Mục có trong hệ thống thuộc phạm vi của tệp (các đơn vị cao nhất trong tệp và cấp dưới) nhưng không có trong tệp sẽ được lưu trữ, không bị xóa.',
 ];
 
 /** A province to copy: its root, the centre, a department, a commune, with sectors and counters. */

@@ -63,7 +63,7 @@ export const vi = {
   'feedback.consent':
     'Tôi đồng ý để cơ quan lưu họ tên và số điện thoại dưới đây để liên hệ trả lời phản ánh, kiến nghị này.',
   'feedback.consentWhy':
-    'Cơ quan chỉ dùng các thông tin này để trả lời Ông/Bà; chỉ cán bộ xử lý được xem; thông tin được xoá khi hết thời hạn lưu trữ sau khi giải quyết xong. Ông/Bà có quyền rút lại đồng ý hoặc yêu cầu xoá. Nếu không đánh dấu, thông tin liên hệ không được lưu; Ông/Bà vẫn tra cứu được kết quả bằng mã tra cứu.',
+    'Cơ quan chỉ dùng các thông tin này để trả lời Ông/Bà; chỉ cán bộ xử lý được xem; thông tin được xóa khi hết thời hạn lưu trữ sau khi giải quyết xong. Ông/Bà có quyền rút lại đồng ý hoặc yêu cầu xóa. Nếu không đánh dấu, thông tin liên hệ không được lưu; Ông/Bà vẫn tra cứu được kết quả bằng mã tra cứu.',
   'feedback.name': 'Họ và tên',
   'feedback.phone': 'Số điện thoại',
   'feedback.submit': 'Gửi {kind}',
@@ -88,7 +88,7 @@ export const vi = {
   'pin.title': 'Chế độ cán bộ',
   'pin.label': 'Mã PIN',
   'pin.open': 'Mở',
-  'pin.cancel': 'Huỷ',
+  'pin.cancel': 'Hủy',
   'pin.wrong': 'Mã PIN không đúng.',
   'pin.locked': 'Nhập sai quá nhiều lần. Thử lại sau {seconds} giây.',
 
@@ -124,17 +124,17 @@ export const vi = {
   'staff.storage': 'Lưu trữ',
   'staff.persisted': 'Lưu trữ bền vững',
   'staff.persisted.yes': 'Đã được trình duyệt chấp nhận',
-  'staff.persisted.no': 'Chưa được chấp nhận: dữ liệu có thể bị xoá khi thiết bị thiếu bộ nhớ',
+  'staff.persisted.no': 'Chưa được chấp nhận: dữ liệu có thể bị xóa khi thiết bị thiếu bộ nhớ',
   'staff.persisted.unknown': 'Trình duyệt không hỗ trợ',
   'staff.persistAsk': 'Yêu cầu lưu trữ bền vững',
   'staff.storageFull':
     'Thiết bị đã hết bộ nhớ: ý kiến mới không lưu được. Hãy đồng bộ và giải phóng bộ nhớ.',
-  'staff.unenroll': 'Huỷ đăng ký thiết bị',
+  'staff.unenroll': 'Hủy đăng ký thiết bị',
   'staff.unenrollPending':
-    'Còn {count} bản ghi chưa gửi lên máy chủ. Huỷ đăng ký sẽ xoá vĩnh viễn các bản ghi này.',
-  'staff.unenrollConfirm1': 'Vẫn huỷ đăng ký (xác nhận lần 1)',
-  'staff.unenrollConfirm2': 'Xoá {count} bản ghi và huỷ đăng ký (xác nhận lần 2)',
-  'staff.unenrollCancel': 'Không huỷ',
+    'Còn {count} bản ghi chưa gửi lên máy chủ. Hủy đăng ký sẽ xóa vĩnh viễn các bản ghi này.',
+  'staff.unenrollConfirm1': 'Vẫn hủy đăng ký (xác nhận lần 1)',
+  'staff.unenrollConfirm2': 'Xóa {count} bản ghi và hủy đăng ký (xác nhận lần 2)',
+  'staff.unenrollCancel': 'Không hủy',
   'staff.update': 'Đã có phiên bản mới; sẽ cập nhật khi màn hình rảnh.',
 
   'problem.network': 'mất mạng',
