@@ -223,6 +223,7 @@ describe('the phản ánh, kiến nghị register in the console', () => {
     await visible(box.getByText(/^Đã ẩn\./));
     expect(await box.textContent()).not.toContain(citizen.name);
     expect(await reader.content()).not.toContain(citizen.phone);
+    expect(await reader.content()).not.toContain('0912 345 678');
     expect(
       await reader.getByRole('region', { name: 'Xử lý', exact: true }).textContent(),
     ).toContain('Không có thao tác nào');
@@ -234,7 +235,9 @@ describe('the phản ánh, kiến nghị register in the console', () => {
     await openItem(desk, codes.main);
     const own = desk.getByRole('region', { name: 'Thông tin liên hệ' });
     await visible(own.getByText(citizen.name));
-    await visible(own.getByText(citizen.phone));
+    // Grouped for reading; the link dials the number as typed.
+    const phone = await visible(own.getByRole('link', { name: '0912 345 678' }));
+    expect(await phone.getAttribute('href')).toBe(`tel:${citizen.phone}`);
     // Only a supervisor or an admin assigns: staff get no assignment control.
     expect(await desk.getByRole('region', { name: 'Giao xử lý' }).count()).toBe(0);
     expect(await desk.getByLabel('Cán bộ xử lý').count()).toBe(0);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatNumber, formatPercent, yearAt } from './vi-format.ts';
+import {
+  formatDate,
+  formatDateTime,
+  formatNumber,
+  formatPercent,
+  formatPhone,
+  yearAt,
+} from './vi-format.ts';
 
 describe('Vietnamese formats', () => {
   it('groups thousands with dots and uses a decimal comma', () => {
@@ -22,5 +29,19 @@ describe('Vietnamese formats', () => {
     expect(formatDateTime(instant)).toBe('01/01/2026 06:30');
     expect(yearAt(instant)).toBe(2026);
     expect(yearAt(Date.UTC(2025, 11, 31, 16, 59))).toBe(2025);
+  });
+});
+
+describe('formatPhone', () => {
+  it.each([
+    ['0912345678', '0912 345 678'],
+    ['0912.345.678', '0912 345 678'],
+    ['+84912345678', '+84 912 345 678'],
+    ['02438251234', '024 3825 1234'],
+    ['(024) 3825 1234', '024 3825 1234'],
+    ['1900 1234', '1900 1234'],
+    ['gọi sau', 'gọi sau'],
+  ])('groups %s as %s', (phone, grouped) => {
+    expect(formatPhone(phone)).toBe(grouped);
   });
 });

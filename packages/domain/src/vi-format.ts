@@ -61,3 +61,22 @@ export function formatDateTime(epochMs: number, timeZone = TIME_ZONE): string {
 export function yearAt(epochMs: number, timeZone = TIME_ZONE): number {
   return Number(parts(epochMs, timeZone).y);
 }
+
+/**
+ * A phone number grouped for reading, as Vietnamese write them: 0912 345 678, +84 912 345 678,
+ * 024 3825 1234 (an area code of 02x before an eight-digit number). Anything else is left as typed.
+ */
+export function formatPhone(phone: string): string {
+  const compact = phone.replace(/[\s.()-]/g, '');
+  const match = /^(\+84|0)(\d{9,10})$/.exec(compact);
+  if (!match) return phone;
+  const [, prefix, rest] = match as unknown as [string, string, string];
+  const groups =
+    rest.length === 10 && rest.startsWith('2')
+      ? [rest.slice(0, 2), rest.slice(2, 6), rest.slice(6)]
+      : rest.length === 9
+        ? [rest.slice(0, 3), rest.slice(3, 6), rest.slice(6)]
+        : null;
+  if (!groups) return phone;
+  return prefix === '0' ? `0${groups.join(' ')}` : `+84 ${groups.join(' ')}`;
+}

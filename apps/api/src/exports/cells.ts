@@ -7,8 +7,11 @@
 export type Cell =
   | { kind: 'text'; value: string }
   | { kind: 'count'; value: number }
-  /** A ratio in [0, 1], shown as a percentage; null prints as empty. */
-  | { kind: 'ratio'; value: number | null };
+  /**
+   * A ratio in [0, 1], shown as a percentage; null prints as empty. Rates and intervals have one
+   * decimal, as on the screen and the public page; a target two, as it may be set (91,25%).
+   */
+  | { kind: 'ratio'; value: number | null; digits: 1 | 2 };
 
 /*
  * Formula characters include their full-width forms: Excel under an East Asian input method reads
@@ -32,5 +35,9 @@ export function neutralize(text: string): string {
 
 export const text = (value: string): Cell => ({ kind: 'text', value: neutralize(value) });
 export const count = (value: number): Cell => ({ kind: 'count', value });
-export const ratio = (value: number | null): Cell => ({ kind: 'ratio', value });
+export const ratio = (value: number | null, digits: 1 | 2 = 1): Cell => ({
+  kind: 'ratio',
+  value,
+  digits,
+});
 export const blank: Cell = { kind: 'text', value: '' };

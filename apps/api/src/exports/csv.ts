@@ -1,7 +1,7 @@
 /**
  * CSV as spreadsheets on Vietnamese desktops open it: UTF-8 with a byte-order mark (without it Excel
  * reads the diacritics as Windows-1252), comma-separated, CRLF, quoted per RFC 4180. Percentages are
- * written the Vietnamese way (91,52%), inside quotes because of the comma.
+ * written the Vietnamese way (91,5%), inside quotes because of the comma.
  */
 import { neutralize, type Cell } from './cells.ts';
 import { percentText } from './tally-table.ts';
@@ -16,7 +16,7 @@ function field(cell: Cell | string): string {
         ? cell.value
         : cell.kind === 'count'
           ? String(cell.value)
-          : percentText(cell.value);
+          : percentText(cell.value, cell.digits);
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 

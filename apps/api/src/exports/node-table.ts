@@ -84,7 +84,7 @@ const figureCells = (f: Judged, minSample: number, lead = ''): Cell[] => [
   count(f.total),
   count(f.satisfied),
   ratio(f.rate),
-  ratio(f.target),
+  ratio(f.target, 2),
   text(TARGET_SOURCE_LABELS[f.targetSource].vi),
   text(verdict(f.met)),
   ratio(f.interval?.low ?? null),

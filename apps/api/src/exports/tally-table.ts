@@ -32,10 +32,10 @@ export interface UnitTable {
 // One formatter each, made once: building an Intl.NumberFormat per cell (as formatPercent does)
 // costs more than the rest of a 200-unit report together. Same output: 1.234 · 91,52%.
 const viNumber = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
-const viPercent = new Intl.NumberFormat('vi-VN', {
-  maximumFractionDigits: 2,
-  minimumFractionDigits: 0,
-});
+const viPercent = {
+  1: new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }),
+  2: new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 }),
+};
 const formatNumber = (value: number) => viNumber.format(value);
 
 export const reportTitle = (month: string) =>
@@ -65,7 +65,7 @@ const figureCells = (f: Figures, minSample: number, lead = ''): Cell[] => [
   count(f.total),
   count(f.satisfied),
   ratio(f.rate),
-  ratio(f.target),
+  ratio(f.target, 2),
   text(verdict(f.met)),
   ratio(f.interval?.low ?? null),
   ratio(f.interval?.high ?? null),
@@ -190,6 +190,6 @@ export function summaryTable(tally: MonthTally): {
   return { header, rows, unmet };
 }
 
-/** A percentage as the CSV writes it: 91,52% (formatPercent(value, 'vi', 2)). */
-export const percentText = (value: number | null) =>
-  value === null ? '' : `${viPercent.format(value * 100)}%`;
+/** A percentage as the CSV writes it: 91,5% (formatPercent(value, 'vi', digits)). */
+export const percentText = (value: number | null, digits: 1 | 2 = 1) =>
+  value === null ? '' : `${viPercent[digits].format(value * 100)}%`;

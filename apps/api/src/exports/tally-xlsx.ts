@@ -21,6 +21,8 @@ const HEADER_FILL: ExcelJS.Fill = {
 const THIN: ExcelJS.Border = { style: 'thin', color: { argb: 'FF8A94A6' } };
 const BOX: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const FORMATS = { count: '#,##0', ratio: '0.0%' } as const;
+/** A target as it may be set: 91,25% keeps its second decimal, 90% shows 90,0%. */
+const TARGET_FORMAT = '0.0#%';
 /** Rows above the table: title, unit, scale and date, a blank line. */
 const HEADER_ROW = 5;
 
@@ -30,7 +32,7 @@ function put(target: ExcelJS.Cell, cell: Cell) {
     return;
   }
   target.value = cell.value;
-  target.numFmt = FORMATS[cell.kind];
+  target.numFmt = cell.kind === 'ratio' && cell.digits === 2 ? TARGET_FORMAT : FORMATS[cell.kind];
 }
 
 /** Excel sheet names: at most 31 characters, none of []:*?/\, unique in the workbook. */
