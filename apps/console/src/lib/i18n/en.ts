@@ -41,7 +41,6 @@ export const en: Messages = {
   'overview.sectorCount': '{count} sectors',
   'overview.scale': 'Rating scale',
   'overview.yourUnit': 'Your unit',
-  'overview.col.code': 'Code',
   'overview.col.sector': 'Sector',
   'overview.col.target': 'Satisfaction target',
   'overview.sectorsOf': 'Sectors and {year} targets of {unit}',

@@ -43,7 +43,6 @@ export const vi = {
   'overview.sectorCount': '{count} lĩnh vực',
   'overview.scale': 'Thang đánh giá',
   'overview.yourUnit': 'Đơn vị của bạn',
-  'overview.col.code': 'Mã',
   'overview.col.sector': 'Lĩnh vực',
   'overview.col.target': 'Chỉ tiêu hài lòng',
   'overview.sectorsOf': 'Lĩnh vực và chỉ tiêu năm {year} của {unit}',
