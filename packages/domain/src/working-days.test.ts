@@ -10,6 +10,7 @@ import {
   formatIsoDate,
   isIsoDate,
   isWorkingDay,
+  parseViDate,
   vnDateOf,
   weekday,
   workingDaysBetween,
@@ -124,5 +125,18 @@ describe('working days', () => {
         expect(workingDaysBetween(s, due, calendar)).toBe(k);
       }),
     );
+  });
+});
+
+describe('parseViDate', () => {
+  it.each([
+    ['02/09/2026', '2026-09-02'],
+    ['2/9/2026', '2026-09-02'],
+    [' 30.04.2026 ', '2026-04-30'],
+    ['31/02/2026', undefined],
+    ['2026-09-02', undefined],
+    ['09/02', undefined],
+  ])('reads %s as %s', (text, iso) => {
+    expect(parseViDate(text)).toBe(iso);
   });
 });

@@ -22,6 +22,17 @@ export function isIsoDate(text: string): boolean {
   return new Date(day).toISOString().slice(0, 10) === text;
 }
 
+/**
+ * A date as Vietnamese write it, dd/mm/yyyy (02/9/2026 and 2/9/2026 too), as 'YYYY-MM-DD';
+ * undefined when it is not a real date.
+ */
+export function parseViDate(text: string): IsoDate | undefined {
+  const m = /^\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*$/.exec(text);
+  if (!m) return undefined;
+  const iso = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+  return isIsoDate(iso) ? iso : undefined;
+}
+
 /** Days since 1970-01-01 of a 'YYYY-MM-DD' date. */
 export function dayNumber(date: IsoDate): number {
   const m = ISO_DATE.exec(date);

@@ -414,6 +414,7 @@ export const en: Messages = {
   'holidays.deleted': 'Deleted {date}.',
   'holidays.form.title': 'Add or correct a day',
   'holidays.form.date': 'Date',
+  'holidays.form.dateHint': 'Day/month/year, for example 02/09/2026.',
   'holidays.form.name': 'Name',
   'holidays.form.kind': 'Kind',
   'holidays.form.note': 'Note',

@@ -418,6 +418,7 @@ export const vi = {
   'holidays.deleted': 'Đã xóa ngày {date}.',
   'holidays.form.title': 'Thêm hoặc sửa một ngày',
   'holidays.form.date': 'Ngày',
+  'holidays.form.dateHint': 'Ngày/tháng/năm, ví dụ 02/09/2026.',
   'holidays.form.name': 'Tên',
   'holidays.form.kind': 'Loại',
   'holidays.form.note': 'Ghi chú',
