@@ -63,7 +63,7 @@ describe.each(dialects)('monthly exports on %s', (dialect) => {
       '13',
       '21',
       '19',
-      '90,48%',
+      '90,5%',
       '90%',
       'Đạt',
     ]);
@@ -80,7 +80,7 @@ describe.each(dialects)('monthly exports on %s', (dialect) => {
       '16',
       '26',
       '23',
-      '88,46%',
+      '88,5%',
       '95%',
       'Chưa đạt',
     ]);

@@ -104,7 +104,7 @@ describe.each(dialects)('league, node reports and public figures on %s', (dialec
       expect(row('Hộ tịch').slice(2, 8)).toEqual([
         '60',
         '50',
-        '83,33%',
+        '83,3%',
         '92%',
         'Chỉ tiêu của lĩnh vực',
         'Chưa đạt',
