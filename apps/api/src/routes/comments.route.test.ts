@@ -131,6 +131,13 @@ describe.each(dialects)('citizens’ comments on the report on %s', (dialect) =>
     expect((await w.app.request('/api/v1/tally/comments?period=2026-03')).status).toBe(401);
   });
 
+  it('is described in the OpenAPI document', async () => {
+    const doc = await (await w.admin.get('/api/v1/openapi.json')).json();
+    expect(doc.paths['/api/v1/tally/comments'].get.tags).toEqual(['tally']);
+    expect(doc.paths['/api/v1/exports/comments.csv'].get.tags).toEqual(['exports']);
+    expect(doc.components.schemas).toHaveProperty('CommentList');
+  });
+
   it('refuses a malformed query with 422', async () => {
     for (const query of [
       'node=tinh',
@@ -223,9 +230,10 @@ describe.each(dialects)('citizens’ comments on the report on %s', (dialect) =>
     expect(csv.headers.get('content-disposition')).toBe(
       'attachment; filename="gop-y-nguoi-dan-2026-03-so-tp.csv"',
     );
-    const body = await csv.text();
-    expect(body.startsWith('\uFEFF')).toBe(true);
-    const parsed = parseCsv(body.slice(1));
+    const bytes = new Uint8Array(await csv.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const body = new TextDecoder().decode(bytes);
+    const parsed = parseCsv(body);
     expect(parsed[0]).toEqual(['Góp ý của người dân tháng 03/2026']);
     expect(parsed.at(-1)).toEqual([
       '10/03/2026 09:00',
@@ -239,7 +247,7 @@ describe.each(dialects)('citizens’ comments on the report on %s', (dialect) =>
     const other = await w.supervisorA.get('/api/v1/exports/comments.csv?node=so-tp&period=2026-03');
     expect(other.status).toBe(404);
     const own = await w.supervisorA.get('/api/v1/exports/comments.csv?period=2026-03');
-    expect(parseCsv((await own.text()).slice(1)).at(-1)![5]).toBe("'=1+1 thủ tục rườm rà");
+    expect(parseCsv(await own.text()).at(-1)![5]).toBe("'=1+1 thủ tục rườm rà");
   });
 
   it('erases comments past the retention period, and only those, keeping the ratings', async () => {
