@@ -18,6 +18,7 @@ import { createTallyService } from '../../apps/api/src/services/tally.service.ts
 import { createNodeTallyService } from '../../apps/api/src/services/node-tally.service.ts';
 import { createLeagueService } from '../../apps/api/src/services/league.service.ts';
 import { createExportsService } from '../../apps/api/src/services/exports.service.ts';
+import { createCommentsService } from '../../apps/api/src/services/comments.service.ts';
 import { loadTargets } from '../../apps/api/src/services/targets-lookup.ts';
 import { unitsInScope, tallyUnits } from '../../apps/api/src/services/tally-scope.ts';
 import type { BenchResult } from './run.ts';
@@ -178,7 +179,13 @@ export async function benchTally(): Promise<BenchResult[]> {
       });
       const monthMs = await median(RUNS, () => tally.month(MONTH, ADMIN));
       const rawMonthMs = await median(RAW_RUNS, () => rawMonthTally(database, MONTH));
-      const exportsService = createExportsService(database.repos, Date.now, tally, nodes);
+      const exportsService = createExportsService(
+        database.repos,
+        Date.now,
+        tally,
+        nodes,
+        createCommentsService(database.repos),
+      );
       let bytes = 0;
       const xlsxMs = await median(3, async () => {
         bytes = (await exportsService.xlsx({ month: MONTH }, ADMIN)).body.length;

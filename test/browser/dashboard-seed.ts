@@ -43,11 +43,27 @@ export class Seeder {
     return units.find((u) => u.name === name)!;
   }
 
-  /** Enrolls a tablet for the unit and uploads `spec`: per sector name, how many of each level. */
+  /** Creates a user who signs in with `password`. */
+  async user(username: string, role: string, unitId: string | null, password: string) {
+    const res = await this.call('/api/v1/users', {
+      username,
+      displayName: username,
+      role,
+      unitId,
+      password,
+    });
+    expect(res.status).toBe(201);
+  }
+
+  /**
+   * Enrolls a tablet for the unit and uploads `spec`: per sector name, how many of each level.
+   * Low ratings carry `reasons`, and `comment` (góp ý thêm) when given.
+   */
   async rate(
     unit: Unit,
     spec: Record<string, Record<number, number>>,
     reasons: RatingRecord['reasons'] = ['waiting_time'],
+    comment?: string,
   ): Promise<void> {
     const enrollment = await this.call('/api/v1/enrollments', { unitId: unit.id, label: 'Quầy 1' });
     expect(enrollment.status).toBe(201);
@@ -76,6 +92,7 @@ export class Seeder {
             sectorId: sector.id,
             level: Number(level),
             reasons: Number(level) <= 2 ? reasons : [],
+            ...(Number(level) <= 2 && comment ? { comment } : {}),
             possibleRepeat: false,
           });
         }

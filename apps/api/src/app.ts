@@ -54,6 +54,8 @@ import { createCatalogueImportService } from './services/catalogue-import.servic
 import { createSetupService } from './services/setup.service.ts';
 import { catalogueFilesRoutes, IMPORT_PATHS } from './routes/catalogue-files.route.ts';
 import { setupRoutes } from './routes/setup.route.ts';
+import { commentsRoutes } from './routes/comments.route.ts';
+import { createCommentsService } from './services/comments.service.ts';
 
 export const API_VERSION = '0.1.0';
 /** Bodies above this are refused with 413 before they are read in full. */
@@ -149,8 +151,13 @@ export function createApp(deps: AppDeps) {
   );
   const nodeTally = createNodeTallyService(deps.repos);
   api.route('/', tallyRoutes(tally, nodeTally));
+  const comments = createCommentsService(deps.repos);
+  api.route('/', commentsRoutes(comments));
   api.route('/', leagueRoutes(createLeagueService(deps.repos)));
-  api.route('/', exportsRoutes(createExportsService(deps.repos, deps.clock, tally, nodeTally)));
+  api.route(
+    '/',
+    exportsRoutes(createExportsService(deps.repos, deps.clock, tally, nodeTally, comments)),
+  );
   api.route('/', targetsRoutes(createTargetsService(deps.repos, deps.clock)));
   api.route('/', catalogueFilesRoutes(createCatalogueImportService(deps.repos, deps.clock)));
   api.route('/', setupRoutes(createSetupService(deps.repos, deps.clock)));

@@ -15,3 +15,4 @@ export * from './feedback-calendar.ts';
 export * from './catalogue-import.ts';
 export * from './tally-node.ts';
 export * from './tally-query.ts';
+export * from './comments.ts';

@@ -23,6 +23,7 @@ export * from './unit-tree.ts';
 export * from './periods.ts';
 export * from './access.ts';
 export * from './contact-mask.ts';
+export * from './citizen-comments.ts';
 export * from './catalogue-rules.ts';
 export * from './catalogue-table.ts';
 export * from './catalogue-resolve.ts';

@@ -2,7 +2,7 @@
 import ExcelJS from 'exceljs';
 import type { Cell } from './cells.ts';
 import { toCsv } from './csv.ts';
-import type { NodeReport } from './node-table.ts';
+import type { NodeReport, NodeSection } from './node-table.ts';
 import { addSheet, sheetName } from './tally-xlsx.ts';
 
 export function nodeCsv(report: NodeReport): string {
@@ -14,13 +14,18 @@ export function nodeCsv(report: NodeReport): string {
   return toCsv(rows);
 }
 
-export async function nodeXlsx(report: NodeReport, createdAt: Date): Promise<Buffer> {
+/** The workbook: a sheet per section of the report, then one more per `extra` (the comments). */
+export async function nodeXlsx(
+  report: NodeReport,
+  createdAt: Date,
+  extra: readonly NodeSection[] = [],
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'hailong';
   workbook.created = createdAt;
   workbook.title = report.heading[0]!;
   const taken = new Set<string>();
-  for (const section of report.sections) {
+  for (const section of [...report.sections, ...extra]) {
     addSheet(workbook, sheetName(section.sheet, taken), {
       heading: [report.heading[0]!, `${report.heading[1]!} · ${section.title}`, report.heading[2]!],
       header: section.header,

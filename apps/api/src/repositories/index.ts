@@ -15,6 +15,7 @@ import { createRollupRepository } from './rollups.repository.ts';
 import { createTargetRepository } from './targets.repository.ts';
 import { createNodeRollupRepository } from './node-rollups.repository.ts';
 import { createReportCatalogueRepository } from './report-catalogue.repository.ts';
+import { createRatingCommentRepository } from './rating-comments.repository.ts';
 
 export * from './types.ts';
 
@@ -33,6 +34,7 @@ export function createRepositories(db: Kysely<Database>, dialect: Dialect): Repo
     rollups: createRollupRepository(db),
     nodeRollups: createNodeRollupRepository(db),
     reportCatalogue: createReportCatalogueRepository(db),
+    ratingComments: createRatingCommentRepository(db),
     targets: createTargetRepository(db),
     transaction(work) {
       // Kysely cannot nest transactions; an inner call joins the outer one, which then commits or

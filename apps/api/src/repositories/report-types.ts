@@ -73,3 +73,37 @@ export interface ReportCatalogueRepository {
    */
   renamedHistory(): Promise<NameChangeRow[]>;
 }
+
+/** Which citizens' comments (góp ý thêm) a report lists: of these units, sectors and months. */
+export interface CommentFilter {
+  unitIds: readonly string[];
+  /** Only these sectors (one code pooled over the subtree); undefined: every sector. */
+  sectorIds?: readonly string[];
+  span: MonthSpan;
+}
+
+/** A rating that carries a comment, as the report shows it. */
+export interface CommentRow {
+  id: string;
+  unitId: string;
+  sectorId: string;
+  level: number;
+  reasons: string[];
+  comment: string;
+  deviceTime: number;
+}
+
+/**
+ * The comments citizens typed with their ratings: read newest first (by the tablet's time, then
+ * id, so pages never overlap), and erased after the retention period like other citizen text.
+ */
+export interface RatingCommentRepository {
+  count(filter: CommentFilter): Promise<number>;
+  page(filter: CommentFilter, limit: number, offset: number): Promise<CommentRow[]>;
+  /** The newest `max` comments' ids and text, for a search made outside SQL. */
+  newestTexts(filter: CommentFilter, max: number): Promise<{ id: string; comment: string }[]>;
+  /** These ratings' comments, newest first. */
+  byIds(ids: readonly string[]): Promise<CommentRow[]>;
+  /** Empties the comments of up to `max` ratings received before `before`; returns how many. */
+  eraseReceivedBefore(before: number, max: number): Promise<number>;
+}

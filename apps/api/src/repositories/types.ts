@@ -7,7 +7,11 @@ import type { Role, ScaleId, UnitKind } from '@hailong/contracts';
 import type { FeedbackKind, RollupCategory, SeqRange } from '@hailong/domain';
 import type { FeedbackRepository, HolidayRepository } from './feedback-types.ts';
 import type { RollupRepository, TargetRepository } from './tally-types.ts';
-import type { NodeRollupRepository, ReportCatalogueRepository } from './report-types.ts';
+import type {
+  NodeRollupRepository,
+  RatingCommentRepository,
+  ReportCatalogueRepository,
+} from './report-types.ts';
 
 export type * from './feedback-types.ts';
 export type * from './tally-types.ts';
@@ -413,6 +417,7 @@ export interface Repositories {
   rollups: RollupRepository;
   nodeRollups: NodeRollupRepository;
   reportCatalogue: ReportCatalogueRepository;
+  ratingComments: RatingCommentRepository;
   targets: TargetRepository;
   /** Runs `work` in one database transaction with repositories bound to it. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;

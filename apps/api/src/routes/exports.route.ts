@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { ExportQuery } from '@hailong/contracts';
+import { CommentsExportQuery, ExportQuery } from '@hailong/contracts';
 import type { ExportFile, ExportsService } from '../services/exports.service.ts';
 import { XLSX_TYPE } from '../services/exports.service.ts';
 import type { Context } from 'hono';
@@ -48,6 +48,22 @@ const xlsx = createRoute({
   },
 });
 
+const commentsCsv = createRoute({
+  ...common,
+  path: '/exports/comments.csv',
+  request: { query: CommentsExportQuery },
+  summary:
+    'Góp ý của người dân (comments typed after a low rating) of a node over a period as CSV (UTF-8 ' +
+    'with BOM), newest first. Readers: their subtree only; viewers read phone numbers masked',
+  responses: {
+    200: {
+      description: 'CSV file',
+      content: { 'text/csv': { schema: z.string() } },
+    },
+    ...errors,
+  },
+});
+
 function download(c: Context, file: ExportFile) {
   c.header('Content-Type', file.contentType);
   c.header('Content-Disposition', `attachment; filename="${file.filename}"`);
@@ -63,5 +79,8 @@ export function exportsRoutes(exports: ExportsService) {
     )
     .openapi(xlsx, async (c) =>
       download(c, await exports.xlsx(c.req.valid('query'), c.get('auth')!.user)),
+    )
+    .openapi(commentsCsv, async (c) =>
+      download(c, await exports.commentsCsv(c.req.valid('query'), c.get('auth')!.user)),
     );
 }

@@ -106,9 +106,9 @@ describe.each(dialects)('calendar, settings, retention and the on-time figure on
       reason: 'not_admissible',
       note: 'Không thuộc phạm vi.',
     });
-    expect(await runRetention(w.database.repos, w.clock.now + 300 * DAY)).toBe(0);
-    expect(await runRetention(w.database.repos, w.clock.now + 367 * DAY)).toBe(1);
-    expect(await runRetention(w.database.repos, w.clock.now + 368 * DAY)).toBe(0);
+    expect((await runRetention(w.database.repos, w.clock.now + 300 * DAY)).contacts).toBe(0);
+    expect((await runRetention(w.database.repos, w.clock.now + 367 * DAY)).contacts).toBe(1);
+    expect((await runRetention(w.database.repos, w.clock.now + 368 * DAY)).contacts).toBe(0);
     const item = (await w.database.repos.feedback.findById(id))!;
     expect(item).toMatchObject({
       contactName: null,

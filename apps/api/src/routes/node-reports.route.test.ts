@@ -129,7 +129,11 @@ describe.each(dialects)('league, node reports and public figures on %s', (dialec
       );
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(await res.arrayBuffer());
-      expect(workbook.worksheets.map((s) => s.name)).toEqual(['Theo lĩnh vực', 'Theo quầy']);
+      expect(workbook.worksheets.map((s) => s.name)).toEqual([
+        'Theo lĩnh vực',
+        'Theo quầy',
+        'Góp ý của người dân',
+      ]);
       const sectors = workbook.getWorksheet('Theo lĩnh vực')!;
       expect(sectors.getCell('A1').value).toBe(
         'Tổng hợp kết quả đánh giá mức độ hài lòng năm 2026',

@@ -1,5 +1,5 @@
-import { formatDate, monthPeriod, parsePeriod, type Period } from '@hailong/domain';
-import type { ExportQuery } from '@hailong/contracts';
+import { formatDate, formatPeriodVi, monthPeriod, parsePeriod, type Period } from '@hailong/domain';
+import type { CommentsExportQuery, ExportQuery } from '@hailong/contracts';
 import type { Repositories, UserRow } from '../repositories/types.ts';
 import { tallyCsv } from '../exports/tally-csv.ts';
 import { tallyXlsx } from '../exports/tally-xlsx.ts';
@@ -8,6 +8,13 @@ import { nodeCsv, nodeXlsx } from '../exports/node-files.ts';
 import type { Clock } from './clock.ts';
 import type { TallyService } from './tally.service.ts';
 import type { NodeTallyService } from './node-tally.service.ts';
+import type { CommentsService } from './comments.service.ts';
+import {
+  COMMENTS_TITLE,
+  commentsCsv,
+  commentsSection,
+  MAX_EXPORTED_COMMENTS,
+} from '../exports/comments-table.ts';
 
 export interface ExportFile {
   filename: string;
@@ -35,6 +42,7 @@ export function createExportsService(
   clock: Clock,
   tally: TallyService,
   nodeTally: NodeTallyService,
+  comments: CommentsService,
 ) {
   async function prepareMonth(month: string, user: UserRow, unitId?: string) {
     const report = await tally.month(month, user, { unitId });
@@ -68,6 +76,24 @@ export function createExportsService(
   const byNode = (query: ExportQuery) => query.node !== undefined || query.period !== undefined;
 
   return {
+    /** Góp ý của người dân of a node over a period: the CSV beside the report's. */
+    async commentsCsv(query: CommentsExportQuery, user: UserRow): Promise<ExportFile> {
+      const period = parsePeriod(query.period)!;
+      const said = await comments.all(user, period, query.node, MAX_EXPORTED_COMMENTS);
+      const code = said.node.id
+        ? safe((await repos.catalogue.findUnit(said.node.id))?.code ?? '') || 'don-vi'
+        : 'tat-ca';
+      const heading = [
+        `${COMMENTS_TITLE} ${formatPeriodVi(period)}`,
+        `Đơn vị: ${said.node.name}`,
+        `Ngày lập: ${formatDate(clock())}`,
+      ];
+      return {
+        filename: `gop-y-nguoi-dan-${period.id.toLowerCase()}-${code}.csv`,
+        contentType: CSV_TYPE,
+        body: commentsCsv(heading, said.items),
+      };
+    },
     async csv(query: ExportQuery, user: UserRow): Promise<ExportFile> {
       if (byNode(query)) {
         const { report, base } = await prepareNode(periodOf(query), user, query.node);
@@ -78,11 +104,13 @@ export function createExportsService(
     },
     async xlsx(query: ExportQuery, user: UserRow): Promise<ExportFile> {
       if (byNode(query)) {
-        const { report, base, now } = await prepareNode(periodOf(query), user, query.node);
+        const period = periodOf(query);
+        const { report, base, now } = await prepareNode(period, user, query.node);
+        const said = await comments.all(user, period, query.node, MAX_EXPORTED_COMMENTS);
         return {
           filename: `${base}.xlsx`,
           contentType: XLSX_TYPE,
-          body: await nodeXlsx(report, new Date(now)),
+          body: await nodeXlsx(report, new Date(now), [commentsSection(said.items)]),
         };
       }
       const { report, base, on, now } = await prepareMonth(query.month!, user, query.unitId);

@@ -31,6 +31,10 @@ export interface ReportCatalogue {
   nodeTarget(unitIds: Iterable<string>, year: number): TargetChoice;
   /** What a sector code counted but missing from the catalogue is judged against. */
   defaultChoice(year: number): TargetChoice;
+  /** A sector's code and its name in force at the end of the period. */
+  sector(id: string): { code: string; name: string } | undefined;
+  /** The ids of these units' sectors with this code (one lĩnh vực pooled). */
+  sectorIds(unitIds: Iterable<string>, code: string): string[];
 }
 
 /**
@@ -81,9 +85,19 @@ export async function loadReportCatalogue(
       FALLBACK_TARGET_BP,
     );
 
+  const byId = new Map(sectors.map((s) => [s.id, s]));
+
   return {
     unitName: (unit) => names.get(`unit/${unit.id}`) ?? unit.name,
     defaultChoice,
+    sector(id) {
+      const s = byId.get(id);
+      return s && { code: s.code, name: names.get(`sector/${s.id}`) ?? s.name };
+    },
+    sectorIds: (unitIds, code) =>
+      sectorsOf(unitIds)
+        .filter((s) => s.code === code)
+        .map((s) => s.id),
     nodeTarget: (unitIds, year) =>
       poolTargets(
         sectorsOf(unitIds).map((s) => effective(s, year)),

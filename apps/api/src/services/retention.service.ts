@@ -2,6 +2,8 @@
  * Erases citizens' contact data a configurable number of months after their item was closed
  * (default 12): personal data is kept only as long as its purpose needs (Nghị định 13/2023/NĐ-CP;
  * Luật 91/2025/QH15 from 1/1/2026). The item and its history stay; the history records the erasure.
+ * Comments citizens typed with a rating (góp ý thêm) are citizen text too: erased the same number
+ * of months after the rating was received; the rating itself still counts.
  * Also prunes throttle rows older than a day (logins and public lookups only look 15 minutes back).
  */
 import { eventId } from './feedback-access.ts';
@@ -24,10 +26,28 @@ export function monthsBefore(epochMs: number, months: number): number {
   return target.getTime() + (epochMs % DAY_MS);
 }
 
-/** One pass: erases what is due now; returns how many items were erased. */
-export async function runRetention(repos: Repositories, now: number): Promise<number> {
+/** Empties the comments of ratings received before `before`, a batch at a time. */
+export async function eraseOldComments(repos: Repositories, before: number): Promise<number> {
+  let erased = 0;
+  for (;;) {
+    const n = await repos.ratingComments.eraseReceivedBefore(before, BATCH);
+    erased += n;
+    if (n < BATCH) return erased;
+  }
+}
+
+export interface RetentionResult {
+  /** Feedback items whose contact data was erased. */
+  contacts: number;
+  /** Ratings whose comment was erased. */
+  comments: number;
+}
+
+/** One pass: erases what is due now; returns how many items and comments were erased. */
+export async function runRetention(repos: Repositories, now: number): Promise<RetentionResult> {
   const { retentionMonths } = await readFeedbackSettings(repos);
   const closedBefore = monthsBefore(now, retentionMonths);
+  const comments = await eraseOldComments(repos, closedBefore);
   let erased = 0;
   for (;;) {
     const ids = await repos.feedback.listContactToErase(closedBefore, BATCH);
@@ -56,15 +76,16 @@ export async function runRetention(repos: Repositories, now: number): Promise<nu
     if (ids.length < BATCH) break;
   }
   await repos.loginThrottle.prune(now - DAY_MS);
-  return erased;
+  return { contacts: erased, comments };
 }
 
 /** Runs the retention pass now and then daily; returns the function that stops it. */
 export function startRetentionJob(repos: Repositories, clock: Clock, logger: Logger): () => void {
   const run = () =>
     runRetention(repos, clock()).then(
-      (erased) => {
-        if (erased > 0) logger.info('retention: contact data erased', { erased });
+      ({ contacts, comments }) => {
+        if (contacts > 0) logger.info('retention: contact data erased', { erased: contacts });
+        if (comments > 0) logger.info('retention: citizens’ comments erased', { comments });
       },
       (err: unknown) => logger.error('retention failed', { error: String(err) }),
     );

@@ -42,6 +42,7 @@ import {
   League,
 } from '@hailong/contracts';
 import {
+  CommentList,
   MonthTally,
   NodeTally,
   NodeTrend,
@@ -276,6 +277,21 @@ export const api = {
     /** Where the browser downloads a node's report for a period. */
     nodeExportUrl: (format: 'csv' | 'xlsx', node: string | undefined, period: string) =>
       `${BASE}/exports/tally.${format}${queryString({ node, period })}`,
+    /** Góp ý thêm: citizens' comments of a node over a period, a page at a time, newest first. */
+    comments: (
+      query: {
+        node?: string;
+        period: string;
+        sector?: string;
+        q?: string;
+        limit?: number;
+        offset?: number;
+      },
+      signal?: AbortSignal,
+    ) => request('GET', `/tally/comments${queryString(query)}`, CommentList, { signal }),
+    /** Where the browser downloads a node's comments for a period (CSV). */
+    commentsExportUrl: (node: string | undefined, period: string) =>
+      `${BASE}/exports/comments.csv${queryString({ node, period })}`,
     /** The league table of one level (`kind`) or of the units beneath `parent`. */
     league: (query: { period: string; kind?: UnitKind; parent?: string }, signal?: AbortSignal) =>
       request('GET', `/league${queryString(query)}`, League, { signal }),

@@ -1,6 +1,7 @@
 import type { Messages } from './vi.ts';
 import { enDevices } from './en-devices.ts';
 import { enSetup } from './en-setup.ts';
+import { enComments } from './en-comments.ts';
 
 /** English messages; same keys as `vi.ts`. */
 export const en: Messages = {
@@ -467,4 +468,5 @@ export const en: Messages = {
   'error.internal_error': 'Server error. Please try again later.',
   ...enDevices,
   ...enSetup,
+  ...enComments,
 };

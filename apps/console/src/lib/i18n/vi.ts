@@ -4,6 +4,7 @@
  */
 import { viDevices } from './vi-devices.ts';
 import { viSetup } from './vi-setup.ts';
+import { viComments } from './vi-comments.ts';
 
 export const vi = {
   'app.name': 'hailong',
@@ -471,6 +472,7 @@ export const vi = {
   'error.internal_error': 'Lỗi máy chủ. Vui lòng thử lại sau.',
   ...viDevices,
   ...viSetup,
+  ...viComments,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;
