@@ -2,7 +2,7 @@
  * `npm run bench`: measures what the issues set targets for and writes the figures to
  * bench-results/latest.json (and a dated copy). Figures, not pass/fail: tests never time things.
  * `npm run bench -- load tally` runs only the benches named (bundles, api, ingest, kiosk, tally,
- * load); the file then holds only their figures.
+ * load, public); the file then holds only their figures.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -12,6 +12,7 @@ import { benchIngest } from './ingest.ts';
 import { benchKiosk } from './kiosk.ts';
 import { benchTally } from './tally.ts';
 import { benchLoad } from './load.ts';
+import { benchPublicAudit } from './public-audit.ts';
 
 export interface BenchResult {
   name: string;
@@ -31,6 +32,7 @@ const BENCHES: Record<string, () => Promise<BenchResult[]>> = {
   kiosk: benchKiosk,
   tally: benchTally,
   load: benchLoad,
+  public: benchPublicAudit,
 };
 
 async function main() {

@@ -78,6 +78,8 @@ describe('citizens’ comments on the report page', () => {
     await card().getByRole('searchbox', { name: 'Tìm trong góp ý' }).fill('');
     await card().getByRole('button', { name: 'Tìm', exact: true }).click();
     await card().getByRole('combobox', { name: 'Lĩnh vực' }).selectOption({ label: 'Môi trường' });
+    // The list of all sectors stays until the filtered one arrives: wait for the other to leave.
+    await items().getByRole('listitem').filter({ hasText: COMMENT }).waitFor({ state: 'detached' });
     await visible(items().getByRole('listitem').filter({ hasText: 'Phòng chờ thiếu ghế ngồi' }));
     expect(await items().getByRole('listitem').count()).toBe(1);
     // The download of the comments follows the node and period shown.

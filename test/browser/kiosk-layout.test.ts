@@ -156,7 +156,7 @@ describe.each(SIZES)('the kiosk at $width×$height ($name)', (size) => {
     );
     await fits('thanks-feedback');
     // No PUBLIC_URL on this server: the address the tablet itself uses.
-    expect(await readQr(qr)).toBe(`${baseUrl}/public#code=${code}`);
+    expect(await readQr(qr)).toBe(`${baseUrl}/public?code=${code}`);
     const host = new URL(baseUrl).host;
     await visible(page.getByText(`Hoặc mở ${host}/public trên điện thoại`));
     await page.getByRole('button', { name: 'Xong' }).click();

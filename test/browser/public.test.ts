@@ -105,6 +105,52 @@ describe('the public page', () => {
     await page.setViewportSize({ width: 390, height: 844 });
   });
 
+  it('has nothing to scroll sideways on a tablet either way round', async () => {
+    for (const [width, height] of [
+      [1024, 768],
+      [800, 1280],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      const overflow = await page.evaluate<number>(
+        'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+      );
+      expect(overflow, `${width}×${height}`).toBeLessThanOrEqual(0);
+    }
+    await page.setViewportSize({ width: 390, height: 844 });
+  });
+
+  it('works with scripts off: the figures, another period and the lookup', async () => {
+    const plain = await browser.newContext({
+      baseURL: baseUrl,
+      locale: 'vi-VN',
+      javaScriptEnabled: false,
+      viewport: { width: 360, height: 740 },
+    });
+    try {
+      const phone = await plain.newPage();
+      await phone.goto('/public');
+      await visible(phone.getByRole('region', { name: CENTRE }));
+      const periods = phone.getByRole('form', { name: 'Chọn kỳ báo cáo' });
+      const year = new Date().getFullYear();
+      await periods.getByLabel('Kỳ báo cáo').selectOption({ label: `Năm ${year}` });
+      await periods.getByRole('button', { name: 'Xem' }).click();
+      await visible(phone.getByText(`trong năm ${year}`).first());
+      expect(new URL(phone.url()).searchParams.get('period')).toBe(String(year));
+      const lookup = phone.getByRole('region', {
+        name: 'Tra cứu kết quả xử lý phản ánh, kiến nghị',
+      });
+      await lookup.getByLabel('Mã tra cứu').fill('zzzz zzzz');
+      await lookup.getByRole('button', { name: 'Tra cứu' }).click();
+      await visible(lookup.getByRole('alert'));
+      expect(await lookup.getByRole('alert').textContent()).toContain(
+        'Không tìm thấy phản ánh, kiến nghị với mã tra cứu này.',
+      );
+      expect(await lookup.getByLabel('Mã tra cứu').inputValue()).toBe('ZZZZ-ZZZZ');
+    } finally {
+      await plain.close();
+    }
+  });
+
   it('is served cacheable, with aggregate numbers only', async () => {
     const res = await page.request.get('/api/v1/public/stats');
     expect(res.headers()['cache-control']).toBe('public, max-age=300');

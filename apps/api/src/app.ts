@@ -16,6 +16,9 @@ import { proxyTrust } from './http/forwarded.ts';
 import { loadSession, SESSION_COOKIE } from './http/session.ts';
 import { newRouter, type AppEnv } from './http/router.ts';
 import { serveSpa } from './http/static.ts';
+import { publicPageRoutes, withoutOpenerIsolation } from './public-page/public-page.route.ts';
+import { PUBLIC_PAGE_PATH } from './public-page/render.ts';
+import { PUBLIC_PAGE_SCRIPT_HASH } from './public-page/page-script.ts';
 import { healthRoutes } from './routes/health.route.ts';
 import { authRoutes } from './routes/auth.route.ts';
 import { usersRoutes } from './routes/users.route.ts';
@@ -96,6 +99,8 @@ export function createApp(deps: AppDeps) {
   app.use('*', clientInfo(trust));
   app.use('*', strictTransportSecurity());
   app.use('/api/*', noStoreByDefault());
+  // Around the security headers, so it sees them: the public page opens without a process swap.
+  app.use(PUBLIC_PAGE_PATH, withoutOpenerIsolation());
   app.use(
     '*',
     // One framing policy: no page of ours may be framed, said both ways for older browsers.
@@ -104,7 +109,8 @@ export function createApp(deps: AppDeps) {
       xFrameOptions: 'DENY',
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
+        // The public page's one inline script, by its hash; no other inline script runs.
+        scriptSrc: ["'self'", PUBLIC_PAGE_SCRIPT_HASH],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
@@ -144,7 +150,8 @@ export function createApp(deps: AppDeps) {
   const feedbackSettings = createFeedbackSettingsService(deps.repos, deps.clock);
   api.route('/', feedbackAdminRoutes(deps.repos, deps.clock, feedbackSettings));
   api.route('/', feedbackRoutes(createFeedbackService(deps.repos, deps.clock)));
-  api.route('/', feedbackPublicRoutes(createFeedbackPublicService(deps.repos, deps.clock)));
+  const feedbackLookups = createFeedbackPublicService(deps.repos, deps.clock);
+  api.route('/', feedbackPublicRoutes(feedbackLookups));
   api.route('/', holidaysRoutes(createHolidaysService(deps.repos, deps.clock), deps.clock));
   const tally = createTallyService(deps.repos, (month, unitId) =>
     feedbackOnTime(deps.repos, month, unitId, deps.clock()),
@@ -161,10 +168,8 @@ export function createApp(deps: AppDeps) {
   api.route('/', targetsRoutes(createTargetsService(deps.repos, deps.clock)));
   api.route('/', catalogueFilesRoutes(createCatalogueImportService(deps.repos, deps.clock)));
   api.route('/', setupRoutes(createSetupService(deps.repos, deps.clock)));
-  api.route(
-    '/',
-    publicStatsRoutes(createPublicStatsService(deps.repos, deps.clock, deps.publicStatsTtlMs)),
-  );
+  const publicStats = createPublicStatsService(deps.repos, deps.clock, deps.publicStatsTtlMs);
+  api.route('/', publicStatsRoutes(publicStats));
 
   app.route('/', healthRoutes(deps.dialect, API_VERSION, deps.ping));
   app.route('/api/v1', api);
@@ -187,6 +192,10 @@ export function createApp(deps: AppDeps) {
     },
   });
   app.all('/api/*', routeNotFound);
+  app.route(
+    '/',
+    publicPageRoutes({ stats: publicStats, lookups: feedbackLookups, clock: deps.clock }),
+  );
 
   if (deps.staticDirs) {
     serveSpa(app, '/kiosk/', deps.staticDirs.kiosk);

@@ -11,7 +11,6 @@ import UsersPage from './pages/UsersPage.svelte';
 import FeedbackInboxPage from './pages/FeedbackInboxPage.svelte';
 import FeedbackItemPage from './pages/FeedbackItemPage.svelte';
 import HolidaysPage from './pages/HolidaysPage.svelte';
-import PublicPage from './pages/PublicPage.svelte';
 import DashboardPage from './pages/DashboardPage.svelte';
 import TargetsPage from './pages/TargetsPage.svelte';
 import SetupPage from './pages/SetupPage.svelte';
@@ -40,5 +39,4 @@ export const routes: readonly Route[] = [
   { path: '/holidays', page: HolidaysPage, title: 'nav.holidays', access: 'signed-in', nav: true },
   { path: '/setup', page: SetupPage, title: 'nav.setup', access: 'signed-in', roles: ['admin'] },
   { path: '/login', page: LoginPage, title: 'login.title', access: 'guest' },
-  { path: '/public', page: PublicPage, title: 'public.title', access: 'public' },
 ];

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatPeriod, formatPeriodVi, parsePeriod, previousPeriod } from './periods.ts';
+import {
+  formatPeriod,
+  formatPeriodVi,
+  hasBegun,
+  parsePeriod,
+  PERIOD_KINDS,
+  periodChoices,
+  previousPeriod,
+} from './periods.ts';
 
 describe('parsePeriod', () => {
   it.each([
@@ -65,5 +73,35 @@ describe('formatPeriod', () => {
     const period = parsePeriod(text)!;
     expect(formatPeriod(period, 'en')).toBe(name);
     expect(formatPeriod(period, 'vi')).toBe(formatPeriodVi(period));
+  });
+});
+
+describe('the periods a reader may pick', () => {
+  it('lists, per kind and newest first, only periods begun by this month', () => {
+    const choices = periodChoices('2026-11', 2);
+    expect(choices.map((c) => c.kind)).toEqual(PERIOD_KINDS);
+    const ids = Object.fromEntries(choices.map((c) => [c.kind, c.periods.map((p) => p.id)]));
+    expect(ids.month!.slice(0, 3)).toEqual(['2026-11', '2026-10', '2026-09']);
+    expect(ids.month).toHaveLength(11 + 12);
+    expect(ids.month).not.toContain('2026-12');
+    expect(ids.quarter).toEqual([
+      '2026-Q4',
+      '2026-Q3',
+      '2026-Q2',
+      '2026-Q1',
+      '2025-Q4',
+      '2025-Q3',
+      '2025-Q2',
+      '2025-Q1',
+    ]);
+    expect(ids.half).toEqual(['2026-H2', '2026-H1', '2025-H2', '2025-H1']);
+    expect(ids['nine-months']).toEqual(['2026-9M', '2025-9M']);
+    expect(ids.year).toEqual(['2026', '2025']);
+  });
+
+  it('knows when a period has begun', () => {
+    expect(hasBegun(parsePeriod('2026-Q4')!, '2026-10')).toBe(true);
+    expect(hasBegun(parsePeriod('2026-Q4')!, '2026-09')).toBe(false);
+    expect(hasBegun(parsePeriod('2027')!, '2026-12')).toBe(false);
   });
 });

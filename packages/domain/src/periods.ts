@@ -95,6 +95,45 @@ export function previousPeriod(period: Period): Period | undefined {
   }
 }
 
+/** The kinds of period, in the order a picker lists them. */
+export const PERIOD_KINDS: readonly PeriodKind[] = [
+  'month',
+  'quarter',
+  'half',
+  'nine-months',
+  'year',
+];
+
+/** Whether a period has begun by `latestMonth` (this month): only those can be reported on. */
+export function hasBegun(period: Period, latestMonth: string): boolean {
+  return period.months[0]! <= latestMonth;
+}
+
+/**
+ * The periods a reader may pick, per kind and newest first: those begun by `latestMonth` over the
+ * last `years` calendar years (the one of `latestMonth` included).
+ */
+export function periodChoices(
+  latestMonth: string,
+  years: number,
+): { kind: PeriodKind; periods: Period[] }[] {
+  const latestYear = yearOfMonth(latestMonth);
+  const ids = (year: number): Record<PeriodKind, string[]> => ({
+    month: Array.from({ length: 12 }, (_, i) => monthText(year, 12 - i)),
+    quarter: [4, 3, 2, 1].map((q) => `${year}-Q${q}`),
+    half: [`${year}-H2`, `${year}-H1`],
+    'nine-months': [`${year}-9M`],
+    year: [String(year)],
+  });
+  return PERIOD_KINDS.map((kind) => ({
+    kind,
+    periods: Array.from({ length: years }, (_, i) => latestYear - i)
+      .filter((year) => year >= MIN_YEAR)
+      .flatMap((year) => ids(year)[kind].map((id) => parsePeriod(id)!))
+      .filter((period) => hasBegun(period, latestMonth)),
+  }));
+}
+
 /** How Vietnamese reports name a period: "tháng 03/2026", "quý I/2026", "6 tháng đầu năm 2026"… */
 export function formatPeriodVi(period: Period): string {
   const roman = ['I', 'II', 'III', 'IV'];

@@ -31,21 +31,15 @@ export function parseTrackingCode(input: string): string | null {
 }
 
 /**
- * The public lookup address for a code, as the kiosk shows it and encodes in its QR code. The code
- * rides in the fragment, which browsers never send to a server, so it stays out of access logs.
+ * The public lookup address for a code, as the kiosk shows it and encodes in its QR code: the
+ * public page looks the code up on the server, so the result shows on any phone, script or not.
+ * (The server's request log never records a query string.)
  */
 export function lookupUrl(base: string, code: string): string {
-  return `${base.replace(/\/+$/, '')}/public#code=${code}`;
+  return `${lookupPage(base)}?code=${code}`;
 }
 
-/** The code a lookup address carries (`#code=…`, or `?code=…` typed by hand), or null. */
-export function codeFromLookupUrl(hash: string, search: string): string | null {
-  const read = (part: string) => /(?:^|[#?&])code=([^&]*)/.exec(part)?.[1];
-  const raw = read(hash) ?? read(search);
-  if (raw === undefined) return null;
-  try {
-    return parseTrackingCode(decodeURIComponent(raw.replace(/\+/g, ' ')));
-  } catch {
-    return null; // A malformed %-escape.
-  }
+/** The public page where a citizen types a tracking code. */
+export function lookupPage(base: string): string {
+  return `${base.replace(/\/+$/, '')}/public`;
 }

@@ -25,7 +25,6 @@ import {
   FeedbackSettings,
   Holiday,
   HolidayList,
-  PublicFeedbackList,
   UnitFeedbackSettings,
   UnitFeedbackSettingsList,
   type FeedbackListParams,
@@ -46,7 +45,6 @@ import {
   MonthTally,
   NodeTally,
   NodeTrend,
-  PublicStats,
   TallyNodes,
   TallyTrend,
   TargetList,
@@ -237,12 +235,6 @@ export const api = {
       request('GET', '/feedback/settings/units', UnitFeedbackSettingsList, { signal }),
     saveUnitSettings: (unitId: string, body: PutUnitFeedbackSettingsRequest) =>
       request('PUT', `/feedback/settings/units/${id(unitId)}`, UnitFeedbackSettings, { body }),
-    /** The citizen's lookup; needs no session. */
-    lookup: (code: string, signal?: AbortSignal) =>
-      request('GET', `/public/feedback/${id(code)}`, PublicFeedbackList, {
-        signal,
-        anonymous: true,
-      }),
   },
   holidays: {
     list: (year: number, signal?: AbortSignal) =>
@@ -320,12 +312,6 @@ export const api = {
       });
     },
   },
-  /** What the public page shows; needs no session. */
-  publicStats: (query: { period?: string; node?: string }, signal?: AbortSignal) =>
-    request('GET', `/public/stats${queryString(query)}`, PublicStats, {
-      signal,
-      anonymous: true,
-    }),
 };
 
 /** `?a=1&b=2` of the defined, non-empty values. */

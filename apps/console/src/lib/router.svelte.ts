@@ -7,8 +7,8 @@ import type { Component } from 'svelte';
 import type { Role } from '@hailong/domain';
 import type { MessageKey } from './i18n.svelte.ts';
 
-/** public: anyone (e.g. /public); guest: only when signed out (login); signed-in: staff only. */
-export type Access = 'public' | 'guest' | 'signed-in';
+/** guest: only when signed out (login); signed-in: staff only. */
+export type Access = 'guest' | 'signed-in';
 
 export interface PageProps {
   /** Values of the `:name` segments of the route's pattern. */

@@ -9,10 +9,7 @@ class Session {
   me = $state<Me | null>(null);
   /** False until the first /auth/me answer, so no page flashes the login form to a signed-in user. */
   ready = $state(false);
-  /**
-   * Whether /auth/me was asked. The public page does not ask: a citizen's phone has no session,
-   * and the question would only print a 401 in its console. Staff pages ask on the way in.
-   */
+  /** Whether /auth/me was asked (once, on the way in). */
   asked = $state(false);
   /** Set when /auth/me could not be asked at all (network, server down). */
   loadError = $state<unknown>(null);
@@ -20,11 +17,6 @@ class Session {
 
   get isAdmin(): boolean {
     return this.me?.user.role === 'admin';
-  }
-
-  /** Shows a page that needs no session without asking who is signed in. */
-  assumeGuest() {
-    if (!this.asked) this.ready = true;
   }
 
   async load() {

@@ -11,14 +11,6 @@ export interface PeriodChoice {
   part: number;
 }
 
-export const PERIOD_KINDS: readonly PeriodKind[] = [
-  'month',
-  'quarter',
-  'half',
-  'nine-months',
-  'year',
-];
-
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** The period text of a choice. */

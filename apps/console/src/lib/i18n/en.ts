@@ -224,27 +224,6 @@ export const en: Messages = {
   'targets.saved': '{count} changes saved.',
   'targets.nothingChanged': 'Nothing changed.',
 
-  'public.title': 'Citizen satisfaction results',
-  'public.intro':
-    'The share of citizens and organisations satisfied with the service of {unit} in {period}, compared with the period before, by sector and by unit beneath, against the targets.',
-  'public.periods': 'Choose a period',
-  'public.thisPeriod': 'in {period}',
-  'public.target': 'target {target}',
-  'public.lastPeriod': '{period}: {figure}',
-  'public.open': 'See the units beneath {unit}',
-  'public.openUnit': 'See {unit} by sector',
-  'public.top': 'Back to the overview',
-  'public.sectorsOf': 'Satisfaction by sector of {unit}, {period}',
-  'public.col.rate': '{period}',
-  'public.print': 'Print this page',
-  'public.empty': 'No unit publishes results yet.',
-  'public.answers': '{count} answers',
-  'public.noAnswers': 'no answers',
-  'public.col.answers': 'Answers',
-  'public.method':
-    'Satisfaction rate = answers at the satisfied levels / all valid answers. Sectors with fewer than {count} answers are too few to judge.',
-  'public.generated': 'Figures as of {at}.',
-
   'common.save': 'Save',
   'common.saving': 'Saving…',
   'common.cancel': 'Cancel',
@@ -380,23 +359,6 @@ export const en: Messages = {
   'feedback.channel.phone': 'Phone',
   'feedback.channel.letter': 'Letter',
   'feedback.channel.email': 'Email',
-
-  'lookup.pageTitle': 'Feedback lookup',
-  'lookup.title': 'Look up the handling of your feedback',
-  'lookup.intro':
-    'Enter the tracking code you received when you sent your feedback (for example 7KQ2-M9XD), or scan the QR code on the kiosk’s thank-you screen. Any case, with or without the dash.',
-  'lookup.field': 'Tracking code',
-  'lookup.submit': 'Look up',
-  'lookup.searching': 'Looking up…',
-  'lookup.notFound': 'No feedback with this tracking code. Please check the code.',
-  'lookup.invalid': 'A tracking code has 8 letters and digits, for example 7KQ2-M9XD.',
-  'lookup.result': 'Result for {code}',
-  'lookup.receivedAt': 'Received',
-  'lookup.answerDue': 'Answer due',
-  'lookup.answeredAt': 'Answered',
-  'lookup.closedAt': 'Closed',
-  'lookup.answer': 'Answer',
-  'lookup.noAnswerYet': 'The answer will appear here once it is published.',
 
   'holidays.title': 'Holidays and deadlines',
   'holidays.intro':

@@ -226,27 +226,6 @@ export const vi = {
   'targets.saved': 'Đã lưu {count} thay đổi.',
   'targets.nothingChanged': 'Không có thay đổi nào.',
 
-  'public.title': 'Kết quả đánh giá mức độ hài lòng',
-  'public.intro':
-    'Tỷ lệ người dân, tổ chức hài lòng với sự phục vụ của {unit} trong {period}, so với kỳ trước, theo từng lĩnh vực và từng đơn vị trực thuộc, so với chỉ tiêu.',
-  'public.periods': 'Chọn kỳ báo cáo',
-  'public.thisPeriod': 'trong {period}',
-  'public.target': 'chỉ tiêu {target}',
-  'public.lastPeriod': '{period}: {figure}',
-  'public.open': 'Xem các đơn vị trực thuộc {unit}',
-  'public.openUnit': 'Xem kết quả theo lĩnh vực của {unit}',
-  'public.top': 'Về trang chung',
-  'public.sectorsOf': 'Tỷ lệ hài lòng theo lĩnh vực của {unit}, {period}',
-  'public.col.rate': '{period}',
-  'public.print': 'In trang này',
-  'public.empty': 'Chưa có đơn vị nào công bố kết quả.',
-  'public.answers': '{count} phiếu đánh giá',
-  'public.noAnswers': 'chưa có phiếu',
-  'public.col.answers': 'Số phiếu',
-  'public.method':
-    'Tỷ lệ hài lòng = số phiếu ở các mức hài lòng / tổng số phiếu hợp lệ. Lĩnh vực dưới {count} phiếu chưa đủ để đánh giá.',
-  'public.generated': 'Số liệu lúc {at}.',
-
   'common.save': 'Lưu',
   'common.saving': 'Đang lưu…',
   'common.cancel': 'Hủy',
@@ -383,24 +362,6 @@ export const vi = {
   'feedback.channel.phone': 'Điện thoại',
   'feedback.channel.letter': 'Thư',
   'feedback.channel.email': 'Thư điện tử',
-
-  'lookup.pageTitle': 'Tra cứu phản ánh, kiến nghị',
-  'lookup.title': 'Tra cứu kết quả xử lý phản ánh, kiến nghị',
-  'lookup.intro':
-    'Nhập mã tra cứu Ông/Bà nhận được khi gửi phản ánh, kiến nghị (ví dụ 7KQ2-M9XD), hoặc quét mã QR trên màn hình cảm ơn của máy đánh giá. Chữ hoa hay chữ thường, có hay không có dấu gạch ngang đều được.',
-  'lookup.field': 'Mã tra cứu',
-  'lookup.submit': 'Tra cứu',
-  'lookup.searching': 'Đang tra cứu…',
-  'lookup.notFound':
-    'Không tìm thấy phản ánh, kiến nghị với mã tra cứu này. Vui lòng kiểm tra lại mã.',
-  'lookup.invalid': 'Mã tra cứu gồm 8 chữ và số, ví dụ 7KQ2-M9XD.',
-  'lookup.result': 'Kết quả tra cứu mã {code}',
-  'lookup.receivedAt': 'Ngày tiếp nhận',
-  'lookup.answerDue': 'Hạn trả lời',
-  'lookup.answeredAt': 'Ngày trả lời',
-  'lookup.closedAt': 'Ngày kết thúc',
-  'lookup.answer': 'Câu trả lời',
-  'lookup.noAnswerYet': 'Câu trả lời sẽ hiện ở đây khi được công khai.',
 
   'holidays.title': 'Ngày nghỉ lễ, Tết và thời hạn xử lý',
   'holidays.intro':
