@@ -62,6 +62,17 @@ describe('console sign-in', () => {
     await visible(page.getByRole('heading', { level: 1, name: 'Người dùng' }));
   });
 
+  it('shows the login page to a signed-out visitor with nothing refused in the console', async () => {
+    const logged: string[] = [];
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') logged.push(msg.text());
+    });
+    await page.goto('/');
+    await atPath(page, '/login');
+    await visible(page.getByRole('heading', { level: 1, name: 'Đăng nhập' }));
+    expect(logged).toEqual([]);
+  });
+
   it('signs the admin in and shows the signed-in layout', async () => {
     await signInAsAdmin();
     const me = await whoAmI();

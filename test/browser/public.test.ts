@@ -36,7 +36,7 @@ beforeAll(async () => {
   });
   page = await context.newPage();
   errors = watchErrors(page);
-  // Stricter than watchErrors: a citizen's page asks nothing that is refused, not even /auth/me.
+  // Stricter than watchErrors: a citizen's page asks nothing that is refused.
   page.on('console', (msg) => {
     if (msg.type() === 'error') refusals.push(msg.text());
   });

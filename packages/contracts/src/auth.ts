@@ -14,3 +14,7 @@ export const Me = z
   .object({ user: User, unitName: z.string().nullable(), expiresAt: z.iso.datetime() })
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof Me>;
+
+/** Who is signed in, asked without a session too: null when nobody is (never a 401). */
+export const SessionState = z.object({ me: Me.nullable() }).meta({ id: 'SessionState' });
+export type SessionState = z.infer<typeof SessionState>;

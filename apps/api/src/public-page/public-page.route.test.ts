@@ -135,9 +135,11 @@ describe('GET /public', () => {
   });
 
   it('says clearly what is wrong with a code, a period or a unit, and still shows the page', async () => {
-    const invalid = await open('?code=abc');
-    expect(invalid.status).toBe(400);
-    expect(await invalid.text()).toContain('Mã tra cứu gồm 8 chữ và số, ví dụ 7KQ2-M9XD.');
+    for (const typed of ['abc', '', '%20']) {
+      const invalid = await open(`?code=${typed}`);
+      expect(invalid.status, typed).toBe(400);
+      expect(await invalid.text()).toContain('Mã tra cứu gồm 8 chữ và số, ví dụ 7KQ2-M9XD.');
+    }
 
     const unknown = await open('?code=ZZZZ-ZZZZ');
     expect(unknown.status).toBe(404);

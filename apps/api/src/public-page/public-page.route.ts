@@ -53,8 +53,10 @@ export function publicPageRoutes(deps: PublicPageDeps) {
     }
 
     let lookup: LookupOutcome | null = null;
+    // Sent empty, the form says so in words (no `required`: the browser's bubble speaks its own
+    // language, not the page's).
     const typed = query.code?.trim();
-    if (typed) {
+    if (typed !== undefined) {
       lookup = await lookUp(deps.lookups, typed, c.get('clientAddress'));
       if ('problem' in lookup) status = LOOKUP_PROBLEM_STATUS[lookup.problem];
     }

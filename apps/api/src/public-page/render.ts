@@ -130,7 +130,6 @@ function lookupSection(view: PublicPageView, t: PublicTexts): Html {
         <input
           id="tracking-code"
           name="code"
-          required
           maxlength="20"
           autocomplete="off"
           autocapitalize="characters"

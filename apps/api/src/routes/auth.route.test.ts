@@ -60,6 +60,19 @@ describe.each(dialects)('staff sign-in on %s', (dialect) => {
     }
   });
 
+  it('tells a page who is signed in, or nobody, without a 401 (and a forged cookie is nobody)', async () => {
+    const client = new Session(app);
+    const before = await client.get('/api/v1/auth/session');
+    expect(before.status).toBe(200);
+    expect(await before.json()).toEqual({ me: null });
+    await client.login('admin', PASSWORD);
+    const after = await client.get('/api/v1/auth/session');
+    expect((await after.json()).me).toMatchObject({ user: { username: 'admin' } });
+    const forged = new Session(app);
+    forged.cookie = 'hl_session=not-a-real-session-token';
+    expect(await (await forged.get('/api/v1/auth/session')).json()).toEqual({ me: null });
+  });
+
   it('ends the session on logout, server-side', async () => {
     const client = new Session(app);
     await client.login('admin', PASSWORD);

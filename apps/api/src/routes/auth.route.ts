@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { LoginRequest, Me } from '@hailong/contracts';
+import { LoginRequest, Me, SessionState } from '@hailong/contracts';
 import type { AuthService } from '../services/auth.service.ts';
 import { SESSION_TTL_MS } from '../services/auth.service.ts';
 import { newRouter, SESSION_SECURITY } from '../http/router.ts';
@@ -45,6 +45,15 @@ const me = createRoute({
   responses: { 200: json(Me, 'Signed in'), ...sessionErrors },
 });
 
+const session = createRoute({
+  method: 'get',
+  path: '/auth/session',
+  tags: ['auth'],
+  summary:
+    'Who is signed in, or null: what a page asks on the way in, so a signed-out visitor meets no 401',
+  responses: { 200: json(SessionState, 'The session, or null') },
+});
+
 export function authRoutes(auth: AuthService) {
   return newRouter()
     .openapi(login, async (c) => {
@@ -61,5 +70,10 @@ export function authRoutes(auth: AuthService) {
     .openapi(me, async (c) => {
       const signedIn = c.get('auth')!;
       return c.json(await auth.describe(signedIn.user, signedIn.session), 200);
+    })
+    .openapi(session, async (c) => {
+      const signedIn = c.get('auth');
+      const me = signedIn ? await auth.describe(signedIn.user, signedIn.session) : null;
+      return c.json({ me }, 200);
     });
 }

@@ -9,6 +9,7 @@ import {
   ErrorBody,
   Me,
   PublicAddress,
+  SessionState,
   UnitList,
   User,
   UserList,
@@ -179,15 +180,9 @@ export const api = {
   auth: {
     login: (body: LoginRequest) => request('POST', '/auth/login', Me, { body, anonymous: true }),
     logout: () => requestEmpty('POST', '/auth/logout', { anonymous: true }),
-    /** The current session, or null when there is none (401 is an answer here, not an error). */
-    me: async (): Promise<Me | null> => {
-      try {
-        return await request('GET', '/auth/me', Me, { anonymous: true });
-      } catch (err) {
-        if (err instanceof ApiError && err.status === 401) return null;
-        throw err;
-      }
-    },
+    /** The current session, or null when there is none; never a 401 in the browser's console. */
+    me: async (): Promise<Me | null> =>
+      (await request('GET', '/auth/session', SessionState, { anonymous: true })).me,
   },
   users: {
     list: (signal?: AbortSignal) => request('GET', '/users', UserList, { signal }),

@@ -4,14 +4,14 @@ import { api, setUnauthenticatedHandler } from './api.ts';
 /** Why the login page is showing: the server ended the session, or the user signed out. */
 export type SignedOutReason = 'ended' | 'signed-out';
 
-/** Who is signed in. The session itself is an HttpOnly cookie; this mirrors what /auth/me says. */
+/** Who is signed in. The session itself is an HttpOnly cookie; this mirrors what /auth/session says. */
 class Session {
   me = $state<Me | null>(null);
-  /** False until the first /auth/me answer, so no page flashes the login form to a signed-in user. */
+  /** False until the first /auth/session answer, so no page flashes the login form to a signed-in user. */
   ready = $state(false);
-  /** Whether /auth/me was asked (once, on the way in). */
+  /** Whether /auth/session was asked (once, on the way in). */
   asked = $state(false);
-  /** Set when /auth/me could not be asked at all (network, server down). */
+  /** Set when /auth/session could not be asked at all (network, server down). */
   loadError = $state<unknown>(null);
   reason = $state<SignedOutReason | null>(null);
 

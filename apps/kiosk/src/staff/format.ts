@@ -1,7 +1,5 @@
 import type { Locale } from '@hailong/domain';
 
-const intlLocale = (locale: Locale) => (locale === 'vi' ? 'vi-VN' : 'en-GB');
-
 /** A waiting time for staff: "2 ngày 3 giờ", "45 phút", "12 giây". */
 export function formatAge(ms: number, locale: Locale): string {
   const units =
@@ -16,17 +14,4 @@ export function formatAge(ms: number, locale: Locale): string {
   if (h > 0) return `${h} ${units.h} ${m} ${units.m}`;
   if (m > 0) return `${m} ${units.m}`;
   return `${seconds} ${units.s}`;
-}
-
-/** A moment on this tablet's clock: "23/11/2026, 14:05:09". */
-export function formatMoment(ms: number, locale: Locale): string {
-  return new Date(ms).toLocaleString(intlLocale(locale), {
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hour12: false,
-  });
 }

@@ -11,6 +11,7 @@ import * as m004 from './004-throttle-attempts.ts';
 import * as m005 from './005-ledger-per-device.ts';
 import * as m007 from './007-organisation.ts';
 import * as m008 from './008-node-totals.ts';
+import * as m009 from './009-rating-comments.ts';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '001-foundation': m001,
@@ -20,6 +21,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '005-ledger-per-device': m005,
   '007-organisation': m007,
   '008-node-totals': m008,
+  '009-rating-comments': m009,
 };
 
 export const migrationProvider: MigrationProvider = {
