@@ -68,8 +68,10 @@ export interface AppDeps {
   repos: Repositories;
   dialect: Dialect;
   clock: Clock;
-  /** Checks the database answers (for /healthz). */
+  /** Checks the database answers (for /readyz). */
   ping: () => Promise<void>;
+  /** Migrations the database has not applied yet (for /readyz). */
+  pendingMigrations: () => Promise<readonly string[]>;
   logger?: Logger;
   /** A reverse proxy sits in front (TRUST_PROXY=1): believe what it forwards. */
   trustProxy?: boolean;
@@ -86,7 +88,7 @@ export interface AppDeps {
   staticDirs?: { console: string; kiosk: string };
 }
 
-/** The whole HTTP surface: API under /api/v1, /healthz, and the built console and kiosk. */
+/** The whole HTTP surface: API under /api/v1, /healthz, /readyz, the console and the kiosk. */
 export function createApp(deps: AppDeps) {
   const logger = deps.logger ?? createLogger('silent');
   const trust = proxyTrust(deps.trustProxy ?? false, deps.trustedProxies);
@@ -171,7 +173,8 @@ export function createApp(deps: AppDeps) {
   const publicStats = createPublicStatsService(deps.repos, deps.clock, deps.publicStatsTtlMs);
   api.route('/', publicStatsRoutes(publicStats));
 
-  app.route('/', healthRoutes(deps.dialect, API_VERSION, deps.ping));
+  const { dialect, ping, pendingMigrations } = deps;
+  app.route('/', healthRoutes({ dialect, version: API_VERSION, ping, pendingMigrations }));
   app.route('/api/v1', api);
   app.openAPIRegistry.registerComponent('securitySchemes', 'device', {
     type: 'http',

@@ -46,6 +46,7 @@ async function main() {
     dialect: database.dialect,
     clock: systemClock,
     ping: async () => void (await sql`select 1`.execute(database.db)),
+    pendingMigrations: database.pendingMigrations,
     logger,
     trustProxy: config.trustProxy,
     trustedProxies: config.trustedProxies,

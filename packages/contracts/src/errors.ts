@@ -21,6 +21,8 @@ export const ERROR_CODES = [
   'unknown_sector',
   'invalid_code',
   'internal_error',
+  /** /readyz: the database does not answer, or migrations are still pending. */
+  'not_ready',
   /** Sync, per record: another tablet already stored a record with this id. */
   'id_taken',
   /** Sync, per record: another item already has this tracking code. */
