@@ -20,6 +20,10 @@ import { publicPageRoutes, withoutOpenerIsolation } from './public-page/public-p
 import { PUBLIC_PAGE_PATH } from './public-page/render.ts';
 import { PUBLIC_PAGE_SCRIPT_HASH } from './public-page/page-script.ts';
 import { healthRoutes } from './routes/health.route.ts';
+import { metricsRoutes } from './routes/metrics.route.ts';
+import { createMetrics } from './metrics/metrics.ts';
+import { httpMetrics } from './metrics/http-metrics.ts';
+import { observedSync } from './metrics/sync-metrics.ts';
 import { authRoutes } from './routes/auth.route.ts';
 import { usersRoutes } from './routes/users.route.ts';
 import { unitsRoutes } from './routes/units.route.ts';
@@ -72,6 +76,8 @@ export interface AppDeps {
   ping: () => Promise<void>;
   /** Migrations the database has not applied yet (for /readyz). */
   pendingMigrations: () => Promise<readonly string[]>;
+  /** Serve /metrics to callers sending this bearer token (METRICS_TOKEN); unset: no metrics. */
+  metricsToken?: string;
   logger?: Logger;
   /** A reverse proxy sits in front (TRUST_PROXY=1): believe what it forwards. */
   trustProxy?: boolean;
@@ -88,16 +94,21 @@ export interface AppDeps {
   staticDirs?: { console: string; kiosk: string };
 }
 
-/** The whole HTTP surface: API under /api/v1, /healthz, /readyz, the console and the kiosk. */
+/** The whole HTTP surface: API under /api/v1, /healthz, /readyz, /metrics, the console and kiosk. */
 export function createApp(deps: AppDeps) {
   const logger = deps.logger ?? createLogger('silent');
   const trust = proxyTrust(deps.trustProxy ?? false, deps.trustedProxies);
   const auth = createAuthService(deps.repos, deps.clock);
+  const scrape = deps.metricsToken
+    ? { token: deps.metricsToken, metrics: createMetrics(deps.repos, deps.clock) }
+    : undefined;
+  const metrics = scrape?.metrics;
 
   const app = new OpenAPIHono<AppEnv>();
   // Outermost, so it sees the final answer, whoever made it.
   app.use('*', settleUnreadBody());
   app.use('*', requestLogger(logger));
+  if (metrics) app.use('*', httpMetrics(metrics));
   app.use('*', clientInfo(trust));
   app.use('*', strictTransportSecurity());
   app.use('/api/*', noStoreByDefault());
@@ -144,10 +155,8 @@ export function createApp(deps: AppDeps) {
   const devices = createDevicesService(deps.repos, deps.clock, deps.publicUrl);
   api.route('/', devicesRoutes(devices));
   api.route('/', settingsRoutes(deps.publicUrl));
-  api.route(
-    '/',
-    syncRoutes(devices, createSyncService(deps.repos, deps.clock, onFeedbackReceived)),
-  );
+  const sync = createSyncService(deps.repos, deps.clock, onFeedbackReceived);
+  api.route('/', syncRoutes(devices, metrics ? observedSync(sync, metrics) : sync));
   // feedbackAdminRoutes before feedbackRoutes: /feedback/settings must not match /feedback/{id}.
   const feedbackSettings = createFeedbackSettingsService(deps.repos, deps.clock);
   api.route('/', feedbackAdminRoutes(deps.repos, deps.clock, feedbackSettings));
@@ -175,10 +184,16 @@ export function createApp(deps: AppDeps) {
 
   const { dialect, ping, pendingMigrations } = deps;
   app.route('/', healthRoutes({ dialect, version: API_VERSION, ping, pendingMigrations }));
+  app.route('/', metricsRoutes(scrape));
   app.route('/api/v1', api);
   app.openAPIRegistry.registerComponent('securitySchemes', 'device', {
     type: 'http',
     scheme: 'bearer',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'metrics', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'The METRICS_TOKEN the server was started with.',
   });
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

@@ -47,6 +47,7 @@ async function main() {
     clock: systemClock,
     ping: async () => void (await sql`select 1`.execute(database.db)),
     pendingMigrations: database.pendingMigrations,
+    metricsToken: config.metricsToken,
     logger,
     trustProxy: config.trustProxy,
     trustedProxies: config.trustedProxies,

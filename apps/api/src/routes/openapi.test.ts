@@ -4,7 +4,7 @@ import { Session, testApp } from '../../../../test/support/api-client.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
 
 /** Served outside /api/v1 for supervisors and scrapers, and documented all the same. */
-const SYSTEM = ['/healthz', '/readyz'];
+const SYSTEM = ['/healthz', '/readyz', '/metrics'];
 
 describe('OpenAPI document', () => {
   let database: DatabaseHandle;
