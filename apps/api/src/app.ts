@@ -24,6 +24,7 @@ import { metricsRoutes } from './routes/metrics.route.ts';
 import { createMetrics } from './metrics/metrics.ts';
 import { httpMetrics } from './metrics/http-metrics.ts';
 import { observedSync } from './metrics/sync-metrics.ts';
+import { refuseWhileDraining } from './http/drain.ts';
 import { authRoutes } from './routes/auth.route.ts';
 import { usersRoutes } from './routes/users.route.ts';
 import { unitsRoutes } from './routes/units.route.ts';
@@ -76,6 +77,8 @@ export interface AppDeps {
   ping: () => Promise<void>;
   /** Migrations the database has not applied yet (for /readyz). */
   pendingMigrations: () => Promise<readonly string[]>;
+  /** True once the process is stopping: new requests get 503 (see http/drain.ts). */
+  draining?: () => boolean;
   /** Serve /metrics to callers sending this bearer token (METRICS_TOKEN); unset: no metrics. */
   metricsToken?: string;
   logger?: Logger;
@@ -137,6 +140,8 @@ export function createApp(deps: AppDeps) {
       referrerPolicy: 'same-origin',
     }),
   );
+  // Inside the security headers, so that the 503 of a stopping server carries them too.
+  if (deps.draining) app.use('*', refuseWhileDraining(deps.draining));
   app.onError(handleError(logger));
   app.notFound(routeNotFound);
 

@@ -57,4 +57,12 @@ describe('configuration', () => {
       expect(() => readConfig({ METRICS_TOKEN: bad }), bad).toThrow(/METRICS_TOKEN/);
     }
   });
+
+  it('reads the shutdown timeout in seconds, 20 by default', () => {
+    expect(readConfig({}).shutdownTimeoutMs).toBe(20_000);
+    expect(readConfig({ HAILONG_SHUTDOWN_TIMEOUT_SECONDS: '5' }).shutdownTimeoutMs).toBe(5_000);
+    expect(() => readConfig({ HAILONG_SHUTDOWN_TIMEOUT_SECONDS: '0' })).toThrow(
+      /HAILONG_SHUTDOWN_TIMEOUT_SECONDS/,
+    );
+  });
 });

@@ -25,6 +25,8 @@ const Env = z.object({
     .regex(/^[A-Za-z0-9._~+/-]+=*$/, 'letters, digits and -._~+/ only (e.g. openssl rand -hex 32)')
     .min(32)
     .optional(),
+  // Below systemd's TimeoutStopSec (30 s in deploy/hailong.service), which ends in SIGKILL.
+  HAILONG_SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(300).default(20),
 });
 
 export interface Config {
@@ -50,6 +52,8 @@ export interface Config {
   publicUrl: string | undefined;
   /** The bearer token that opens /metrics; unset: /metrics is off (404). */
   metricsToken: string | undefined;
+  /** How long a stop may wait for requests in flight before the process exits with 1. */
+  shutdownTimeoutMs: number;
 }
 
 /** Reads the environment; a bad value stops the start with a message naming the variable. */
@@ -73,6 +77,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.PUBLIC_URL && new URL(e.PUBLIC_URL).origin,
     tls: tlsFiles(e.TLS_CERT_FILE, e.TLS_KEY_FILE),
     metricsToken: e.METRICS_TOKEN,
+    shutdownTimeoutMs: e.HAILONG_SHUTDOWN_TIMEOUT_SECONDS * 1000,
   };
 }
 
