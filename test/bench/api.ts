@@ -38,6 +38,7 @@ export async function benchApi(): Promise<BenchResult[]> {
       dialect: database.dialect,
       clock: Date.now,
       ping: async () => void (await sql`select 1`.execute(database.db)),
+      pendingMigrations: database.pendingMigrations,
     });
     const origin = 'http://bench.local';
     const login = await app.request(`${origin}/api/v1/auth/login`, {

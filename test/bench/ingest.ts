@@ -51,6 +51,7 @@ export async function benchIngest(): Promise<BenchResult[]> {
       dialect: 'sqlite',
       clock: Date.now,
       ping: async () => void (await sql`select 1`.execute(database.db)),
+      pendingMigrations: database.pendingMigrations,
     });
     const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
     await new Promise((r) => server.once('listening', r));

@@ -20,13 +20,16 @@ export class TestClock {
 export function testApp(
   database: DatabaseHandle,
   clock = new TestClock(),
-  options: Partial<Omit<AppDeps, 'repos' | 'dialect' | 'clock' | 'ping'>> = {},
+  options: Partial<
+    Omit<AppDeps, 'repos' | 'dialect' | 'clock' | 'ping' | 'pendingMigrations'>
+  > = {},
 ) {
   const app = createApp({
     repos: database.repos,
     dialect: database.dialect,
     clock: clock.read,
     ping: async () => void (await sql`select 1`.execute(database.db)),
+    pendingMigrations: database.pendingMigrations,
     ...options,
   });
   return { app, clock };

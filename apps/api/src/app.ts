@@ -20,6 +20,11 @@ import { publicPageRoutes, withoutOpenerIsolation } from './public-page/public-p
 import { PUBLIC_PAGE_PATH } from './public-page/render.ts';
 import { PUBLIC_PAGE_SCRIPT_HASH } from './public-page/page-script.ts';
 import { healthRoutes } from './routes/health.route.ts';
+import { metricsRoutes } from './routes/metrics.route.ts';
+import { createMetrics } from './metrics/metrics.ts';
+import { httpMetrics } from './metrics/http-metrics.ts';
+import { observedSync } from './metrics/sync-metrics.ts';
+import { refuseWhileDraining } from './http/drain.ts';
 import { authRoutes } from './routes/auth.route.ts';
 import { usersRoutes } from './routes/users.route.ts';
 import { unitsRoutes } from './routes/units.route.ts';
@@ -68,8 +73,14 @@ export interface AppDeps {
   repos: Repositories;
   dialect: Dialect;
   clock: Clock;
-  /** Checks the database answers (for /healthz). */
+  /** Checks the database answers (for /readyz). */
   ping: () => Promise<void>;
+  /** Migrations the database has not applied yet (for /readyz). */
+  pendingMigrations: () => Promise<readonly string[]>;
+  /** True once the process is stopping: new requests get 503 (see http/drain.ts). */
+  draining?: () => boolean;
+  /** Serve /metrics to callers sending this bearer token (METRICS_TOKEN); unset: no metrics. */
+  metricsToken?: string;
   logger?: Logger;
   /** A reverse proxy sits in front (TRUST_PROXY=1): believe what it forwards. */
   trustProxy?: boolean;
@@ -86,16 +97,21 @@ export interface AppDeps {
   staticDirs?: { console: string; kiosk: string };
 }
 
-/** The whole HTTP surface: API under /api/v1, /healthz, and the built console and kiosk. */
+/** The whole HTTP surface: API under /api/v1, /healthz, /readyz, /metrics, the console and kiosk. */
 export function createApp(deps: AppDeps) {
   const logger = deps.logger ?? createLogger('silent');
   const trust = proxyTrust(deps.trustProxy ?? false, deps.trustedProxies);
   const auth = createAuthService(deps.repos, deps.clock);
+  const scrape = deps.metricsToken
+    ? { token: deps.metricsToken, metrics: createMetrics(deps.repos, deps.clock) }
+    : undefined;
+  const metrics = scrape?.metrics;
 
   const app = new OpenAPIHono<AppEnv>();
   // Outermost, so it sees the final answer, whoever made it.
   app.use('*', settleUnreadBody());
   app.use('*', requestLogger(logger));
+  if (metrics) app.use('*', httpMetrics(metrics));
   app.use('*', clientInfo(trust));
   app.use('*', strictTransportSecurity());
   app.use('/api/*', noStoreByDefault());
@@ -124,6 +140,8 @@ export function createApp(deps: AppDeps) {
       referrerPolicy: 'same-origin',
     }),
   );
+  // Inside the security headers, so that the 503 of a stopping server carries them too.
+  if (deps.draining) app.use('*', refuseWhileDraining(deps.draining));
   app.onError(handleError(logger));
   app.notFound(routeNotFound);
 
@@ -142,10 +160,8 @@ export function createApp(deps: AppDeps) {
   const devices = createDevicesService(deps.repos, deps.clock, deps.publicUrl);
   api.route('/', devicesRoutes(devices));
   api.route('/', settingsRoutes(deps.publicUrl));
-  api.route(
-    '/',
-    syncRoutes(devices, createSyncService(deps.repos, deps.clock, onFeedbackReceived)),
-  );
+  const sync = createSyncService(deps.repos, deps.clock, onFeedbackReceived);
+  api.route('/', syncRoutes(devices, metrics ? observedSync(sync, metrics) : sync));
   // feedbackAdminRoutes before feedbackRoutes: /feedback/settings must not match /feedback/{id}.
   const feedbackSettings = createFeedbackSettingsService(deps.repos, deps.clock);
   api.route('/', feedbackAdminRoutes(deps.repos, deps.clock, feedbackSettings));
@@ -171,11 +187,18 @@ export function createApp(deps: AppDeps) {
   const publicStats = createPublicStatsService(deps.repos, deps.clock, deps.publicStatsTtlMs);
   api.route('/', publicStatsRoutes(publicStats));
 
-  app.route('/', healthRoutes(deps.dialect, API_VERSION, deps.ping));
+  const { dialect, ping, pendingMigrations } = deps;
+  app.route('/', healthRoutes({ dialect, version: API_VERSION, ping, pendingMigrations }));
+  app.route('/', metricsRoutes(scrape));
   app.route('/api/v1', api);
   app.openAPIRegistry.registerComponent('securitySchemes', 'device', {
     type: 'http',
     scheme: 'bearer',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'metrics', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'The METRICS_TOKEN the server was started with.',
   });
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

@@ -47,4 +47,22 @@ describe('configuration', () => {
   ])('refuses PUBLIC_URL %s with a message naming the variable', (value) => {
     expect(() => readConfig({ PUBLIC_URL: value })).toThrow(/PUBLIC_URL/);
   });
+
+  it('reads the metrics token, and refuses one that is short or not a header-safe token', () => {
+    expect(readConfig({}).metricsToken).toBeUndefined();
+    const token = 'a1b2c3d4'.repeat(8);
+    expect(readConfig({ METRICS_TOKEN: token }).metricsToken).toBe(token);
+    expect(readConfig({ METRICS_TOKEN: `${'Zm9v'.repeat(11)}==` }).metricsToken).toMatch(/==$/);
+    for (const bad of ['short-token', `${token} x`, `${token}\n`, `${token}"`]) {
+      expect(() => readConfig({ METRICS_TOKEN: bad }), bad).toThrow(/METRICS_TOKEN/);
+    }
+  });
+
+  it('reads the shutdown timeout in seconds, 20 by default', () => {
+    expect(readConfig({}).shutdownTimeoutMs).toBe(20_000);
+    expect(readConfig({ HAILONG_SHUTDOWN_TIMEOUT_SECONDS: '5' }).shutdownTimeoutMs).toBe(5_000);
+    expect(() => readConfig({ HAILONG_SHUTDOWN_TIMEOUT_SECONDS: '0' })).toThrow(
+      /HAILONG_SHUTDOWN_TIMEOUT_SECONDS/,
+    );
+  });
 });

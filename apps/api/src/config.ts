@@ -18,6 +18,15 @@ const Env = z.object({
   HAILONG_PUBLIC_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   TLS_CERT_FILE: z.string().optional(),
   TLS_KEY_FILE: z.string().optional(),
+  // Sent in an Authorization header: the characters of RFC 9110's token68, and long enough
+  // that it cannot be guessed (`openssl rand -hex 32`).
+  METRICS_TOKEN: z
+    .string()
+    .regex(/^[A-Za-z0-9._~+/-]+=*$/, 'letters, digits and -._~+/ only (e.g. openssl rand -hex 32)')
+    .min(32)
+    .optional(),
+  // Below systemd's TimeoutStopSec (30 s in deploy/hailong.service), which ends in SIGKILL.
+  HAILONG_SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(300).default(20),
 });
 
 export interface Config {
@@ -41,6 +50,10 @@ export interface Config {
    * the address a browser happened to open the console on.
    */
   publicUrl: string | undefined;
+  /** The bearer token that opens /metrics; unset: /metrics is off (404). */
+  metricsToken: string | undefined;
+  /** How long a stop may wait for requests in flight before the process exits with 1. */
+  shutdownTimeoutMs: number;
 }
 
 /** Reads the environment; a bad value stops the start with a message naming the variable. */
@@ -63,6 +76,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicStatsTtlMs: e.HAILONG_PUBLIC_CACHE_SECONDS * 1000,
     publicUrl: e.PUBLIC_URL && new URL(e.PUBLIC_URL).origin,
     tls: tlsFiles(e.TLS_CERT_FILE, e.TLS_KEY_FILE),
+    metricsToken: e.METRICS_TOKEN,
+    shutdownTimeoutMs: e.HAILONG_SHUTDOWN_TIMEOUT_SECONDS * 1000,
   };
 }
 

@@ -14,6 +14,7 @@ import { startRetentionJob } from './services/retention.service.ts';
 import { seedDemoRatings } from './services/demo-ratings.ts';
 import { onFeedbackReceived } from './services/feedback-intake.ts';
 import { startScaleJob } from './services/scale-job.ts';
+import { createShutdown } from './shutdown.ts';
 
 const appsDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -41,11 +42,15 @@ async function main() {
     console.log('Tài khoản quản trị: admin (password from HAILONG_ADMIN_PASSWORD)');
   }
 
+  const shutdown = createShutdown(logger, config.shutdownTimeoutMs);
   const app = createApp({
     repos,
     dialect: database.dialect,
     clock: systemClock,
     ping: async () => void (await sql`select 1`.execute(database.db)),
+    pendingMigrations: database.pendingMigrations,
+    draining: shutdown.draining,
+    metricsToken: config.metricsToken,
     logger,
     trustProxy: config.trustProxy,
     trustedProxies: config.trustedProxies,
@@ -88,13 +93,10 @@ async function main() {
   const stopRetention = startRetentionJob(repos, systemClock, logger);
   // A unit's scale change planned for next month takes effect in `units.scale` when it begins.
   const stopScales = startScaleJob(repos, systemClock, logger);
-  const stop = () => {
-    stopRetention();
-    stopScales();
-    server.close(() => void database.close().then(() => process.exit(0)));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  shutdown.onSignal(server, async () => {
+    await Promise.all([stopRetention(), stopScales()]);
+    await database.close();
+  });
 }
 
 main().catch((err: unknown) => {

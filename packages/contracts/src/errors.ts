@@ -21,6 +21,10 @@ export const ERROR_CODES = [
   'unknown_sector',
   'invalid_code',
   'internal_error',
+  /** /readyz: the database does not answer, or migrations are still pending. */
+  'not_ready',
+  /** The server is stopping: try again in a few seconds (Retry-After). */
+  'shutting_down',
   /** Sync, per record: another tablet already stored a record with this id. */
   'id_taken',
   /** Sync, per record: another item already has this tracking code. */

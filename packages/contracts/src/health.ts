@@ -8,3 +8,7 @@ export const Health = z
   })
   .meta({ id: 'Health' });
 export type Health = z.infer<typeof Health>;
+
+/** /readyz: the database answers and its schema is current, so requests can be served. */
+export const Ready = z.object({ status: z.literal('ready') }).meta({ id: 'Ready' });
+export type Ready = z.infer<typeof Ready>;

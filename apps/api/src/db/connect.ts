@@ -28,6 +28,8 @@ export interface DatabaseHandle {
   repos: Repositories;
   /** Applies every pending migration; a no-op when the schema is current. */
   migrate(): Promise<void>;
+  /** Migrations this build has that the database has not applied, in order. */
+  pendingMigrations(): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -52,19 +54,21 @@ export async function openDatabase(url: string): Promise<DatabaseHandle> {
 
 function open(dialect: Dialect, driver: KyselyDialect): DatabaseHandle {
   const db = new Kysely<Database>({ dialect: driver, plugins: [new CamelCasePlugin()] });
+  const migrator = () => new Migrator({ db, provider: migrationProvider });
   return {
     dialect,
     db,
     repos: createRepositories(db, dialect),
     async migrate() {
-      const { error, results } = await new Migrator({
-        db,
-        provider: migrationProvider,
-      }).migrateToLatest();
+      const { error, results } = await migrator().migrateToLatest();
       if (error) {
         const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
         throw new Error(`migration ${failed} failed`, { cause: error });
       }
+    },
+    async pendingMigrations() {
+      const known = await migrator().getMigrations();
+      return known.filter((m) => m.executedAt === undefined).map((m) => m.name);
     },
     close: () => db.destroy(),
   };

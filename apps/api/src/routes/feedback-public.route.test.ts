@@ -102,6 +102,7 @@ describe.each(dialects)('the public lookup on %s', (dialect) => {
       dialect: w.database.dialect,
       clock: w.clock.read,
       ping: async () => {},
+      pendingMigrations: async () => [],
       logger: createLogger('info', (line) => lines.push(line)),
     });
     const { trackingCode } = await w.send();

@@ -3,6 +3,9 @@ import { freshDatabase } from '../../../../test/support/databases.ts';
 import { Session, testApp } from '../../../../test/support/api-client.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
 
+/** Served outside /api/v1 for supervisors and scrapers, and documented all the same. */
+const SYSTEM = ['/healthz', '/readyz', '/metrics'];
+
 describe('OpenAPI document', () => {
   let database: DatabaseHandle;
   let app: ReturnType<typeof testApp>['app'];
@@ -24,7 +27,9 @@ describe('OpenAPI document', () => {
       ),
     );
     const served = app.routes
-      .filter((r) => r.method !== 'ALL' && (r.path.startsWith('/api/v1/') || r.path === '/healthz'))
+      .filter(
+        (r) => r.method !== 'ALL' && (r.path.startsWith('/api/v1/') || SYSTEM.includes(r.path)),
+      )
       .filter((r) => r.path !== '/api/v1/openapi.json')
       .map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`);
     expect(served.length).toBeGreaterThanOrEqual(8);

@@ -47,6 +47,12 @@ import { publishByDefault } from './feedback-settings.service.ts';
 
 type Transition = Exclude<TransitionRequest, undefined>;
 
+/**
+ * Items whose binding deadline (classification, then answer) passed before `today` (a date in
+ * Asia/Ho_Chi_Minh): answered, settled and closed items have no deadline left, so never match.
+ */
+export const overdueFilter = (today: string): FeedbackFilter => ({ dueBefore: today });
+
 export function createFeedbackService(repos: Repositories, clock: Clock) {
   async function context() {
     const now = clock();
@@ -144,7 +150,7 @@ export function createFeedbackService(repos: Repositories, clock: Clock) {
         ...(query.sectorId !== undefined && { sectorId: query.sectorId }),
       };
       const soon = { dueFrom: today, dueTo: dueSoonLimit(today, calendar) };
-      const overdue = { dueBefore: today };
+      const overdue = overdueFilter(today);
       const search = query.q ? foldDiacritics(query.q.normalize('NFC').trim()) : '';
       const filter: FeedbackFilter = {
         ...base,

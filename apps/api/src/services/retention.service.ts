@@ -11,6 +11,7 @@ import type { Repositories } from '../repositories/types.ts';
 import type { Logger } from '../http/logger.ts';
 import type { Clock } from './clock.ts';
 import { readFeedbackSettings } from './feedback-settings.service.ts';
+import { startPeriodicJob } from './periodic-job.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const BATCH = 200;
@@ -79,8 +80,12 @@ export async function runRetention(repos: Repositories, now: number): Promise<Re
   return { contacts: erased, comments };
 }
 
-/** Runs the retention pass now and then daily; returns the function that stops it. */
-export function startRetentionJob(repos: Repositories, clock: Clock, logger: Logger): () => void {
+/** Runs the retention pass now and then daily; returns the function that stops it (see periodic-job.ts). */
+export function startRetentionJob(
+  repos: Repositories,
+  clock: Clock,
+  logger: Logger,
+): () => Promise<void> {
   const run = () =>
     runRetention(repos, clock()).then(
       ({ contacts, comments }) => {
@@ -89,8 +94,5 @@ export function startRetentionJob(repos: Repositories, clock: Clock, logger: Log
       },
       (err: unknown) => logger.error('retention failed', { error: String(err) }),
     );
-  void run();
-  const timer = setInterval(() => void run(), DAY_MS);
-  timer.unref();
-  return () => clearInterval(timer);
+  return startPeriodicJob(run, DAY_MS);
 }

@@ -7,10 +7,15 @@ import type { Logger } from '../http/logger.ts';
 import type { Repositories } from '../repositories/types.ts';
 import type { Clock } from './clock.ts';
 import { applyDueScales } from './catalogue-commands.ts';
+import { startPeriodicJob } from './periodic-job.ts';
 
 const HOUR_MS = 60 * 60 * 1000;
 
-export function startScaleJob(repos: Repositories, clock: Clock, logger: Logger): () => void {
+export function startScaleJob(
+  repos: Repositories,
+  clock: Clock,
+  logger: Logger,
+): () => Promise<void> {
   const run = () =>
     applyDueScales(repos, clock()).then(
       (changed) => {
@@ -18,8 +23,5 @@ export function startScaleJob(repos: Repositories, clock: Clock, logger: Logger)
       },
       (err: unknown) => logger.error('scale job failed', { error: String(err) }),
     );
-  void run();
-  const timer = setInterval(() => void run(), HOUR_MS);
-  timer.unref();
-  return () => clearInterval(timer);
+  return startPeriodicJob(run, HOUR_MS);
 }

@@ -1,0 +1,56 @@
+/**
+ * Gauges read from the database when Prometheus scrapes, not kept in memory: they must agree with
+ * the console whichever API process answers, and cost nothing between scrapes. Each reads first
+ * and then replaces its series in one go, so a revoked tablet disappears and two scrapes at once
+ * cannot interleave half-written values.
+ */
+import { seqGaps, vnDateOf } from '@hailong/domain';
+import { Gauge, type Registry } from 'prom-client';
+import type { Repositories } from '../repositories/types.ts';
+import type { Clock } from '../services/clock.ts';
+import { overdueFilter } from '../services/feedback.service.ts';
+
+export function registerDatabaseGauges(register: Registry, repos: Repositories, clock: Clock) {
+  const registers = [register];
+  const activeDevices = async () =>
+    (await repos.devices.list()).filter((device) => device.revokedAt === null);
+
+  new Gauge({
+    name: 'hailong_device_last_sync_age_seconds',
+    help: 'Seconds since each active tablet last synced; since its enrollment if it never did',
+    labelNames: ['device'] as const,
+    registers,
+    async collect() {
+      const [devices, now] = [await activeDevices(), clock()];
+      this.reset();
+      // A tablet that never synced ages from its enrollment, so it alerts like one that stopped.
+      for (const d of devices) {
+        this.set({ device: d.id }, Math.max(0, now - (d.lastSyncAt ?? d.enrolledAt)) / 1000);
+      }
+    },
+  });
+
+  new Gauge({
+    name: 'hailong_device_sequence_gaps',
+    help: 'Holes in the numbering of the records each active tablet delivered (the gap report)',
+    labelNames: ['device'] as const,
+    registers,
+    async collect() {
+      const [devices, ranges] = await Promise.all([
+        activeDevices(),
+        repos.devices.listAllSeqRanges(),
+      ]);
+      this.reset();
+      for (const d of devices) this.set({ device: d.id }, seqGaps(ranges.get(d.id) ?? []).length);
+    },
+  });
+
+  new Gauge({
+    name: 'hailong_feedback_overdue',
+    help: 'Feedback items past their current deadline and not yet answered or closed',
+    registers,
+    async collect() {
+      this.set(await repos.feedback.count(overdueFilter(vnDateOf(clock()))));
+    },
+  });
+}
