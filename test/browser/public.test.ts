@@ -119,6 +119,24 @@ describe('the public page', () => {
     await page.setViewportSize({ width: 390, height: 844 });
   });
 
+  it('is linked from the console’s footer as an ordinary page load', async () => {
+    const staff = await browser.newContext({ baseURL: baseUrl, locale: 'vi-VN' });
+    try {
+      const desk = await staff.newPage();
+      await desk.goto('/login');
+      await desk
+        .getByRole('contentinfo')
+        .getByRole('link', { name: 'Trang công khai kết quả đánh giá' })
+        .click();
+      await visible(
+        desk.getByRole('heading', { level: 1, name: 'Kết quả đánh giá mức độ hài lòng' }),
+      );
+      expect(pathOf(desk)).toBe('/public');
+    } finally {
+      await staff.close();
+    }
+  });
+
   it('works with scripts off: the figures, another period and the lookup', async () => {
     const plain = await browser.newContext({
       baseURL: baseUrl,

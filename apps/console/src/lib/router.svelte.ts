@@ -39,7 +39,7 @@ export interface Match {
 }
 
 /** Paths the server answers itself; links to them are ordinary page loads. */
-const SERVER_PATHS = /^\/(api|kiosk|healthz|readyz|metrics)(\/|$)/;
+const SERVER_PATHS = /^\/(api|kiosk|public|healthz|readyz|metrics)(\/|$)/;
 
 class Router {
   path = $state(location.pathname);

@@ -9,6 +9,7 @@ export const en: Messages = {
   'app.tagline': 'Satisfaction surveys and citizen feedback',
   'app.skipToContent': 'Skip to main content',
   'app.loading': 'Loading…',
+  'app.publicPage': 'Public results page',
   'app.footer':
     'hailong: what citizens and organisations say about the public services they receive.',
   'lang.other': 'Tiếng Việt',
@@ -427,6 +428,9 @@ export const en: Messages = {
   'error.tracking_code_taken': 'Another item already has this tracking code.',
   'error.unknown_sector': 'Unknown sector.',
   'error.invalid_code': 'The enrollment code is wrong, already used or expired.',
+  'error.not_ready':
+    'The server is not ready yet (its database is not answering). Please try again in a few seconds.',
+  'error.shutting_down': 'The server is restarting. Please try again in a few seconds.',
   'error.internal_error': 'Server error. Please try again later.',
   ...enDevices,
   ...enSetup,

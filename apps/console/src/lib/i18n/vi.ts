@@ -11,6 +11,7 @@ export const vi = {
   'app.tagline': 'Khảo sát mức độ hài lòng và tiếp nhận phản ánh, kiến nghị',
   'app.skipToContent': 'Bỏ qua, đến nội dung chính',
   'app.loading': 'Đang tải…',
+  'app.publicPage': 'Trang công khai kết quả đánh giá',
   'app.footer':
     'hailong: ghi nhận ý kiến của người dân, tổ chức về sự phục vụ của cơ quan hành chính nhà nước.',
   'lang.other': 'English',
@@ -430,6 +431,9 @@ export const vi = {
   'error.tracking_code_taken': 'Mã tra cứu đã thuộc về một phản ánh, kiến nghị khác.',
   'error.unknown_sector': 'Lĩnh vực không tồn tại.',
   'error.invalid_code': 'Mã đăng ký không đúng, đã dùng hoặc đã hết hạn.',
+  'error.not_ready':
+    'Máy chủ chưa sẵn sàng (cơ sở dữ liệu chưa trả lời). Vui lòng thử lại sau ít giây.',
+  'error.shutting_down': 'Máy chủ đang khởi động lại. Vui lòng thử lại sau ít giây.',
   'error.internal_error': 'Lỗi máy chủ. Vui lòng thử lại sau.',
   ...viDevices,
   ...viSetup,
