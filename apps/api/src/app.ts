@@ -16,6 +16,7 @@ import { proxyTrust } from './http/forwarded.ts';
 import { loadSession, SESSION_COOKIE } from './http/session.ts';
 import { newRouter, type AppEnv } from './http/router.ts';
 import { serveSpa } from './http/static.ts';
+import { finishDocument } from './openapi/finish-document.ts';
 import { publicPageRoutes, withoutOpenerIsolation } from './public-page/public-page.route.ts';
 import { PUBLIC_PAGE_PATH } from './public-page/render.ts';
 import { PUBLIC_PAGE_SCRIPT_HASH } from './public-page/page-script.ts';
@@ -206,13 +207,19 @@ export function createApp(deps: AppDeps) {
     name: SESSION_COOKIE,
     description: `Sent as \`__Host-${SESSION_COOKIE}\` over HTTPS.`,
   });
-  app.doc31('/api/v1/openapi.json', {
+  const openApi = {
     openapi: '3.1.0',
     info: {
       title: 'hailong API',
       version: API_VERSION,
       description: 'Khảo sát mức độ hài lòng và tiếp nhận phản ánh, kiến nghị.',
     },
+  } as const;
+  // Built once, on the first request: the routes do not change after start.
+  let document: ReturnType<typeof app.getOpenAPI31Document> | undefined;
+  app.get('/api/v1/openapi.json', (c) => {
+    document ??= finishDocument(app.getOpenAPI31Document(openApi), deps.publicUrl);
+    return c.json(document);
   });
   app.all('/api/*', routeNotFound);
   app.route(
