@@ -5,7 +5,10 @@
  * delays, duplicates requests and answers 503, while the API process is killed (SIGKILL) and
  * restarted twice mid-run, and one batch is sent from two connections at once. Then, counted
  * against what the tablets captured: every record is stored once, none is dead-lettered, the
- * rollups equal a recount of raw rows, and no device has a gap.
+ * rollups equal a recount of raw rows, and no device has a gap. On PostgreSQL it runs once more
+ * with two API processes behind the proxy, which deals requests round-robin (and a duplicated
+ * request to both at once), each process killed and restarted once: several processes on one
+ * database behave as one.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYNC_PROTOCOL, type ClientRecord } from '@hailong/contracts';
@@ -40,31 +43,43 @@ async function api(
   return fetch(`${server.baseUrl}${path}`, { ...init, headers }) as Promise<TestResponse>;
 }
 
-describe.each(dialects)('sync under faults on %s', (dialect) => {
-  let server: ServerProcess;
+const SETUPS = [
+  ...dialects.map((dialect) => ({ dialect, processes: 1 })),
+  { dialect: 'postgres' as const, processes: 2 },
+];
+
+describe.each(SETUPS)('sync under faults on $dialect, $processes API process(es)', (setup) => {
+  const servers: ServerProcess[] = [];
+  const ports: number[] = [];
   let database: Awaited<ReturnType<typeof freshDatabaseUrl>>;
-  let port: number;
 
   beforeAll(async () => {
-    database = await freshDatabaseUrl(dialect);
-    port = await freePort();
-    server = await startServer(port, {
-      DATABASE_URL: database.url,
-      HAILONG_ADMIN_PASSWORD: PASSWORD,
-      HAILONG_DEMO: '1',
-    });
+    database = await freshDatabaseUrl(setup.dialect);
+    // One after the other: the first migrates and seeds, the others find both done.
+    for (let i = 0; i < setup.processes; i++) {
+      ports.push(await freePort());
+      servers.push(
+        await startServer(ports[i]!, {
+          DATABASE_URL: database.url,
+          HAILONG_ADMIN_PASSWORD: PASSWORD,
+          HAILONG_DEMO: '1',
+        }),
+      );
+    }
   });
   afterAll(async () => {
-    await stopServer(server);
+    for (const server of servers) await stopServer(server);
     await database.dispose();
   });
 
-  const restart = async () => {
-    await stopServer(server, 'SIGKILL');
-    server = await startServer(port, { DATABASE_URL: database.url, HAILONG_DEMO: '1' });
+  /** Kills process `i` (SIGKILL: no drain) and starts it again on its port. */
+  const restart = async (i: number) => {
+    await stopServer(servers[i]!, 'SIGKILL');
+    servers[i] = await startServer(ports[i]!, { DATABASE_URL: database.url, HAILONG_DEMO: '1' });
   };
 
   it('stores every record exactly once, keeps rollups exact and leaves no gap', async () => {
+    const server = servers[0]!;
     const random = seededRandom(SEED);
     const login = await api(server, '/api/v1/auth/login', {
       method: 'POST',
@@ -128,7 +143,13 @@ describe.each(dialects)('sync under faults on %s', (dialect) => {
     expect(statuses.filter((s) => s === 'accepted')).toHaveLength(BATCH_ITEMS);
     expect(statuses.filter((s) => s === 'duplicate')).toHaveLength(BATCH_ITEMS);
 
-    const proxy = new FaultProxy(() => port, SEED);
+    // A session opened on one process is good on every other: sessions live in the database.
+    for (const other of servers) {
+      expect((await api(other, '/api/v1/devices', { cookie })).status).toBe(200);
+    }
+
+    let dealt = 0;
+    const proxy = new FaultProxy(() => ports[dealt++ % ports.length]!, SEED);
     const proxyBase = `http://127.0.0.1:${await proxy.start()}`;
     const deadline = Date.now() + 240_000;
     const remaining = async () => {
@@ -142,7 +163,7 @@ describe.each(dialects)('sync under faults on %s', (dialect) => {
       for (const threshold of [0.7, 0.35]) {
         while ((await remaining()) > all.length * threshold && Date.now() < deadline)
           await new Promise((r) => setTimeout(r, 20));
-        await restart();
+        await restart(restarts % servers.length);
         restarts++;
       }
       while ((await remaining()) > 0 && Date.now() < deadline) {
@@ -229,7 +250,9 @@ describe.each(dialects)('sync under faults on %s', (dialect) => {
     } finally {
       await check.close();
     }
-    const { devices: listed } = await (await api(server, '/api/v1/devices', { cookie })).json();
+    const { devices: listed } = await (
+      await api(servers.at(-1)!, '/api/v1/devices', { cookie })
+    ).json();
     const mine = listed.filter((d: { id: string }) => ours.includes(d.id));
     expect(mine).toHaveLength(DEVICES);
     for (const device of mine) {

@@ -83,6 +83,7 @@ export class FaultProxy {
   private readonly random: () => number;
 
   constructor(
+    /** Where each request goes; asked per request (a restart, several processes in turn). */
     private readonly upstreamPort: () => number,
     seed: number,
   ) {
@@ -123,13 +124,16 @@ export class FaultProxy {
         return void res.end('{"error":{"code":"internal_error","message":"proxy: unavailable"}}');
       }
       if (fault === 'delay') await new Promise((r) => setTimeout(r, 50 + this.random() * 400));
-      const port = this.upstreamPort();
+      // A duplicate asks the upstream twice: with several, two of them at once.
       const answer =
         fault === 'duplicate'
-          ? (await Promise.allSettled([forward(port, req, body), forward(port, req, body)])).find(
-              (r) => r.status === 'fulfilled',
-            )
-          : { status: 'fulfilled' as const, value: await forward(port, req, body) };
+          ? (
+              await Promise.allSettled([
+                forward(this.upstreamPort(), req, body),
+                forward(this.upstreamPort(), req, body),
+              ])
+            ).find((r) => r.status === 'fulfilled')
+          : { status: 'fulfilled' as const, value: await forward(this.upstreamPort(), req, body) };
       if (!answer || answer.status !== 'fulfilled') return void req.socket.destroy();
       if (fault === 'reset-after') return void req.socket.destroy();
       const headers = { ...answer.value.headers };

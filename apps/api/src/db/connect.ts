@@ -46,13 +46,20 @@ export async function openDatabase(url: string): Promise<DatabaseHandle> {
     });
     return handle;
   }
-  if (url.startsWith('file:')) return open('sqlite', sqliteDialect(sqlitePath(url)));
+  if (url.startsWith('file:')) {
+    const path = sqlitePath(url);
+    return open('sqlite', sqliteDialect(path), sqliteMigrationLock(path));
+  }
   throw new Error(
     `unsupported database URL "${redact(url)}": use postgres://…, postgresql://… or file:PATH`,
   );
 }
 
-function open(dialect: Dialect, driver: KyselyDialect): DatabaseHandle {
+/** Takes the right to migrate until the returned function is called. */
+type MigrationLock = () => () => void;
+const noLock: MigrationLock = () => () => {};
+
+function open(dialect: Dialect, driver: KyselyDialect, lock = noLock): DatabaseHandle {
   const db = new Kysely<Database>({ dialect: driver, plugins: [new CamelCasePlugin()] });
   const migrator = () => new Migrator({ db, provider: migrationProvider });
   return {
@@ -60,10 +67,17 @@ function open(dialect: Dialect, driver: KyselyDialect): DatabaseHandle {
     db,
     repos: createRepositories(db, dialect),
     async migrate() {
-      const { error, results } = await migrator().migrateToLatest();
-      if (error) {
-        const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-        throw new Error(`migration ${failed} failed`, { cause: error });
+      // PostgreSQL: Kysely's migrator locks a row, so processes starting together take turns.
+      // SQLite: its migrator assumes one process, so the turn is taken here (see below).
+      const release = lock();
+      try {
+        const { error, results } = await migrator().migrateToLatest();
+        if (error) {
+          const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+          throw new Error(`migration ${failed} failed`, { cause: error });
+        }
+      } finally {
+        release();
       }
     },
     async pendingMigrations() {
@@ -109,6 +123,24 @@ function sqliteDialect(path: string): KyselyDialect {
   database.pragma('synchronous = FULL');
   database.pragma('foreign_keys = ON');
   return new SqliteDialect({ database });
+}
+
+/**
+ * Processes starting together on one SQLite file migrate one at a time: each holds an exclusive
+ * transaction on a small lock file beside the database while it migrates, and the others wait on
+ * it (not on the database, whose own lock the migrating process needs). The operating system
+ * drops the lock of a process that dies, so a crash mid-migration never leaves it taken.
+ */
+function sqliteMigrationLock(path: string): MigrationLock {
+  return () => {
+    const lock = new SqliteDatabase(`${path}.migrate-lock`);
+    lock.pragma('busy_timeout = 120000');
+    lock.exec('BEGIN EXCLUSIVE');
+    return () => {
+      lock.exec('COMMIT');
+      lock.close();
+    };
+  };
 }
 
 /** Hides a password in a URL before it reaches an error message or a log. */
