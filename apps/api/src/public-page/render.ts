@@ -239,7 +239,6 @@ function figures(stats: PublicStats, view: PublicPageView, t: PublicTexts): Html
     <div class="units">
       ${stats.units.map((unit) =>
         unitCard(unit, {
-          stats,
           period,
           previous,
           href:
@@ -258,7 +257,6 @@ function figures(stats: PublicStats, view: PublicPageView, t: PublicTexts): Html
 }
 
 interface CardContext {
-  stats: PublicStats;
   period: Period;
   previous: Period | null;
   href: string | null;
