@@ -39,3 +39,4 @@ export * from './node-trend.ts';
 export * from './counter-tally.ts';
 export * from './league.ts';
 export * from './validity-messages.ts';
+export * from './alert-rules.ts';
