@@ -317,3 +317,7 @@ export function digestDue(hour: number, now: number): boolean {
 export function vnHour(epochMs: number): number {
   return new Date(epochMs + 7 * 3_600_000).getUTCHours();
 }
+
+/** How a person gets their alerts by e-mail: at once, in one daily digest, or not at all. */
+export const ALERT_DELIVERIES = ['immediate', 'digest', 'none'] as const;
+export type AlertDelivery = (typeof ALERT_DELIVERIES)[number];

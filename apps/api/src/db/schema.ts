@@ -28,6 +28,13 @@ import type {
   UnitRow,
   UserRow,
 } from '../repositories/types.ts';
+import type {
+  AlertEventRow,
+  AlertRow,
+  AlertRuleSettingRow,
+  DeliveryRow,
+  UnhappyRow,
+} from '../repositories/alert-types.ts';
 
 export type UnitTable = UnitRow;
 
@@ -240,6 +247,34 @@ export interface CounterRollupTable {
   count: number;
 }
 
+/** JSON text in `facts` / `settings` (migration 010). */
+export interface AlertTable extends Omit<AlertRow, 'facts'> {
+  facts: string;
+}
+
+export interface AlertRecipientTable {
+  alertId: string;
+  userId: string;
+  readAt: number | null;
+  mailedAt: number | null;
+}
+
+export type AlertEventTable = AlertEventRow;
+
+export interface AlertRuleSettingTable extends Omit<AlertRuleSettingRow, 'settings'> {
+  settings: string;
+}
+
+export type AlertDeliveryTable = DeliveryRow;
+
+export type AlertUnhappyTable = UnhappyRow;
+
+export interface JobLeaseTable {
+  name: string;
+  holder: string;
+  expiresAt: number;
+}
+
 export interface Database {
   units: UnitTable;
   sectors: SectorTable;
@@ -268,4 +303,11 @@ export interface Database {
   nodeTotals: NodeTotalTable;
   nodeReasonRollups: NodeReasonRollupTable;
   counterRollups: CounterRollupTable;
+  alerts: AlertTable;
+  alertRecipients: AlertRecipientTable;
+  alertEvents: AlertEventTable;
+  alertRuleSettings: AlertRuleSettingTable;
+  alertDeliveries: AlertDeliveryTable;
+  alertUnhappy: AlertUnhappyTable;
+  jobLeases: JobLeaseTable;
 }

@@ -16,6 +16,8 @@ import { createTargetRepository } from './targets.repository.ts';
 import { createNodeRollupRepository } from './node-rollups.repository.ts';
 import { createReportCatalogueRepository } from './report-catalogue.repository.ts';
 import { createRatingCommentRepository } from './rating-comments.repository.ts';
+import { createAlertRepository } from './alerts.repository.ts';
+import { createOutboxRepository } from './outbox.repository.ts';
 
 export * from './types.ts';
 
@@ -36,6 +38,8 @@ export function createRepositories(db: Kysely<Database>, dialect: Dialect): Repo
     reportCatalogue: createReportCatalogueRepository(db),
     ratingComments: createRatingCommentRepository(db),
     targets: createTargetRepository(db),
+    alerts: createAlertRepository(db),
+    outbox: createOutboxRepository(db),
     transaction(work) {
       // Kysely cannot nest transactions; an inner call joins the outer one, which then commits or
       // rolls back everything together.

@@ -4,7 +4,8 @@
  * proves the same behaviour on both. All times are epoch milliseconds (UTC).
  */
 import type { Role, ScaleId, UnitKind } from '@hailong/contracts';
-import type { FeedbackKind, RollupCategory, SeqRange } from '@hailong/domain';
+import type { AlertDelivery, FeedbackKind, RollupCategory, SeqRange } from '@hailong/domain';
+import type { AlertRepository, OutboxRepository } from './alert-types.ts';
 import type { FeedbackRepository, HolidayRepository } from './feedback-types.ts';
 import type { RollupRepository, TargetRepository } from './tally-types.ts';
 import type {
@@ -16,6 +17,7 @@ import type {
 export type * from './feedback-types.ts';
 export type * from './tally-types.ts';
 export type * from './report-types.ts';
+export type * from './alert-types.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -29,10 +31,25 @@ export interface UserRow {
   disabledAt: number | null;
   createdAt: number;
   updatedAt: number;
+  /** Where alerts are mailed (migration 010); absent or null: the console only. */
+  email?: string | null;
+  alertDelivery?: AlertDelivery;
+  /** The hour (Việt Nam time) of the daily digest. */
+  digestHour?: number;
 }
 
 export type UserPatch = Partial<
-  Pick<UserRow, 'displayName' | 'role' | 'unitId' | 'passwordHash' | 'disabledAt'>
+  Pick<
+    UserRow,
+    | 'displayName'
+    | 'role'
+    | 'unitId'
+    | 'passwordHash'
+    | 'disabledAt'
+    | 'email'
+    | 'alertDelivery'
+    | 'digestHour'
+  >
 > & { updatedAt: number };
 
 export interface UserRepository {
@@ -419,6 +436,8 @@ export interface Repositories {
   reportCatalogue: ReportCatalogueRepository;
   ratingComments: RatingCommentRepository;
   targets: TargetRepository;
+  alerts: AlertRepository;
+  outbox: OutboxRepository;
   /** Runs `work` in one database transaction with repositories bound to it. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }

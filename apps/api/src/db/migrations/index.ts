@@ -12,6 +12,7 @@ import * as m005 from './005-ledger-per-device.ts';
 import * as m007 from './007-organisation.ts';
 import * as m008 from './008-node-totals.ts';
 import * as m009 from './009-rating-comments.ts';
+import * as m010 from './010-alerts.ts';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '001-foundation': m001,
@@ -22,6 +23,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '007-organisation': m007,
   '008-node-totals': m008,
   '009-rating-comments': m009,
+  '010-alerts': m010,
 };
 
 export const migrationProvider: MigrationProvider = {
