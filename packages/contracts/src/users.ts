@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from '@hailong/domain';
+import { ALERT_DELIVERIES, ROLES } from '@hailong/domain';
 import { Id, Instant, text } from './common.ts';
 
 export const Role = z.enum(ROLES);
@@ -15,6 +15,20 @@ export const Username = z
 /** Passwords: length is what matters (NIST SP 800-63B); no composition rules. */
 export const Password = z.string().min(10).max(256);
 
+/** Where alerts are mailed; optional (the console's bell shows them anyway). */
+export const Email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email('địa chỉ e-mail không hợp lệ').max(254));
+
+/** Alert mails: each one at once, one digest a day at `digestHour` (Việt Nam time), or none. */
+const alertPreference = {
+  email: Email.nullable(),
+  alertDelivery: z.enum(ALERT_DELIVERIES),
+  digestHour: z.number().int().min(0).max(23),
+};
+
 export const User = z
   .object({
     id: Id,
@@ -24,6 +38,7 @@ export const User = z
     unitId: Id.nullable(),
     disabled: z.boolean(),
     createdAt: Instant,
+    ...alertPreference,
   })
   .meta({ id: 'User' });
 export type User = z.infer<typeof User>;
@@ -38,6 +53,9 @@ export const CreateUserRequest = z
     role: Role,
     unitId: Id.nullable().default(null),
     password: Password,
+    email: alertPreference.email.default(null),
+    alertDelivery: alertPreference.alertDelivery.default('digest'),
+    digestHour: alertPreference.digestHour.default(7),
   })
   .meta({ id: 'CreateUserRequest' });
 export type CreateUserRequest = z.input<typeof CreateUserRequest>;
@@ -48,6 +66,9 @@ export const UpdateUserRequest = z
     role: Role.optional(),
     unitId: Id.nullable().optional(),
     disabled: z.boolean().optional(),
+    email: alertPreference.email.optional(),
+    alertDelivery: alertPreference.alertDelivery.optional(),
+    digestHour: alertPreference.digestHour.optional(),
   })
   .refine((v) => Object.keys(v).length > 0, { message: 'nothing to change' })
   .meta({ id: 'UpdateUserRequest' });

@@ -10,5 +10,8 @@ export function toUser(row: UserRow): User {
     unitId: row.unitId,
     disabled: row.disabledAt !== null,
     createdAt: new Date(row.createdAt).toISOString(),
+    email: row.email ?? null,
+    alertDelivery: row.alertDelivery ?? 'digest',
+    digestHour: row.digestHour ?? 7,
   };
 }

@@ -61,6 +61,9 @@ export function createUsersService(repos: Repositories, clock: Clock) {
         disabledAt: null,
         createdAt: now,
         updatedAt: now,
+        email: input.email ?? null,
+        alertDelivery: input.alertDelivery ?? 'digest',
+        digestHour: input.digestHour ?? 7,
       };
       try {
         await repos.users.create(row);
@@ -103,6 +106,9 @@ export function createUsersService(repos: Repositories, clock: Clock) {
         disabledAt,
         updatedAt: now,
         ...(change.displayName !== undefined && { displayName: change.displayName }),
+        ...(change.email !== undefined && { email: change.email }),
+        ...(change.alertDelivery !== undefined && { alertDelivery: change.alertDelivery }),
+        ...(change.digestHour !== undefined && { digestHour: change.digestHour }),
       });
       if (!updated) throw notFound('Người dùng');
       if (disabledAt !== null) await repos.sessions.deleteForUser(id);
