@@ -65,6 +65,9 @@ import { catalogueFilesRoutes, IMPORT_PATHS } from './routes/catalogue-files.rou
 import { setupRoutes } from './routes/setup.route.ts';
 import { commentsRoutes } from './routes/comments.route.ts';
 import { createCommentsService } from './services/comments.service.ts';
+import { burstHook } from './services/alert-burst.ts';
+import { alertsRoutes } from './routes/alerts.route.ts';
+import { createAlertsService } from './services/alerts.service.ts';
 
 export const API_VERSION = '0.1.0';
 /** Bodies above this are refused with 413 before they are read in full. */
@@ -161,7 +164,14 @@ export function createApp(deps: AppDeps) {
   const devices = createDevicesService(deps.repos, deps.clock, deps.publicUrl);
   api.route('/', devicesRoutes(devices));
   api.route('/', settingsRoutes(deps.publicUrl));
-  const sync = createSyncService(deps.repos, deps.clock, onFeedbackReceived);
+  const alertOptions = { consoleUrl: deps.publicUrl };
+  const sync = createSyncService(
+    deps.repos,
+    deps.clock,
+    onFeedbackReceived,
+    undefined,
+    burstHook(deps.repos, deps.clock, alertOptions),
+  );
   api.route('/', syncRoutes(devices, metrics ? observedSync(sync, metrics) : sync));
   // feedbackAdminRoutes before feedbackRoutes: /feedback/settings must not match /feedback/{id}.
   const feedbackSettings = createFeedbackSettingsService(deps.repos, deps.clock);
@@ -185,6 +195,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', targetsRoutes(createTargetsService(deps.repos, deps.clock)));
   api.route('/', catalogueFilesRoutes(createCatalogueImportService(deps.repos, deps.clock)));
   api.route('/', setupRoutes(createSetupService(deps.repos, deps.clock)));
+  api.route('/', alertsRoutes(createAlertsService(deps.repos, deps.clock)));
   const publicStats = createPublicStatsService(deps.repos, deps.clock, deps.publicStatsTtlMs);
   api.route('/', publicStatsRoutes(publicStats));
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { LOG_LEVELS } from './http/logger.ts';
 import { proxyTrust } from './http/forwarded.ts';
+import { readAlertsInterval, readMailConfig } from './mail-config.ts';
+import type { SmtpSettings } from './services/alert-mailer.ts';
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
@@ -54,6 +56,10 @@ export interface Config {
   metricsToken: string | undefined;
   /** How long a stop may wait for requests in flight before the process exits with 1. */
   shutdownTimeoutMs: number;
+  /** SMTP for alert mails (SMTP_URL or SMTP_HOST…, MAIL_FROM); unset: alerts in the console only. */
+  mail: SmtpSettings | undefined;
+  /** How often the alerts job runs. */
+  alertsIntervalMs: number;
 }
 
 /** Reads the environment; a bad value stops the start with a message naming the variable. */
@@ -78,6 +84,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tls: tlsFiles(e.TLS_CERT_FILE, e.TLS_KEY_FILE),
     metricsToken: e.METRICS_TOKEN,
     shutdownTimeoutMs: e.HAILONG_SHUTDOWN_TIMEOUT_SECONDS * 1000,
+    mail: readMailConfig(env),
+    alertsIntervalMs: readAlertsInterval(env),
   };
 }
 

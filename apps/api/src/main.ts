@@ -14,6 +14,8 @@ import { startRetentionJob } from './services/retention.service.ts';
 import { seedDemoRatings } from './services/demo-ratings.ts';
 import { onFeedbackReceived } from './services/feedback-intake.ts';
 import { startScaleJob } from './services/scale-job.ts';
+import { startAlertsJob } from './services/alerts-job.ts';
+import { smtpMailer } from './services/alert-mailer.ts';
 import { createShutdown } from './shutdown.ts';
 
 const appsDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -93,8 +95,16 @@ async function main() {
   const stopRetention = startRetentionJob(repos, systemClock, logger);
   // A unit's scale change planned for next month takes effect in `units.scale` when it begins.
   const stopScales = startScaleJob(repos, systemClock, logger);
+  // Alerts: evaluated by one process at a time (a lease in the database), mailed through SMTP.
+  if (!config.mail) console.log('  (Cảnh báo chỉ hiện trong trang quản trị: chưa đặt SMTP_URL.)');
+  const stopAlerts = startAlertsJob(repos, systemClock, logger, {
+    intervalMs: config.alertsIntervalMs,
+    mailer: config.mail && smtpMailer(config.mail),
+    from: config.mail?.from,
+    consoleUrl: config.publicUrl,
+  });
   shutdown.onSignal(server, async () => {
-    await Promise.all([stopRetention(), stopScales()]);
+    await Promise.all([stopRetention(), stopScales(), stopAlerts()]);
     await database.close();
   });
 }

@@ -16,3 +16,4 @@ export * from './catalogue-import.ts';
 export * from './tally-node.ts';
 export * from './tally-query.ts';
 export * from './comments.ts';
+export * from './alerts.ts';

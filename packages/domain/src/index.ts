@@ -40,3 +40,4 @@ export * from './counter-tally.ts';
 export * from './league.ts';
 export * from './validity-messages.ts';
 export * from './alert-rules.ts';
+export * from './alert-text.ts';

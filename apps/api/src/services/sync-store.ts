@@ -13,6 +13,7 @@ import { CLOCK_TOLERANCE_MS, mergeSeqRanges } from '@hailong/domain';
 import type {
   DeviceRow,
   FeedbackItemRow,
+  RatingRow,
   RecordLedgerRow,
   RecordRefusalCode,
   RecordRefusalRow,
@@ -35,10 +36,18 @@ export type Outcome =
 /** Hook the feedback register runs inside the batch transaction for newly stored items. */
 export type FeedbackReceivedHook = (tx: Repositories, ids: string[], now: number) => Promise<void>;
 
+/** Hook run inside the batch transaction with the ratings newly stored (alerts keep some). */
+export type RatingsStoredInTx = (
+  tx: Repositories,
+  rows: readonly RatingRow[],
+  now: number,
+) => Promise<void>;
+
 export interface StoreOptions {
   now: number;
   repeatWindowMs: number;
   onFeedback?: FeedbackReceivedHook | undefined;
+  onRatings?: RatingsStoredInTx | undefined;
 }
 
 /** Stores what is new among `candidates` and returns one outcome per candidate, in order. */
@@ -46,7 +55,7 @@ export async function storeBatch(
   tx: Repositories,
   device: DeviceRow,
   candidates: readonly Candidate[],
-  { now, repeatWindowMs, onFeedback }: StoreOptions,
+  { now, repeatWindowMs, onFeedback, onRatings }: StoreOptions,
 ): Promise<Outcome[]> {
   const current = await tx.ingest.lockDevice(device.id);
   if (!current) throw new ApiError(401, 'unauthenticated', 'Thiết bị không còn tồn tại.');
@@ -78,6 +87,7 @@ export async function storeBatch(
     { now, repeatWindowMs },
   );
   if (onFeedback && stored.size > 0) await onFeedback(tx, [...stored], now);
+  if (onRatings && ratings.length > 0) await onRatings(tx, ratings, now);
   if (kept.length > 0) {
     const ranges = mergeSeqRanges(
       await tx.devices.listSeqRanges(device.id),

@@ -13,6 +13,7 @@ import { ApiError } from '../http/errors.ts';
 import type { Clock } from './clock.ts';
 import { kioskSettingsOf as defaultSettings, type KioskSettingsOf } from './kiosk-settings.ts';
 import { recordContentHash } from './record-hash.ts';
+import type { AfterCommit, RatingsStoredHook } from './alert-burst.ts';
 import {
   storeBatch,
   type Candidate,
@@ -40,6 +41,7 @@ export function createSyncService(
   clock: Clock,
   onFeedback?: FeedbackReceivedHook,
   settingsOf: KioskSettingsOf = defaultSettings,
+  onRatings?: RatingsStoredHook,
 ) {
   return {
     async sync(device: DeviceRow, protocol: number, items: unknown[]): Promise<SyncResult[]> {
@@ -98,14 +100,24 @@ export function createSyncService(
 
       if (candidates.length > 0) {
         const repeatWindowMs = unit ? settingsOf(unit).repeatWindowSeconds * 1000 : 0;
+        const afterCommit: AfterCommit[] = [];
+        const ratingsStored =
+          onRatings &&
+          (async (tx: Repositories, rows: Parameters<RatingsStoredHook>[1], now: number) => {
+            const next = await onRatings(tx, rows, now, scale);
+            if (next) afterCommit.push(next);
+          });
         const outcomes = await repos.transaction((tx) =>
           storeBatch(
             tx,
             device,
             candidates.map((c) => c.candidate),
-            { now: clock(), repeatWindowMs, onFeedback },
+            { now: clock(), repeatWindowMs, onFeedback, onRatings: ratingsStored },
           ),
         );
+        // The batch is stored: a failure from here on must not fail the upload. What a hook could
+        // not finish is left marked in the database for the alerts job (alert-burst.ts).
+        for (const next of afterCommit) await next().catch(() => undefined);
         candidates.forEach(({ index, sent }, i) => {
           const outcome = outcomes[i]!;
           results[index] =

@@ -1,0 +1,113 @@
+/**
+ * The burst rule, fed by sync (issue 14, item 4). Inside the batch transaction the hook keeps the
+ * batch's unhappy ratings (counted ones only: a repeat press is not a second citizen) in the small
+ * `alert_unhappy` table; after the commit, the counters they touched are judged from that table
+ * alone — never by scanning ratings. Rows stay "unjudged" until a judgement covered them, so a
+ * process that dies between commit and judgement leaves them to the alerts job, which judges the
+ * same way.
+ */
+import { findBurst, isUnhappy, type AlertCondition, type RatingScale } from '@hailong/domain';
+import type { RatingRow, Repositories, UnhappyRow } from '../repositories/types.ts';
+import type { Clock } from './clock.ts';
+import { loadRuleBook, type RuleBook } from './alert-facts.ts';
+import { raiseConditions, type AlertOptions } from './alert-evaluation.ts';
+
+/** What runs after the batch committed. */
+export type AfterCommit = () => Promise<void>;
+
+/**
+ * Runs inside the batch transaction with the ratings it stored and the unit's scale; what it
+ * returns runs once the transaction has committed.
+ */
+export type RatingsStoredHook = (
+  tx: Repositories,
+  rows: readonly RatingRow[],
+  now: number,
+  scale: RatingScale,
+) => Promise<AfterCommit | undefined>;
+
+/** Unhappy ratings are remembered this long (the widest window anyone would set is far less). */
+export const UNHAPPY_KEPT_MS = 2 * 24 * 3_600_000;
+
+const counterKeyOf = (r: RatingRow) => r.counterId ?? `device:${r.deviceId}`;
+
+/** The hook sync runs: keep the batch's unhappy ratings, judge their counters after commit. */
+export function burstHook(
+  repos: Repositories,
+  clock: Clock,
+  options: AlertOptions = {},
+): RatingsStoredHook {
+  return async (tx, rows, now, scale) => {
+    const unhappy: UnhappyRow[] = rows
+      .filter((r) => r.category === 'counted' && isUnhappy(scale, r.level))
+      .map((r) => ({
+        ratingId: r.id,
+        counterKey: counterKeyOf(r),
+        unitId: r.unitId,
+        at: r.deviceTime,
+        receivedAt: now,
+        judgedAt: null,
+      }));
+    if (unhappy.length === 0) return undefined;
+    await tx.alerts.addUnhappy(unhappy);
+    const keys = [...new Set(unhappy.map((u) => u.counterKey))];
+    return async () => void (await judgeBursts(repos, keys, clock(), options));
+  };
+}
+
+/** Judges these counters' unjudged unhappy ratings; raises a burst alert where one holds. */
+export async function judgeBursts(
+  repos: Repositories,
+  counterKeys: readonly string[],
+  now: number,
+  options: AlertOptions = {},
+  book?: RuleBook,
+): Promise<number> {
+  if (counterKeys.length === 0) return 0;
+  const rules = book ?? (await loadRuleBook(repos));
+  const rows = await repos.alerts.listUnhappy(counterKeys, now - UNHAPPY_KEPT_MS);
+  const byCounter = new Map<string, UnhappyRow[]>();
+  for (const row of rows)
+    byCounter.set(row.counterKey, [...(byCounter.get(row.counterKey) ?? []), row]);
+  const conditions: AlertCondition[] = [];
+  for (const [counterKey, list] of byCounter) {
+    const unitId = list[list.length - 1]!.unitId;
+    const burst = findBurst(
+      list.map((r) => ({ at: r.at, fresh: r.judgedAt === null })),
+      rules.rulesOf(unitId).unsatisfied_burst,
+    );
+    if (!burst) continue;
+    conditions.push({
+      kind: 'unsatisfied_burst',
+      key: `unsatisfied_burst:${counterKey}`,
+      unitId,
+      facts: {
+        counterKey,
+        counterName: await counterName(repos, counterKey),
+        unitName: rules.tree.nodes.get(unitId)?.name ?? '',
+        ...burst,
+      },
+    });
+  }
+  const raised = await raiseConditions(repos, rules, conditions, now, options);
+  // Only the rows read here: a batch committed meanwhile is judged by its own hook.
+  await repos.alerts.markJudged(
+    rows.filter((r) => r.judgedAt === null).map((r) => r.ratingId),
+    now,
+  );
+  return raised.length;
+}
+
+async function counterName(repos: Repositories, counterKey: string): Promise<string> {
+  if (counterKey.startsWith('device:')) {
+    const device = await repos.devices.findById(counterKey.slice('device:'.length));
+    return device ? `máy ${device.label}` : '';
+  }
+  return (await repos.catalogue.findCounter(counterKey))?.name ?? '';
+}
+
+/** The alerts job's catch-up: counters whose unhappy ratings no hook judged (a crash). */
+export async function judgeLeftovers(repos: Repositories, now: number, options: AlertOptions = {}) {
+  const keys = await repos.alerts.listUnjudgedCounters(200);
+  return judgeBursts(repos, keys, now, options);
+}
