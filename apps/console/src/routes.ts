@@ -14,6 +14,7 @@ import HolidaysPage from './pages/HolidaysPage.svelte';
 import DashboardPage from './pages/DashboardPage.svelte';
 import TargetsPage from './pages/TargetsPage.svelte';
 import SetupPage from './pages/SetupPage.svelte';
+import AlertsPage from './pages/AlertsPage.svelte';
 
 export const routes: readonly Route[] = [
   { path: '/', page: OverviewPage, title: 'nav.overview', access: 'signed-in', nav: true },
@@ -38,5 +39,6 @@ export const routes: readonly Route[] = [
   { path: '/feedback/:id', page: FeedbackItemPage, title: 'feedback.title', access: 'signed-in' },
   { path: '/holidays', page: HolidaysPage, title: 'nav.holidays', access: 'signed-in', nav: true },
   { path: '/setup', page: SetupPage, title: 'nav.setup', access: 'signed-in', roles: ['admin'] },
+  { path: '/alerts', page: AlertsPage, title: 'alerts.title', access: 'signed-in' },
   { path: '/login', page: LoginPage, title: 'login.title', access: 'guest' },
 ];

@@ -2,6 +2,7 @@ import type { Messages } from './vi.ts';
 import { enDevices } from './en-devices.ts';
 import { enSetup } from './en-setup.ts';
 import { enComments } from './en-comments.ts';
+import { enAlerts } from './en-alerts.ts';
 
 /** English messages; same keys as `vi.ts`. */
 export const en: Messages = {
@@ -435,4 +436,5 @@ export const en: Messages = {
   ...enDevices,
   ...enSetup,
   ...enComments,
+  ...enAlerts,
 };

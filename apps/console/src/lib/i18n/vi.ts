@@ -5,6 +5,7 @@
 import { viDevices } from './vi-devices.ts';
 import { viSetup } from './vi-setup.ts';
 import { viComments } from './vi-comments.ts';
+import { viAlerts } from './vi-alerts.ts';
 
 export const vi = {
   'app.name': 'hailong',
@@ -438,6 +439,7 @@ export const vi = {
   ...viDevices,
   ...viSetup,
   ...viComments,
+  ...viAlerts,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;
