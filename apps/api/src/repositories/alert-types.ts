@@ -73,6 +73,8 @@ export interface AlertRepository {
   /** Inserts the alert unless one with its key is open; whether it was inserted. */
   raise(alert: AlertRow): Promise<boolean>;
   listOpen(): Promise<AlertRow[]>;
+  /** Which of these condition keys have an open alert. */
+  findOpenKeys(keys: readonly string[]): Promise<Set<string>>;
   findById(id: string): Promise<AlertRow | undefined>;
   /** Marks these alerts resolved; returns the ids that were open. */
   resolve(ids: readonly string[], at: number): Promise<string[]>;

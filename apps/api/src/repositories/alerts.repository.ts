@@ -36,6 +36,16 @@ export function createAlertRepository(db: Kysely<Database>): AlertRepository {
         .execute();
       return rows.map(parsed);
     },
+    async findOpenKeys(keys) {
+      if (keys.length === 0) return new Set();
+      const rows = await db
+        .selectFrom('alerts')
+        .select('conditionKey')
+        .where('conditionKey', 'in', keys)
+        .where('resolvedAt', 'is', null)
+        .execute();
+      return new Set(rows.map((r) => r.conditionKey));
+    },
     async findById(id) {
       const row = await db.selectFrom('alerts').selectAll().where('id', '=', id).executeTakeFirst();
       return row && parsed(row);

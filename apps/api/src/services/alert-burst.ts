@@ -9,7 +9,7 @@
 import { findBurst, isUnhappy, type AlertCondition, type RatingScale } from '@hailong/domain';
 import type { RatingRow, Repositories, UnhappyRow } from '../repositories/types.ts';
 import type { Clock } from './clock.ts';
-import { loadRuleBook, type RuleBook } from './alert-facts.ts';
+import { loadRuleBook } from './alert-facts.ts';
 import { raiseConditions, type AlertOptions } from './alert-evaluation.ts';
 
 /** What runs after the batch committed. */
@@ -28,8 +28,10 @@ export type RatingsStoredHook = (
 
 /** Unhappy ratings are remembered this long (the widest window anyone would set is far less). */
 export const UNHAPPY_KEPT_MS = 2 * 24 * 3_600_000;
+const MAX_WINDOW_MS = 24 * 3_600_000;
 
 const counterKeyOf = (r: RatingRow) => r.counterId ?? `device:${r.deviceId}`;
+const burstKey = (counterKey: string) => `unsatisfied_burst:${counterKey}`;
 
 /** The hook sync runs: keep the batch's unhappy ratings, judge their counters after commit. */
 export function burstHook(
@@ -51,7 +53,9 @@ export function burstHook(
     if (unhappy.length === 0) return undefined;
     await tx.alerts.addUnhappy(unhappy);
     const keys = [...new Set(unhappy.map((u) => u.counterKey))];
-    return async () => void (await judgeBursts(repos, keys, clock(), options));
+    // No window is wider than a day (the contract's limit), so older ratings cannot share one.
+    const from = Math.min(...unhappy.map((u) => u.at)) - MAX_WINDOW_MS;
+    return async () => void (await judgeBursts(repos, keys, clock(), options, from));
   };
 }
 
@@ -61,16 +65,25 @@ export async function judgeBursts(
   counterKeys: readonly string[],
   now: number,
   options: AlertOptions = {},
-  book?: RuleBook,
+  /** The earliest rating that may share a window with the ones to judge. */
+  from = now - UNHAPPY_KEPT_MS,
 ): Promise<number> {
   if (counterKeys.length === 0) return 0;
-  const rules = book ?? (await loadRuleBook(repos));
-  const rows = await repos.alerts.listUnhappy(counterKeys, now - UNHAPPY_KEPT_MS);
+  const rows = await repos.alerts.listUnhappy(counterKeys, from);
+  const unjudged = rows.filter((r) => r.judgedAt === null).map((r) => r.ratingId);
+  if (unjudged.length === 0) return 0;
+  const rules = await loadRuleBook(repos);
   const byCounter = new Map<string, UnhappyRow[]>();
-  for (const row of rows)
-    byCounter.set(row.counterKey, [...(byCounter.get(row.counterKey) ?? []), row]);
+  for (const row of rows) {
+    const list = byCounter.get(row.counterKey);
+    if (list) list.push(row);
+    else byCounter.set(row.counterKey, [row]);
+  }
+  // A counter whose burst alert is still open raises nothing new: skip the work of raising.
+  const open = await repos.alerts.findOpenKeys([...byCounter.keys()].map(burstKey));
   const conditions: AlertCondition[] = [];
   for (const [counterKey, list] of byCounter) {
+    if (open.has(burstKey(counterKey))) continue;
     const unitId = list[list.length - 1]!.unitId;
     const burst = findBurst(
       list.map((r) => ({ at: r.at, fresh: r.judgedAt === null })),
@@ -79,7 +92,7 @@ export async function judgeBursts(
     if (!burst) continue;
     conditions.push({
       kind: 'unsatisfied_burst',
-      key: `unsatisfied_burst:${counterKey}`,
+      key: burstKey(counterKey),
       unitId,
       facts: {
         counterKey,
@@ -91,10 +104,7 @@ export async function judgeBursts(
   }
   const raised = await raiseConditions(repos, rules, conditions, now, options);
   // Only the rows read here: a batch committed meanwhile is judged by its own hook.
-  await repos.alerts.markJudged(
-    rows.filter((r) => r.judgedAt === null).map((r) => r.ratingId),
-    now,
-  );
+  await repos.alerts.markJudged(unjudged, now);
   return raised.length;
 }
 
