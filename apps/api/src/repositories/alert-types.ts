@@ -84,6 +84,8 @@ export interface AlertRepository {
   listEvents(alertIds: readonly string[]): Promise<AlertEventRow[]>;
 
   addRecipients(alertId: string, userIds: readonly string[]): Promise<void>;
+  /** One alert as its recipient `userId` sees it; undefined when they did not receive it. */
+  findForUser(userId: string, alertId: string): Promise<RecipientAlertRow | undefined>;
   /** A user's alerts, newest first. */
   listForUser(userId: string, limit: number): Promise<RecipientAlertRow[]>;
   /** Unread and not acknowledged. */

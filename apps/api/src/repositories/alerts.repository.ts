@@ -96,6 +96,10 @@ export function createAlertRepository(db: Kysely<Database>): AlertRepository {
         .onConflict((oc) => oc.columns(['alertId', 'userId']).doNothing())
         .execute();
     },
+    async findForUser(userId, alertId) {
+      const row = await forUser(userId).where('alerts.id', '=', alertId).executeTakeFirst();
+      return row && parsed(row);
+    },
     async listForUser(userId, limit) {
       const rows = await forUser(userId)
         .orderBy('alerts.raisedAt', 'desc')

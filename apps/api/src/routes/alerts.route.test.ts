@@ -178,7 +178,10 @@ describe.each(dialects)('alerts on %s', (dialect) => {
   });
 
   it('lets supervisors set their subtree’s rules, inherited below; not others', async () => {
-    const own = { unsatisfied_burst: { count: 5, windowMinutes: 30 } };
+    const own = {
+      unsatisfied_burst: { count: 5, windowMinutes: 30 },
+      rate_below_target: { minSample: 5 },
+    };
     expect(
       (await w.staffA.send('PUT', `/api/v1/alert-rules/${w.communeA.id}`, { body: { own } }))
         .status,
@@ -245,5 +248,11 @@ describe.each(dialects)('alerts on %s', (dialect) => {
     const open = await w.database.repos.alerts.listOpen();
     const centre = open.filter((a) => a.kind === 'device_silent' && a.unitId === w.centre.id);
     expect(centre).toHaveLength(1);
+    // Commune A asked for 5 answers at least: its sector's 1 satisfied of 7 is below target (the
+    // second rating pressed at the same second is a possible repeat, left out of the rate).
+    const rate = open.filter((a) => a.kind === 'rate_below_target');
+    expect(rate.map((a) => [a.unitId, a.facts.total, a.facts.satisfied])).toEqual([
+      [w.communeA.id, 7, 1],
+    ]);
   });
 });

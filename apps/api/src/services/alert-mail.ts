@@ -66,6 +66,9 @@ export function immediateMail(
   ]);
 }
 
+/** A digest stays readable: the first alerts are listed, the rest counted. */
+const DIGEST_LINES = 50;
+
 /** One digest of the alerts raised for `user` since their last mail. */
 export function digestMail(
   alerts: readonly AlertRow[],
@@ -75,7 +78,7 @@ export function digestMail(
   consoleUrl?: string,
 ): DeliveryRow {
   const open = alerts.filter((a) => a.resolvedAt === null).length;
-  const lines = alerts.map((a) => {
+  const lines = alerts.slice(0, DIGEST_LINES).map((a) => {
     const state = a.resolvedAt === null ? '' : ' (đã hết)';
     return `- ${formatDateTime(a.raisedAt)} · ${ALERT_KIND_LABELS[a.kind].vi}${state}: ${alertText(a)}`;
   });
@@ -90,6 +93,9 @@ export function digestMail(
       `Các cảnh báo mới từ bản tin trước (${alerts.length}):`,
       '',
       ...lines,
+      ...(alerts.length > DIGEST_LINES
+        ? [`… và ${alerts.length - DIGEST_LINES} cảnh báo khác, xem trong trang quản trị.`]
+        : []),
       footer(consoleUrl),
     ],
   );

@@ -71,10 +71,8 @@ export function createAlertsService(repos: Repositories, clock: Clock) {
 
     /** Acknowledges an alert the user received, with their comment; kept in its history. */
     async acknowledge(user: UserRow, id: string, comment: string): Promise<Alert> {
-      const mine = (await repos.alerts.listForUser(user.id, LIST_LIMIT)).find((a) => a.id === id);
-      const found = mine ?? (await repos.alerts.findById(id));
       // Alerts of another subtree look like no alert at all.
-      if (!found || !mine) throw notFound('Cảnh báo');
+      if (!(await repos.alerts.findForUser(user.id, id))) throw notFound('Cảnh báo');
       const now = clock();
       const done = await repos.transaction(async (tx) => {
         if (!(await tx.alerts.acknowledge(id, user.id, now))) return false;
@@ -92,10 +90,8 @@ export function createAlertsService(repos: Repositories, clock: Clock) {
         return true;
       });
       if (!done) throw new ApiError(409, 'conflict', 'Cảnh báo này đã được xác nhận trước đó.');
-      const [after] = (await repos.alerts.listForUser(user.id, LIST_LIMIT)).filter(
-        (a) => a.id === id,
-      );
-      return (await view([after!]))[0]!;
+      const after = (await repos.alerts.findForUser(user.id, id))!;
+      return (await view([after]))[0]!;
     },
 
     /** The rules in force at a unit the user may see, and its own settings. */
