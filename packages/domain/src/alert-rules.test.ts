@@ -2,17 +2,14 @@ import { describe, expect, it } from 'vitest';
 import {
   answerNotAccepted,
   burstCleared,
-  DEFAULT_ALERT_RULES,
   deviceSilent,
-  digestDue,
   feedbackDue,
   findBurst,
   isUnhappy,
   rateBelowTarget,
   reconcile,
-  rulesAt,
-  type AlertRules,
 } from './alert-rules.ts';
+import { DEFAULT_ALERT_RULES, digestDue, rulesAt, type AlertRules } from './alert-settings.ts';
 import { workCalendar } from './holidays.ts';
 import { dateRange } from './holidays.ts';
 import { FIVE_LEVEL_SCALE, THREE_LEVEL_SCALE } from './scales.ts';

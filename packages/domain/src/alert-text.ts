@@ -2,7 +2,7 @@
  * What an alert says, in Vietnamese or English, from the facts stored with it (names are stored
  * when it is raised, so a mail and the console read the same sentence). Pure: no lookups.
  */
-import type { AlertKind } from './alert-rules.ts';
+import type { AlertKind } from './alert-settings.ts';
 import { formatDateTime, formatPercent, type Locale } from './vi-format.ts';
 import { formatIsoDate } from './working-days.ts';
 

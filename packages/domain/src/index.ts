@@ -41,3 +41,4 @@ export * from './league.ts';
 export * from './validity-messages.ts';
 export * from './alert-rules.ts';
 export * from './alert-text.ts';
+export * from './alert-settings.ts';
