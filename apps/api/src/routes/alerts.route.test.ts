@@ -177,6 +177,30 @@ describe.each(dialects)('alerts on %s', (dialect) => {
     expect(await unread(w.supA)).toBe(1);
   });
 
+  it('raises a burst a process left unjudged when it died after the commit', async () => {
+    const [, counter] = await w.database.repos.catalogue.listCounters(w.communeA.id);
+    const before = await unread(w.supA);
+    // What the hook stores when it found a new burst, before the process could raise it.
+    await w.database.repos.alerts.addUnhappy(
+      [20, 10, 0].map((minutesAgo) => ({
+        ratingId: randomUUID(),
+        counterKey: counter!.id,
+        unitId: w.communeA.id,
+        at: w.clock.now - minutesAgo * MIN,
+        receivedAt: w.clock.now,
+        judgedAt: null,
+      })),
+    );
+    await run();
+    expect(await unread(w.supA)).toBe(before + 1);
+    const open = await w.database.repos.alerts.listOpen();
+    expect(
+      open.find((a) => a.conditionKey === `unsatisfied_burst:${counter!.id}`)?.facts,
+    ).toMatchObject({ counterName: 'Quầy số 2', count: 3 });
+    await run();
+    expect(await unread(w.supA)).toBe(before + 1);
+  });
+
   it('lets supervisors set their subtree’s rules, inherited below; not others', async () => {
     const own = {
       unsatisfied_burst: { count: 5, windowMinutes: 30 },

@@ -1,10 +1,11 @@
 /**
- * The burst rule, fed by sync (issue 14, item 4). Inside the batch transaction the hook keeps the
- * batch's unhappy ratings (counted ones only: a repeat press is not a second citizen) in the small
- * `alert_unhappy` table; after the commit, the counters they touched are judged from that table
- * alone — never by scanning ratings. Rows stay "unjudged" until a judgement covered them, so a
- * process that dies between commit and judgement leaves them to the alerts job, which judges the
- * same way.
+ * The burst rule, fed by sync (issue 14, item 4). The batch's unhappy ratings (counted ones only:
+ * a repeat press is not a second citizen) go into the small `alert_unhappy` table in the batch
+ * transaction, and their counters are judged there from that table alone — never by scanning
+ * ratings. Most batches end there: no burst, or its alert is already open, and the rows are stored
+ * as judged, at no extra commit. When a new burst shows, its rows are stored unjudged and the
+ * alert is raised after the commit (recipients, mails); a process that dies in between leaves them
+ * unjudged for the alerts job, which judges and raises the same way.
  */
 import { findBurst, isUnhappy, type AlertCondition, type RatingScale } from '@hailong/domain';
 import type { RatingRow, Repositories, UnhappyRow } from '../repositories/types.ts';
@@ -33,7 +34,7 @@ const MAX_WINDOW_MS = 24 * 3_600_000;
 const counterKeyOf = (r: RatingRow) => r.counterId ?? `device:${r.deviceId}`;
 const burstKey = (counterKey: string) => `unsatisfied_burst:${counterKey}`;
 
-/** The hook sync runs: keep the batch's unhappy ratings, judge their counters after commit. */
+/** The hook sync runs: keep and judge the batch's unhappy ratings; raise new bursts after commit. */
 export function burstHook(
   repos: Repositories,
   clock: Clock,
@@ -51,11 +52,30 @@ export function burstHook(
         judgedAt: null,
       }));
     if (unhappy.length === 0) return undefined;
-    await tx.alerts.addUnhappy(unhappy);
     const keys = [...new Set(unhappy.map((u) => u.counterKey))];
     // No window is wider than a day (the contract's limit), so older ratings cannot share one.
     const from = Math.min(...unhappy.map((u) => u.at)) - MAX_WINDOW_MS;
-    return async () => void (await judgeBursts(repos, keys, clock(), options, from));
+    const [earlier, open, book] = await Promise.all([
+      tx.alerts.listUnhappy(keys, from),
+      tx.alerts.findOpenKeys(keys.map(burstKey)),
+      loadRuleBook(tx),
+    ]);
+    const bursting = new Set(
+      keys.filter((key) => {
+        if (open.has(burstKey(key))) return false;
+        const mine = unhappy.filter((u) => u.counterKey === key);
+        const ratings = [
+          ...earlier.filter((r) => r.counterKey === key).map((r) => ({ at: r.at, fresh: false })),
+          ...mine.map((u) => ({ at: u.at, fresh: true })),
+        ];
+        return findBurst(ratings, book.rulesOf(mine[0]!.unitId).unsatisfied_burst) !== null;
+      }),
+    );
+    await tx.alerts.addUnhappy(
+      unhappy.map((u) => ({ ...u, judgedAt: bursting.has(u.counterKey) ? null : now })),
+    );
+    if (bursting.size === 0) return undefined;
+    return async () => void (await judgeBursts(repos, [...bursting], clock(), options, from));
   };
 }
 
