@@ -14,6 +14,7 @@ import { startRetentionJob } from './services/retention.service.ts';
 import { seedDemoRatings } from './services/demo-ratings.ts';
 import { onFeedbackReceived } from './services/feedback-intake.ts';
 import { startScaleJob } from './services/scale-job.ts';
+import { startBackupJob } from './backup/backup-job.ts';
 import { createShutdown } from './shutdown.ts';
 
 const appsDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -56,6 +57,8 @@ async function main() {
     trustedProxies: config.trustedProxies,
     publicUrl: config.publicUrl,
     publicStatsTtlMs: config.publicStatsTtlMs,
+    tabletKeepDays: config.tabletKeepDays,
+    backupDir: config.backup?.dir,
     staticDirs: {
       console: join(appsDir, 'console', 'dist'),
       kiosk: join(appsDir, 'kiosk', 'dist'),
@@ -93,8 +96,12 @@ async function main() {
   const stopRetention = startRetentionJob(repos, systemClock, logger);
   // A unit's scale change planned for next month takes effect in `units.scale` when it begins.
   const stopScales = startScaleJob(repos, systemClock, logger);
+  // The daily backup, when HAILONG_BACKUP_DIR is set.
+  const stopBackups = config.backup
+    ? startBackupJob(config.backup, config.databaseUrl, systemClock, logger)
+    : async () => {};
   shutdown.onSignal(server, async () => {
-    await Promise.all([stopRetention(), stopScales()]);
+    await Promise.all([stopRetention(), stopScales(), stopBackups()]);
     await database.close();
   });
 }
