@@ -2,7 +2,7 @@
  * `npm run bench`: measures what the issues set targets for and writes the figures to
  * bench-results/latest.json (and a dated copy). Figures, not pass/fail: tests never time things.
  * `npm run bench -- load tally` runs only the benches named (bundles, api, ingest, kiosk, tally,
- * load, public); the file then holds only their figures.
+ * load, public, backup); the file then holds only their figures.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -13,6 +13,7 @@ import { benchKiosk } from './kiosk.ts';
 import { benchTally } from './tally.ts';
 import { benchLoad } from './load.ts';
 import { benchPublicAudit } from './public-audit.ts';
+import { benchBackup } from './backup.ts';
 
 export interface BenchResult {
   name: string;
@@ -33,6 +34,7 @@ const BENCHES: Record<string, () => Promise<BenchResult[]>> = {
   tally: benchTally,
   load: benchLoad,
   public: benchPublicAudit,
+  backup: benchBackup,
 };
 
 async function main() {
