@@ -26,10 +26,11 @@ describe('password hashes', () => {
 
   it('are made at OWASP cost outside a test run, whatever the environment says', () => {
     expect(PRODUCTION_LOG_N).toBe(17);
-    for (const env of [
+    const environments: Record<string, string>[] = [
       { NODE_ENV: 'production', HAILONG_TEST_SCRYPT_LOG_N: '12' },
       { HAILONG_TEST_SCRYPT_LOG_N: '12' },
-    ]) {
+    ];
+    for (const env of environments) {
       made.push(hashInProcess(env));
       expect(made.at(-1)!.split('$').slice(0, 4), JSON.stringify(env)).toEqual([
         'scrypt',
