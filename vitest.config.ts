@@ -22,6 +22,8 @@ export default defineConfig({
         test: {
           name: 'api',
           include: ['apps/api/src/**/*.test.ts'],
+          // Hundreds of sign-ins: scrypt at a test cost (passwords.ts; ignored outside tests).
+          env: { HAILONG_TEST_SCRYPT_LOG_N: '12' },
           // Mostly waiting on SQLite fsyncs and the PostgreSQL server: three files at a time keep
           // two cores busy (vitest's default on two cores is one file at a time).
           maxWorkers: 3,

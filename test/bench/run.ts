@@ -2,7 +2,7 @@
  * `npm run bench`: measures what the issues set targets for and writes the figures to
  * bench-results/latest.json (and a dated copy). Figures, not pass/fail: tests never time things.
  * `npm run bench -- load tally` runs only the benches named (bundles, api, ingest, kiosk, tally,
- * load, public, alerts); the file then holds only their figures.
+ * load, public, backup, alerts); the file then holds only their figures.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -14,6 +14,7 @@ import { benchTally } from './tally.ts';
 import { benchLoad } from './load.ts';
 import { benchPublicAudit } from './public-audit.ts';
 import { benchAlerts } from './alerts.ts';
+import { benchBackup } from './backup.ts';
 
 export interface BenchResult {
   name: string;
@@ -35,6 +36,7 @@ const BENCHES: Record<string, () => Promise<BenchResult[]>> = {
   load: benchLoad,
   public: benchPublicAudit,
   alerts: benchAlerts,
+  backup: benchBackup,
 };
 
 async function main() {

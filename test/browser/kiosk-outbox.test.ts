@@ -69,6 +69,13 @@ describe('IndexedDB real life', () => {
     expect(result).toEqual({ ok: true });
   });
 
+  it('keeps the records a first-release kiosk left queued when its database is upgraded', async () => {
+    const result = await page.evaluate(() =>
+      (globalThis as unknown as TestEntryGlobal).kioskTest.upgradesFromFirstRelease(),
+    );
+    expect(result).toEqual({ ok: true });
+  });
+
   it('reports a full disk as StorageFullError', async () => {
     // A context of its own: after the checks above created and deleted many databases, Chromium's
     // usage bookkeeping for the origin no longer reflects a quota override reliably.

@@ -7,7 +7,7 @@ import type { ClientRecord } from '@hailong/contracts';
 import { newTrackingCode } from '@hailong/domain';
 import { batchSender } from '../../apps/kiosk/src/lib/api.ts';
 import { loadContracts } from '../../apps/kiosk/src/lib/contracts-loader.ts';
-import type { MemoryOutbox } from '../../apps/kiosk/src/lib/outbox/memory-outbox.ts';
+import { MemoryOutbox } from '../../apps/kiosk/src/lib/outbox/memory-outbox.ts';
 import type { RecordDraft } from '../../apps/kiosk/src/lib/outbox/outbox.ts';
 import { syncProtocol } from '../../apps/kiosk/src/lib/sync/protocol.ts';
 import { SyncLoop, type SyncStatus } from '../../apps/kiosk/src/lib/sync/sync-loop.ts';
@@ -70,6 +70,8 @@ export function startLoop(tablet: Tablet, proxyBase: string, random: () => numbe
   const loop = new SyncLoop({
     outbox: tablet.outbox,
     token: () => tablet.token,
+    deviceId: () => tablet.deviceId,
+    keepSentMs: () => 30 * 86_400_000,
     send: batchSender(`${proxyBase}/api/v1`),
     protocol: async () => ({ ...syncProtocol(await loadContracts()), maxItems: BATCH_ITEMS }),
     now: Date.now,
@@ -86,4 +88,54 @@ export function startLoop(tablet: Tablet, proxyBase: string, random: () => numbe
   tablet.loop = loop;
   void loop.start();
   return loop;
+}
+
+/** Signs in as `admin` on the server at `base`; resolves with the session cookie. */
+export async function signIn(base: string, password: string): Promise<string> {
+  const login = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { origin: base, 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password }),
+  });
+  if (login.status !== 200) throw new Error(`login answered ${login.status}`);
+  return login.headers.get('set-cookie')!.split(';')[0]!;
+}
+
+/** Units tablets stand in: those with sectors (the province and the centre only pool theirs). */
+export async function desks(
+  base: string,
+  cookie: string,
+): Promise<{ id: string; sectors: { id: string }[] }[]> {
+  const response = await fetch(`${base}/api/v1/units`, { headers: { cookie } });
+  const { units } = (await response.json()) as {
+    units: { id: string; sectors: { id: string }[] }[];
+  };
+  return units.filter((u) => u.sectors.length > 0);
+}
+
+/** Enrolls a tablet in `unitId` as staff do: a one-time code from the console, used by the tablet. */
+export async function enrollTablet(
+  base: string,
+  cookie: string,
+  unitId: string,
+  label: string,
+): Promise<Tablet> {
+  const headers = { origin: base, 'content-type': 'application/json', cookie };
+  const created = await fetch(`${base}/api/v1/enrollments`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ unitId, label }),
+  });
+  if (created.status !== 201)
+    throw new Error(`enrollment: ${created.status} ${await created.text()}`);
+  const { code } = (await created.json()) as { code: string };
+  const enrolled = await fetch(`${base}/api/v1/devices/enroll`, {
+    method: 'POST',
+    headers: { origin: base, 'content-type': 'application/json' },
+    body: JSON.stringify({ code }),
+  });
+  if (enrolled.status !== 201)
+    throw new Error(`enroll: ${enrolled.status} ${await enrolled.text()}`);
+  const { deviceId, token } = (await enrolled.json()) as { deviceId: string; token: string };
+  return { deviceId, token, outbox: new MemoryOutbox(), captured: [], states: new Set() };
 }

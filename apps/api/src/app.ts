@@ -95,6 +95,10 @@ export interface AppDeps {
    * `Origin` with it; enrollment links, QR codes and the lookup address are built from it.
    */
   publicUrl?: string;
+  /** Days tablets keep acknowledged records for a resend (HAILONG_TABLET_KEEP_DAYS). */
+  tabletKeepDays?: number;
+  /** Where the daily backups go (HAILONG_BACKUP_DIR): /metrics reports the newest one's age. */
+  backupDir?: string;
   /** How long the public statistics are reused in memory (default 60 s). */
   publicStatsTtlMs?: number;
   /** Built front ends to serve; absent in API-only tests. */
@@ -107,7 +111,10 @@ export function createApp(deps: AppDeps) {
   const trust = proxyTrust(deps.trustProxy ?? false, deps.trustedProxies);
   const auth = createAuthService(deps.repos, deps.clock);
   const scrape = deps.metricsToken
-    ? { token: deps.metricsToken, metrics: createMetrics(deps.repos, deps.clock) }
+    ? {
+        token: deps.metricsToken,
+        metrics: createMetrics(deps.repos, deps.clock, deps.backupDir),
+      }
     : undefined;
   const metrics = scrape?.metrics;
 
@@ -161,7 +168,7 @@ export function createApp(deps: AppDeps) {
   const catalogueAdmin = createCatalogueAdminService(deps.repos, deps.clock);
   api.route('/', catalogueRoutes(catalogueAdmin));
   api.route('/', catalogueItemRoutes(catalogueAdmin));
-  const devices = createDevicesService(deps.repos, deps.clock, deps.publicUrl);
+  const devices = createDevicesService(deps.repos, deps.clock, deps.publicUrl, deps.tabletKeepDays);
   api.route('/', devicesRoutes(devices));
   api.route('/', settingsRoutes(deps.publicUrl));
   const alertOptions = { consoleUrl: deps.publicUrl };

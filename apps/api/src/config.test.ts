@@ -65,4 +65,26 @@ describe('configuration', () => {
       /HAILONG_SHUTDOWN_TIMEOUT_SECONDS/,
     );
   });
+
+  it('reads the daily backup and how long tablets keep what they sent', () => {
+    expect(readConfig({}).backup).toBeUndefined();
+    expect(readConfig({}).tabletKeepDays).toBe(30);
+    expect(readConfig({ HAILONG_BACKUP_DIR: '/var/backups/hailong' }).backup).toEqual({
+      dir: '/var/backups/hailong',
+      atMinute: 150,
+      keepDays: 14,
+    });
+    const set = readConfig({
+      HAILONG_BACKUP_DIR: '/srv/sao-luu',
+      HAILONG_BACKUP_AT: '23:05',
+      HAILONG_BACKUP_KEEP_DAYS: '30',
+      HAILONG_TABLET_KEEP_DAYS: '45',
+    });
+    expect(set.backup).toEqual({ dir: '/srv/sao-luu', atMinute: 23 * 60 + 5, keepDays: 30 });
+    expect(set.tabletKeepDays).toBe(45);
+    for (const bad of ['2:30', '24:00', '02:60', 'sáng']) {
+      expect(() => readConfig({ HAILONG_BACKUP_AT: bad }), bad).toThrow(/HAILONG_BACKUP_AT.*02:30/);
+    }
+    expect(() => readConfig({ HAILONG_TABLET_KEEP_DAYS: '0' })).toThrow(/HAILONG_TABLET_KEEP_DAYS/);
+  });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_KEEP_SENT_DAYS } from '@hailong/domain';
 import { LOG_LEVELS } from './http/logger.ts';
 import { proxyTrust } from './http/forwarded.ts';
 import { readAlertsInterval, readMailConfig } from './mail-config.ts';
@@ -29,6 +30,14 @@ const Env = z.object({
     .optional(),
   // Below systemd's TimeoutStopSec (30 s in deploy/hailong.service), which ends in SIGKILL.
   HAILONG_SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(300).default(20),
+  // Daily backups into this folder (unset: none scheduled; `npm run backup` still works).
+  HAILONG_BACKUP_DIR: z.string().min(1).optional(),
+  HAILONG_BACKUP_AT: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'giờ:phút theo giờ Việt Nam, ví dụ 02:30')
+    .default('02:30'),
+  HAILONG_BACKUP_KEEP_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
+  HAILONG_TABLET_KEEP_DAYS: z.coerce.number().int().min(1).max(365).default(DEFAULT_KEEP_SENT_DAYS),
 });
 
 export interface Config {
@@ -60,6 +69,16 @@ export interface Config {
   mail: SmtpSettings | undefined;
   /** How often the alerts job runs. */
   alertsIntervalMs: number;
+  /** The daily backup: into `dir`, at `atMinute` after midnight in Việt Nam, kept `keepDays`. */
+  backup: BackupSchedule | undefined;
+  /** Days tablets keep acknowledged records, to resend them after a restore. */
+  tabletKeepDays: number;
+}
+
+export interface BackupSchedule {
+  dir: string;
+  atMinute: number;
+  keepDays: number;
 }
 
 /** Reads the environment; a bad value stops the start with a message naming the variable. */
@@ -86,6 +105,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: e.HAILONG_SHUTDOWN_TIMEOUT_SECONDS * 1000,
     mail: readMailConfig(env),
     alertsIntervalMs: readAlertsInterval(env),
+    backup: e.HAILONG_BACKUP_DIR
+      ? {
+          dir: e.HAILONG_BACKUP_DIR,
+          atMinute:
+            Number(e.HAILONG_BACKUP_AT.slice(0, 2)) * 60 + Number(e.HAILONG_BACKUP_AT.slice(3)),
+          keepDays: e.HAILONG_BACKUP_KEEP_DAYS,
+        }
+      : undefined,
+    tabletKeepDays: e.HAILONG_TABLET_KEEP_DAYS,
   };
 }
 

@@ -16,6 +16,7 @@ import { onFeedbackReceived } from './services/feedback-intake.ts';
 import { startScaleJob } from './services/scale-job.ts';
 import { startAlertsJob } from './services/alerts-job.ts';
 import { smtpMailer } from './services/alert-mailer.ts';
+import { startBackupJob } from './backup/backup-job.ts';
 import { createShutdown } from './shutdown.ts';
 
 const appsDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -58,6 +59,8 @@ async function main() {
     trustedProxies: config.trustedProxies,
     publicUrl: config.publicUrl,
     publicStatsTtlMs: config.publicStatsTtlMs,
+    tabletKeepDays: config.tabletKeepDays,
+    backupDir: config.backup?.dir,
     staticDirs: {
       console: join(appsDir, 'console', 'dist'),
       kiosk: join(appsDir, 'kiosk', 'dist'),
@@ -103,8 +106,12 @@ async function main() {
     from: config.mail?.from,
     consoleUrl: config.publicUrl,
   });
+  // The daily backup, when HAILONG_BACKUP_DIR is set.
+  const stopBackups = config.backup
+    ? startBackupJob(config.backup, config.databaseUrl, systemClock, logger)
+    : async () => {};
   shutdown.onSignal(server, async () => {
-    await Promise.all([stopRetention(), stopScales(), stopAlerts()]);
+    await Promise.all([stopRetention(), stopScales(), stopBackups(), stopAlerts()]);
     await database.close();
   });
 }

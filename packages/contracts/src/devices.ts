@@ -124,6 +124,11 @@ export const DeviceConfig = z
      * to citizens. Absent when not configured, and from servers older than this field.
      */
     publicUrl: z.url().optional(),
+    /**
+     * Days the tablet keeps acknowledged records to resend them after a restore
+     * (HAILONG_TABLET_KEEP_DAYS). Absent from older servers: the kiosk keeps its default.
+     */
+    keepSentDays: z.number().int().min(1).max(365).optional(),
   })
   .meta({ id: 'DeviceConfig' });
 export type DeviceConfig = z.infer<typeof DeviceConfig>;

@@ -7,3 +7,9 @@ export const DEFAULT_KIOSK_SETTINGS = {
   /** The consent text the kiosk shows; bump when its wording changes, so each consent names its text. */
   consentVersion: 'dong-y-2026-01',
 } as const;
+
+/**
+ * Days a tablet keeps the records the server acknowledged, so that a server restored from a backup
+ * up to this old gets them back; a month of a busy counter is a few megabytes.
+ */
+export const DEFAULT_KEEP_SENT_DAYS = 30;

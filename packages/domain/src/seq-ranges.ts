@@ -31,3 +31,25 @@ export function seqGaps(ranges: readonly SeqRange[]): SeqRange[] {
   }
   return gaps;
 }
+
+/**
+ * What the server still lacks of a device that says it has numbered `highest` records: the holes
+ * below the highest number received, and the tail above it up to `highest`. At most `limit` ranges,
+ * lowest first — a tablet resends what it still keeps of them and asks again.
+ */
+export function missingSeqRanges(
+  ranges: readonly SeqRange[],
+  highest: number,
+  limit = Number.POSITIVE_INFINITY,
+): SeqRange[] {
+  const missing: SeqRange[] = [];
+  let expected = 1;
+  for (const range of ranges) {
+    if (expected > highest || missing.length >= limit) return missing;
+    if (range.from > expected)
+      missing.push({ from: expected, to: Math.min(range.from - 1, highest) });
+    expected = Math.max(expected, range.to + 1);
+  }
+  if (expected <= highest && missing.length < limit) missing.push({ from: expected, to: highest });
+  return missing;
+}

@@ -16,6 +16,7 @@ export interface KioskTestApi {
   runCheck(name: string): Promise<CheckResult>;
   reopensAfterUnexpectedClose(): Promise<CheckResult>;
   yieldsToNewerVersion(): Promise<CheckResult>;
+  upgradesFromFirstRelease(): Promise<CheckResult>;
   putUnderQuota(): Promise<CheckResult>;
   /** Puts `count` valid ratings into the enrolled kiosk's outbox; answers the milliseconds taken. */
   seed(count: number, chunk?: number): Promise<number>;

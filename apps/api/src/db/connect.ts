@@ -103,7 +103,7 @@ function postgresDialect(url: string): KyselyDialect {
   return new PostgresDialect({ pool });
 }
 
-function sqlitePath(url: string): string {
+export function sqlitePath(url: string): string {
   const rest = url.slice('file:'.length);
   const path = rest.startsWith('//') ? fileURLToPath(url) : rest;
   if (path === '') throw new Error('empty SQLite path in database URL: use file:PATH');
@@ -144,6 +144,6 @@ function sqliteMigrationLock(path: string): MigrationLock {
 }
 
 /** Hides a password in a URL before it reaches an error message or a log. */
-function redact(url: string): string {
+export function redact(url: string): string {
   return url.replace(/\/\/([^:/@]*):[^@/]*@/, '//$1:***@');
 }

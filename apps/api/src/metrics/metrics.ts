@@ -8,12 +8,14 @@ import { SYNC_STATUSES } from '@hailong/contracts';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 import type { Repositories } from '../repositories/types.ts';
 import type { Clock } from '../services/clock.ts';
+import { registerBackupGauge } from './backup-gauge.ts';
 import { registerDatabaseGauges } from './database-gauges.ts';
 
-export function createMetrics(repos: Repositories, clock: Clock) {
+export function createMetrics(repos: Repositories, clock: Clock, backupDir?: string) {
   const register = new Registry();
   collectDefaultMetrics({ register });
   registerDatabaseGauges(register, repos, clock);
+  if (backupDir) registerBackupGauge(register, backupDir, clock);
   const registers = [register];
   const syncRecords = new Counter({
     name: 'hailong_sync_records_total',

@@ -7,12 +7,12 @@ import type { Metrics } from './metrics.ts';
  */
 export function observedSync(service: SyncService, metrics: Metrics): SyncService {
   return {
-    async sync(device, protocol, items) {
+    async sync(device, protocol, items, highestSeq) {
       const stopTimer = metrics.syncBatchDuration.startTimer();
       try {
-        const results = await service.sync(device, protocol, items);
-        for (const { status } of results) metrics.syncRecords.inc({ result: status });
-        return results;
+        const response = await service.sync(device, protocol, items, highestSeq);
+        for (const { status } of response.results) metrics.syncRecords.inc({ result: status });
+        return response;
       } finally {
         stopTimer();
       }

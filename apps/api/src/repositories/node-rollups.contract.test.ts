@@ -162,7 +162,7 @@ describe.each(dialects)('node rollups on %s', (dialect) => {
   async function upload(unitId: string, items: RatingRecord[]) {
     const sync = createSyncService(repos, () => NOW);
     const device = (await repos.devices.findById(devices.get(unitId)!.id))!;
-    const results = await sync.sync(device, 1, items);
+    const { results } = await sync.sync(device, 1, items);
     expect(results.every((r) => r.status === 'accepted')).toBe(true);
   }
 
@@ -371,7 +371,8 @@ describe.each(dialects)('node rollups on %s', (dialect) => {
       batches.map(async ({ unitId, items }, i) => {
         const device = i % 2 === 0 ? devices.get(unitId)! : extra.find((d) => d.unitId === unitId)!;
         const renumbered = items.map((r, k) => ({ ...r, deviceId: device.id, seq: k + 1 }));
-        return sync.sync((await repos.devices.findById(device.id))!, 1, renumbered);
+        const answer = await sync.sync((await repos.devices.findById(device.id))!, 1, renumbered);
+        return answer.results;
       }),
     );
     expect(results.flat().every((r) => r.status === 'accepted')).toBe(true);

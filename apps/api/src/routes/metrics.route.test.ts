@@ -6,6 +6,9 @@
  * gauges are read from the database at scrape time.
  */
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects } from '../../../../test/support/databases.ts';
 import { Session, testApp } from '../../../../test/support/api-client.ts';
@@ -189,5 +192,35 @@ describe.each(dialects)('/metrics on %s', (dialect) => {
       expect(age(later, silent)).toBeGreaterThanOrEqual((60 * DAY_MS) / 1000);
       expect(sampleValue(later, 'hailong_feedback_overdue')).toBe(1);
     });
+  });
+
+  it('reports the age of the newest backup in the backup folder, +Inf before the first', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hailong-metrics-backups-'));
+    const withBackups = testApp(w.database, w.clock, { metricsToken: TOKEN, backupDir: dir }).app;
+    const age = async () => {
+      const res = await new Session(withBackups).get('/metrics', {
+        headers: { authorization: `Bearer ${TOKEN}` },
+      });
+      return sampleValue(parsePrometheusText(await res.text()), 'hailong_backup_age_seconds', {});
+    };
+    expect(await age()).toBe(Infinity);
+    // Files that are not backups do not count: a half-written one, notes.
+    await writeFile(join(dir, 'hailong-2026-11-20-0230.sqlite.partial'), '');
+    await writeFile(join(dir, 'ghi-chu.txt'), '');
+    expect(await age()).toBe(Infinity);
+    const older = join(dir, 'hailong-2026-11-18-0230.sqlite');
+    const newer = join(dir, 'hailong-2026-11-19-0230.sqlite');
+    for (const [file, hoursAgo] of [
+      [older, 50],
+      [newer, 26],
+    ] as const) {
+      await writeFile(file, 'x');
+      const at = new Date(w.clock.now - hoursAgo * 3_600_000);
+      await utimes(file, at, at);
+    }
+    expect(await age()).toBe(26 * 3600);
+    // Without a backup folder there is no such series.
+    const res = await scrapeWith(`Bearer ${TOKEN}`);
+    expect(parsePrometheusText(await res.text()).has('hailong_backup_age_seconds')).toBe(false);
   });
 });

@@ -189,9 +189,9 @@ describe.each(dialects)('sync protocol on %s', (dialect) => {
   it('refuses bad envelopes as a whole: 426, 422, 413', async () => {
     const device = await enrollDevice(admin, unit.id);
     const one = [rating(device, 1, { sectorId: sectors[0]!.id, level: 5 })];
-    const v3 = await sync(tablet(), device, one, 3);
-    expect(v3.status).toBe(426);
-    expect((await v3.json()).error.code).toBe('unsupported_protocol');
+    const v4 = await sync(tablet(), device, one, 4);
+    expect(v4.status).toBe(426);
+    expect((await v4.json()).error.code).toBe('unsupported_protocol');
     const auth = { authorization: `Bearer ${device.token}` };
     expect(
       (await tablet().send('POST', '/api/v1/sync', { body: { items: one }, headers: auth })).status,
@@ -204,6 +204,13 @@ describe.each(dialects)('sync protocol on %s', (dialect) => {
         })
       ).status,
     ).toBe(422);
+    for (const highestSeq of [-1, 1.5, '7']) {
+      const bad = await tablet().send('POST', '/api/v1/sync', {
+        body: { protocol: 3, items: [], highestSeq },
+        headers: auth,
+      });
+      expect(bad.status, String(highestSeq)).toBe(422);
+    }
     const tooMany = Array.from({ length: 501 }, (_, i) => ({ id: String(i) }));
     expect((await sync(tablet(), device, tooMany)).status).toBe(422);
     const huge = [{ ...one[0]!, comment: 'x'.repeat(1024 * 1024) }];
@@ -313,5 +320,41 @@ describe.each(dialects)('sync protocol on %s', (dialect) => {
       (d: { id: string }) => d.id === device.deviceId,
     );
     expect(healed.gaps).toEqual([]);
+  });
+
+  it("answers protocol 3 with the numbers it lacks up to the tablet's highest, after the batch", async () => {
+    const device = await enrollDevice(admin, unit.id);
+    const auth = { authorization: `Bearer ${device.token}` };
+    const upload = (items: unknown[], highestSeq?: number) =>
+      tablet().send('POST', '/api/v1/sync', {
+        body: { protocol: 3, items, ...(highestSeq !== undefined && { highestSeq }) },
+        headers: auth,
+      });
+    const records = Array.from({ length: 9 }, (_, i) =>
+      rating(device, i + 1, { sectorId: sectors[0]!.id, level: 4, possibleRepeat: false }),
+    );
+    // A check-in before anything was sent: everything up to 3 is missing.
+    const first = await upload([], 3);
+    expect(first.status).toBe(200);
+    expect(await first.json()).toEqual({ results: [], missing: [{ from: 1, to: 3 }] });
+    // 1, 2 and 5 now; the answer is counted after this batch: 3, 4 and 6 to 9 are missing.
+    const batch = await upload([records[0], records[1], records[4]], 9);
+    const body = await batch.json();
+    expect(body.results.map((r: { status: string }) => r.status)).toEqual([
+      'accepted',
+      'accepted',
+      'accepted',
+    ]);
+    expect(body.missing).toEqual([
+      { from: 3, to: 4 },
+      { from: 6, to: 9 },
+    ]);
+    await upload(records.slice(5), 9);
+    expect((await (await upload([], 9)).json()).missing).toEqual([{ from: 3, to: 4 }]);
+    await upload([records[2], records[3]], 9);
+    expect(await (await upload([], 9)).json()).toEqual({ results: [], missing: [] });
+    // Older protocols never see the field: their answers are as they were.
+    const old = await sync(tablet(), device, [records[0]], 2);
+    expect(await old.json()).toEqual({ results: [{ id: records[0]!.id, status: 'duplicate' }] });
   });
 });

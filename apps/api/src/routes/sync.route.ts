@@ -37,7 +37,7 @@ export function syncRoutes(devices: DevicesService, syncService: SyncService) {
     path: '/sync',
     summary: 'Upload up to 500 records (1 MB); each is accepted, duplicate or rejected on its own',
     description:
-      'Answered only after the batch is durably committed. Ids are compared in lower case. The same id and content sent again by the same tablet is a duplicate; with other content it is rejected (`conflict`); from another tablet it is rejected (`id_taken`); a tracking code another item has is rejected (`tracking_code_taken`). Protocol 1 is still accepted; its tablets get `conflict` for the codes added in protocol 2.',
+      'Answered only after the batch is durably committed. Ids are compared in lower case. The same id and content sent again by the same tablet is a duplicate; with other content it is rejected (`conflict`); from another tablet it is rejected (`id_taken`); a tracking code another item has is rejected (`tracking_code_taken`). Protocol 1 is still accepted; its tablets get `conflict` for the codes added in protocol 2. From protocol 3 the tablet sends `highestSeq` (with items or alone, as a check-in) and the answer lists in `missing` the sequence ranges up to it the server has not stored, counted after this batch: after a restore from backup, the tablet resends them from the records it keeps.',
     request: { body: jsonBody(SyncRequest) },
     responses: {
       200: json(SyncResponse, 'One result per item, in item order'),
@@ -58,7 +58,7 @@ export function syncRoutes(devices: DevicesService, syncService: SyncService) {
       return c.json(body, 200);
     })
     .openapi(sync, async (c) => {
-      const { protocol, items } = c.req.valid('json');
-      return c.json({ results: await syncService.sync(c.get('device'), protocol, items) }, 200);
+      const { protocol, items, highestSeq } = c.req.valid('json');
+      return c.json(await syncService.sync(c.get('device'), protocol, items, highestSeq), 200);
     });
 }

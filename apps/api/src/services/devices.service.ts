@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { monthOf, newTrackingCode, seqGaps } from '@hailong/domain';
+import { DEFAULT_KEEP_SENT_DAYS, monthOf, newTrackingCode, seqGaps } from '@hailong/domain';
 import type {
   Device,
   DeviceConfig,
@@ -35,7 +35,12 @@ const invalid = (path: string, message: string, text: string) =>
  * stand at a counter (quầy) of its unit. `publicUrl` (PUBLIC_URL) goes into each tablet's
  * configuration for the citizen's lookup link.
  */
-export function createDevicesService(repos: Repositories, clock: Clock, publicUrl?: string) {
+export function createDevicesService(
+  repos: Repositories,
+  clock: Clock,
+  publicUrl?: string,
+  keepSentDays = DEFAULT_KEEP_SENT_DAYS,
+) {
   /** A counter the tablets of `unitId` may be bound to: of that unit and not archived. */
   async function checkCounter(unitId: string, counterId: string | null): Promise<void> {
     if (counterId === null) return;
@@ -165,6 +170,7 @@ export function createDevicesService(repos: Repositories, clock: Clock, publicUr
         sectors: sectors.map((s) => ({ id: s.id, name: s.name })),
         settings: kioskSettingsOf(unit),
         ...(publicUrl !== undefined && { publicUrl }),
+        keepSentDays,
       };
     },
 

@@ -8,7 +8,21 @@ import { createFairQueue, QueueFull } from './fair-queue.ts';
  * 128·N·r = 128 MiB this needs, so it is raised. The parameters are stored with the hash so they can
  * be raised later without invalidating old hashes.
  */
-const PARAMS = { logN: 17, r: 8, p: 1 } as const;
+export const PRODUCTION_LOG_N = 17;
+const PARAMS = { logN: testLogN() ?? PRODUCTION_LOG_N, r: 8, p: 1 } as const;
+
+/**
+ * The test run's own cost, and only the test run's: vitest sets NODE_ENV=test and the test config
+ * HAILONG_TEST_SCRYPT_LOG_N, so the hundreds of sign-ins of the suite do not spend minutes of CI in
+ * scrypt. Hashing and verifying run the same code at any cost (the cost is read from each hash).
+ * Outside a test run the variable is ignored.
+ */
+function testLogN(): number | undefined {
+  const value = Number(process.env.HAILONG_TEST_SCRYPT_LOG_N);
+  return process.env.NODE_ENV === 'test' && Number.isInteger(value) && value >= 10 && value < 17
+    ? value
+    : undefined;
+}
 const KEY_LENGTH = 32;
 
 /**

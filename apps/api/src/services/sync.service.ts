@@ -1,13 +1,15 @@
 import {
   ClientRecord,
+  SYNC_MAX_MISSING_RANGES,
   SYNC_PROTOCOL,
   SYNC_PROTOCOLS,
   canonicalRecordId,
   syncErrorCodeFor,
   type ErrorCode,
+  type SyncResponse,
   type SyncResult,
 } from '@hailong/contracts';
-import { RATING_SCALES, findLevel } from '@hailong/domain';
+import { RATING_SCALES, findLevel, missingSeqRanges } from '@hailong/domain';
 import type { DeviceRow, Repositories } from '../repositories/types.ts';
 import { ApiError } from '../http/errors.ts';
 import type { Clock } from './clock.ts';
@@ -44,7 +46,12 @@ export function createSyncService(
   onRatings?: RatingsStoredHook,
 ) {
   return {
-    async sync(device: DeviceRow, protocol: number, items: unknown[]): Promise<SyncResult[]> {
+    async sync(
+      device: DeviceRow,
+      protocol: number,
+      items: unknown[],
+      highestSeq?: number,
+    ): Promise<SyncResponse> {
       if (!SYNC_PROTOCOLS.includes(protocol)) {
         throw new ApiError(
           426,
@@ -130,7 +137,10 @@ export function createSyncService(
               : { id: sent, status: outcome.status };
         });
       }
-      return results;
+      if (highestSeq === undefined) return { results };
+      // Read after the commit: what this batch brought is no longer missing.
+      const received = await repos.devices.listSeqRanges(device.id);
+      return { results, missing: missingSeqRanges(received, highestSeq, SYNC_MAX_MISSING_RANGES) };
     },
   };
 }

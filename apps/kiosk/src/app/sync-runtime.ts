@@ -1,4 +1,5 @@
 /** Builds the kiosk's sync loop over the IndexedDB outbox, the HTTP client and Web Locks. */
+import { DEFAULT_KEEP_SENT_DAYS } from '@hailong/domain';
 import { sendBatch } from '../lib/api.ts';
 import { loadContracts } from '../lib/contracts-loader.ts';
 import { syncProtocol } from '../lib/sync/protocol.ts';
@@ -42,6 +43,8 @@ export function createSyncLoop(lastSuccessAt: number | null, unauthorized: boole
   return new SyncLoop({
     outbox,
     token: () => kiosk.enrollment?.token ?? null,
+    deviceId: () => kiosk.enrollment?.deviceId ?? null,
+    keepSentMs: () => (kiosk.config?.keepSentDays ?? DEFAULT_KEEP_SENT_DAYS) * 86_400_000,
     send: sendBatch,
     protocol,
     now: Date.now,

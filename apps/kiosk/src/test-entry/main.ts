@@ -87,6 +87,53 @@ async function yieldsToNewerVersion(): Promise<CheckResult> {
   }
 }
 
+/**
+ * A tablet that ran the first release (database version 1, no `sent` store) with records still
+ * queued: after the update they are still pending, numbering goes on, and acknowledged records are
+ * kept from then on.
+ */
+async function upgradesFromFirstRelease(): Promise<CheckResult> {
+  const name = `contract-${crypto.randomUUID()}`;
+  const db = new KioskDb(name);
+  try {
+    const old = await openDB(name, 1, {
+      upgrade(v1) {
+        v1.createObjectStore('outbox', { keyPath: 'id' }).createIndex(
+          'order',
+          ['deviceId', 'seq'],
+          {
+            unique: true,
+          },
+        );
+        v1.createObjectStore('dead-letters', { keyPath: 'record.id' }).createIndex('order', [
+          'record.deviceId',
+          'record.seq',
+        ]);
+        v1.createObjectStore('meta');
+      },
+    });
+    const queued = { ...sample('d'), seq: 7 } as ClientRecord;
+    await old.put('outbox', queued);
+    await old.put('meta', 7, seqKey('d'));
+    old.close();
+    const outbox = new IdbOutbox(db);
+    const [pending] = await outbox.takeOldest(10);
+    if (JSON.stringify(pending) !== JSON.stringify(queued))
+      throw new Error('queued record changed');
+    const next = await outbox.put(sample('d'));
+    if (next.seq !== 8) throw new Error(`numbering went on at ${next.seq}`);
+    await outbox.acknowledge([queued.id], new Date().toISOString());
+    if ((await outbox.sentCount()) !== 1) throw new Error('acknowledged record not kept');
+    if ((await outbox.highestSeq('d')) !== 8) throw new Error('highest number');
+    return { ok: true };
+  } catch (err) {
+    return { ok: false, error: describe(err) };
+  } finally {
+    await db.close();
+    await deleteDB(name);
+  }
+}
+
 /** Quota exceeded (set tiny by the test through the DevTools protocol): a StorageFullError. */
 function putUnderQuota(): Promise<CheckResult> {
   return withScratch(async (outbox) => {
@@ -182,6 +229,7 @@ const api: KioskTestApi = {
   runCheck,
   reopensAfterUnexpectedClose,
   yieldsToNewerVersion,
+  upgradesFromFirstRelease,
   putUnderQuota,
   seed,
   putRaw,

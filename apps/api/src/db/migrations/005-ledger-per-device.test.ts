@@ -180,9 +180,12 @@ describe.each(dialects)('migration 005 over earlier data on %s', (dialect) => {
     });
     const deviceA = (await handle.repos.devices.findById(a))!;
     const deviceB = (await handle.repos.devices.findById(b))!;
-    const fromA = await sync.sync(deviceA, 2, [record(a, lower, 1), record(a, upper, 2)]);
+    const { results: fromA } = await sync.sync(deviceA, 2, [
+      record(a, lower, 1),
+      record(a, upper, 2),
+    ]);
     expect(fromA.map((r) => r.status)).toEqual(['duplicate', 'duplicate']);
-    const fromB = await sync.sync(deviceB, 2, [
+    const { results: fromB } = await sync.sync(deviceB, 2, [
       record(b, lower.toUpperCase(), 2),
       record(b, upper.toLowerCase(), 3),
       { ...record(b, randomUUID(), 4), kind: 'feedback', feedbackKind: 'kien_nghi' },

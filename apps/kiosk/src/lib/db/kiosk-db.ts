@@ -6,10 +6,11 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { ClientRecord } from '@hailong/contracts';
-import type { DeadLetter } from '../outbox/outbox.ts';
+import type { DeadLetter, SentRecord } from '../outbox/outbox.ts';
 
 export const DB_NAME = 'hailong-kiosk';
-export const DB_VERSION = 1;
+/** 1: outbox, dead letters, meta. 2: acknowledged records kept for a resend (`sent`). */
+export const DB_VERSION = 2;
 
 export interface KioskSchema extends DBSchema {
   /**
@@ -18,6 +19,12 @@ export interface KioskSchema extends DBSchema {
    */
   outbox: { key: string; value: ClientRecord; indexes: { order: [string, number] } };
   'dead-letters': { key: string; value: DeadLetter; indexes: { order: [string, number] } };
+  /** Acknowledged records, by id, kept some days; `ackedAt` finds the old ones to forget. */
+  sent: {
+    key: string;
+    value: SentRecord;
+    indexes: { order: [string, number]; ackedAt: string };
+  };
   /** Small values: sequence counters (`seq:<deviceId>`), the enrollment, the cached configuration. */
   meta: { key: string; value: unknown };
 }
@@ -56,6 +63,11 @@ export class KioskDb {
             'record.seq',
           ]);
           db.createObjectStore('meta');
+        }
+        if (oldVersion < 2) {
+          const sent = db.createObjectStore('sent', { keyPath: 'record.id' });
+          sent.createIndex('order', ['record.deviceId', 'record.seq'], { unique: true });
+          sent.createIndex('ackedAt', 'ackedAt');
         }
       },
       blocking: (_current, _blocked, event) => {

@@ -6,6 +6,7 @@ import {
   type DeadLetter,
   type Outbox,
   type RecordDraft,
+  type SeqRange,
 } from './outbox.ts';
 
 /** Key of a device's sequence counter in the meta store. */
@@ -17,14 +18,15 @@ export class IdbOutbox implements Outbox {
 
   put(draft: RecordDraft): Promise<ClientRecord> {
     return this.db.run(async (db) => {
-      const tx = db.transaction(['meta', 'outbox', 'dead-letters'], 'readwrite');
+      const tx = db.transaction(['meta', 'outbox', 'dead-letters', 'sent'], 'readwrite');
       try {
-        const [last, pending, dead] = await Promise.all([
+        const [last, ...taken] = await Promise.all([
           tx.objectStore('meta').get(seqKey(draft.deviceId)),
           tx.objectStore('outbox').getKey(draft.id),
           tx.objectStore('dead-letters').getKey(draft.id),
+          tx.objectStore('sent').getKey(draft.id),
         ]);
-        if (pending !== undefined || dead !== undefined) throw new DuplicateRecordError(draft.id);
+        if (taken.some((key) => key !== undefined)) throw new DuplicateRecordError(draft.id);
         // The number is allocated in the transaction that stores the record: both or neither.
         const seq = (typeof last === 'number' ? last : 0) + 1;
         const record = { ...draft, seq } as ClientRecord;
@@ -47,12 +49,88 @@ export class IdbOutbox implements Outbox {
     return this.db.run((db) => db.getAllFromIndex('outbox', 'order', null, limit));
   }
 
-  acknowledge(ids: readonly string[]): Promise<void> {
+  acknowledge(ids: readonly string[], ackedAt: string): Promise<void> {
     if (ids.length === 0) return Promise.resolve();
     return this.db.run(async (db) => {
-      const tx = db.transaction('outbox', 'readwrite');
-      // Every request is awaited with the transaction, so a failure is never an unhandled rejection.
-      await Promise.all([...ids.map((id) => tx.store.delete(id)), tx.done]);
+      const tx = db.transaction(['outbox', 'sent'], 'readwrite');
+      try {
+        const records = await Promise.all(ids.map((id) => tx.objectStore('outbox').get(id)));
+        // Every request is awaited with the transaction, so a failure is never an unhandled rejection.
+        await Promise.all([
+          ...records.flatMap((record) =>
+            record
+              ? [
+                  tx.objectStore('sent').put({ record, ackedAt }),
+                  tx.objectStore('outbox').delete(record.id),
+                ]
+              : [],
+          ),
+          tx.done,
+        ]);
+      } catch (err) {
+        abortQuietly(tx);
+        if (!isQuotaError(err)) throw err;
+        // No room to keep them: the server has them, so the queue must still move on.
+        const drop = db.transaction('outbox', 'readwrite');
+        await Promise.all([...ids.map((id) => drop.store.delete(id)), drop.done]);
+      }
+    });
+  }
+
+  requeue(
+    deviceId: string,
+    ranges: readonly SeqRange[],
+    except: ReadonlySet<number> = new Set(),
+  ): Promise<number[]> {
+    if (ranges.length === 0) return Promise.resolve([]);
+    return this.db.run(async (db) => {
+      const tx = db.transaction(['sent', 'outbox'], 'readwrite');
+      const kept = tx.objectStore('sent').index('order');
+      const found = await Promise.all(
+        ranges.map((r) => kept.getAll(IDBKeyRange.bound([deviceId, r.from], [deviceId, r.to]))),
+      );
+      const records = found.flat().map((s) => s.record);
+      const moving = records.filter((r) => !except.has(r.seq));
+      try {
+        await Promise.all([
+          ...moving.flatMap((record) => [
+            tx.objectStore('outbox').add(record),
+            tx.objectStore('sent').delete(record.id),
+          ]),
+          tx.done,
+        ]);
+      } catch (err) {
+        abortQuietly(tx);
+        if (isQuotaError(err)) throw new StorageFullError(err);
+        throw err;
+      }
+      return moving.map((r) => r.seq).sort((a, b) => a - b);
+    });
+  }
+
+  forgetSent(before: string): Promise<number> {
+    return this.db.run(async (db) => {
+      const tx = db.transaction('sent', 'readwrite');
+      let forgotten = 0;
+      let cursor = await tx.store.index('ackedAt').openCursor(IDBKeyRange.upperBound(before, true));
+      while (cursor) {
+        await cursor.delete();
+        forgotten++;
+        cursor = await cursor.continue();
+      }
+      await tx.done;
+      return forgotten;
+    });
+  }
+
+  sentCount(): Promise<number> {
+    return this.db.run((db) => db.count('sent'));
+  }
+
+  highestSeq(deviceId: string): Promise<number> {
+    return this.db.run(async (db) => {
+      const last = await db.get('meta', seqKey(deviceId));
+      return typeof last === 'number' ? last : 0;
     });
   }
 
@@ -90,10 +168,11 @@ export class IdbOutbox implements Outbox {
 
   clear(): Promise<void> {
     return this.db.run(async (db) => {
-      const tx = db.transaction(['outbox', 'dead-letters', 'meta'], 'readwrite');
+      const tx = db.transaction(['outbox', 'dead-letters', 'sent', 'meta'], 'readwrite');
       await Promise.all([
         tx.objectStore('outbox').clear(),
         tx.objectStore('dead-letters').clear(),
+        tx.objectStore('sent').clear(),
         tx.objectStore('meta').delete(IDBKeyRange.bound('seq:', 'seq:\uffff')),
         tx.done,
       ]);

@@ -1,5 +1,12 @@
 import type { ClientRecord } from '@hailong/contracts';
-import { DuplicateRecordError, type DeadLetter, type Outbox, type RecordDraft } from './outbox.ts';
+import {
+  DuplicateRecordError,
+  type DeadLetter,
+  type Outbox,
+  type RecordDraft,
+  type SentRecord,
+  type SeqRange,
+} from './outbox.ts';
 
 /**
  * The outbox in memory: for unit tests of the sync loop, and the reference the IndexedDB outbox is
@@ -8,10 +15,11 @@ import { DuplicateRecordError, type DeadLetter, type Outbox, type RecordDraft } 
 export class MemoryOutbox implements Outbox {
   #pending = new Map<string, ClientRecord>();
   #dead = new Map<string, DeadLetter>();
+  #sent = new Map<string, SentRecord>();
   #seq = new Map<string, number>();
 
   async put(draft: RecordDraft): Promise<ClientRecord> {
-    if (this.#pending.has(draft.id) || this.#dead.has(draft.id)) {
+    if (this.#pending.has(draft.id) || this.#dead.has(draft.id) || this.#sent.has(draft.id)) {
       throw new DuplicateRecordError(draft.id);
     }
     const seq = (this.#seq.get(draft.deviceId) ?? 0) + 1;
@@ -28,8 +36,49 @@ export class MemoryOutbox implements Outbox {
       .map((r) => structuredClone(r));
   }
 
-  async acknowledge(ids: readonly string[]): Promise<void> {
-    for (const id of ids) this.#pending.delete(id);
+  async acknowledge(ids: readonly string[], ackedAt: string): Promise<void> {
+    for (const id of ids) {
+      const record = this.#pending.get(id);
+      if (!record) continue;
+      this.#pending.delete(id);
+      this.#sent.set(id, { record, ackedAt });
+    }
+  }
+
+  async requeue(
+    deviceId: string,
+    ranges: readonly SeqRange[],
+    except: ReadonlySet<number> = new Set(),
+  ): Promise<number[]> {
+    const moved: number[] = [];
+    for (const { record } of [...this.#sent.values()].sort((a, b) => a.record.seq - b.record.seq)) {
+      const { seq } = record;
+      if (record.deviceId !== deviceId || except.has(seq)) continue;
+      if (!ranges.some((r) => r.from <= seq && seq <= r.to)) continue;
+      this.#sent.delete(record.id);
+      this.#pending.set(record.id, record);
+      moved.push(seq);
+    }
+    return moved;
+  }
+
+  async forgetSent(before: string): Promise<number> {
+    let forgotten = 0;
+    for (const [id, sent] of this.#sent) {
+      if (sent.ackedAt < before) {
+        this.#sent.delete(id);
+        forgotten++;
+      }
+    }
+    return forgotten;
+  }
+
+  async sentCount(): Promise<number> {
+    return this.#sent.size;
+  }
+
+  async highestSeq(deviceId: string): Promise<number> {
+    return this.#seq.get(deviceId) ?? 0;
   }
 
   async count(): Promise<number> {
@@ -57,6 +106,7 @@ export class MemoryOutbox implements Outbox {
   async clear(): Promise<void> {
     this.#pending.clear();
     this.#dead.clear();
+    this.#sent.clear();
     this.#seq.clear();
   }
 }

@@ -51,6 +51,9 @@ async function putMany(outbox: Outbox, n: number): Promise<ClientRecord[]> {
 }
 
 const seqs = (records: readonly ClientRecord[]) => records.map((r) => r.seq);
+/** The draft a stored record was put from. */
+const draftOf = ({ seq: _seq, ...draft }: ClientRecord) => draft as RecordDraft;
+const at = (minutes: number) => new Date(T0 + minutes * 60_000).toISOString();
 
 export const OUTBOX_CONTRACT: readonly OutboxCheck[] = [
   {
@@ -106,24 +109,75 @@ export const OUTBOX_CONTRACT: readonly OutboxCheck[] = [
     },
   },
   {
-    name: 'acknowledge removes exactly the named records and ignores unknown ids',
+    name: 'acknowledge moves exactly the named records out of the queue and ignores unknown ids',
     async run(outbox) {
       const stored = await putMany(outbox, 5);
-      await outbox.acknowledge([stored[1]!.id, stored[3]!.id, crypto.randomUUID()]);
+      await outbox.acknowledge([stored[1]!.id, stored[3]!.id, crypto.randomUUID()], at(1));
       assertEqual(seqs(await outbox.takeOldest(10)), [1, 3, 5], 'left');
       assertEqual(await outbox.count(), 3, 'count');
-      await outbox.acknowledge([]);
+      assertEqual(await outbox.sentCount(), 2, 'kept');
+      await outbox.acknowledge([], at(2));
       assertEqual(await outbox.count(), 3, 'count after an empty acknowledgement');
+      await outbox.acknowledge([stored[1]!.id], at(3));
+      assertEqual(await outbox.sentCount(), 2, 'acknowledging again keeps one copy');
     },
   },
   {
     name: 'numbers are never reused after records are acknowledged',
     async run(outbox) {
       const stored = await putMany(outbox, 3);
-      await outbox.acknowledge(stored.map((r) => r.id));
+      await outbox.acknowledge(
+        stored.map((r) => r.id),
+        at(1),
+      );
       assertEqual(await outbox.count(), 0, 'count');
+      assertEqual(await outbox.highestSeq(DEVICE), 3, 'highest number');
       const next = await outbox.put(ratingDraft());
       assertEqual(next.seq, 4, 'next number');
+      const err = await assertRejects(outbox.put(draftOf(stored[0]!)), 'put a kept id');
+      assert(err instanceof DuplicateRecordError, `DuplicateRecordError, got ${String(err)}`);
+    },
+  },
+  {
+    name: 'requeue brings back exactly the kept records in the ranges, unchanged',
+    async run(outbox) {
+      assertEqual(await outbox.highestSeq(DEVICE), 0, 'highest before the first');
+      const stored = await putMany(outbox, 8);
+      await outbox.put(ratingDraft(0, 'device-b'));
+      await outbox.acknowledge(
+        stored.slice(0, 6).map((r) => r.id),
+        at(1),
+      );
+      const b = await outbox.takeOldest(10);
+      await outbox.acknowledge([b.find((r) => r.deviceId === 'device-b')!.id], at(1));
+      const moved = await outbox.requeue(
+        DEVICE,
+        [
+          { from: 2, to: 3 },
+          { from: 5, to: 40 },
+        ],
+        new Set([6]),
+      );
+      // 7 and 8 were never acknowledged: they are pending already. 6 is excepted.
+      assertEqual(moved, [2, 3, 5], 'moved');
+      const pending = await outbox.takeOldest(10);
+      assertEqual(seqs(pending), [2, 3, 5, 7, 8], 'pending');
+      assertEqual(pending[0], stored[1], 'record unchanged');
+      assertEqual(await outbox.sentCount(), 4, 'kept: 1, 4 and 6 of device-a, 1 of device-b');
+      assertEqual(await outbox.requeue(DEVICE, [{ from: 2, to: 3 }]), [], 'nothing twice');
+      assertEqual(await outbox.requeue('device-b', [{ from: 1, to: 1 }]), [1], 'other device');
+    },
+  },
+  {
+    name: 'forgetSent forgets only records acknowledged before the cut-off',
+    async run(outbox) {
+      const stored = await putMany(outbox, 4);
+      await outbox.acknowledge([stored[0]!.id, stored[1]!.id], at(10));
+      await outbox.acknowledge([stored[2]!.id], at(20));
+      assertEqual(await outbox.forgetSent(at(20)), 2, 'forgotten');
+      assertEqual(await outbox.sentCount(), 1, 'kept');
+      assertEqual(await outbox.requeue(DEVICE, [{ from: 1, to: 4 }]), [3], 'what can come back');
+      assertEqual(await outbox.forgetSent(at(5)), 0, 'nothing older');
     },
   },
   {
@@ -196,14 +250,16 @@ export const OUTBOX_CONTRACT: readonly OutboxCheck[] = [
     },
   },
   {
-    name: 'clear forgets records, dead letters and numbering',
+    name: 'clear forgets records, kept records, dead letters and numbering',
     async run(outbox) {
       const stored = await putMany(outbox, 3);
+      await outbox.acknowledge([stored[1]!.id], at(1));
       const error = { code: 'validation_failed', message: 'x' };
       await outbox.putDeadLetters([{ record: stored[0]!, error, at: new Date(T0).toISOString() }]);
       await outbox.clear();
       assertEqual(await outbox.count(), 0, 'count');
       assertEqual(await outbox.listDeadLetters(), [], 'dead letters');
+      assertEqual(await outbox.sentCount(), 0, 'kept');
       assertEqual((await outbox.put(ratingDraft())).seq, 1, 'numbering restarts');
     },
   },

@@ -14,9 +14,17 @@ export function jsonBytes(value: unknown): number {
   return encoder.encode(JSON.stringify(value)).length;
 }
 
-/** The body of an upload; the envelope the server expects around the items. */
-export function syncBody(protocol: number, items: readonly unknown[]): string {
-  return JSON.stringify({ protocol, items });
+/** The first protocol in which a request carries `highestSeq` and the answer `missing`. */
+export const PROTOCOL_WITH_RESEND = 3;
+
+/**
+ * The body of an upload; the envelope the server expects around the items, with the highest number
+ * the tablet has given when the protocol carries it.
+ */
+export function syncBody(protocol: number, items: readonly unknown[], highestSeq?: number): string {
+  return JSON.stringify(
+    highestSeq === undefined ? { protocol, items } : { protocol, items, highestSeq },
+  );
 }
 
 /**
@@ -25,7 +33,8 @@ export function syncBody(protocol: number, items: readonly unknown[]): string {
  * (413) then lets the caller set it aside instead of blocking the queue behind it.
  */
 export function cutBatch<T>(records: readonly T[], limits: BatchLimits, protocol = 1): T[] {
-  const envelope = jsonBytes({ protocol, items: [] });
+  const highest = protocol >= PROTOCOL_WITH_RESEND ? Number.MAX_SAFE_INTEGER : undefined;
+  const envelope = encoder.encode(syncBody(protocol, [], highest)).length;
   let bytes = envelope;
   const batch: T[] = [];
   for (const record of records) {

@@ -12,6 +12,6 @@ export function syncProtocol(contracts: ProtocolContracts): SyncProtocol {
     version: contracts.SYNC_PROTOCOL,
     maxItems: contracts.SYNC_MAX_ITEMS,
     maxBytes: contracts.SYNC_MAX_BYTES,
-    parseReply: (body) => contracts.parseSyncResponse(body)?.results ?? null,
+    parseReply: (body) => contracts.parseSyncResponse(body),
   };
 }

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { SYNC_MAX_BYTES, SYNC_MAX_ITEMS, SyncRequest, SyncResponse } from '@hailong/contracts';
+import { mergeSeqRanges, missingSeqRanges } from '@hailong/domain';
 import type { SendOutcome } from '../api.ts';
 import { MemoryOutbox } from '../outbox/memory-outbox.ts';
 import { ratingDraft } from '../outbox/outbox.contract.ts';
@@ -24,6 +25,8 @@ function newLoop(overrides: Partial<SyncLoopDeps> = {}) {
   return new SyncLoop({
     outbox,
     token: () => 'token',
+    deviceId: () => 'device-a',
+    keepSentMs: () => 30 * 86_400_000,
     send: async (token, body) => {
       expect(token).toBe('token');
       const envelope = SyncRequest.parse(JSON.parse(body));
@@ -39,7 +42,7 @@ function newLoop(overrides: Partial<SyncLoopDeps> = {}) {
       maxBytes: SYNC_MAX_BYTES,
       parseReply: (body) => {
         const parsed = SyncResponse.safeParse(body);
-        return parsed.success ? parsed.data.results : null;
+        return parsed.success ? parsed.data : null;
       },
     }),
     now: () => now,
@@ -284,5 +287,107 @@ describe('SyncLoop', () => {
     await loop.start();
     expect(loop.status).toMatchObject({ state: 'waiting', problem: 'storage' });
     expect(await outbox.count()).toBe(1);
+  });
+});
+
+describe('SyncLoop on protocol 3: resending what a restored server lacks', () => {
+  /** A server that keeps what it stored, by number, and answers as the real one does. */
+  let storedSeqs: Set<number>;
+  let bodies: { items: { id: string; seq: number }[]; highestSeq?: number }[];
+  /** Numbers the server claims to lack whatever it stores: a broken server must not loop us. */
+  let alwaysMissing: { from: number; to: number }[];
+
+  function v3Loop() {
+    return newLoop({
+      protocol: async () => ({
+        version: 3,
+        maxItems: 100,
+        maxBytes: SYNC_MAX_BYTES,
+        parseReply: (body) => {
+          const parsed = SyncResponse.safeParse(body);
+          return parsed.success ? parsed.data : null;
+        },
+      }),
+      send: async (_token, body) => {
+        const envelope = SyncRequest.parse(JSON.parse(body));
+        expect(envelope.protocol).toBe(3);
+        const items = envelope.items as { id: string; seq: number }[];
+        bodies.push({ items, highestSeq: envelope.highestSeq });
+        for (const item of items) storedSeqs.add(item.seq);
+        const ranges = mergeSeqRanges([], storedSeqs);
+        const missing = [...alwaysMissing, ...missingSeqRanges(ranges, envelope.highestSeq ?? 0)];
+        return {
+          kind: 'answered',
+          body: { results: items.map((i) => ({ id: i.id, status: 'accepted' })), missing },
+        };
+      },
+    });
+  }
+
+  beforeEach(() => {
+    storedSeqs = new Set();
+    bodies = [];
+    alwaysMissing = [];
+  });
+
+  it('says its highest number with every batch and checks in once when it has nothing to send', async () => {
+    await fill(250);
+    const loop = v3Loop();
+    await loop.start();
+    expect(bodies.map((b) => [b.items.length, b.highestSeq])).toEqual([
+      [100, 250],
+      [100, 250],
+      [50, 250],
+    ]);
+    expect(await outbox.sentCount()).toBe(250);
+    bodies = [];
+    await loop.syncNow();
+    expect(bodies).toEqual([{ items: [], highestSeq: 250 }]);
+    expect(loop.status).toMatchObject({ state: 'idle', lastSuccessAt: now, failures: 0 });
+  });
+
+  it('resends the kept records a restored server lacks, and only those', async () => {
+    await fill(300);
+    const loop = v3Loop();
+    await loop.start();
+    const firstIds = new Set(bodies.flatMap((b) => b.items.map((i) => i.id)));
+    // Restored from a backup taken after number 120: the rest is gone from the server.
+    storedSeqs = new Set(Array.from({ length: 120 }, (_, i) => i + 1));
+    bodies = [];
+    await loop.syncNow();
+    expect(bodies[0]).toEqual({ items: [], highestSeq: 300 });
+    expect(bodies.slice(1).flatMap((b) => b.items.map((i) => i.seq))).toEqual(
+      Array.from({ length: 180 }, (_, i) => 121 + i),
+    );
+    expect(storedSeqs.size).toBe(300);
+    expect(await outbox.count()).toBe(0);
+    expect(await outbox.sentCount()).toBe(300);
+    // The records went out unchanged: the same ids as the first time.
+    expect(bodies.flatMap((b) => b.items).every((i) => firstIds.has(i.id))).toBe(true);
+  });
+
+  it('does not resend the same number twice in one run, whatever the server keeps asking', async () => {
+    await fill(10);
+    alwaysMissing = [{ from: 3, to: 4 }];
+    const loop = v3Loop();
+    await loop.start();
+    expect(bodies.map((b) => b.items.map((i) => i.seq))).toEqual([
+      [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+      [3, 4],
+    ]);
+    expect(loop.status.state).toBe('idle');
+  });
+
+  it('forgets kept records once they are older than the server says to keep them', async () => {
+    await fill(5);
+    const loop = v3Loop();
+    await loop.start();
+    expect(await outbox.sentCount()).toBe(5);
+    now += 30 * 86_400_000 - 1;
+    await loop.syncNow();
+    expect(await outbox.sentCount()).toBe(5);
+    now += 2;
+    await loop.syncNow();
+    expect(await outbox.sentCount()).toBe(0);
   });
 });

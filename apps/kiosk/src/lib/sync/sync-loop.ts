@@ -1,14 +1,18 @@
 /**
  * The client half of sync: drains the outbox to the server, oldest first, one batch at a time.
- * A record leaves the outbox only when the server's answer names it (accepted or duplicate: deleted;
- * rejected: moved to the dead-letter store for staff). Network errors and 5xx back off with jitter;
+ * A record leaves the outbox only when the server's answer names it (accepted or duplicate: kept
+ * aside for `keepSentMs`, then forgotten; rejected: moved to the dead-letter store for staff). Each
+ * request says the highest number this tablet has given; the server answers with the numbers it
+ * lacks, and kept records among them go back into the queue: that is how a server restored from a
+ * backup gets back what was uploaded after it. With nothing to upload, one check-in (no items)
+ * per run asks the same question. Network errors and 5xx back off with jitter;
  * 401 stops until staff re-enroll; other 4xx stop until staff press "sync now". No IndexedDB
  * transaction is open while a request is in flight, and only one tab uploads at a time (Web Locks).
  */
 import type { SendOutcome } from '../api.ts';
-import type { Outbox } from '../outbox/outbox.ts';
+import type { Outbox, SeqRange } from '../outbox/outbox.ts';
 import { backoffDelay } from './backoff.ts';
-import { cutBatch, syncBody } from './batch.ts';
+import { PROTOCOL_WITH_RESEND, cutBatch, syncBody } from './batch.ts';
 import { reconcile, type ItemResult } from './reconcile.ts';
 
 export type SyncState = 'idle' | 'syncing' | 'waiting' | 'unauthorized' | 'refused';
@@ -25,12 +29,18 @@ export interface SyncStatus {
   problem: string | null;
 }
 
+export interface SyncReply {
+  results: ItemResult[];
+  /** Numbers the server lacks (protocol 3), lowest first. */
+  missing?: SeqRange[];
+}
+
 export interface SyncProtocol {
   version: number;
   maxItems: number;
   maxBytes: number;
-  /** The server's answer as item results, or null when it is not a well-formed SyncResponse. */
-  parseReply(body: unknown): ItemResult[] | null;
+  /** The server's answer, or null when it is not a well-formed SyncResponse. */
+  parseReply(body: unknown): SyncReply | null;
 }
 
 /** Another tab holds the upload lock. */
@@ -40,6 +50,10 @@ export interface SyncLoopDeps {
   outbox: Outbox;
   /** The device token, or null when the tablet is not enrolled. */
   token(): string | null;
+  /** The enrolled device's id, whose records' numbers the server is told about. */
+  deviceId(): string | null;
+  /** How long acknowledged records are kept for a resend (the server's setting). */
+  keepSentMs(): number;
   send(token: string, body: string): Promise<SendOutcome>;
   protocol(): Promise<SyncProtocol>;
   now(): number;
@@ -147,26 +161,37 @@ export class SyncLoop {
 
   async #drain(): Promise<RunEnd> {
     const token = this.deps.token();
-    if (!token) return { kind: 'unauthorized' };
+    const deviceId = this.deps.deviceId();
+    if (!token || !deviceId) return { kind: 'unauthorized' };
     const protocol = await this.deps.protocol();
+    const resends = protocol.version >= PROTOCOL_WITH_RESEND;
     let maxItems = protocol.maxItems;
     let previousFirst: string | null = null;
+    let asked = !resends;
+    // Numbers put back in the queue during this run are not put back again, whatever the answers.
+    const requeued = new Set<number>();
     for (;;) {
       if (this.#stopped) return { kind: 'drained' };
       const pending = await this.deps.outbox.takeOldest(maxItems);
-      if (pending.length === 0) return { kind: 'drained' };
+      if (pending.length === 0 && asked) {
+        await this.#forgetOld();
+        return { kind: 'drained' };
+      }
       // The same head twice after a full answer means the outbox did not shrink: stop, do not spin.
-      if (pending[0]!.id === previousFirst) return { kind: 'retry', problem: 'stuck' };
+      if (pending.length > 0 && pending[0]!.id === previousFirst) {
+        return { kind: 'retry', problem: 'stuck' };
+      }
       const batch = cutBatch(pending, { maxItems, maxBytes: protocol.maxBytes }, protocol.version);
-      const outcome = await this.deps.send(token, syncBody(protocol.version, batch));
+      const highestSeq = resends ? await this.deps.outbox.highestSeq(deviceId) : undefined;
+      const outcome = await this.deps.send(token, syncBody(protocol.version, batch, highestSeq));
       switch (outcome.kind) {
         case 'answered': {
-          const results = protocol.parseReply(outcome.body);
+          const reply = protocol.parseReply(outcome.body);
           const settled =
-            results &&
+            reply &&
             reconcile(
               batch.map((r) => r.id),
-              results,
+              reply.results,
             );
           if (!settled || !settled.ok) return { kind: 'retry', problem: 'bad_reply' };
           const at = new Date(this.deps.now()).toISOString();
@@ -174,9 +199,17 @@ export class SyncLoop {
           await this.deps.outbox.putDeadLetters(
             settled.rejected.map(({ id, error }) => ({ record: byId.get(id)!, error, at })),
           );
-          await this.deps.outbox.acknowledge(settled.done);
+          await this.deps.outbox.acknowledge(settled.done, at);
+          for (const seq of await this.deps.outbox.requeue(
+            deviceId,
+            reply.missing ?? [],
+            requeued,
+          )) {
+            requeued.add(seq);
+          }
+          asked = true;
           this.#update({ lastSuccessAt: this.deps.now(), failures: 0, problem: null });
-          previousFirst = batch[0]!.id;
+          previousFirst = batch[0]?.id ?? null;
           break;
         }
         case 'too_large':
@@ -203,6 +236,12 @@ export class SyncLoop {
           };
       }
     }
+  }
+
+  /** Kept records older than the server's setting are forgotten; failing to forget costs nothing. */
+  async #forgetOld(): Promise<void> {
+    const before = new Date(this.deps.now() - this.deps.keepSentMs()).toISOString();
+    await this.deps.outbox.forgetSent(before).catch(() => 0);
   }
 
   #finish(end: RunEnd): void {
