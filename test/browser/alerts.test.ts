@@ -3,7 +3,8 @@
  * hour; the bell in the console header of that commune's supervisor lights up (its accessible name
  * counts one more unread alert) and the supervisor of another commune's bell does not. The
  * supervisor opens the alerts page from the bell, reads the alert in Vietnamese, acknowledges it
- * with a comment, finds the comment in its history, and the bell goes back. The tablet is played
+ * with a comment, finds the comment in its history, and the bell goes back; then asks for alert
+ * mails at once to their own address. The tablet is played
  * by Node's fetch, as the kiosk would call the API.
  */
 import { randomUUID } from 'node:crypto';
@@ -126,6 +127,18 @@ describe('the alerts bell', () => {
     await card.getByText('Lịch sử').click();
     await visible(card.getByText(/Xác nhận · Lãnh đạo UBND phường Trung Tâm: “Đã gặp cán bộ/));
     await visible(supervisor.getByRole('link', { name: 'Cảnh báo, 0 chưa đọc' }));
+
+    // The supervisor asks for alert mails at once, on the same page.
+    const mine = supervisor.getByRole('region', { name: 'Nhận cảnh báo qua e-mail' });
+    await mine.getByLabel('E-mail nhận cảnh báo').fill('lanh.dao.tt@phuong-tt.gov.vn');
+    await mine.getByLabel('Cách nhận cảnh báo qua e-mail').selectOption({ label: 'Ngay khi có' });
+    await mine.getByRole('button', { name: 'Lưu' }).click();
+    await visible(mine.getByRole('status').filter({ hasText: 'Đã lưu cách nhận cảnh báo.' }));
+    const { users } = await (await api('/api/v1/users', undefined, { cookie })).json();
+    expect(users.find((u: { username: string }) => u.username === 'lanh.dao.tt')).toMatchObject({
+      email: 'lanh.dao.tt@phuong-tt.gov.vn',
+      alertDelivery: 'immediate',
+    });
     expect(errors).toEqual([]);
   });
 });

@@ -74,6 +74,10 @@ export const UpdateUserRequest = z
   .meta({ id: 'UpdateUserRequest' });
 export type UpdateUserRequest = z.input<typeof UpdateUserRequest>;
 
+/** A person's own alert mails: where, and at once, in a daily digest or not at all. */
+export const AlertPreference = z.object(alertPreference).meta({ id: 'AlertPreference' });
+export type AlertPreference = z.infer<typeof AlertPreference>;
+
 export const ResetPasswordRequest = z
   .object({ password: Password })
   .meta({ id: 'ResetPasswordRequest' });

@@ -96,6 +96,19 @@ describe.each(dialects)('alerts on %s', (dialect) => {
     expect((await res.json()).error.code).toBe('validation_failed');
   });
 
+  it('lets each person set their own alert mails', async () => {
+    const own = { email: 'Chi.Xem@Tinh.gov.vn', alertDelivery: 'digest', digestHour: 16 };
+    const res = await w.viewer.send('PUT', '/api/v1/me/alert-preference', { body: own });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ...own, email: 'chi.xem@tinh.gov.vn' });
+    const bad = await w.viewer.send('PUT', '/api/v1/me/alert-preference', {
+      body: { ...own, digestHour: 24 },
+    });
+    expect(bad.status).toBe(422);
+    const me = (await (await w.viewer.get('/api/v1/auth/session')).json()).me.user;
+    expect(me).toMatchObject({ email: 'chi.xem@tinh.gov.vn', digestHour: 16 });
+  });
+
   it('raises one burst alert in the sync’s aftermath for the unit’s subtree, mailed once', async () => {
     // Commune A rates on three levels: two "Chưa hài lòng" and a happy one are not yet a burst.
     expect((await rate([1, 3, 1], 50)).status).toBe(200);

@@ -3,6 +3,7 @@ import {
   AcknowledgeAlertRequest,
   Alert,
   AlertList,
+  AlertPreference,
   AlertRulesQuery,
   AlertUnread,
   MarkAlertsReadRequest,
@@ -62,6 +63,15 @@ const acknowledge = createRoute({
   },
 });
 
+const preference = createRoute({
+  ...signedIn,
+  method: 'put',
+  path: '/me/alert-preference',
+  summary: 'Set my own e-mail for alerts and how they reach me (at once, daily digest, none)',
+  request: { body: jsonBody(AlertPreference) },
+  responses: { 200: json(AlertPreference, 'Saved'), ...commonErrors, ...sessionErrors },
+});
+
 const rules = createRoute({
   ...signedIn,
   method: 'get',
@@ -105,6 +115,9 @@ export function alertsRoutes(alerts: AlertsService) {
       const { comment } = c.req.valid('json');
       return c.json(await alerts.acknowledge(c.get('auth')!.user, id, comment), 200);
     })
+    .openapi(preference, async (c) =>
+      c.json(await alerts.setPreference(c.get('auth')!.user, c.req.valid('json')), 200),
+    )
     .openapi(rules, async (c) =>
       c.json(await alerts.rules(c.get('auth')!.user, c.req.valid('query').unitId), 200),
     )

@@ -19,8 +19,8 @@ const footer = (consoleUrl: string | undefined) =>
       : 'Xem và xác nhận đã xử lý trong trang quản trị, mục Cảnh báo.',
     '',
     '—',
-    'Thư tự động của hệ thống khảo sát mức độ hài lòng (hailong). Cách nhận thư (ngay, bản tin',
-    'hằng ngày hay không nhận) do quản trị viên đặt trong mục Người dùng.',
+    'Thư tự động của hệ thống khảo sát mức độ hài lòng (hailong). Đổi cách nhận thư (ngay, bản tin',
+    'hằng ngày hay không nhận) trong trang quản trị, mục Cảnh báo.',
   ].join('\n');
 
 function mail(

@@ -12,7 +12,13 @@ import {
   type AlertKind,
   type AlertRuleOverride,
 } from '@hailong/domain';
-import type { Alert, AlertList, PutAlertRulesRequest, UnitAlertRules } from '@hailong/contracts';
+import type {
+  Alert,
+  AlertList,
+  AlertPreference,
+  PutAlertRulesRequest,
+  UnitAlertRules,
+} from '@hailong/contracts';
 import type {
   AlertEventRow,
   RecipientAlertRow,
@@ -92,6 +98,22 @@ export function createAlertsService(repos: Repositories, clock: Clock) {
       if (!done) throw new ApiError(409, 'conflict', 'Cảnh báo này đã được xác nhận trước đó.');
       const after = (await repos.alerts.findForUser(user.id, id))!;
       return (await view([after]))[0]!;
+    },
+
+    /** Sets where and how the user's own alert mails go; audited like an admin's change. */
+    async setPreference(user: UserRow, preference: AlertPreference): Promise<AlertPreference> {
+      const updated = await repos.users.update(user.id, { ...preference, updatedAt: clock() });
+      if (!updated) throw notFound('Người dùng');
+      await repos.audit.append({
+        id: randomUUID(),
+        at: clock(),
+        actorId: user.id,
+        action: 'user.alert_preference',
+        entityType: 'user',
+        entityId: user.id,
+        details: preference,
+      });
+      return preference;
     },
 
     /** The rules in force at a unit the user may see, and its own settings. */

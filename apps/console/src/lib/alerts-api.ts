@@ -1,6 +1,7 @@
 /** The console's client for alerts (kept beside api.ts so that file stays one screen shorter). */
 import {
   Alert,
+  AlertPreference,
   AlertList,
   AlertUnread,
   UnitAlertRules,
@@ -16,6 +17,8 @@ export const alertsApi = {
   markRead: (ids: string[]) => requestEmpty('POST', '/alerts/read', { body: { ids } }),
   acknowledge: (alertId: string, comment: string) =>
     request('POST', `/alerts/${id(alertId)}/acknowledge`, Alert, { body: { comment } }),
+  setPreference: (body: AlertPreference) =>
+    request('PUT', '/me/alert-preference', AlertPreference, { body }),
   rules: (unitId: string) => request('GET', `/alert-rules?unitId=${id(unitId)}`, UnitAlertRules),
   putRules: (unitId: string, body: PutAlertRulesRequest) =>
     request('PUT', `/alert-rules/${id(unitId)}`, UnitAlertRules, { body }),

@@ -20,6 +20,8 @@ export const enAlerts: Record<keyof typeof viAlerts, string> = {
   'alerts.comment': 'What was done',
   'alerts.acknowledge': 'Acknowledge',
   'alerts.acknowledged': 'Alert acknowledged.',
+  'alerts.preference.title': 'Alert e-mails',
+  'alerts.preference.saved': 'Alert e-mail settings saved.',
   'alerts.rules.title': 'Alert thresholds',
   'alerts.rules.intro':
     'Apply to the chosen unit and the units beneath it; a unit without its own uses its parent’s or the defaults.',

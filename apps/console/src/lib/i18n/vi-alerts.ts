@@ -18,6 +18,8 @@ export const viAlerts = {
   'alerts.comment': 'Ghi chú xử lý',
   'alerts.acknowledge': 'Xác nhận đã xử lý',
   'alerts.acknowledged': 'Đã xác nhận cảnh báo.',
+  'alerts.preference.title': 'Nhận cảnh báo qua e-mail',
+  'alerts.preference.saved': 'Đã lưu cách nhận cảnh báo.',
   'alerts.rules.title': 'Ngưỡng cảnh báo',
   'alerts.rules.intro':
     'Áp dụng cho đơn vị đã chọn và các đơn vị trực thuộc; đơn vị chưa đặt riêng dùng ngưỡng của cấp trên hoặc mặc định.',
