@@ -48,6 +48,10 @@ const user = (id: string, username = `user-${id}`, unitId: string | null = null)
   disabledAt: null,
   createdAt: T0,
   updatedAt: T0,
+  // What migration 010 gives an account that says nothing of alerts.
+  email: null,
+  alertDelivery: 'digest',
+  digestHour: 7,
 });
 
 async function uniqueViolation(write: Promise<unknown>): Promise<string> {
@@ -102,6 +106,14 @@ describe.each(dialects)('repositories on %s', (dialect) => {
       await repos.users.create(alice);
       expect(await repos.users.findById('a')).toEqual(alice);
       expect(await repos.users.findByUsername('alice')).toEqual(alice);
+      const mailed = {
+        ...user('m', 'minh'),
+        email: 'minh.lv@tinh.gov.vn',
+        alertDelivery: 'immediate' as const,
+        digestHour: 16,
+      };
+      await repos.users.create(mailed);
+      expect(await repos.users.findById('m')).toEqual(mailed);
       expect(await repos.users.findById('nobody')).toBeUndefined();
       expect(await repos.users.findByUsername('nobody')).toBeUndefined();
     });
