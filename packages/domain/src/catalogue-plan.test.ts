@@ -309,4 +309,43 @@ describe('planning a catalogue file', () => {
       expected.map(([line, column, message]) => [line, column, expect.stringMatching(message)]),
     );
   });
+
+  it('orders siblings as the apply finds them, after the renames that break their ties', () => {
+    // Found by the property test: two sectors with the same sortOrder, ordered by name; the file
+    // renames one, which alone would swap them, and ranks them in their present order.
+    const snapshot: CatalogueSnapshot = {
+      units: [
+        {
+          id: 'u0',
+          parentId: null,
+          code: 'ttpvhcc',
+          name: 'Tỉnh Mẫu',
+          kind: 'province',
+          scale: 'five',
+          sortOrder: 0,
+          archived: true,
+        },
+      ],
+      sectors: [
+        { id: 's0', unitId: 'u0', code: 'dat-dai', name: 'Tỉnh Mẫu', sortOrder: 3, archived: true },
+        { id: 's1', unitId: 'u0', code: 'quay-1', name: '=SUM(A1)', sortOrder: 3, archived: true },
+      ],
+      counters: [],
+    };
+    const rows = [
+      ['đơn vị', 'ttpvhcc', '', 'Tỉnh Mẫu', '', '', '', 'lưu trữ'],
+      ['lĩnh vực', 'quay-1', 'ttpvhcc', 'Tỉnh Mẫu', '', '', '1', 'lưu trữ'],
+      ['lĩnh vực', 'dat-dai', 'ttpvhcc', 'Tỉnh Mẫu', '', '', '2', 'lưu trữ'],
+    ];
+    const plan = planSheet(rows, snapshot);
+    expect(plan.steps.map((s) => [s.action, s.code])).toEqual([
+      ['rename', 'quay-1'],
+      ['reorder', 'quay-1'],
+    ]);
+    const after = applyPlan(snapshot, plan);
+    expect(planSheet(rows, after).steps).toEqual([]);
+    expect([...after.sectors].sort((a, b) => a.sortOrder - b.sortOrder).map((s) => s.code)).toEqual(
+      ['quay-1', 'dat-dai'],
+    );
+  });
 });

@@ -212,10 +212,23 @@ export function planCatalogueImport(
     }
   }
 
-  // Order: every group of siblings where the ranks do not hold yet.
+  // Order: every group of siblings where the ranks do not hold yet, in the order the apply will
+  // find them — after this import's renames, since names break ties of sortOrder.
+  const renamedTo = new Map(
+    steps.flatMap((s) => (s.action === 'rename' ? [[`${s.entity}|${s.id}`, s.to] as const] : [])),
+  );
+  const named = <T extends { id: string; name: string }>(
+    entity: CatalogueEntity,
+    list: readonly T[],
+  ) => list.map((x) => ({ ...x, name: renamedTo.get(`${entity}|${x.id}`) ?? x.name }));
+  const ordered: CatalogueSnapshot = {
+    units: named('unit', current.units),
+    sectors: named('sector', current.sectors),
+    counters: named('counter', current.counters),
+  };
   const arrangements: Arrangement[] = [];
   for (const entity of ['unit', 'sector', 'counter'] as const) {
-    const groups = currentGroups(current, entity);
+    const groups = currentGroups(ordered, entity);
     const staysIn = (key: string, group: string | null) =>
       entity !== 'unit' || tree.parentOf(key) === group;
     const all = new Set([
