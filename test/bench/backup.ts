@@ -8,13 +8,13 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
 import { sql } from 'kysely';
 import type { RatingRecord } from '@hailong/contracts';
 import { createApp } from '../../apps/api/src/app.ts';
 import { openDatabase } from '../../apps/api/src/db/connect.ts';
 import { createDevicesService } from '../../apps/api/src/services/devices.service.ts';
 import { runCli } from '../support/cli-process.ts';
+import { listen } from '../support/live-server.ts';
 import type { BenchResult } from './run.ts';
 import { generateProvince, sectorId, unitId } from './tally-data.ts';
 
@@ -49,9 +49,7 @@ export async function benchBackup(): Promise<BenchResult[]> {
       ping: async () => void (await sql`select 1`.execute(database.db)),
       pendingMigrations: database.pendingMigrations,
     });
-    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-    await new Promise((r) => server.once('listening', r));
-    const port = (server.address() as { port: number }).port;
+    const server = await listen(app);
 
     let seq = 0;
     const start = Date.now() - 86_400_000;
@@ -74,7 +72,7 @@ export async function benchBackup(): Promise<BenchResult[]> {
     const syncOnce = async () => {
       const body = JSON.stringify({ protocol: 3, items: Array.from({ length: BATCH }, record) });
       const began = performance.now();
-      const res = await fetch(`http://127.0.0.1:${port}/api/v1/sync`, {
+      const res = await fetch(`${server.origin}/api/v1/sync`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body,
@@ -101,7 +99,7 @@ export async function benchBackup(): Promise<BenchResult[]> {
     const backupMs = performance.now() - backupStarted;
     if (run.code !== 0) throw new Error(`backup failed: ${run.stderr}`);
     const backupSize = (await stat(join(dir, 'backup.sqlite'))).size;
-    await new Promise((r) => server.close(r));
+    await server.close();
     await database.close();
 
     const note = `${ratings.toLocaleString('en')} ratings, ${(size / 2 ** 30).toFixed(2)} GiB database; ${BATCH}-record batches from one tablet, sequential`;

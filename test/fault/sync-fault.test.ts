@@ -11,7 +11,7 @@
  * database behave as one.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYNC_PROTOCOL, type ClientRecord } from '@hailong/contracts';
+import { SYNC_PROTOCOL } from '@hailong/contracts';
 import { dialects, freshDatabaseUrl } from '../support/databases.ts';
 import { FaultProxy, seededRandom } from '../support/fault-proxy.ts';
 import {
@@ -21,8 +21,15 @@ import {
   type ServerProcess,
 } from '../support/server-process.ts';
 import type { TestResponse } from '../support/api-client.ts';
-import { MemoryOutbox } from '../../apps/kiosk/src/lib/outbox/memory-outbox.ts';
-import { BATCH_ITEMS, drafts, startLoop, type Tablet } from './kiosk-tablet.ts';
+import {
+  BATCH_ITEMS,
+  desks,
+  drafts,
+  enrollTablet,
+  signIn,
+  startLoop,
+  type Tablet,
+} from './kiosk-tablet.ts';
 import { expectLedgerExact } from './ledger-check.ts';
 
 const PASSWORD = 'kiem-thu-su-co-2026';
@@ -80,41 +87,17 @@ describe.each(SETUPS)('sync under faults on $dialect, $processes API process(es)
   it('stores every record exactly once, keeps rollups exact and leaves no gap', async () => {
     const server = servers[0]!;
     const random = seededRandom(SEED);
-    const login = await api(server, '/api/v1/auth/login', {
-      method: 'POST',
-      body: JSON.stringify({ username: 'admin', password: PASSWORD }),
-    });
-    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-    // Tablets stand at desks: units with sectors (the province and the centre only pool theirs).
-    const units = (
-      (await (await api(server, '/api/v1/units', { cookie })).json()).units as {
-        id: string;
-        sectors: { id: string }[];
-      }[]
-    ).filter((u) => u.sectors.length > 0);
+    const cookie = await signIn(server.baseUrl, PASSWORD);
+    const units = await desks(server.baseUrl, cookie);
     const tablets: Tablet[] = [];
     for (let d = 0; d < DEVICES; d++) {
       const unit = units[d]!;
-      const { code } = await (
-        await api(server, '/api/v1/enrollments', {
-          method: 'POST',
-          cookie,
-          body: JSON.stringify({ unitId: unit.id, label: `Quầy ${d + 1}` }),
-        })
-      ).json();
-      const { deviceId, token } = await (
-        await api(server, '/api/v1/devices/enroll', {
-          method: 'POST',
-          body: JSON.stringify({ code }),
-        })
-      ).json();
-      const outbox = new MemoryOutbox();
-      const captured: ClientRecord[] = [];
-      const sectorIds = unit.sectors.map((s: { id: string }) => s.id);
-      for (const draft of drafts(deviceId, sectorIds, RECORDS_PER_DEVICE, random)) {
-        captured.push(await outbox.put(draft));
+      const tablet = await enrollTablet(server.baseUrl, cookie, unit.id, `Quầy ${d + 1}`);
+      const sectorIds = unit.sectors.map((s) => s.id);
+      for (const draft of drafts(tablet.deviceId, sectorIds, RECORDS_PER_DEVICE, random)) {
+        tablet.captured.push(await tablet.outbox.put(draft));
       }
-      tablets.push({ deviceId, token, outbox, captured, states: new Set() });
+      tablets.push(tablet);
     }
     const all = tablets.flatMap((t) => t.captured);
 
