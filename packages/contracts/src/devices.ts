@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, Instant, text } from './common.ts';
 import { ScaleId } from './catalogue.ts';
+import { CounterDuty, RosterOfficer, UnitSurveySettings } from './survey.ts';
 
 /** Enrollment codes: 8 Crockford base32 characters, shown as XXXX-XXXX, one-time, 24 hours. */
 export const EnrollmentCode = z
@@ -129,6 +130,14 @@ export const DeviceConfig = z
      * (HAILONG_TABLET_KEEP_DAYS). Absent from older servers: the kiosk keeps its default.
      */
     keepSentDays: z.number().int().min(1).max(365).optional(),
+    /** What the unit asks beyond the rating (issue 12). Absent from older servers: nothing extra. */
+    survey: UnitSurveySettings.optional(),
+    /**
+     * Officers who may sign in at this tablet's counter (the unit's staff with a counter PIN) and
+     * who is on duty there now; the kiosk keeps the last known roster to work offline.
+     */
+    roster: z.array(RosterOfficer).optional(),
+    duty: CounterDuty.nullable().optional(),
   })
   .meta({ id: 'DeviceConfig' });
 export type DeviceConfig = z.infer<typeof DeviceConfig>;

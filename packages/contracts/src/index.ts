@@ -17,3 +17,4 @@ export * from './tally-node.ts';
 export * from './tally-query.ts';
 export * from './comments.ts';
 export * from './alerts.ts';
+export * from './survey.ts';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FEEDBACK_KINDS, LOW_RATING_REASONS, TRACKING_CODE_PATTERN } from '@hailong/domain';
 import { Id, Instant, storable, text } from './common.ts';
+import { DossierCode, RespondentType, SurveyAnswers } from './survey.ts';
 
 /** Version of a record's shape, carried by every record so old outboxes stay readable. */
 export const RECORD_SCHEMA_VERSION = 1;
@@ -39,6 +40,17 @@ export const RatingRecord = z
     comment: text(1000).optional(),
     /** Set by the tablet when it came seconds after the previous rating: kept, not counted. */
     possibleRepeat: z.boolean().default(false),
+    /**
+     * Issue 12, all optional so that records of older kiosks stay valid. The counter and the
+     * officer on duty as the tablet knew them when the citizen pressed (null: none); absent, the
+     * server takes the tablet's counter and no officer.
+     */
+    counterId: Id.nullable().optional(),
+    officerId: Id.nullable().optional(),
+    /** The dossier rated; of several ratings of one dossier only the latest counts. */
+    dossierCode: DossierCode.optional(),
+    respondentType: RespondentType.optional(),
+    answers: SurveyAnswers.optional(),
   })
   .meta({ id: 'RatingRecord' });
 export type RatingRecord = z.infer<typeof RatingRecord>;

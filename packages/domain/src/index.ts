@@ -42,3 +42,4 @@ export * from './validity-messages.ts';
 export * from './alert-rules.ts';
 export * from './alert-text.ts';
 export * from './alert-settings.ts';
+export * from './survey.ts';
