@@ -68,6 +68,9 @@ import { createCommentsService } from './services/comments.service.ts';
 import { burstHook } from './services/alert-burst.ts';
 import { alertsRoutes } from './routes/alerts.route.ts';
 import { createAlertsService } from './services/alerts.service.ts';
+import { createOfficersService } from './services/officers.service.ts';
+import { createSurveySettingsService } from './services/survey-settings.service.ts';
+import { officersRoutes } from './routes/officers.route.ts';
 
 export const API_VERSION = '0.1.0';
 /** Bodies above this are refused with 413 before they are read in full. */
@@ -137,7 +140,8 @@ export function createApp(deps: AppDeps) {
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
         // The public page's one inline script, by its hash; no other inline script runs.
-        scriptSrc: ["'self'", PUBLIC_PAGE_SCRIPT_HASH],
+        // WebAssembly may compile (the kiosk's barcode reader, served from our own origin); no eval.
+        scriptSrc: ["'self'", "'wasm-unsafe-eval'", PUBLIC_PAGE_SCRIPT_HASH],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
@@ -180,6 +184,14 @@ export function createApp(deps: AppDeps) {
     burstHook(deps.repos, deps.clock, alertOptions),
   );
   api.route('/', syncRoutes(devices, metrics ? observedSync(sync, metrics) : sync));
+  api.route(
+    '/',
+    officersRoutes(
+      createOfficersService(deps.repos, deps.clock),
+      createSurveySettingsService(deps.repos, deps.clock),
+      devices,
+    ),
+  );
   // feedbackAdminRoutes before feedbackRoutes: /feedback/settings must not match /feedback/{id}.
   const feedbackSettings = createFeedbackSettingsService(deps.repos, deps.clock);
   api.route('/', feedbackAdminRoutes(deps.repos, deps.clock, feedbackSettings));

@@ -29,6 +29,12 @@ export const ERROR_CODES = [
   'id_taken',
   /** Sync, per record: another item already has this tracking code. */
   'tracking_code_taken',
+  /** A dossier-code pattern that does not compile as a regular expression. */
+  'invalid_pattern',
+  /** A person who may not serve at this counter (not of its unit, disabled, or without a PIN). */
+  'not_an_officer',
+  /** A tablet that is not bound to a counter reported a duty. */
+  'no_counter',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

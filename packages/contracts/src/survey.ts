@@ -75,3 +75,70 @@ export const CounterDuty = z
 export type CounterDuty = z.infer<typeof CounterDuty>;
 
 export const OfficerName = text(120);
+
+/** A counter PIN as an officer types it: 4 to 6 digits. */
+export const CounterPin = z.string().regex(/^\d{4,6}$/, 'Mã PIN gồm 4 đến 6 chữ số');
+
+export const SetCounterPinRequest = z
+  .object({ pin: CounterPin })
+  .meta({ id: 'SetCounterPinRequest' });
+export type SetCounterPinRequest = z.infer<typeof SetCounterPinRequest>;
+
+/** A supervisor sets who serves at a counter (null: nobody). */
+export const SetCounterDutyRequest = z
+  .object({ officerId: Id.nullable() })
+  .meta({ id: 'SetCounterDutyRequest' });
+export type SetCounterDutyRequest = z.infer<typeof SetCounterDutyRequest>;
+
+/** A tablet reports a sign-in (officerId) or sign-out (null) at its counter, stamped on the tablet. */
+export const DeviceDutyReport = z
+  .object({ officerId: Id.nullable(), since: Instant })
+  .meta({ id: 'DeviceDutyReport' });
+export type DeviceDutyReport = z.infer<typeof DeviceDutyReport>;
+
+/** A counter and who serves there, as the console shows it. */
+export const CounterDutyView = z
+  .object({
+    counterId: Id,
+    counterName: z.string(),
+    unitId: Id,
+    officerId: Id.nullable(),
+    officerName: z.string().nullable(),
+    since: Instant.nullable(),
+    source: z.enum(['console', 'tablet']).nullable(),
+  })
+  .meta({ id: 'CounterDutyView' });
+export type CounterDutyView = z.infer<typeof CounterDutyView>;
+
+export const CounterDutyList = z
+  .object({ counters: z.array(CounterDutyView) })
+  .meta({ id: 'CounterDutyList' });
+export type CounterDutyList = z.infer<typeof CounterDutyList>;
+
+/** A person of a unit who may serve at its counters, and whether they have a counter PIN. */
+export const UnitOfficer = z
+  .object({ id: Id, name: z.string(), username: z.string(), hasPin: z.boolean() })
+  .meta({ id: 'UnitOfficer' });
+export type UnitOfficer = z.infer<typeof UnitOfficer>;
+
+export const UnitOfficerList = z
+  .object({ officers: z.array(UnitOfficer) })
+  .meta({ id: 'UnitOfficerList' });
+export type UnitOfficerList = z.infer<typeof UnitOfficerList>;
+
+/** The settings in force at a unit, and where they come from. */
+export const UnitSurveySettingsView = z
+  .object({
+    unitId: Id,
+    settings: UnitSurveySettings,
+    /** The unit has its own settings (else they are inherited or the defaults). */
+    own: z.boolean(),
+    /** The ancestor whose settings are in force; null when own or the defaults. */
+    inheritedFrom: Id.nullable(),
+  })
+  .meta({ id: 'UnitSurveySettingsView' });
+export type UnitSurveySettingsView = z.infer<typeof UnitSurveySettingsView>;
+
+/** My own counter PIN: whether I have one (the PIN itself is never shown again). */
+export const MyCounterPin = z.object({ hasPin: z.boolean() }).meta({ id: 'MyCounterPin' });
+export type MyCounterPin = z.infer<typeof MyCounterPin>;

@@ -62,3 +62,26 @@ export function isValidDossierPattern(pattern: string): boolean {
     return false;
   }
 }
+
+export type SurveySettingsValue = {
+  officerAttribution: boolean;
+  dossier: DossierModeCode;
+  dossierPattern: string;
+  respondentType: boolean;
+  questions: { visits: boolean; agencies: boolean; attitude: boolean };
+};
+
+/**
+ * The survey settings in force at a unit: its own, else the nearest ancestor's on the way up
+ * (`ancestors`, the unit first), else the defaults; `from` names the unit they come from.
+ */
+export function surveySettingsAt<S extends SurveySettingsValue>(
+  ancestors: readonly string[],
+  own: ReadonlyMap<string, S>,
+): { settings: S | typeof DEFAULT_SURVEY_SETTINGS; from: string | null } {
+  for (const unitId of ancestors) {
+    const settings = own.get(unitId);
+    if (settings) return { settings, from: unitId };
+  }
+  return { settings: DEFAULT_SURVEY_SETTINGS, from: null };
+}

@@ -35,6 +35,11 @@ import type {
   DeliveryRow,
   UnhappyRow,
 } from '../repositories/alert-types.ts';
+import type {
+  CounterDutyRow,
+  CounterPinRow,
+  UnitSurveySettingRow,
+} from '../repositories/survey-types.ts';
 
 export type UnitTable = UnitRow;
 
@@ -275,6 +280,15 @@ export interface JobLeaseTable {
   expiresAt: number;
 }
 
+export type CounterPinTable = CounterPinRow;
+
+export type CounterDutyTable = CounterDutyRow;
+
+/** JSON text in `settings` (migration 012). */
+export interface UnitSurveySettingTable extends Omit<UnitSurveySettingRow, 'settings'> {
+  settings: string;
+}
+
 export interface Database {
   units: UnitTable;
   sectors: SectorTable;
@@ -310,4 +324,7 @@ export interface Database {
   alertDeliveries: AlertDeliveryTable;
   alertUnhappy: AlertUnhappyTable;
   jobLeases: JobLeaseTable;
+  counterPins: CounterPinTable;
+  counterDuty: CounterDutyTable;
+  unitSurveySettings: UnitSurveySettingTable;
 }

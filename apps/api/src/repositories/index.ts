@@ -18,8 +18,10 @@ import { createReportCatalogueRepository } from './report-catalogue.repository.t
 import { createRatingCommentRepository } from './rating-comments.repository.ts';
 import { createAlertRepository } from './alerts.repository.ts';
 import { createOutboxRepository } from './outbox.repository.ts';
+import { createSurveyRepository } from './survey.repository.ts';
 
 export * from './types.ts';
+export * from './survey-types.ts';
 
 export function createRepositories(db: Kysely<Database>, dialect: Dialect): Repositories {
   const repos: Repositories = {
@@ -40,6 +42,7 @@ export function createRepositories(db: Kysely<Database>, dialect: Dialect): Repo
     targets: createTargetRepository(db),
     alerts: createAlertRepository(db),
     outbox: createOutboxRepository(db),
+    survey: createSurveyRepository(db),
     transaction(work) {
       // Kysely cannot nest transactions; an inner call joins the outer one, which then commits or
       // rolls back everything together.

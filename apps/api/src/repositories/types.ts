@@ -6,6 +6,7 @@
 import type { Role, ScaleId, UnitKind } from '@hailong/contracts';
 import type { AlertDelivery, FeedbackKind, RollupCategory, SeqRange } from '@hailong/domain';
 import type { AlertRepository, OutboxRepository } from './alert-types.ts';
+import type { SurveyRepository } from './survey-types.ts';
 import type { FeedbackRepository, HolidayRepository } from './feedback-types.ts';
 import type { RollupRepository, TargetRepository } from './tally-types.ts';
 import type {
@@ -438,6 +439,8 @@ export interface Repositories {
   targets: TargetRepository;
   alerts: AlertRepository;
   outbox: OutboxRepository;
+  /** Counter PINs, counter duty and unit survey settings (issue 12). */
+  survey: SurveyRepository;
   /** Runs `work` in one database transaction with repositories bound to it. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }

@@ -14,6 +14,7 @@ import type { Clock } from './clock.ts';
 import { loadAccess } from './access.ts';
 import { scalesOf } from './catalogue.mapper.ts';
 import { kioskSettingsOf } from './kiosk-settings.ts';
+import { surveyConfigOf } from './device-survey.ts';
 import { hashSecret, newSecret } from './tokens.ts';
 import { reserveAttempt, tooManyAttempts } from './throttle.ts';
 
@@ -171,6 +172,12 @@ export function createDevicesService(
         settings: kioskSettingsOf(unit),
         ...(publicUrl !== undefined && { publicUrl }),
         keepSentDays,
+        ...(await surveyConfigOf(
+          repos,
+          clock,
+          unit.id,
+          counter?.archivedAt === null ? counter.id : null,
+        )),
       };
     },
 
