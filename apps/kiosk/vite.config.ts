@@ -61,7 +61,9 @@ export default defineConfig(({ mode }) =>
               ],
             },
             workbox: {
-              globPatterns: ['**/*.{js,css,html,svg,png}'],
+              // The barcode reader's WebAssembly (~1 MB) too: scanning must work offline.
+              globPatterns: ['**/*.{js,css,html,svg,png,wasm}'],
+              maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
               navigateFallback: '/kiosk/index.html',
               navigateFallbackAllowlist: [/^\/kiosk\//],
               cleanupOutdatedCaches: true,

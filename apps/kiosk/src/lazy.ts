@@ -8,6 +8,8 @@ import { loadContracts } from './lib/contracts-loader.ts';
 
 export const loadSetupScreens = () => import('./screens/SetupScreens.svelte');
 export const loadStaffMode = () => import('./staff/StaffMode.svelte');
+/** The extra questions after the level (issue 12); the camera's reader is a chunk of its own. */
+export const loadSurveyScreen = () => import('./survey/SurveyStepScreen.svelte');
 /** The QR encoder for the thank-you screen's lookup code. */
 export const loadQr = () => import('./lib/qr.ts');
 
@@ -17,6 +19,7 @@ export function preloadAll(): Promise<unknown> {
     loadSetupScreens(),
     loadStaffMode(),
     loadQr(),
+    loadSurveyScreen(),
     import('./app/enrollment.ts'),
     import('./app/sync-runtime.ts'),
     i18n.preload(),

@@ -85,3 +85,32 @@ export function surveySettingsAt<S extends SurveySettingsValue>(
   }
   return { settings: DEFAULT_SURVEY_SETTINGS, from: null };
 }
+
+type Label = { readonly vi: string; readonly en: string };
+
+/** The answers as the kiosk and the reports name them (Vietnamese first). */
+export const RESPONDENT_TYPE_LABELS: Readonly<Record<RespondentTypeCode, Label>> = {
+  individual: { vi: 'Cá nhân', en: 'Individual' },
+  organisation: { vi: 'Tổ chức, doanh nghiệp', en: 'Organisation or business' },
+};
+
+/** Times the citizen came to complete the dossier (TT 01/2018 indicator 3); 3 = three or more. */
+export const VISITS_LABELS: Readonly<Record<1 | 2 | 3, Label>> = {
+  1: { vi: '1 lần', en: 'Once' },
+  2: { vi: '2 lần', en: 'Twice' },
+  3: { vi: '3 lần trở lên', en: '3 times or more' },
+};
+
+/** Agencies the citizen had to contact (TT 01/2018 indicator 4); 3 = three or more. */
+export const AGENCIES_LABELS: Readonly<Record<1 | 2 | 3, Label>> = {
+  1: { vi: '1 cơ quan', en: '1 agency' },
+  2: { vi: '2 cơ quan', en: '2 agencies' },
+  3: { vi: '3 cơ quan trở lên', en: '3 agencies or more' },
+};
+
+/** The officer's attitude (TT 01/2018 indicator 7). */
+export const ATTITUDE_LABELS: Readonly<Record<AttitudeAnswerCode, Label>> = {
+  courteous: { vi: 'Chuẩn mực, nhiệt tình', en: 'Proper and helpful' },
+  not_courteous: { vi: 'Chưa chuẩn mực, chưa nhiệt tình', en: 'Not proper or not helpful' },
+  harassing: { vi: 'Gây phiền hà, sách nhiễu', en: 'Obstructive or harassing' },
+};

@@ -29,7 +29,8 @@ export class StaffApi {
     return new StaffApi(baseUrl, cookie);
   }
 
-  private async call(path: string, method = 'GET', body?: unknown): Promise<Response> {
+  /** Any API call as the admin (for set-ups the helpers below do not cover). */
+  call(path: string, method = 'GET', body?: unknown): Promise<Response> {
     const headers: Record<string, string> = { origin: this.baseUrl, cookie: this.cookie };
     if (body !== undefined) headers['content-type'] = 'application/json';
     return fetch(this.baseUrl + path, {

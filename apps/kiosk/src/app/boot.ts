@@ -8,6 +8,7 @@ import { i18n } from '../lib/i18n.svelte.ts';
 import { kiosk } from './kiosk.svelte.ts';
 import { deviceStore } from './services.ts';
 import { startSync } from './sync.ts';
+import { queueLeftDraft } from './capture.ts';
 
 export async function boot(): Promise<void> {
   takeCodeFromFragment();
@@ -21,12 +22,14 @@ export async function boot(): Promise<void> {
   await applySettings(state.settings);
   kiosk.enrollment = state.enrollment;
   kiosk.cached = state.config;
+  kiosk.duty = state.duty;
   if (!state.enrollment) {
     kiosk.phase = 'enroll';
     return;
   }
   kiosk.phase = state.config ? 'ready' : 'config';
   startSync(state.sync.lastSuccessAt, state.sync.unauthorized);
+  void queueLeftDraft();
   void import('./enrollment.ts').then((m) => m.keepConfigFresh());
   void askForPersistence();
 }

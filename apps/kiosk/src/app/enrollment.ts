@@ -8,6 +8,7 @@ import { normalizeEnrollmentCode } from '../lib/device/enroll-code.ts';
 import type { LocalSettings } from '../lib/device/device-store.ts';
 import { hashPin } from '../lib/device/pin.ts';
 import { applySettings, askForPersistence } from './boot.ts';
+import { reportPendingDuty } from './duty.ts';
 import { kiosk } from './kiosk.svelte.ts';
 import { deviceStore, outbox } from './services.ts';
 import { startSync, stopSync } from './sync.ts';
@@ -50,6 +51,8 @@ export async function enroll(codeInput: string, pin: string): Promise<EnrollProb
 export async function refreshConfig(): Promise<boolean> {
   const enrollment = kiosk.enrollment;
   if (!enrollment) return false;
+  // A sign-in made offline first, so the configuration fetched next already has it.
+  await reportPendingDuty();
   const result = await fetchConfig(enrollment.token, kiosk.cached?.etag ?? null);
   if (result.kind === 'changed') {
     const cached = {

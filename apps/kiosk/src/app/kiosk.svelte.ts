@@ -18,6 +18,7 @@ import {
 } from '../lib/device/device-store.ts';
 import type { SyncStatus } from '../lib/sync/sync-loop.ts';
 import { i18n } from '../lib/i18n.svelte.ts';
+import { officerOnDuty, type LocalDuty, type SurveyStep } from '../lib/survey-flow.ts';
 
 export type Phase = 'starting' | 'enroll' | 'config' | 'ready' | 'broken';
 
@@ -25,6 +26,8 @@ export type Screen =
   | { name: 'start' }
   | { name: 'rate'; sectorId: string }
   | { name: 'reasons'; sectorId: string; level: number }
+  /** The extra questions the unit asks after the level (issue 12), one step a screen. */
+  | { name: 'survey'; step: SurveyStep; sectorId: string }
   | { name: 'feedback-kind'; sectorId: string | null }
   | { name: 'feedback-form'; kind: FeedbackKind; sectorId: string | null }
   | { name: 'thanks'; feedback: { kind: FeedbackKind; trackingCode: string } | null };
@@ -56,6 +59,10 @@ class Kiosk {
   storageFull = $state(false);
   /** A new version is installed and waits for an idle screen. */
   updateWaiting = $state(false);
+  /** The last sign-in or sign-out made on this tablet (staff mode), kept across reloads. */
+  duty = $state<LocalDuty | null>(null);
+  /** Called before the screen returns to the start (a rating in progress is queued). */
+  beforeHome: (() => void) | null = null;
 
   config: DeviceConfig | null = $derived(this.cached?.config ?? null);
   scale: RatingScale = $derived(RATING_SCALES[this.config?.unit.scale ?? 'five']);
@@ -65,6 +72,8 @@ class Kiosk {
       this.config?.settings.idleTimeoutSeconds ??
       DEFAULT_KIOSK_SETTINGS.idleTimeoutSeconds,
   );
+  /** Who serves at this counter now, shown to citizens (none when the unit records no officer). */
+  officer = $derived(officerOnDuty(this.config, this.duty));
   /** The sector the tablet is fixed to, if staff fixed one that still exists. */
   fixedSector = $derived(this.sectors.find((s) => s.id === this.settings.fixedSectorId) ?? null);
   /** Nothing to discard and nobody mid-way: the screen a tablet rests on. */
@@ -78,6 +87,7 @@ class Kiosk {
 
   /** Back to the start screen, dropping whatever was not sent; the language returns to the default. */
   goHome() {
+    this.beforeHome?.();
     this.screen = { name: 'start' };
     this.staff = 'closed';
     this.saveProblem = null;

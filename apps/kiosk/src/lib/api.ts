@@ -1,9 +1,9 @@
 /**
- * The kiosk's three calls to the server. All are made by the page itself, never by the service
+ * The kiosk's calls to the server. All are made by the page itself, never by the service
  * worker (which only serves the precache), so going offline stops them as it should. No cookie is
  * ever sent: the tablet speaks only with its bearer token.
  */
-import type { DeviceConfig, EnrolledDevice } from '@hailong/contracts';
+import type { CounterDuty, DeviceConfig, EnrolledDevice } from '@hailong/contracts';
 import { loadContracts } from './contracts-loader.ts';
 
 const API = '/api/v1';
@@ -54,6 +54,34 @@ export async function fetchConfig(token: string, etag: string | null): Promise<C
   return config
     ? { kind: 'changed', config, etag: response.headers.get('ETag') }
     : { kind: 'failed' };
+}
+
+export type DutyResult =
+  | { kind: 'stored'; duty: CounterDuty }
+  /** The server will never take it (no counter, not an officer there): do not resend. */
+  | { kind: 'refused' }
+  | { kind: 'failed' };
+
+/** Tells the server of a sign-in or sign-out at this tablet's counter. */
+export async function reportDuty(
+  token: string,
+  duty: { officerId: string | null; since: string },
+): Promise<DutyResult> {
+  const response = await call(`${API}/device/duty`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(duty),
+  });
+  if (!response) return { kind: 'failed' };
+  if (response.status === 200) {
+    const stored = (await loadContracts()).parseCounterDuty(
+      await response.json().catch(() => null),
+    );
+    return stored ? { kind: 'stored', duty: stored } : { kind: 'failed' };
+  }
+  void response.body?.cancel();
+  if (response.status === 409 || response.status === 422) return { kind: 'refused' };
+  return { kind: 'failed' };
 }
 
 /** What became of one upload, as the sync loop needs to know it. */

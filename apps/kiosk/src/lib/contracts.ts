@@ -7,6 +7,7 @@
 import './zod-setup.ts';
 import {
   ClientRecord,
+  CounterDuty,
   DeviceConfig,
   EnrolledDevice,
   ErrorBody,
@@ -45,6 +46,7 @@ export function isValidPhone(phone: string): boolean {
 
 export const parseSyncResponse = (body: unknown) => orNull(SyncResponse.safeParse(body));
 export const parseEnrolledDevice = (body: unknown) => orNull(EnrolledDevice.safeParse(body));
+export const parseCounterDuty = (body: unknown) => orNull(CounterDuty.safeParse(body));
 export const parseDeviceConfig = (body: unknown) => orNull(DeviceConfig.safeParse(body));
 export const parseErrorCode = (body: unknown) =>
   orNull(ErrorBody.safeParse(body))?.error.code ?? null;

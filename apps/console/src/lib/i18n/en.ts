@@ -427,6 +427,9 @@ export const en: Messages = {
   'error.unsupported_protocol': 'This version of the app is no longer supported. Please update it.',
   'error.id_taken': 'Another device already used this record id.',
   'error.tracking_code_taken': 'Another item already has this tracking code.',
+  'error.invalid_pattern': 'The dossier code pattern is not a valid regular expression.',
+  'error.not_an_officer': "This person is not an officer of the counter's unit.",
+  'error.no_counter': 'The tablet is not bound to a counter.',
   'error.unknown_sector': 'Unknown sector.',
   'error.invalid_code': 'The enrollment code is wrong, already used or expired.',
   'error.not_ready':

@@ -430,6 +430,9 @@ export const vi = {
   'error.unsupported_protocol': 'Phiên bản ứng dụng không còn được hỗ trợ. Vui lòng cập nhật.',
   'error.id_taken': 'Mã bản ghi đã được một thiết bị khác dùng.',
   'error.tracking_code_taken': 'Mã tra cứu đã thuộc về một phản ánh, kiến nghị khác.',
+  'error.invalid_pattern': 'Mẫu mã hồ sơ không hợp lệ.',
+  'error.not_an_officer': 'Người này không phải cán bộ của đơn vị có quầy này.',
+  'error.no_counter': 'Thiết bị chưa được gắn với quầy nào.',
   'error.unknown_sector': 'Lĩnh vực không tồn tại.',
   'error.invalid_code': 'Mã đăng ký không đúng, đã dùng hoặc đã hết hạn.',
   'error.not_ready':

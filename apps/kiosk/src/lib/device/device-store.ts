@@ -7,6 +7,7 @@ import type { DeviceConfig } from '@hailong/contracts';
 import type { Locale } from '@hailong/domain';
 import type { KioskDb } from '../db/kiosk-db.ts';
 import type { PinHash } from './pin.ts';
+import type { LocalDuty } from '../survey-flow.ts';
 
 export interface Enrollment {
   deviceId: string;
@@ -41,6 +42,8 @@ export interface DeviceState {
   config: CachedConfig | null;
   settings: LocalSettings;
   sync: SyncMemory;
+  /** The last sign-in or sign-out at this tablet's counter (issue 12). */
+  duty: LocalDuty | null;
 }
 
 export const DEFAULT_LOCAL_SETTINGS: LocalSettings = {
@@ -49,7 +52,7 @@ export const DEFAULT_LOCAL_SETTINGS: LocalSettings = {
   fixedSectorId: null,
 };
 
-const KEYS = ['enrollment', 'config', 'settings', 'sync'] as const;
+const KEYS = ['enrollment', 'config', 'settings', 'sync', 'duty', 'draft'] as const;
 
 export class DeviceStore {
   constructor(private readonly db: KioskDb) {}
@@ -57,7 +60,7 @@ export class DeviceStore {
   load(): Promise<DeviceState> {
     return this.db.run(async (db) => {
       const tx = db.transaction('meta');
-      const [enrollment, config, settings, sync] = await Promise.all(
+      const [enrollment, config, settings, sync, duty] = await Promise.all(
         KEYS.map((key) => tx.store.get(key)),
       );
       return {
@@ -65,6 +68,7 @@ export class DeviceStore {
         config: (config as CachedConfig | undefined) ?? null,
         settings: { ...DEFAULT_LOCAL_SETTINGS, ...(settings as Partial<LocalSettings>) },
         sync: { lastSuccessAt: null, unauthorized: false, ...(sync as Partial<SyncMemory>) },
+        duty: (duty as LocalDuty | undefined) ?? null,
       };
     });
   }
@@ -83,6 +87,23 @@ export class DeviceStore {
 
   saveSync(memory: SyncMemory): Promise<void> {
     return this.#put('sync', memory);
+  }
+
+  saveDuty(duty: LocalDuty): Promise<void> {
+    return this.#put('duty', duty);
+  }
+
+  /** The rating whose extra questions are being answered (see app/capture.ts). */
+  saveDraft(draft: unknown): Promise<void> {
+    return this.#put('draft', draft);
+  }
+
+  loadDraft(): Promise<unknown> {
+    return this.db.run(async (db) => (await db.get('meta', 'draft')) ?? null);
+  }
+
+  clearDraft(): Promise<void> {
+    return this.db.run((db) => db.delete('meta', 'draft'));
   }
 
   /** Forgets the enrollment and everything tied to it (the outbox is cleared separately). */

@@ -38,6 +38,25 @@ export const vi = {
   'start.noSectors': 'Đơn vị chưa có lĩnh vực nào. Vui lòng báo cán bộ.',
   'feedback.open': 'Gửi phản ánh, kiến nghị',
 
+  'start.officer': 'Cán bộ phục vụ: {name}',
+
+  'duty.title': 'Cán bộ trực quầy',
+  'duty.current': 'Đang trực: {name}',
+  'duty.nobody': 'Chưa có cán bộ nhận quầy.',
+  'duty.officer': 'Cán bộ',
+  'duty.choose': 'Chọn cán bộ',
+  'duty.pin': 'Mã PIN quầy của cán bộ',
+  'duty.signIn': 'Nhận quầy',
+  'duty.signOut': 'Rời quầy',
+  'duty.wrongPin': 'Mã PIN quầy không đúng.',
+  'duty.unknown': 'Cán bộ này chưa đặt mã PIN quầy.',
+  'duty.storage': 'Không lưu được trên thiết bị.',
+  'duty.noRoster':
+    'Chưa có cán bộ nào của đơn vị đặt mã PIN quầy (mỗi cán bộ tự đặt trên trang quản trị).',
+  'duty.off': 'Đơn vị không ghi nhận cán bộ phục vụ với đánh giá.',
+  'duty.noCounter': 'Thiết bị chưa được gắn với quầy nào.',
+  'duty.unsent': 'Chưa gửi lên máy chủ; sẽ gửi khi có mạng.',
+
   'rate.question': 'Ông/Bà có hài lòng với sự phục vụ của cơ quan?',
   'rate.sector': 'Lĩnh vực: {sector}',
   'rate.levels': 'Mức độ hài lòng',
