@@ -151,6 +151,18 @@ describe('staff mode', () => {
     expect(overlap).toBe(false);
     expect(duplicates).toEqual([]);
     expect(offlineNoise(secondErrors)).toEqual([]);
+    // The server has every record; wait until the tablet has its answers too before closing a
+    // tab, or the tab that sent the last batch may close before it marked the batch sent.
+    await expect
+      .poll(
+        () =>
+          storage.evaluate(
+            async () =>
+              (await (globalThis as unknown as TestEntryGlobal).kioskTest.pending()).length,
+          ),
+        { timeout: 30_000 },
+      )
+      .toBe(0);
     await second.close();
     await page.bringToFront();
   });

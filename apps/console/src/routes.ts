@@ -15,6 +15,7 @@ import DashboardPage from './pages/DashboardPage.svelte';
 import TargetsPage from './pages/TargetsPage.svelte';
 import SetupPage from './pages/SetupPage.svelte';
 import AlertsPage from './pages/AlertsPage.svelte';
+import CountersPage from './pages/CountersPage.svelte';
 
 export const routes: readonly Route[] = [
   { path: '/', page: OverviewPage, title: 'nav.overview', access: 'signed-in', nav: true },
@@ -29,6 +30,7 @@ export const routes: readonly Route[] = [
     nav: true,
   },
   { path: '/devices', page: DevicesPage, title: 'nav.devices', access: 'signed-in', nav: true },
+  { path: '/counters', page: CountersPage, title: 'nav.counters', access: 'signed-in', nav: true },
   {
     path: '/feedback',
     page: FeedbackInboxPage,

@@ -13,6 +13,7 @@ import type { DatabaseHandle } from '../db/connect.ts';
 import { ensureFirstAdmin, seedDemoCatalogue } from './seed.service.ts';
 import { seedDemoRatings } from './demo-ratings.ts';
 import { onFeedbackReceived } from './feedback-intake.ts';
+import { DEMO_SURVEY_UNIT, seedDemoSurvey } from './demo-survey.ts';
 
 const PASSWORD = 'quản-trị-dữ-liệu-mẫu-1';
 /** Thursday 26/11/2026, 10:00 in Hà Nội. */
@@ -30,11 +31,24 @@ describe.each(dialects)('the demo data on %s', (dialect) => {
     await seedDemoCatalogue(database.repos, clock.read);
     await ensureFirstAdmin(database.repos, clock.read, PASSWORD);
     await seedDemoRatings(database.repos, clock.read, onFeedbackReceived, 2);
+    await seedDemoSurvey(database.repos, clock.read);
     admin = new Session(testApp(database, clock).app);
     expect((await admin.login('admin', PASSWORD)).status).toBe(200);
     list = FeedbackList.parse(await (await admin.get('/api/v1/feedback?limit=200')).json());
   }, 600_000);
   afterAll(() => database?.close());
+
+  it('has one unit asking the extra questions, with officers at its counter (issue 12)', async () => {
+    const unit = (await database.repos.catalogue.listUnits()).find(
+      (u) => u.code === DEMO_SURVEY_UNIT,
+    )!;
+    const survey = await (await admin.get(`/api/v1/units/${unit.id}/survey-settings`)).json();
+    expect(survey).toMatchObject({ own: true, settings: { dossier: 'optional' } });
+    const { officers } = await (await admin.get(`/api/v1/units/${unit.id}/officers`)).json();
+    expect(officers.map((o: { hasPin: boolean }) => o.hasPin)).toEqual([true, true]);
+    const { counters } = await (await admin.get(`/api/v1/units/${unit.id}/counter-duty`)).json();
+    expect(counters[0]).toMatchObject({ officerId: expect.any(String), source: 'console' });
+  });
 
   it('shows every status, items due soon and items overdue', () => {
     for (const status of FEEDBACK_STATUSES) {

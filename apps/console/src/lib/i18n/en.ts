@@ -2,6 +2,7 @@ import type { Messages } from './vi.ts';
 import { enDevices } from './en-devices.ts';
 import { enSetup } from './en-setup.ts';
 import { enComments } from './en-comments.ts';
+import { enOfficers } from './en-officers.ts';
 import { enAlerts } from './en-alerts.ts';
 
 /** English messages; same keys as `vi.ts`. */
@@ -440,4 +441,5 @@ export const en: Messages = {
   ...enSetup,
   ...enComments,
   ...enAlerts,
+  ...enOfficers,
 };

@@ -5,6 +5,7 @@
 import { viDevices } from './vi-devices.ts';
 import { viSetup } from './vi-setup.ts';
 import { viComments } from './vi-comments.ts';
+import { viOfficers } from './vi-officers.ts';
 import { viAlerts } from './vi-alerts.ts';
 
 export const vi = {
@@ -443,6 +444,7 @@ export const vi = {
   ...viSetup,
   ...viComments,
   ...viAlerts,
+  ...viOfficers,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;
