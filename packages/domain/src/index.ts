@@ -43,3 +43,5 @@ export * from './alert-rules.ts';
 export * from './alert-text.ts';
 export * from './alert-settings.ts';
 export * from './survey.ts';
+export * from './channels.ts';
+export * from './dossier-latest.ts';

@@ -89,6 +89,13 @@ describe.each(dialects)('ingest repository on %s', (dialect) => {
     receivedAt: T0,
     month: '2026-09',
     category: 'counted',
+    channel: 'tablet',
+    officerId: null,
+    dossierCode: null,
+    respondentType: null,
+    visits: null,
+    agencies: null,
+    attitude: null,
     ...fields,
   });
   const item = (id: string, trackingCode: string): FeedbackItemRow => ({
