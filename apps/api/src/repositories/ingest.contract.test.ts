@@ -172,7 +172,7 @@ describe.each(dialects)('ingest repository on %s', (dialect) => {
       await tx.ingest.insertRatings(ratings);
       await tx.ingest.addToRollups(ratings);
     });
-    await repos.transaction((tx) => tx.ingest.markRepeats(ratings));
+    await repos.transaction((tx) => tx.ingest.markCategory(ratings, 'repeat'));
     const rollups = await handle.db
       .selectFrom('ratingRollups')
       .select(['category', 'count'])
