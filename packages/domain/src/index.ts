@@ -45,3 +45,4 @@ export * from './alert-settings.ts';
 export * from './survey.ts';
 export * from './channels.ts';
 export * from './dossier-latest.ts';
+export * from './assessment.ts';
