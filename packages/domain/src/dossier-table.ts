@@ -92,6 +92,16 @@ export function readDossierDate(text: string): string | undefined {
 const YES = new Set(['co', 'x', '1', 'true', 'yes', 'truc tuyen', 'dvc truc tuyen', 'online']);
 const NO = new Set(['', 'khong', '0', 'false', 'no', 'truc tiep', 'buu chinh', 'offline']);
 
+const isHeader = (l: SheetLine) => {
+  const found = new Set(l.cells.map((c) => HEADER_OF.get(fold(c))));
+  return found.has('code') && found.has('due');
+};
+
+/** Whether the lines hold a dossier export's header row (to pick a CSV delimiter or a sheet). */
+export function hasDossierHeader(lines: readonly SheetLine[]): boolean {
+  return lines.some(isHeader);
+}
+
 /**
  * The rows of a dossier export and the issues of the lines that could not be read. A file without
  * the header row, or missing a required column, is one issue and no rows.
@@ -100,10 +110,7 @@ export function readDossierTable(lines: readonly SheetLine[]): {
   rows: DossierImportRow[];
   issues: ImportIssue[];
 } {
-  const headerAt = lines.findIndex((l) => {
-    const found = new Set(l.cells.map((c) => HEADER_OF.get(fold(c))));
-    return found.has('code') && found.has('due');
-  });
+  const headerAt = lines.findIndex(isHeader);
   if (headerAt < 0) {
     const names = REQUIRED.map((c) => DOSSIER_HEADERS[c].vi).join(', ');
     return {

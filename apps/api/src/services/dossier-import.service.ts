@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import {
   DOSSIER_HEADERS,
   foldDiacritics,
+  hasDossierHeader,
   inScope,
   readDossierTable,
   type DossierImportRow,
@@ -31,7 +32,7 @@ class DryRun extends Error {
 export function createDossierImportService(repos: Repositories, clock: Clock) {
   return {
     async import(file: UploadedFile, user: UserRow, apply: boolean): Promise<DossierImportResult> {
-      const lines = await readSheet(file, (l) => readDossierTable(l).issues.length === 0);
+      const lines = await readSheet(file, hasDossierHeader);
       const { rows, issues } = readDossierTable(lines);
       const { stored, errors } = await resolve(repos, user, rows);
       const allErrors = [...issues, ...errors].sort((a, b) => a.line - b.line);
