@@ -4,7 +4,8 @@
  * the roster it cached); the citizen's screen names them; a citizen rates, scans the dossier QR
  * code of the receipt with the camera (a generated QR image fed to Chromium's fake camera) and
  * answers the extra questions; back online, the rating reaches the server with the counter, the
- * officer, the dossier code and the answers, and the server has the sign-in.
+ * officer, the dossier code and the answers, counts in the officer's quarterly row of the TT 01/2018
+ * table, and the server has the sign-in.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -138,7 +139,8 @@ describe('an officer at the counter and a dossier scanned with the camera', () =
     await context.setOffline(true);
     await openStaffPanel(page);
     const section = page.getByRole('region', { name: 'Cán bộ trực quầy' });
-    await visible(section.getByText('Chưa có cán bộ nhận quầy.'));
+    // The demo has its clerk on duty here (set in the console at start); a sign-in made later wins.
+    await visible(section.getByText(/^Đang trực: /));
     await section
       .getByLabel('Cán bộ', { exact: true })
       .selectOption({ label: OFFICER.displayName });
@@ -192,6 +194,22 @@ describe('an officer at the counter and a dossier scanned with the camera', () =
       answers: { visits: 2, agencies: 1, attitude: 'courteous' },
       level: 2,
     });
+    // Stored with the officer: it is in the officer's row of this quarter's TT 01/2018 table,
+    // visits 2 → 1 point, agencies 1 → 2, courteous → 2.
+    const now = new Date(Date.now() + 7 * 3_600_000);
+    const quarter = `${now.getUTCFullYear()}-Q${Math.floor(now.getUTCMonth() / 3) + 1}`;
+    const report = await ok(
+      staff.call(`/api/v1/assessment?period=${quarter}&by=officer&node=${unitId}`),
+    );
+    const row = report.rows.find((r: { key: string }) => r.key === officerId);
+    expect(row).toMatchObject({ name: OFFICER.displayName, answers: 1, satisfied: 1 });
+    const points = Object.fromEntries(
+      row.indicators.map((i: { indicator: number; points: number | null }) => [
+        i.indicator,
+        i.points,
+      ]),
+    );
+    expect(points).toMatchObject({ 3: 1, 4: 2, 7: 2 });
     // The sign-in made offline reached the server too.
     await expect
       .poll(async () => {

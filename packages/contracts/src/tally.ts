@@ -10,7 +10,7 @@ import { Month } from './periods.ts';
 
 export { Month };
 
-const Ratio = z.number().min(0).max(1);
+export const Ratio = z.number().min(0).max(1);
 const Count = z.number().int().min(0);
 
 export const Interval = z.object({ low: Ratio, high: Ratio }).meta({ id: 'Interval' });
@@ -22,6 +22,8 @@ const figures = {
   /** Kept but left out of the rate: possible repeat presses, a tablet clock far off. */
   repeats: Count,
   badClock: Count,
+  /** Earlier ratings of a dossier the citizen rated again: the latest counts. */
+  superseded: Count,
   /** At a level the unit's current scale lacks (its scale was changed); left out of the rate. */
   otherLevels: Count,
   rate: Ratio.nullable(),

@@ -44,3 +44,7 @@ export * from './alert-text.ts';
 export * from './alert-settings.ts';
 export * from './survey.ts';
 export * from './pin-verifier.ts';
+export * from './channels.ts';
+export * from './dossier-latest.ts';
+export * from './assessment.ts';
+export * from './dossier-table.ts';

@@ -12,6 +12,9 @@ import type {
   FeedbackStatus,
   HolidayKind,
   RollupCategory,
+  SourceChannel,
+  RespondentTypeCode,
+  AttitudeAnswerCode,
 } from '@hailong/domain';
 
 import type { ScaleId } from '@hailong/contracts';
@@ -28,6 +31,7 @@ import type {
   UnitRow,
   UserRow,
 } from '../repositories/types.ts';
+import type { DossierRow } from '../repositories/assessment-types.ts';
 import type {
   AlertEventRow,
   AlertRow,
@@ -89,6 +93,7 @@ export interface DeviceTable {
   receivedCount: Generated<number>;
   lastRatingAt: number | null;
   counterId: string | null;
+  channel: Generated<SourceChannel>;
 }
 
 export interface DeviceSeqRangeTable {
@@ -114,6 +119,25 @@ export interface RatingTable {
   receivedAt: number;
   month: string;
   category: RollupCategory;
+  channel: Generated<SourceChannel>;
+  officerId: string | null;
+  dossierCode: string | null;
+  respondentType: RespondentTypeCode | null;
+  visits: number | null;
+  agencies: number | null;
+  attitude: AttitudeAnswerCode | null;
+}
+
+export interface DossierTable extends Omit<DossierRow, 'online'> {
+  online: number;
+  importedAt: number;
+  updatedAt: number;
+}
+
+export interface DossierRatingTable {
+  dossierCode: string;
+  ratingId: string | null;
+  ratedAt: number | null;
 }
 
 export interface FeedbackItemTable {
@@ -157,6 +181,11 @@ export interface FeedbackItemTable {
   searchText: Generated<string>;
   contactErasedAt: number | null;
   updatedAt: number | null;
+  /** A supervisor's conclusion on a phản ánh about an officer's conduct (migration 015). */
+  conductOfficerId?: string | null;
+  conductUpheld?: number | null;
+  conductAt?: number | null;
+  conductBy?: string | null;
 }
 
 export interface FeedbackEventTable {
@@ -304,6 +333,8 @@ export interface Database {
   records: RecordTable;
   recordRefusals: RecordRefusalTable;
   ratings: RatingTable;
+  dossierRatings: DossierRatingTable;
+  dossiers: DossierTable;
   feedbackItems: FeedbackItemTable;
   feedbackEvents: FeedbackEventTable;
   holidays: HolidayTable;

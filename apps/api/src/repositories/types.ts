@@ -4,9 +4,18 @@
  * proves the same behaviour on both. All times are epoch milliseconds (UTC).
  */
 import type { Role, ScaleId, UnitKind } from '@hailong/contracts';
-import type { AlertDelivery, FeedbackKind, RollupCategory, SeqRange } from '@hailong/domain';
+import type {
+  AlertDelivery,
+  AttitudeAnswerCode,
+  FeedbackKind,
+  RespondentTypeCode,
+  RollupCategory,
+  SeqRange,
+  SourceChannel,
+} from '@hailong/domain';
 import type { AlertRepository, OutboxRepository } from './alert-types.ts';
 import type { SurveyRepository } from './survey-types.ts';
+import type { AssessmentRepository } from './assessment-types.ts';
 import type { FeedbackRepository, HolidayRepository } from './feedback-types.ts';
 import type { RollupRepository, TargetRepository } from './tally-types.ts';
 import type {
@@ -19,6 +28,7 @@ export type * from './feedback-types.ts';
 export type * from './tally-types.ts';
 export type * from './report-types.ts';
 export type * from './alert-types.ts';
+export type * from './assessment-types.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -283,6 +293,11 @@ export interface DeviceRow {
   lastRatingAt: number | null;
   /** The counter (quầy) the tablet stands at, if bound to one. */
   counterId: string | null;
+  /**
+   * tablet: an enrolled tablet. phone, staff: the one source per unit through which the phone
+   * page or staff entries reach the ledger (sources.ts); it has no token and is listed nowhere.
+   */
+  channel?: SourceChannel;
 }
 
 export interface DeviceRepository {
@@ -300,7 +315,10 @@ export interface DeviceRepository {
   findById(id: string): Promise<DeviceRow | undefined>;
   /** The device with this token hash if it is not revoked. */
   findActiveByTokenHash(tokenHash: string): Promise<DeviceRow | undefined>;
+  /** Enrolled tablets (sources of other channels are not devices anyone manages). */
   list(): Promise<DeviceRow[]>;
+  /** The unit's source of a channel other than tablets, made on first use (sources.ts). */
+  ensureSource(unitId: string, channel: Exclude<SourceChannel, 'tablet'>): Promise<string>;
   revoke(id: string, at: number): Promise<boolean>;
   /** Binds the device to a counter (or none); returns the updated row, undefined when unknown. */
   setCounter(id: string, counterId: string | null): Promise<DeviceRow | undefined>;
@@ -349,7 +367,7 @@ export interface RatingRow {
   deviceId: string;
   unitId: string;
   sectorId: string;
-  /** The counter the tablet was bound to when the rating was stored. */
+  /** The counter the citizen was served at, as the tablet recorded it (else its binding). */
   counterId: string | null;
   level: number;
   reasons: string[];
@@ -358,6 +376,14 @@ export interface RatingRow {
   receivedAt: number;
   month: string;
   category: RollupCategory;
+  channel: SourceChannel;
+  /** The officer on duty at the counter when the citizen rated, as the tablet recorded it. */
+  officerId: string | null;
+  dossierCode: string | null;
+  respondentType: RespondentTypeCode | null;
+  visits: number | null;
+  agencies: number | null;
+  attitude: AttitudeAnswerCode | null;
 }
 
 export interface FeedbackItemRow {
@@ -409,8 +435,20 @@ export interface IngestRepository {
   ): Promise<TimelineRatingRow[]>;
   /** Adds the counts of these ratings to the monthly rollups. */
   addToRollups(rows: RatingRow[]): Promise<void>;
-  /** Turns these `counted` ratings into repeats, moving their counts in the rollups with them. */
-  markRepeats(rows: RatingRow[]): Promise<void>;
+  /**
+   * Turns these `counted` ratings into repeats or superseded ones, moving their counts in the
+   * rollups with them.
+   */
+  markCategory(rows: RatingRow[], to: 'repeat' | 'superseded'): Promise<void>;
+  /**
+   * The rating that counts for each dossier code, locking the codes' rows (made if missing) in
+   * code order, so two batches rating one dossier wait for each other.
+   */
+  lockDossiers(
+    codes: readonly string[],
+  ): Promise<Map<string, { ratingId: string | null; ratedAt: number | null }>>;
+  setDossierLatest(code: string, ratingId: string, ratedAt: number): Promise<void>;
+  findRatings(ids: readonly string[]): Promise<RatingRow[]>;
   /** Records refusals; one already recorded (same device, record and content) is not counted again. */
   recordRefusals(rows: RecordRefusalRow[]): Promise<void>;
   replaceSeqRanges(deviceId: string, ranges: SeqRange[]): Promise<void>;
@@ -441,6 +479,7 @@ export interface Repositories {
   outbox: OutboxRepository;
   /** Counter PINs, counter duty and unit survey settings (issue 12). */
   survey: SurveyRepository;
+  assessment: AssessmentRepository;
   /** Runs `work` in one database transaction with repositories bound to it. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }

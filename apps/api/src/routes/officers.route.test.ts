@@ -180,11 +180,12 @@ describe.each(dialects)('officers, duty and survey settings on %s', (dialect) =>
     expect((await w.supA.post('/api/v1/device/duty', { officerId: null })).status).toBe(401);
   });
 
-  it('ratings (three-level scale here) carrying counter, officer, dossier and answers are accepted next to older ones', async () => {
+  it('ratings (three-level scale here) with counter, officer, dossier and answers are stored beside older ones', async () => {
     const sectorId = (await w.database.repos.catalogue.listSectors(w.communeA.id))[0]!.id;
     const at = new Date(w.clock.now).toISOString();
+    const older = rating(tablet, 1, { sectorId, level: 3, deviceTime: at });
     const res = await sync(client(), tablet, [
-      rating(tablet, 1, { sectorId, level: 3, deviceTime: at }),
+      older,
       rating(tablet, 2, {
         sectorId,
         level: 2,
@@ -199,6 +200,28 @@ describe.each(dialects)('officers, duty and survey settings on %s', (dialect) =>
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body.results.map((r: { status: string }) => r.status)).toEqual(['accepted', 'accepted']);
+    const stored = await w.database.db
+      .selectFrom('ratings')
+      .select(['id', 'counterId', 'officerId', 'dossierCode', 'respondentType'])
+      .select(['visits', 'agencies', 'attitude'])
+      .where('deviceId', '=', tablet.deviceId)
+      .execute();
+    // The older kiosk's record: the tablet's counter, no officer, no answers.
+    expect(stored.find((r) => r.id === older.id)).toMatchObject({
+      counterId: counter.id,
+      officerId: null,
+      dossierCode: null,
+      visits: null,
+    });
+    expect(stored.find((r) => r.id !== older.id)).toMatchObject({
+      counterId: counter.id,
+      officerId: w.staffA.userId,
+      dossierCode: 'HS-0001',
+      respondentType: 'organisation',
+      visits: 2,
+      agencies: 1,
+      attitude: 'courteous',
+    });
   });
 
   it('with officer attribution off the tablet gets no roster and no duty', async () => {

@@ -13,7 +13,9 @@ import * as m007 from './007-organisation.ts';
 import * as m008 from './008-node-totals.ts';
 import * as m009 from './009-rating-comments.ts';
 import * as m010 from './010-alerts.ts';
+import * as m011 from './011-sources-dossiers.ts';
 import * as m012 from './012-officers-survey.ts';
+import * as m015 from './015-dossiers-assessment.ts';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '001-foundation': m001,
@@ -25,7 +27,9 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '008-node-totals': m008,
   '009-rating-comments': m009,
   '010-alerts': m010,
+  '011-sources-dossiers': m011,
   '012-officers-survey': m012,
+  '015-dossiers-assessment': m015,
 };
 
 export const migrationProvider: MigrationProvider = {
