@@ -3,7 +3,8 @@
  * officer signs in at the counter in staff mode (their counter PIN checked on the tablet against
  * the roster it cached); the citizen's screen names them; a citizen rates, scans the dossier QR
  * code of the receipt with the camera (a generated QR image fed to Chromium's fake camera) and
- * answers the extra questions; back online, the rating reaches the server with the counter, the
+ * answers the extra questions; another walks away at the first question and the idle reset keeps
+ * their level; back online, the rating reaches the server with the counter, the
  * officer, the dossier code and the answers, counts in the officer's quarterly row of the TT 01/2018
  * table, and the server has the sign-in.
  */
@@ -151,6 +152,9 @@ describe('an officer at the counter and a dossier scanned with the camera', () =
     await section.getByRole('button', { name: 'Nhận quầy' }).click();
     await visible(section.getByText(`Đang trực: ${OFFICER.displayName}`));
     await visible(section.getByText('Chưa gửi lên máy chủ; sẽ gửi khi có mạng.'));
+    // A short idle timeout, for the citizen who walks away below.
+    await page.getByLabel('Tự về màn hình đầu sau (giây)').fill('10');
+    await page.getByLabel('Tự về màn hình đầu sau (giây)').press('Tab');
     await page.getByRole('button', { name: 'Đóng chế độ cán bộ' }).click();
     await startScreen(page);
     await visible(page.getByText(`Cán bộ phục vụ: ${OFFICER.displayName}`));
@@ -181,11 +185,23 @@ describe('an officer at the counter and a dossier scanned with the camera', () =
     await startScreen(page);
   });
 
+  it('a citizen who walks away during the extra questions still leaves the level', async () => {
+    await page.getByRole('button', { name: 'Hộ tịch', exact: true }).click();
+    await page.getByRole('button', { name: 'Rất hài lòng', exact: true }).click();
+    await visible(page.getByRole('heading', { level: 1, name: 'Mã hồ sơ của Ông/Bà' }));
+    await startScreen(page);
+  });
+
   it('back online, the rating reaches the server with officer, counter, dossier and answers', async () => {
     await context.setOffline(false);
     const device = await staff.deviceByLabel('Quầy An Phú');
-    expect((await staff.waitForReceived(device.id, 1)).receivedCount).toBe(1);
-    const rating = sent.flatMap((batch) => batch.items).find((item) => item.kind === 'rating');
+    expect((await staff.waitForReceived(device.id, 2)).receivedCount).toBe(2);
+    const items = sent.flatMap((batch) => batch.items);
+    const rating = items.find((item) => 'dossierCode' in item);
+    const walkedAway = items.find((item) => !('dossierCode' in item));
+    expect(walkedAway).toMatchObject({ level: 3, counterId, officerId });
+    expect(walkedAway).not.toHaveProperty('dossierCode');
+    expect(walkedAway).not.toHaveProperty('answers');
     expect(rating).toMatchObject({
       counterId,
       officerId,
@@ -202,7 +218,9 @@ describe('an officer at the counter and a dossier scanned with the camera', () =
       staff.call(`/api/v1/assessment?period=${quarter}&by=officer&node=${unitId}`),
     );
     const row = report.rows.find((r: { key: string }) => r.key === officerId);
-    expect(row).toMatchObject({ name: OFFICER.displayName, answers: 1, satisfied: 1 });
+    // The second citizen pressed within the repeat window of the first (5 s): kept, not counted.
+    const counted = walkedAway!.possibleRepeat ? 1 : 2;
+    expect(row).toMatchObject({ name: OFFICER.displayName, answers: counted, satisfied: counted });
     const points = Object.fromEntries(
       row.indicators.map((i: { indicator: number; points: number | null }) => [
         i.indicator,
