@@ -6,6 +6,7 @@ import { viDevices } from './vi-devices.ts';
 import { viSetup } from './vi-setup.ts';
 import { viComments } from './vi-comments.ts';
 import { viAlerts } from './vi-alerts.ts';
+import { viAssessment } from './vi-assessment.ts';
 
 export const vi = {
   'app.name': 'hailong',
@@ -441,6 +442,7 @@ export const vi = {
   ...viSetup,
   ...viComments,
   ...viAlerts,
+  ...viAssessment,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;
