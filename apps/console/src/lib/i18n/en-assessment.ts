@@ -16,7 +16,6 @@ export const enAssessment: Record<keyof typeof viAssessment, string> = {
   'assessment.of.sector': 'sector',
   'assessment.download': 'Download Excel',
   'assessment.mine': 'My results',
-  'assessment.scope': '{scope} – {period}',
   'assessment.caption': 'Results by {of} – {scope}, {period}',
   'assessment.notMeasured': 'Indicators not measured in the period (no data):',
   'assessment.allMeasured': 'All nine indicators have data in the period.',
@@ -37,7 +36,6 @@ export const enAssessment: Record<keyof typeof viAssessment, string> = {
   'assessment.col.dossiersNote': 'all / rated',
   'assessment.notRanked': 'fewer than {count} answers',
   'assessment.notMeasuredCell': 'not measured',
-  'assessment.interval': '95% confidence interval: {interval}',
   'assessment.totalOf': '{total} points out of {max} measured',
 
   'dossiers.title': 'Import dossiers from the one-stop system',

@@ -14,7 +14,6 @@ export const viAssessment = {
   'assessment.of.sector': 'lĩnh vực',
   'assessment.download': 'Tải Excel',
   'assessment.mine': 'Kết quả của tôi',
-  'assessment.scope': '{scope} – {period}',
   'assessment.caption': 'Kết quả theo {of} – {scope}, {period}',
   'assessment.notMeasured': 'Chỉ số không đo trong kỳ (không có dữ liệu):',
   'assessment.allMeasured': 'Cả chín chỉ số đều có dữ liệu trong kỳ.',
@@ -35,7 +34,6 @@ export const viAssessment = {
   'assessment.col.dossiersNote': 'tổng / có phiếu',
   'assessment.notRanked': 'chưa đủ {count} phiếu',
   'assessment.notMeasuredCell': 'không đo',
-  'assessment.interval': 'khoảng tin cậy 95%: {interval}',
   'assessment.totalOf': '{total} điểm trên {max} điểm đo được',
 
   'dossiers.title': 'Nhập hồ sơ từ hệ thống một cửa',
