@@ -102,3 +102,17 @@ export const ConductDecision = z
   .object({ officerId: Id, upheld: z.boolean() })
   .meta({ id: 'ConductDecision' });
 export type ConductDecision = z.infer<typeof ConductDecision>;
+
+export const ConductView = z
+  .object({
+    officerId: Id,
+    officerName: z.string(),
+    upheld: z.boolean(),
+    at: z.iso.datetime(),
+  })
+  .meta({ id: 'ConductView' });
+export type ConductView = z.infer<typeof ConductView>;
+
+export const ConductState = z
+  .object({ conduct: ConductView.nullable() })
+  .meta({ id: 'ConductState' });

@@ -31,6 +31,7 @@ import type {
   UnitRow,
   UserRow,
 } from '../repositories/types.ts';
+import type { DossierRow } from '../repositories/assessment-types.ts';
 import type {
   AlertEventRow,
   AlertRow,
@@ -122,6 +123,12 @@ export interface RatingTable {
   attitude: AttitudeAnswerCode | null;
 }
 
+export interface DossierTable extends Omit<DossierRow, 'online'> {
+  online: number;
+  importedAt: number;
+  updatedAt: number;
+}
+
 export interface DossierRatingTable {
   dossierCode: string;
   ratingId: string | null;
@@ -169,6 +176,11 @@ export interface FeedbackItemTable {
   searchText: Generated<string>;
   contactErasedAt: number | null;
   updatedAt: number | null;
+  /** A supervisor's conclusion on a phản ánh about an officer's conduct (migration 015). */
+  conductOfficerId?: string | null;
+  conductUpheld?: number | null;
+  conductAt?: number | null;
+  conductBy?: string | null;
 }
 
 export interface FeedbackEventTable {
@@ -308,6 +320,7 @@ export interface Database {
   recordRefusals: RecordRefusalTable;
   ratings: RatingTable;
   dossierRatings: DossierRatingTable;
+  dossiers: DossierTable;
   feedbackItems: FeedbackItemTable;
   feedbackEvents: FeedbackEventTable;
   holidays: HolidayTable;

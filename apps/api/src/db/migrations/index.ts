@@ -14,6 +14,7 @@ import * as m008 from './008-node-totals.ts';
 import * as m009 from './009-rating-comments.ts';
 import * as m010 from './010-alerts.ts';
 import * as m011 from './011-sources-dossiers.ts';
+import * as m015 from './015-dossiers-assessment.ts';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '001-foundation': m001,
@@ -26,6 +27,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '009-rating-comments': m009,
   '010-alerts': m010,
   '011-sources-dossiers': m011,
+  '015-dossiers-assessment': m015,
 };
 
 export const migrationProvider: MigrationProvider = {
