@@ -5,14 +5,15 @@
  */
 import {
   AssessmentReport,
+  ConductState,
   DossierImportResult,
-  FeedbackDetail,
   type AssessmentBy,
   type ConductDecision,
 } from '@hailong/contracts';
 import { queryString, request } from './api.ts';
 
 const BASE = '/api/v1';
+const id = (value: string) => encodeURIComponent(value);
 
 export interface AssessmentChoice {
   period: string;
@@ -38,7 +39,11 @@ export const assessmentApi = {
       });
     },
   },
-  /** Kết luận: whether the phản ánh about `officerId`'s conduct was founded; answers the item. */
-  conduct: (itemId: string, body: ConductDecision) =>
-    request('PUT', `/feedback/${encodeURIComponent(itemId)}/conduct`, FeedbackDetail, { body }),
+  /** Kết luận on a phản ánh about an officer's conduct: who, and whether it was founded. */
+  conduct: {
+    get: (itemId: string, signal?: AbortSignal) =>
+      request('GET', `/feedback/${id(itemId)}/conduct`, ConductState, { signal }),
+    put: (itemId: string, body: ConductDecision) =>
+      request('PUT', `/feedback/${id(itemId)}/conduct`, ConductState, { body }),
+  },
 };
