@@ -5,13 +5,19 @@
  * phone, published, closed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FeedbackDetail, FeedbackList, PublicFeedbackList } from '@hailong/contracts';
+import {
+  AssessmentReport,
+  FeedbackDetail,
+  FeedbackList,
+  PublicFeedbackList,
+} from '@hailong/contracts';
 import { FEEDBACK_STATUSES, vnDateOf } from '@hailong/domain';
 import { dialects, freshDatabase } from '../../../../test/support/databases.ts';
 import { Session, testApp, TestClock } from '../../../../test/support/api-client.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
 import { ensureFirstAdmin, seedDemoCatalogue } from './seed.service.ts';
 import { seedDemoRatings } from './demo-ratings.ts';
+import { seedDemoAssessment } from './demo-assessment.ts';
 import { onFeedbackReceived } from './feedback-intake.ts';
 import { DEMO_SURVEY_UNIT, seedDemoSurvey } from './demo-survey.ts';
 
@@ -31,6 +37,7 @@ describe.each(dialects)('the demo data on %s', (dialect) => {
     await seedDemoCatalogue(database.repos, clock.read);
     await ensureFirstAdmin(database.repos, clock.read, PASSWORD);
     await seedDemoRatings(database.repos, clock.read, onFeedbackReceived, 2);
+    await seedDemoAssessment(database.repos, clock.read);
     await seedDemoSurvey(database.repos, clock.read);
     admin = new Session(testApp(database, clock).app);
     expect((await admin.login('admin', PASSWORD)).status).toBe(200);
@@ -123,5 +130,16 @@ describe.each(dialects)('the demo data on %s', (dialect) => {
       ),
     );
     expect(details.some((d) => d.answer?.channel !== 'page' && !d.answer?.published)).toBe(true);
+  });
+
+  it('shows the TT 01/2018 table with An Phú’s clerk measured on indicators 1, 3, 4 and 7', async () => {
+    const res = await admin.get('/api/v1/assessment?period=2026-Q4&by=officer');
+    const report = AssessmentReport.parse(await res.json());
+    const clerk = report.rows.find((r) => r.name.includes('An Phú'))!;
+    expect(clerk.indicators.filter((s) => s.points !== null).map((s) => s.indicator)).toEqual([
+      1, 3, 4, 7,
+    ]);
+    expect(clerk.dossiers).toBeGreaterThan(clerk.ratedDossiers);
+    expect(report.rows.length).toBeGreaterThan(5);
   });
 });

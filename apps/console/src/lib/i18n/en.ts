@@ -4,6 +4,7 @@ import { enSetup } from './en-setup.ts';
 import { enComments } from './en-comments.ts';
 import { enOfficers } from './en-officers.ts';
 import { enAlerts } from './en-alerts.ts';
+import { enAssessment } from './en-assessment.ts';
 
 /** English messages; same keys as `vi.ts`. */
 export const en: Messages = {
@@ -442,5 +443,6 @@ export const en: Messages = {
   ...enSetup,
   ...enComments,
   ...enAlerts,
+  ...enAssessment,
   ...enOfficers,
 };

@@ -7,6 +7,7 @@ import { viSetup } from './vi-setup.ts';
 import { viComments } from './vi-comments.ts';
 import { viOfficers } from './vi-officers.ts';
 import { viAlerts } from './vi-alerts.ts';
+import { viAssessment } from './vi-assessment.ts';
 
 export const vi = {
   'app.name': 'hailong',
@@ -445,6 +446,7 @@ export const vi = {
   ...viSetup,
   ...viComments,
   ...viAlerts,
+  ...viAssessment,
   ...viOfficers,
 } as const satisfies Record<string, string>;
 
