@@ -46,6 +46,9 @@ import { createHolidaysService } from './services/holidays.service.ts';
 import { feedbackRoutes } from './routes/feedback.route.ts';
 import { feedbackAdminRoutes } from './routes/feedback-admin.route.ts';
 import { feedbackPublicRoutes } from './routes/feedback-public.route.ts';
+import { feedbackChannelRoutes } from './routes/feedback-channels.route.ts';
+import { createFeedbackVerdictService } from './services/feedback-verdict.service.ts';
+import { createPublicRegisterService } from './services/public-register.service.ts';
 import { holidaysRoutes } from './routes/holidays.route.ts';
 import { createTallyService } from './services/tally.service.ts';
 import { createExportsService } from './services/exports.service.ts';
@@ -183,9 +186,13 @@ export function createApp(deps: AppDeps) {
   // feedbackAdminRoutes before feedbackRoutes: /feedback/settings must not match /feedback/{id}.
   const feedbackSettings = createFeedbackSettingsService(deps.repos, deps.clock);
   api.route('/', feedbackAdminRoutes(deps.repos, deps.clock, feedbackSettings));
-  api.route('/', feedbackRoutes(createFeedbackService(deps.repos, deps.clock)));
+  const feedbackService = createFeedbackService(deps.repos, deps.clock);
+  const verdicts = createFeedbackVerdictService(deps.repos, deps.clock);
+  api.route('/', feedbackChannelRoutes(feedbackService, verdicts));
+  api.route('/', feedbackRoutes(feedbackService));
   const feedbackLookups = createFeedbackPublicService(deps.repos, deps.clock);
-  api.route('/', feedbackPublicRoutes(feedbackLookups));
+  const publicRegister = createPublicRegisterService(deps.repos, deps.clock);
+  api.route('/', feedbackPublicRoutes(feedbackLookups, verdicts, publicRegister));
   api.route('/', holidaysRoutes(createHolidaysService(deps.repos, deps.clock), deps.clock));
   const tally = createTallyService(deps.repos, (month, unitId) =>
     feedbackOnTime(deps.repos, month, unitId, deps.clock()),
@@ -242,7 +249,14 @@ export function createApp(deps: AppDeps) {
   app.all('/api/*', routeNotFound);
   app.route(
     '/',
-    publicPageRoutes({ stats: publicStats, lookups: feedbackLookups, clock: deps.clock }),
+    publicPageRoutes({
+      stats: publicStats,
+      lookups: feedbackLookups,
+      verdicts,
+      answers: publicRegister,
+      clock: deps.clock,
+      publicOrigin: deps.publicUrl && new URL(deps.publicUrl).origin,
+    }),
   );
 
   if (deps.staticDirs) {

@@ -29,6 +29,11 @@ export const ERROR_CODES = [
   'id_taken',
   /** Sync, per record: another item already has this tracking code. */
   'tracking_code_taken',
+  /** The item has no answer to judge yet, or its verdict on this answer was already given. */
+  'verdict_closed',
+  'verdict_given',
+  /** An attachment that is not an image (or scan) we keep, or is too large. */
+  'unsupported_media',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -11,6 +11,7 @@ import {
 } from '@hailong/domain';
 import { Id, Instant, text } from './common.ts';
 import { FeedbackKind } from './records.ts';
+import { FeedbackSource, FeedbackVerdictValue, FeedbackVerdictView } from './channels.ts';
 
 /** A calendar date in Việt Nam, 'YYYY-MM-DD'. */
 export const CalendarDate = z.string().refine(isIsoDate, 'date: YYYY-MM-DD');
@@ -46,6 +47,10 @@ export const FeedbackSummary = z
     urgency: Urgency.nullable(),
     /** The start of the citizen's text; plain text, never HTML. */
     excerpt: z.string(),
+    /** How staff received it (items they entered); null for items from a device. */
+    source: FeedbackSource.nullable(),
+    /** The citizen's verdict on the answer, if any. */
+    verdict: FeedbackVerdictView.nullable(),
   })
   .meta({ id: 'FeedbackSummary' });
 export type FeedbackSummary = z.infer<typeof FeedbackSummary>;
@@ -55,6 +60,8 @@ export const FeedbackCounts = z
     byStatus: z.record(FeedbackStatus, z.number().int()),
     dueSoon: z.number().int(),
     overdue: z.number().int(),
+    /** Answers the citizen did not accept, not taken up by staff yet. */
+    notAccepted: z.number().int(),
     total: z.number().int(),
   })
   .meta({ id: 'FeedbackCounts' });
@@ -68,6 +75,8 @@ export const FeedbackListQuery = z.object({
   /** Searches the content and tracking code, ignoring case and Vietnamese diacritics. */
   q: z.string().max(200).optional(),
   assignee: z.enum(['me']).optional(),
+  /** not_accepted: only items whose citizen did not accept the answer, not taken up yet. */
+  verdict: z.enum(['not_accepted']).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
@@ -223,6 +232,9 @@ export const PublicFeedback = z
     answeredAt: Instant.nullable(),
     closedAt: Instant.nullable(),
     answer: z.object({ text: z.string(), answeredAt: Instant }).nullable(),
+    /** Whether the citizen may now say if they accept the answer, and what they said of it. */
+    verdictOpen: z.boolean(),
+    verdict: FeedbackVerdictValue.nullable(),
   })
   .meta({ id: 'PublicFeedback' });
 export type PublicFeedback = z.infer<typeof PublicFeedback>;

@@ -18,3 +18,4 @@ export * from './tally-query.ts';
 export * from './comments.ts';
 export * from './alerts.ts';
 export * from './survey.ts';
+export * from './channels.ts';

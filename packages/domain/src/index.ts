@@ -43,3 +43,4 @@ export * from './alert-rules.ts';
 export * from './alert-text.ts';
 export * from './alert-settings.ts';
 export * from './survey.ts';
+export * from './feedback-channels.ts';

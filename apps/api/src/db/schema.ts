@@ -12,6 +12,9 @@ import type {
   FeedbackStatus,
   HolidayKind,
   RollupCategory,
+  AttachmentKind,
+  FeedbackSource,
+  FeedbackVerdictValue,
 } from '@hailong/domain';
 
 import type { ScaleId } from '@hailong/contracts';
@@ -152,6 +155,34 @@ export interface FeedbackItemTable {
   searchText: Generated<string>;
   contactErasedAt: number | null;
   updatedAt: number | null;
+  // Channels (migration 013).
+  answerSearch: string | null;
+  verdict: FeedbackVerdictValue | null;
+  verdictAt: number | null;
+  verdictReason: string | null;
+  verdictHandledAt: number | null;
+  source: FeedbackSource | null;
+  enteredBy: string | null;
+}
+
+export interface FeedbackVerdictTable {
+  id: string;
+  feedbackId: string;
+  at: number;
+  answeredAt: number;
+  accepted: number;
+  reason: string | null;
+}
+
+export interface FeedbackAttachmentTable {
+  id: string;
+  feedbackId: string;
+  kind: AttachmentKind;
+  mediaType: string;
+  size: number;
+  bytes: Uint8Array | null;
+  createdAt: number;
+  erasedAt: number | null;
 }
 
 export interface FeedbackEventTable {
@@ -292,6 +323,8 @@ export interface Database {
   ratings: RatingTable;
   feedbackItems: FeedbackItemTable;
   feedbackEvents: FeedbackEventTable;
+  feedbackVerdicts: FeedbackVerdictTable;
+  feedbackAttachments: FeedbackAttachmentTable;
   holidays: HolidayTable;
   feedbackSettings: FeedbackSettingTable;
   ratingRollups: RatingRollupTable;

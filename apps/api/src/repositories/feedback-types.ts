@@ -8,6 +8,8 @@ import type {
   FeedbackCloseReason,
   FeedbackStatus,
   HolidayEntry,
+  FeedbackSource,
+  FeedbackVerdictValue,
 } from '@hailong/domain';
 import type { FeedbackItemRow } from './types.ts';
 
@@ -35,6 +37,15 @@ export interface FeedbackWorkflowFields {
   searchText: string;
   contactErasedAt: number | null;
   updatedAt: number | null;
+  /** registerSearchText of the published answer; null while unpublished. */
+  answerSearch: string | null;
+  verdict: FeedbackVerdictValue | null;
+  verdictAt: number | null;
+  verdictReason: string | null;
+  verdictHandledAt: number | null;
+  /** How staff received an item they entered; null for items from a device. */
+  source: FeedbackSource | null;
+  enteredBy: string | null;
 }
 
 /** A register entry: what the kiosk sent plus where the workflow stands. */
@@ -62,6 +73,8 @@ export interface FeedbackFilter {
   dueBefore?: string;
   /** Already folded with foldDiacritics; matched as a substring of search_text. */
   search?: string;
+  /** Only items whose "not accepted" verdict staff have not taken up. */
+  verdictFlagged?: boolean;
 }
 
 export interface FeedbackEventRow {

@@ -27,6 +27,16 @@ function applyFilter(query: Query, filter: FeedbackFilter): Query {
   if (filter.dueBefore !== undefined) {
     q = q.where('feedbackItems.dueDate', '<', filter.dueBefore);
   }
+  if (filter.verdictFlagged) {
+    q = q
+      .where('feedbackItems.verdict', '=', 'not_accepted')
+      .where((eb) =>
+        eb.or([
+          eb('feedbackItems.verdictHandledAt', 'is', null),
+          eb('feedbackItems.verdictHandledAt', '<', eb.ref('feedbackItems.verdictAt')),
+        ]),
+      );
+  }
   if (filter.search) {
     // search_text is folded and lower-case, so a plain LIKE behaves alike on both dialects.
     const pattern = containsPattern(filter.search);

@@ -18,6 +18,9 @@ import { createReportCatalogueRepository } from './report-catalogue.repository.t
 import { createRatingCommentRepository } from './rating-comments.repository.ts';
 import { createAlertRepository } from './alerts.repository.ts';
 import { createOutboxRepository } from './outbox.repository.ts';
+import { createVerdictRepository } from './verdicts.repository.ts';
+import { createPublicRegisterRepository } from './public-register.repository.ts';
+import { createAttachmentRepository } from './attachments.repository.ts';
 
 export * from './types.ts';
 
@@ -40,6 +43,9 @@ export function createRepositories(db: Kysely<Database>, dialect: Dialect): Repo
     targets: createTargetRepository(db),
     alerts: createAlertRepository(db),
     outbox: createOutboxRepository(db),
+    verdicts: createVerdictRepository(db),
+    publicRegister: createPublicRegisterRepository(db),
+    attachments: createAttachmentRepository(db),
     transaction(work) {
       // Kysely cannot nest transactions; an inner call joins the outer one, which then commits or
       // rolls back everything together.

@@ -7,6 +7,11 @@ import type { Role, ScaleId, UnitKind } from '@hailong/contracts';
 import type { AlertDelivery, FeedbackKind, RollupCategory, SeqRange } from '@hailong/domain';
 import type { AlertRepository, OutboxRepository } from './alert-types.ts';
 import type { FeedbackRepository, HolidayRepository } from './feedback-types.ts';
+import type {
+  AttachmentRepository,
+  PublicRegisterRepository,
+  VerdictRepository,
+} from './channel-types.ts';
 import type { RollupRepository, TargetRepository } from './tally-types.ts';
 import type {
   NodeRollupRepository,
@@ -18,6 +23,7 @@ export type * from './feedback-types.ts';
 export type * from './tally-types.ts';
 export type * from './report-types.ts';
 export type * from './alert-types.ts';
+export type * from './channel-types.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -438,6 +444,9 @@ export interface Repositories {
   targets: TargetRepository;
   alerts: AlertRepository;
   outbox: OutboxRepository;
+  verdicts: VerdictRepository;
+  publicRegister: PublicRegisterRepository;
+  attachments: AttachmentRepository;
   /** Runs `work` in one database transaction with repositories bound to it. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }

@@ -159,12 +159,14 @@ export function createFeedbackService(repos: Repositories, clock: Clock) {
         ...(query.due === 'soon' && soon),
         ...(query.due === 'overdue' && overdue),
         ...(search !== '' && { search }),
+        ...(query.verdict === 'not_accepted' && { verdictFlagged: true }),
       };
-      const [page, byStatus, dueSoon, overdueCount] = await Promise.all([
+      const [page, byStatus, dueSoon, overdueCount, notAccepted] = await Promise.all([
         repos.feedback.list(filter, { limit: query.limit, offset: query.offset }),
         repos.feedback.countByStatus(base),
         repos.feedback.count({ ...base, ...soon }),
         repos.feedback.count({ ...base, ...overdue }),
+        repos.feedback.count({ ...base, verdictFlagged: true }),
       ]);
       const counts = Object.fromEntries(
         FEEDBACK_STATUSES.map((s) => [s, byStatus[s] ?? 0]),
@@ -176,6 +178,7 @@ export function createFeedbackService(repos: Repositories, clock: Clock) {
           byStatus: counts,
           dueSoon,
           overdue: overdueCount,
+          notAccepted,
           total: FEEDBACK_STATUSES.reduce((sum, s) => sum + counts[s], 0),
         },
         today,

@@ -427,6 +427,9 @@ export const en: Messages = {
   'error.unsupported_protocol': 'This version of the app is no longer supported. Please update it.',
   'error.id_taken': 'Another device already used this record id.',
   'error.tracking_code_taken': 'Another item already has this tracking code.',
+  'error.verdict_closed': 'This item has no answer to judge yet.',
+  'error.verdict_given': 'A verdict on this answer was already recorded.',
+  'error.unsupported_media': 'The attachment is not a JPEG, PNG or PDF, or is too large.',
   'error.unknown_sector': 'Unknown sector.',
   'error.invalid_code': 'The enrollment code is wrong, already used or expired.',
   'error.not_ready':

@@ -430,6 +430,9 @@ export const vi = {
   'error.unsupported_protocol': 'Phiên bản ứng dụng không còn được hỗ trợ. Vui lòng cập nhật.',
   'error.id_taken': 'Mã bản ghi đã được một thiết bị khác dùng.',
   'error.tracking_code_taken': 'Mã tra cứu đã thuộc về một phản ánh, kiến nghị khác.',
+  'error.verdict_closed': 'Phản ánh, kiến nghị này chưa có câu trả lời để đánh giá.',
+  'error.verdict_given': 'Ý kiến về câu trả lời này đã được ghi nhận trước đó.',
+  'error.unsupported_media': 'Tệp đính kèm không đúng loại (ảnh JPEG, PNG hoặc PDF) hoặc quá lớn.',
   'error.unknown_sector': 'Lĩnh vực không tồn tại.',
   'error.invalid_code': 'Mã đăng ký không đúng, đã dùng hoặc đã hết hạn.',
   'error.not_ready':
