@@ -188,7 +188,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', feedbackAdminRoutes(deps.repos, deps.clock, feedbackSettings));
   const feedbackService = createFeedbackService(deps.repos, deps.clock);
   const verdicts = createFeedbackVerdictService(deps.repos, deps.clock);
-  api.route('/', feedbackChannelRoutes(feedbackService, verdicts));
+  api.route('/', feedbackChannelRoutes(deps.repos, feedbackService, verdicts));
   api.route('/', feedbackRoutes(feedbackService));
   const feedbackLookups = createFeedbackPublicService(deps.repos, deps.clock);
   const publicRegister = createPublicRegisterService(deps.repos, deps.clock);

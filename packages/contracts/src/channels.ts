@@ -3,7 +3,7 @@
  * register of published answers (never content, never contact data) and its JSON feed.
  */
 import { z } from 'zod';
-import { FEEDBACK_SOURCES, FEEDBACK_VERDICTS } from '@hailong/domain';
+import { ATTACHMENT_KINDS, FEEDBACK_SOURCES, FEEDBACK_VERDICTS } from '@hailong/domain';
 import { Id, Instant, text } from './common.ts';
 import { FeedbackKind } from './records.ts';
 
@@ -43,6 +43,19 @@ export const FeedbackVerdictView = z
   })
   .meta({ id: 'FeedbackVerdictView' });
 export type FeedbackVerdictView = z.infer<typeof FeedbackVerdictView>;
+
+/** A photo or scan kept with an item, for staff who may act on it; the bytes at `href`. */
+export const FeedbackAttachment = z
+  .object({
+    id: Id,
+    kind: z.enum(ATTACHMENT_KINDS),
+    mediaType: z.string(),
+    size: z.number().int(),
+    createdAt: Instant,
+    href: z.string(),
+  })
+  .meta({ id: 'FeedbackAttachment' });
+export type FeedbackAttachment = z.infer<typeof FeedbackAttachment>;
 
 export const PUBLIC_REGISTER_PAGE_SIZE = 20;
 

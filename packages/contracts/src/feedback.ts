@@ -11,7 +11,12 @@ import {
 } from '@hailong/domain';
 import { Id, Instant, text } from './common.ts';
 import { FeedbackKind } from './records.ts';
-import { FeedbackSource, FeedbackVerdictValue, FeedbackVerdictView } from './channels.ts';
+import {
+  FeedbackAttachment,
+  FeedbackSource,
+  FeedbackVerdictValue,
+  FeedbackVerdictView,
+} from './channels.ts';
 
 /** A calendar date in Việt Nam, 'YYYY-MM-DD'. */
 export const CalendarDate = z.string().refine(isIsoDate, 'date: YYYY-MM-DD');
@@ -159,6 +164,8 @@ export const FeedbackDetail = FeedbackSummary.extend({
   assignees: z.array(z.object({ id: Id, displayName: z.string() })),
   /** The unit's default for the answer form's publication choice (off unless the unit set it). */
   publishByDefault: z.boolean(),
+  /** Photos and scans, for staff who may act on the item (empty for viewers). */
+  attachments: z.array(FeedbackAttachment),
 }).meta({ id: 'FeedbackDetail' });
 export type FeedbackDetail = z.infer<typeof FeedbackDetail>;
 

@@ -34,13 +34,18 @@ export function createAttachmentRepository(db: Kysely<Database>): AttachmentRepo
       if (!row || row.bytes === null) return undefined;
       return { ...(row as AttachmentRow), bytes: new Uint8Array(row.bytes) };
     },
-    async eraseFor(feedbackIds, at) {
-      if (feedbackIds.length === 0) return 0;
+    async eraseClosedBefore(closedBefore, at) {
       const result = await db
         .updateTable('feedbackAttachments')
         .set({ bytes: null, erasedAt: at })
-        .where('feedbackId', 'in', [...feedbackIds])
         .where('erasedAt', 'is', null)
+        .where('feedbackId', 'in', (eb) =>
+          eb
+            .selectFrom('feedbackItems')
+            .select('id')
+            .where('status', '=', 'closed')
+            .where('closedAt', '<', closedBefore),
+        )
         .executeTakeFirst();
       return Number(result.numUpdatedRows);
     },

@@ -78,6 +78,9 @@ export interface AttachmentRepository {
     feedbackId: string,
     id: string,
   ): Promise<(AttachmentRow & { bytes: Uint8Array }) | undefined>;
-  /** Drops the bytes of every attachment of these items (retention); returns how many. */
-  eraseFor(feedbackIds: readonly string[], at: number): Promise<number>;
+  /**
+   * Drops the bytes of the attachments of items closed before `closedBefore` (retention, like
+   * contact data); the rows stay, marked erased. Returns how many.
+   */
+  eraseClosedBefore(closedBefore: number, at: number): Promise<number>;
 }
