@@ -22,6 +22,8 @@ const figures = {
   /** Kept but left out of the rate: possible repeat presses, a tablet clock far off. */
   repeats: Count,
   badClock: Count,
+  /** Earlier ratings of a dossier the citizen rated again: the latest counts. */
+  superseded: Count,
   /** At a level the unit's current scale lacks (its scale was changed); left out of the rate. */
   otherLevels: Count,
   rate: Ratio.nullable(),

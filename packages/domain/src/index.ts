@@ -44,3 +44,5 @@ export * from './alert-text.ts';
 export * from './alert-settings.ts';
 export * from './survey.ts';
 export * from './feedback-channels.ts';
+export * from './channels.ts';
+export * from './dossier-latest.ts';

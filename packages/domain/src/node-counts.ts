@@ -40,6 +40,7 @@ export function addScaled(cell: CountCell, row: ScaledCount): void {
   const c = cell.counts;
   if (row.category === 'repeat') c.repeats += row.count;
   else if (row.category === 'bad_clock') c.badClock += row.count;
+  else if (row.category === 'superseded') c.superseded += row.count;
   else {
     const satisfied = SATISFIED[row.scale]?.get(row.level);
     if (satisfied === undefined) {
@@ -87,6 +88,7 @@ export function subtractCounts(a: TallyCounts, b: TallyCounts): TallyCounts | un
     satisfied: a.satisfied - b.satisfied,
     repeats: a.repeats - b.repeats,
     badClock: a.badClock - b.badClock,
+    superseded: a.superseded - b.superseded,
     otherLevels: a.otherLevels - b.otherLevels,
   };
   return Object.values(out).some((n) => n < 0) ? undefined : out;

@@ -77,6 +77,7 @@ function recount(
     if (!ancestorsOf(tree, r.unitId).includes(root) || (code && r.sectorCode !== code)) continue;
     if (r.category === 'repeat') counts.repeats++;
     else if (r.category === 'bad_clock') counts.badClock++;
+    else if (r.category === 'superseded') counts.superseded++;
     else {
       const level = RATING_SCALES[r.scale].levels.find((l) => l.level === r.level);
       if (!level) counts.otherLevels++;
@@ -94,6 +95,7 @@ const countsOf = (f: TallyCounts): TallyCounts => ({
   satisfied: f.satisfied,
   repeats: f.repeats,
   badClock: f.badClock,
+  superseded: f.superseded,
   otherLevels: f.otherLevels,
 });
 
@@ -139,6 +141,7 @@ describe('node tally over node counters, for any tree and ratings', () => {
               satisfied: acc.satisfied + c.satisfied,
               repeats: acc.repeats + c.repeats,
               badClock: acc.badClock + c.badClock,
+              superseded: acc.superseded + c.superseded,
               otherLevels: acc.otherLevels + c.otherLevels,
             }),
             countsOf(tally.direct!),

@@ -3,8 +3,11 @@
  * unit × sector × month × level × category, kept in the same transaction as the ratings it counts.
  */
 
-/** counted: in the official rate; repeat: a possible repeat press; bad_clock: device clock far off. */
-export const ROLLUP_CATEGORIES = ['counted', 'repeat', 'bad_clock'] as const;
+/**
+ * counted: in the official rate; repeat: a possible repeat press; bad_clock: device clock far off;
+ * superseded: a later rating of the same dossier counts instead.
+ */
+export const ROLLUP_CATEGORIES = ['counted', 'repeat', 'bad_clock', 'superseded'] as const;
 export type RollupCategory = (typeof ROLLUP_CATEGORIES)[number];
 
 export interface RatingRollupRow {

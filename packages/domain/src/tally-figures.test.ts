@@ -62,7 +62,7 @@ describe('meetsTarget and moreNeeded', () => {
 describe('figuresOf', () => {
   it('flags fewer answers than the minimum sample and keeps flagged ratings out of the rate', () => {
     const figures = figuresOf(
-      { total: 29, satisfied: 29, repeats: 7, badClock: 2, otherLevels: 1 },
+      { total: 29, satisfied: 29, repeats: 7, badClock: 2, superseded: 0, otherLevels: 1 },
       9500,
       30,
     );

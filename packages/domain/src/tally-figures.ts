@@ -21,6 +21,8 @@ export interface TallyCounts {
   repeats: number;
   /** From a tablet whose clock was far off: kept, counted here, left out of the rate. */
   badClock: number;
+  /** Earlier ratings of a dossier rated again later: kept, counted here, left out of the rate. */
+  superseded: number;
   /** At a level the unit's current scale lacks (the scale was changed): left out of the rate. */
   otherLevels: number;
 }
@@ -45,6 +47,7 @@ export const ZERO_COUNTS: Readonly<TallyCounts> = {
   satisfied: 0,
   repeats: 0,
   badClock: 0,
+  superseded: 0,
   otherLevels: 0,
 };
 
@@ -55,6 +58,7 @@ export function addCounts(a: TallyCounts, b: TallyCounts): TallyCounts {
     satisfied: a.satisfied + b.satisfied,
     repeats: a.repeats + b.repeats,
     badClock: a.badClock + b.badClock,
+    superseded: a.superseded + b.superseded,
     otherLevels: a.otherLevels + b.otherLevels,
   };
 }
@@ -112,6 +116,7 @@ export function figuresOf(counts: TallyCounts, targetBp: number, minSample: numb
     satisfied,
     repeats: counts.repeats,
     badClock: counts.badClock,
+    superseded: counts.superseded,
     otherLevels: counts.otherLevels,
     rate: total === 0 ? null : satisfied / total,
     interval: wilsonInterval(satisfied, total),

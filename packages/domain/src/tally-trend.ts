@@ -55,6 +55,7 @@ export function tallyTrend(input: TrendInput): TallyTrend {
     const counts = grid[u]![m]!;
     if (row.category === 'repeat') counts.repeats += row.count;
     else if (row.category === 'bad_clock') counts.badClock += row.count;
+    else if (row.category === 'superseded') counts.superseded += row.count;
     else {
       const level = RATING_SCALES[input.units[u]!.scale].levels.find((l) => l.level === row.level);
       if (!level) counts.otherLevels += row.count;

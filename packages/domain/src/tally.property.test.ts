@@ -65,6 +65,7 @@ describe('tallyMonth, for any rollup rows', () => {
             'satisfied',
             'repeats',
             'badClock',
+            'superseded',
             'otherLevels',
           ] as const) {
             expect(unit.totals[field]).toBe(sum(unit.sectors.map((s) => s[field])));
@@ -88,7 +89,7 @@ describe('tallyMonth, for any rollup rows', () => {
           (r) => r.month === '2026-11' && units.some((u) => u.id === r.unitId),
         );
         const o = tally.overall;
-        expect(o.total + o.repeats + o.badClock + o.otherLevels).toBe(
+        expect(o.total + o.repeats + o.badClock + o.superseded + o.otherLevels).toBe(
           sum(inScope.map((r) => r.count)),
         );
       }),

@@ -141,6 +141,7 @@ function addInto(sum: TallyCounts, add: TallyCounts) {
   sum.satisfied += add.satisfied;
   sum.repeats += add.repeats;
   sum.badClock += add.badClock;
+  sum.superseded += add.superseded;
   sum.otherLevels += add.otherLevels;
 }
 
@@ -168,6 +169,7 @@ export function tallyMonth(input: TallyInput): MonthTally {
     const cell = cellOf(unit, row.sectorId);
     if (row.category === 'repeat') cell.counts.repeats += row.count;
     else if (row.category === 'bad_clock') cell.counts.badClock += row.count;
+    else if (row.category === 'superseded') cell.counts.superseded += row.count;
     else {
       const satisfied = unit.satisfied.get(row.level);
       if (satisfied === undefined) {

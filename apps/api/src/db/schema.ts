@@ -15,6 +15,9 @@ import type {
   AttachmentKind,
   FeedbackSource,
   FeedbackVerdictValue,
+  SourceChannel,
+  RespondentTypeCode,
+  AttitudeAnswerCode,
 } from '@hailong/domain';
 
 import type { ScaleId } from '@hailong/contracts';
@@ -87,6 +90,7 @@ export interface DeviceTable {
   receivedCount: Generated<number>;
   lastRatingAt: number | null;
   counterId: string | null;
+  channel: Generated<SourceChannel>;
 }
 
 export interface DeviceSeqRangeTable {
@@ -112,6 +116,19 @@ export interface RatingTable {
   receivedAt: number;
   month: string;
   category: RollupCategory;
+  channel: Generated<SourceChannel>;
+  officerId: string | null;
+  dossierCode: string | null;
+  respondentType: RespondentTypeCode | null;
+  visits: number | null;
+  agencies: number | null;
+  attitude: AttitudeAnswerCode | null;
+}
+
+export interface DossierRatingTable {
+  dossierCode: string;
+  ratingId: string | null;
+  ratedAt: number | null;
 }
 
 export interface FeedbackItemTable {
@@ -321,6 +338,7 @@ export interface Database {
   records: RecordTable;
   recordRefusals: RecordRefusalTable;
   ratings: RatingTable;
+  dossierRatings: DossierRatingTable;
   feedbackItems: FeedbackItemTable;
   feedbackEvents: FeedbackEventTable;
   feedbackVerdicts: FeedbackVerdictTable;

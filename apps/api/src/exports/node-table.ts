@@ -41,6 +41,7 @@ interface Judged {
   interval: { low: number; high: number } | null;
   repeats: number;
   badClock: number;
+  superseded: number;
   otherLevels: number;
 }
 
@@ -77,6 +78,10 @@ function notes(f: Judged, minSample: number, lead = ''): string {
   }
   if (f.otherLevels > 0)
     out.push(`${viNumber.format(f.otherLevels)} phiếu theo thang cũ, không tính`);
+  if (f.superseded > 0)
+    out.push(
+      `${viNumber.format(f.superseded)} phiếu được đánh giá lại cùng hồ sơ, chỉ tính lần sau cùng`,
+    );
   return out.join('; ');
 }
 

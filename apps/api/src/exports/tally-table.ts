@@ -58,6 +58,10 @@ function notes(f: Figures, minSample: number): string {
     );
   }
   if (f.otherLevels > 0) out.push(`${formatNumber(f.otherLevels)} phiếu theo thang cũ, không tính`);
+  if (f.superseded > 0)
+    out.push(
+      `${formatNumber(f.superseded)} phiếu được đánh giá lại cùng hồ sơ, chỉ tính lần sau cùng`,
+    );
   return out.join('; ');
 }
 

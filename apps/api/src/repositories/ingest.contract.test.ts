@@ -89,6 +89,13 @@ describe.each(dialects)('ingest repository on %s', (dialect) => {
     receivedAt: T0,
     month: '2026-09',
     category: 'counted',
+    channel: 'tablet',
+    officerId: null,
+    dossierCode: null,
+    respondentType: null,
+    visits: null,
+    agencies: null,
+    attitude: null,
     ...fields,
   });
   const item = (id: string, trackingCode: string): FeedbackItemRow => ({
@@ -165,7 +172,7 @@ describe.each(dialects)('ingest repository on %s', (dialect) => {
       await tx.ingest.insertRatings(ratings);
       await tx.ingest.addToRollups(ratings);
     });
-    await repos.transaction((tx) => tx.ingest.markRepeats(ratings));
+    await repos.transaction((tx) => tx.ingest.markCategory(ratings, 'repeat'));
     const rollups = await handle.db
       .selectFrom('ratingRollups')
       .select(['category', 'count'])

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { addToRollups, chunks, moveToRepeats } from './rollup-writes.ts';
+import { addToRollups, chunks, moveCategory } from './rollup-writes.ts';
 import type { Dialect, IngestRepository, RecordLedgerRow } from './types.ts';
 
 /** Ranges per query when loading a device's ratings around new ones. */
@@ -111,17 +111,51 @@ export function createIngestRepository(db: Kysely<Database>, dialect: Dialect): 
       return out;
     },
     addToRollups: (rows) => addToRollups(db, rows),
-    async markRepeats(rows) {
+    async markCategory(rows, to) {
       if (rows.length === 0) return;
       for (const part of chunks(rows.map((r) => r.id))) {
         await db
           .updateTable('ratings')
-          .set({ category: 'repeat' })
+          .set({ category: to })
           .where('id', 'in', part)
           .where('category', '=', 'counted')
           .execute();
       }
-      await moveToRepeats(db, rows);
+      await moveCategory(db, rows, to);
+    },
+    async lockDossiers(codes) {
+      const ordered = [...new Set(codes)].sort();
+      const out = new Map<string, { ratingId: string | null; ratedAt: number | null }>();
+      for (const part of chunks(ordered)) {
+        await db
+          .insertInto('dossierRatings')
+          .values(part.map((dossierCode) => ({ dossierCode, ratingId: null, ratedAt: null })))
+          .onConflict((oc) => oc.column('dossierCode').doNothing())
+          .execute();
+        const query = db
+          .selectFrom('dossierRatings')
+          .selectAll()
+          .where('dossierCode', 'in', part)
+          .orderBy('dossierCode');
+        const rows = await (dialect === 'postgres' ? query.forUpdate() : query).execute();
+        for (const r of rows) out.set(r.dossierCode, { ratingId: r.ratingId, ratedAt: r.ratedAt });
+      }
+      return out;
+    },
+    async setDossierLatest(code, ratingId, ratedAt) {
+      await db
+        .updateTable('dossierRatings')
+        .set({ ratingId, ratedAt })
+        .where('dossierCode', '=', code)
+        .execute();
+    },
+    async findRatings(ids) {
+      const out = [];
+      for (const part of chunks(ids)) {
+        const rows = await db.selectFrom('ratings').selectAll().where('id', 'in', part).execute();
+        for (const row of rows) out.push({ ...row, reasons: splitReasons(row.reasons) });
+      }
+      return out;
     },
     async recordRefusals(rows) {
       for (const part of chunks(rows)) {

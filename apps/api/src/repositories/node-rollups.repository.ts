@@ -206,6 +206,9 @@ export function createNodeRollupRepository(db: Kysely<Database>): NodeRollupRepo
             eb.fn
               .sum<number | string>(sql`case when category = 'bad_clock' then count else 0 end`)
               .as('badClock'),
+            eb.fn
+              .sum<number | string>(sql`case when category = 'superseded' then count else 0 end`)
+              .as('superseded'),
             eb.fn.sum<number | string>('count').as('all'),
           ])
           .groupBy('nodeId')
@@ -218,9 +221,11 @@ export function createNodeRollupRepository(db: Kysely<Database>): NodeRollupRepo
           satisfied: Number(r.satisfied),
           repeats: Number(r.repeats),
           badClock: Number(r.badClock),
+          superseded: Number(r.superseded),
           otherLevels: 0,
         };
-        counts.otherLevels = Number(r.all) - counts.total - counts.repeats - counts.badClock;
+        counts.otherLevels =
+          Number(r.all) - counts.total - counts.repeats - counts.badClock - counts.superseded;
         out.set(r.nodeId, counts);
       }
       return out;

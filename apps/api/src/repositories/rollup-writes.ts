@@ -110,12 +110,16 @@ export function addToRollups(db: Kysely<Database>, rows: readonly RatingRow[]): 
   return apply(db, deltas);
 }
 
-/** Moves `counted` ratings that became repeats from one category to the other. */
-export function moveToRepeats(db: Kysely<Database>, rows: readonly RatingRow[]): Promise<void> {
+/** Moves `counted` ratings that became repeats or were superseded to that category. */
+export function moveCategory(
+  db: Kysely<Database>,
+  rows: readonly RatingRow[],
+  to: Exclude<RollupCategory, 'counted'>,
+): Promise<void> {
   const deltas = new Deltas();
   for (const r of rows) {
     deltas.add(r, 'counted', -1);
-    deltas.add(r, 'repeat', 1);
+    deltas.add(r, to, 1);
   }
   return apply(db, deltas);
 }

@@ -4,7 +4,15 @@
  * proves the same behaviour on both. All times are epoch milliseconds (UTC).
  */
 import type { Role, ScaleId, UnitKind } from '@hailong/contracts';
-import type { AlertDelivery, FeedbackKind, RollupCategory, SeqRange } from '@hailong/domain';
+import type {
+  AlertDelivery,
+  AttitudeAnswerCode,
+  FeedbackKind,
+  RespondentTypeCode,
+  RollupCategory,
+  SeqRange,
+  SourceChannel,
+} from '@hailong/domain';
 import type { AlertRepository, OutboxRepository } from './alert-types.ts';
 import type { FeedbackRepository, HolidayRepository } from './feedback-types.ts';
 import type {
@@ -288,6 +296,11 @@ export interface DeviceRow {
   lastRatingAt: number | null;
   /** The counter (quầy) the tablet stands at, if bound to one. */
   counterId: string | null;
+  /**
+   * tablet: an enrolled tablet. phone, staff: the one source per unit through which the phone
+   * page or staff entries reach the ledger (sources.ts); it has no token and is listed nowhere.
+   */
+  channel?: SourceChannel;
 }
 
 export interface DeviceRepository {
@@ -305,7 +318,10 @@ export interface DeviceRepository {
   findById(id: string): Promise<DeviceRow | undefined>;
   /** The device with this token hash if it is not revoked. */
   findActiveByTokenHash(tokenHash: string): Promise<DeviceRow | undefined>;
+  /** Enrolled tablets (sources of other channels are not devices anyone manages). */
   list(): Promise<DeviceRow[]>;
+  /** The unit's source of a channel other than tablets, made on first use (sources.ts). */
+  ensureSource(unitId: string, channel: Exclude<SourceChannel, 'tablet'>): Promise<string>;
   revoke(id: string, at: number): Promise<boolean>;
   /** Binds the device to a counter (or none); returns the updated row, undefined when unknown. */
   setCounter(id: string, counterId: string | null): Promise<DeviceRow | undefined>;
@@ -354,7 +370,7 @@ export interface RatingRow {
   deviceId: string;
   unitId: string;
   sectorId: string;
-  /** The counter the tablet was bound to when the rating was stored. */
+  /** The counter the citizen was served at, as the tablet recorded it (else its binding). */
   counterId: string | null;
   level: number;
   reasons: string[];
@@ -363,6 +379,14 @@ export interface RatingRow {
   receivedAt: number;
   month: string;
   category: RollupCategory;
+  channel: SourceChannel;
+  /** The officer on duty at the counter when the citizen rated, as the tablet recorded it. */
+  officerId: string | null;
+  dossierCode: string | null;
+  respondentType: RespondentTypeCode | null;
+  visits: number | null;
+  agencies: number | null;
+  attitude: AttitudeAnswerCode | null;
 }
 
 export interface FeedbackItemRow {
@@ -414,8 +438,20 @@ export interface IngestRepository {
   ): Promise<TimelineRatingRow[]>;
   /** Adds the counts of these ratings to the monthly rollups. */
   addToRollups(rows: RatingRow[]): Promise<void>;
-  /** Turns these `counted` ratings into repeats, moving their counts in the rollups with them. */
-  markRepeats(rows: RatingRow[]): Promise<void>;
+  /**
+   * Turns these `counted` ratings into repeats or superseded ones, moving their counts in the
+   * rollups with them.
+   */
+  markCategory(rows: RatingRow[], to: 'repeat' | 'superseded'): Promise<void>;
+  /**
+   * The rating that counts for each dossier code, locking the codes' rows (made if missing) in
+   * code order, so two batches rating one dossier wait for each other.
+   */
+  lockDossiers(
+    codes: readonly string[],
+  ): Promise<Map<string, { ratingId: string | null; ratedAt: number | null }>>;
+  setDossierLatest(code: string, ratingId: string, ratedAt: number): Promise<void>;
+  findRatings(ids: readonly string[]): Promise<RatingRow[]>;
   /** Records refusals; one already recorded (same device, record and content) is not counted again. */
   recordRefusals(rows: RecordRefusalRow[]): Promise<void>;
   replaceSeqRanges(deviceId: string, ranges: SeqRange[]): Promise<void>;

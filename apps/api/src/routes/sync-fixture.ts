@@ -49,3 +49,50 @@ export async function syncWorld(dialect: TestDialect): Promise<SyncWorld> {
     tablet: () => new Session(app),
   };
 }
+
+/**
+ * The rollups of the unit, checked equal to the same figures recounted from the raw rows; keyed
+ * `sector|month|level|category` (reasons `sector|month|reason`).
+ */
+export async function unitRollups(w: SyncWorld) {
+  const key = (r: { sectorId: string; month: string; level: number; category: string }) =>
+    `${r.sectorId}|${r.month}|${r.level}|${r.category}`;
+  const rollups = await w.database.db
+    .selectFrom('ratingRollups')
+    .selectAll()
+    .where('unitId', '=', w.unit.id)
+    .where('count', '>', 0)
+    .execute();
+  const recount = await w.database.db
+    .selectFrom('ratings')
+    .select(['sectorId', 'month', 'level', 'category', (eb) => eb.fn.countAll().as('n')])
+    .where('unitId', '=', w.unit.id)
+    .groupBy(['sectorId', 'month', 'level', 'category'])
+    .execute();
+  const reasons = await w.database.db
+    .selectFrom('ratingReasonRollups')
+    .select(['sectorId', 'month', 'reason', 'count'])
+    .where('unitId', '=', w.unit.id)
+    .where('count', '>', 0)
+    .execute();
+  const reasonRecount = await w.database.db
+    .selectFrom('ratings')
+    .select(['sectorId', 'month', 'reasons'])
+    .where('unitId', '=', w.unit.id)
+    .where('category', '=', 'counted')
+    .execute();
+  const recounted = new Map<string, number>();
+  for (const r of reasonRecount) {
+    for (const reason of r.reasons.split(',').filter(Boolean)) {
+      const k = `${r.sectorId}|${r.month}|${reason}`;
+      recounted.set(k, (recounted.get(k) ?? 0) + 1);
+    }
+  }
+  const figures = new Map(rollups.map((r) => [key(r), Number(r.count)]));
+  expect(figures).toEqual(new Map(recount.map((r) => [key(r), Number(r.n)])));
+  const reasonFigures = new Map(
+    reasons.map((r) => [`${r.sectorId}|${r.month}|${r.reason}`, Number(r.count)]),
+  );
+  expect(reasonFigures).toEqual(recounted);
+  return { figures, reasonFigures };
+}

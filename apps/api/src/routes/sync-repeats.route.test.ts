@@ -10,7 +10,7 @@ import { CLOCK_TOLERANCE_MS } from '@hailong/domain';
 import { dialects } from '../../../../test/support/databases.ts';
 import { rating, sync, type TestDevice } from '../../../../test/support/devices.ts';
 import { seededRandom } from '../../../../test/support/fault-proxy.ts';
-import { syncWorld, SYNC_START, type SyncWorld } from './sync-fixture.ts';
+import { syncWorld, SYNC_START, unitRollups as tally, type SyncWorld } from './sync-fixture.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -21,50 +21,6 @@ async function categories(w: SyncWorld, device: TestDevice) {
     .where('deviceId', '=', device.deviceId)
     .execute();
   return new Map(rows.map((r) => [r.id, r.category]));
-}
-
-/** The rollups of the unit, and the same figures recounted from the raw rows. */
-async function tally(w: SyncWorld) {
-  const key = (r: { sectorId: string; month: string; level: number; category: string }) =>
-    `${r.sectorId}|${r.month}|${r.level}|${r.category}`;
-  const rollups = await w.database.db
-    .selectFrom('ratingRollups')
-    .selectAll()
-    .where('unitId', '=', w.unit.id)
-    .where('count', '>', 0)
-    .execute();
-  const recount = await w.database.db
-    .selectFrom('ratings')
-    .select(['sectorId', 'month', 'level', 'category', (eb) => eb.fn.countAll().as('n')])
-    .where('unitId', '=', w.unit.id)
-    .groupBy(['sectorId', 'month', 'level', 'category'])
-    .execute();
-  const reasons = await w.database.db
-    .selectFrom('ratingReasonRollups')
-    .select(['sectorId', 'month', 'reason', 'count'])
-    .where('unitId', '=', w.unit.id)
-    .where('count', '>', 0)
-    .execute();
-  const reasonRecount = await w.database.db
-    .selectFrom('ratings')
-    .select(['sectorId', 'month', 'reasons'])
-    .where('unitId', '=', w.unit.id)
-    .where('category', '=', 'counted')
-    .execute();
-  const recounted = new Map<string, number>();
-  for (const r of reasonRecount) {
-    for (const reason of r.reasons.split(',').filter(Boolean)) {
-      const k = `${r.sectorId}|${r.month}|${reason}`;
-      recounted.set(k, (recounted.get(k) ?? 0) + 1);
-    }
-  }
-  const figures = new Map(rollups.map((r) => [key(r), Number(r.count)]));
-  expect(figures).toEqual(new Map(recount.map((r) => [key(r), Number(r.n)])));
-  const reasonFigures = new Map(
-    reasons.map((r) => [`${r.sectorId}|${r.month}|${r.reason}`, Number(r.count)]),
-  );
-  expect(reasonFigures).toEqual(recounted);
-  return { figures, reasonFigures };
 }
 
 describe.each(dialects)('repeat flags on %s', (dialect) => {

@@ -12,6 +12,7 @@ import {
   nodeRollupDeltas,
   scaleInForce,
   type NodeRollupDeltas,
+  type RollupCategory,
 } from '@hailong/domain';
 import type { RatingRow, Repositories } from '../repositories/types.ts';
 
@@ -21,16 +22,21 @@ export async function addToNodeRollups(tx: Repositories, ratings: readonly Ratin
 }
 
 /**
- * Stored ratings that a late, earlier rating turned into repeats (sync-ratings.ts) leave the rate
- * at every node and counter they were counted at, as they leave `rating_rollups`.
+ * Stored ratings that a late, earlier rating turned into repeats, or a later rating of their
+ * dossier superseded (sync-ratings.ts), leave the rate at every node and counter they were
+ * counted at, as they leave `rating_rollups`.
  */
-export async function moveNodeRollupsToRepeats(tx: Repositories, rows: readonly RatingRow[]) {
+export async function moveNodeRollups(
+  tx: Repositories,
+  rows: readonly RatingRow[],
+  to: Exclude<RollupCategory, 'counted'>,
+) {
   const counted = rows.filter((r) => r.category === 'counted');
   if (counted.length === 0) return;
   const out = await deltasOf(tx, counted);
   const repeats = await deltasOf(
     tx,
-    counted.map((r) => ({ ...r, category: 'repeat' as const })),
+    counted.map((r) => ({ ...r, category: to })),
   );
   const negate = <T extends { count: number }>(rows: T[]) =>
     rows.map((r) => ({ ...r, count: -r.count }));

@@ -29,13 +29,7 @@ const publicFigure = (f: Figures): PublicFigure => ({
   tooFew: f.tooFew,
 });
 
-const NO_ANSWERS = publicFigure(
-  figuresOf(
-    { total: 0, satisfied: 0, repeats: 0, badClock: 0, otherLevels: 0 },
-    0,
-    DEFAULT_MIN_SAMPLE,
-  ),
-);
+const NO_ANSWERS = publicFigure(figuresOf({ ...ZERO_COUNTS }, 0, DEFAULT_MIN_SAMPLE));
 
 export interface PublicStatsQuery {
   period?: Period;

@@ -13,6 +13,7 @@ import * as m007 from './007-organisation.ts';
 import * as m008 from './008-node-totals.ts';
 import * as m009 from './009-rating-comments.ts';
 import * as m010 from './010-alerts.ts';
+import * as m011 from './011-sources-dossiers.ts';
 import * as m013 from './013-channels.ts';
 
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -25,6 +26,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '008-node-totals': m008,
   '009-rating-comments': m009,
   '010-alerts': m010,
+  '011-sources-dossiers': m011,
   '013-channels': m013,
 };
 

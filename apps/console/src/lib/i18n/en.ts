@@ -189,7 +189,8 @@ export const en: Messages = {
   'reports.interval': '95% interval: {low} – {high}',
   'reports.sectorsMet': 'Sectors meeting the target',
   'reports.excluded': 'Left out',
-  'reports.excludedDetail': '{repeats} repeat presses · {badClock} wrong tablet clock',
+  'reports.excludedDetail':
+    '{repeats} repeat presses · {badClock} wrong tablet clock · {superseded} dossiers rated again',
   'reports.nothing': 'No sectors to show.',
   'reports.asTable': 'Show as a table',
   'reports.trend': 'Last 12 months – {scope}',

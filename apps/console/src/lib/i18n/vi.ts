@@ -191,7 +191,8 @@ export const vi = {
   'reports.interval': 'Khoảng tin cậy 95%: {low} – {high}',
   'reports.sectorsMet': 'Lĩnh vực đạt chỉ tiêu',
   'reports.excluded': 'Phiếu không tính',
-  'reports.excludedDetail': '{repeats} bấm lặp · {badClock} thiết bị sai giờ',
+  'reports.excludedDetail':
+    '{repeats} bấm lặp · {badClock} thiết bị sai giờ · {superseded} hồ sơ được đánh giá lại',
   'reports.nothing': 'Không có lĩnh vực nào để hiển thị.',
   'reports.asTable': 'Xem dạng bảng',
   'reports.trend': 'Diễn biến 12 tháng – {scope}',
