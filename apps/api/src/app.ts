@@ -47,6 +47,15 @@ import { feedbackRoutes } from './routes/feedback.route.ts';
 import { feedbackAdminRoutes } from './routes/feedback-admin.route.ts';
 import { feedbackPublicRoutes } from './routes/feedback-public.route.ts';
 import { feedbackChannelRoutes } from './routes/feedback-channels.route.ts';
+import {
+  intakeRoutes,
+  PHONE_FEEDBACK_MAX_BYTES,
+  PHONE_FEEDBACK_PATH,
+  STAFF_ENTRY_PATH,
+} from './routes/intake.route.ts';
+import { createPhoneIntakeService } from './services/phone-intake.service.ts';
+import { createStaffEntryService } from './services/staff-entry.service.ts';
+import { createChannelTallyService } from './services/channel-tally.service.ts';
 import { createFeedbackVerdictService } from './services/feedback-verdict.service.ts';
 import { createPublicRegisterService } from './services/public-register.service.ts';
 import { holidaysRoutes } from './routes/holidays.route.ts';
@@ -164,7 +173,13 @@ export function createApp(deps: AppDeps) {
   api.use('*', csrfGuard(deps.publicUrl && new URL(deps.publicUrl).origin));
   api.use('*', loadSession(auth));
   // After the session: how much may be sent depends on who sends it.
-  api.use('*', requestBodyLimit(DEVICE_PATHS, IMPORT_PATHS));
+  api.use(
+    '*',
+    requestBodyLimit(DEVICE_PATHS, [...IMPORT_PATHS, STAFF_ENTRY_PATH], {
+      paths: PHONE_FEEDBACK_PATH,
+      maxBytes: PHONE_FEEDBACK_MAX_BYTES,
+    }),
+  );
   api.route('/', authRoutes(auth));
   api.route('/', usersRoutes(createUsersService(deps.repos, deps.clock)));
   api.route('/', unitsRoutes(createCatalogueService(deps.repos, deps.clock)));
@@ -189,6 +204,14 @@ export function createApp(deps: AppDeps) {
   const feedbackService = createFeedbackService(deps.repos, deps.clock);
   const verdicts = createFeedbackVerdictService(deps.repos, deps.clock);
   api.route('/', feedbackChannelRoutes(deps.repos, feedbackService, verdicts));
+  api.route(
+    '/',
+    intakeRoutes(
+      createPhoneIntakeService(deps.repos, deps.clock),
+      createStaffEntryService(deps.repos, deps.clock),
+      createChannelTallyService(deps.repos, deps.clock),
+    ),
+  );
   api.route('/', feedbackRoutes(feedbackService));
   const feedbackLookups = createFeedbackPublicService(deps.repos, deps.clock);
   const publicRegister = createPublicRegisterService(deps.repos, deps.clock);

@@ -19,3 +19,4 @@ export * from './comments.ts';
 export * from './alerts.ts';
 export * from './survey.ts';
 export * from './channels.ts';
+export * from './intake.ts';

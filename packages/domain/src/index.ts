@@ -46,3 +46,4 @@ export * from './survey.ts';
 export * from './feedback-channels.ts';
 export * from './channels.ts';
 export * from './dossier-latest.ts';
+export * from './channel-split.ts';

@@ -21,6 +21,7 @@ import { createOutboxRepository } from './outbox.repository.ts';
 import { createVerdictRepository } from './verdicts.repository.ts';
 import { createPublicRegisterRepository } from './public-register.repository.ts';
 import { createAttachmentRepository } from './attachments.repository.ts';
+import { createChannelTallyRepository } from './channel-tally.repository.ts';
 
 export * from './types.ts';
 
@@ -46,6 +47,7 @@ export function createRepositories(db: Kysely<Database>, dialect: Dialect): Repo
     verdicts: createVerdictRepository(db),
     publicRegister: createPublicRegisterRepository(db),
     attachments: createAttachmentRepository(db),
+    channelTally: createChannelTallyRepository(db),
     transaction(work) {
       // Kysely cannot nest transactions; an inner call joins the outer one, which then commits or
       // rolls back everything together.

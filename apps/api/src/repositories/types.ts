@@ -20,6 +20,7 @@ import type {
   PublicRegisterRepository,
   VerdictRepository,
 } from './channel-types.ts';
+import type { ChannelTallyRepository } from './channel-tally.repository.ts';
 import type { RollupRepository, TargetRepository } from './tally-types.ts';
 import type {
   NodeRollupRepository,
@@ -483,6 +484,7 @@ export interface Repositories {
   verdicts: VerdictRepository;
   publicRegister: PublicRegisterRepository;
   attachments: AttachmentRepository;
+  channelTally: ChannelTallyRepository;
   /** Runs `work` in one database transaction with repositories bound to it. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }
