@@ -114,7 +114,7 @@ export interface AppDeps {
   /** How long the public statistics are reused in memory (default 60 s). */
   publicStatsTtlMs?: number;
   /** Built front ends to serve; absent in API-only tests. */
-  staticDirs?: { console: string; kiosk: string };
+  staticDirs?: { console: string; kiosk: string; phone?: string };
 }
 
 /** The whole HTTP surface: API under /api/v1, /healthz, /readyz, /metrics, the console and kiosk. */
@@ -284,6 +284,7 @@ export function createApp(deps: AppDeps) {
 
   if (deps.staticDirs) {
     serveSpa(app, '/kiosk/', deps.staticDirs.kiosk);
+    if (deps.staticDirs.phone) serveSpa(app, '/phone/', deps.staticDirs.phone);
     serveSpa(app, '/', deps.staticDirs.console);
   }
   return app;
