@@ -3,6 +3,7 @@ import { enDevices } from './en-devices.ts';
 import { enSetup } from './en-setup.ts';
 import { enComments } from './en-comments.ts';
 import { enAlerts } from './en-alerts.ts';
+import { enChannels } from './en-channels.ts';
 
 /** English messages; same keys as `vi.ts`. */
 export const en: Messages = {
@@ -441,4 +442,5 @@ export const en: Messages = {
   ...enSetup,
   ...enComments,
   ...enAlerts,
+  ...enChannels,
 };

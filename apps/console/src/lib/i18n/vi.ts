@@ -6,6 +6,7 @@ import { viDevices } from './vi-devices.ts';
 import { viSetup } from './vi-setup.ts';
 import { viComments } from './vi-comments.ts';
 import { viAlerts } from './vi-alerts.ts';
+import { viChannels } from './vi-channels.ts';
 
 export const vi = {
   'app.name': 'hailong',
@@ -444,6 +445,7 @@ export const vi = {
   ...viSetup,
   ...viComments,
   ...viAlerts,
+  ...viChannels,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;
