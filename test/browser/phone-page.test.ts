@@ -10,17 +10,10 @@ import { UnitList, type Unit } from '@hailong/contracts';
 import { launchBrowser, signIn, watchErrors } from './support/browser.ts';
 import { visible } from './support/console.ts';
 import { GPS_TEXT, withExif } from '../support/photos.ts';
+import { SLOW_3G_CONDITIONS } from '../support/network.ts';
 
 const baseUrl = inject('baseUrl');
 const adminPassword = inject('adminPassword');
-
-/** Lighthouse's slow 3G: 400 ms round trip, 400 kbit/s each way. */
-export const SLOW_3G = {
-  offline: false,
-  latency: 400,
-  downloadThroughput: (400 * 1024) / 8,
-  uploadThroughput: (400 * 1024) / 8,
-};
 
 let browser: Browser;
 let phone: BrowserContext;
@@ -51,7 +44,7 @@ beforeAll(async () => {
   errors = watchErrors(page);
   const cdp = await phone.newCDPSession(page);
   await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', SLOW_3G);
+  await cdp.send('Network.emulateNetworkConditions', SLOW_3G_CONDITIONS);
 });
 
 afterAll(async () => {

@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Repositories, Dialect } from './repositories/types.ts';
 import type { Clock } from './services/clock.ts';
@@ -284,7 +285,11 @@ export function createApp(deps: AppDeps) {
 
   if (deps.staticDirs) {
     serveSpa(app, '/kiosk/', deps.staticDirs.kiosk);
-    if (deps.staticDirs.phone) serveSpa(app, '/phone/', deps.staticDirs.phone);
+    if (deps.staticDirs.phone) {
+      // The phone page is opened on slow mobile links: its script and shell go compressed.
+      app.use('/phone/*', compress());
+      serveSpa(app, '/phone/', deps.staticDirs.phone);
+    }
     serveSpa(app, '/', deps.staticDirs.console);
   }
   return app;
