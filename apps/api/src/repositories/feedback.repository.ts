@@ -5,7 +5,7 @@ import type { FeedbackFilter, FeedbackRegisterRow, FeedbackRepository } from './
 type Query = SelectQueryBuilder<Database, 'feedbackItems', object>;
 
 /** LIKE pattern for a substring, with %, _ and the escape character itself escaped. */
-function containsPattern(text: string): string {
+export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 

@@ -1,9 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { PublicRegisterRepository, RegisterFilter, RegisterRow } from './channel-types.ts';
-
-/** LIKE pattern for a substring, with %, _ and the escape character itself escaped. */
-const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+import { containsPattern } from './feedback.repository.ts';
 
 /**
  * The public register over Kysely: published answers only, and only the columns a reader may see —
