@@ -80,6 +80,10 @@ import { commentsRoutes } from './routes/comments.route.ts';
 import { createCommentsService } from './services/comments.service.ts';
 import { burstHook } from './services/alert-burst.ts';
 import { alertsRoutes } from './routes/alerts.route.ts';
+import { assessmentRoutes } from './routes/assessment.route.ts';
+import { createAssessmentService } from './services/assessment.service.ts';
+import { createDossierImportService } from './services/dossier-import.service.ts';
+import { createConductService } from './services/conduct.service.ts';
 import { createAlertsService } from './services/alerts.service.ts';
 
 export const API_VERSION = '0.1.0';
@@ -234,6 +238,14 @@ export function createApp(deps: AppDeps) {
   api.route('/', catalogueFilesRoutes(createCatalogueImportService(deps.repos, deps.clock)));
   api.route('/', setupRoutes(createSetupService(deps.repos, deps.clock)));
   api.route('/', alertsRoutes(createAlertsService(deps.repos, deps.clock)));
+  api.route(
+    '/',
+    assessmentRoutes(
+      createAssessmentService(deps.repos, deps.clock),
+      createDossierImportService(deps.repos, deps.clock),
+      createConductService(deps.repos, deps.clock),
+    ),
+  );
   const publicStats = createPublicStatsService(deps.repos, deps.clock, deps.publicStatsTtlMs);
   api.route('/', publicStatsRoutes(publicStats));
 

@@ -20,3 +20,4 @@ export * from './alerts.ts';
 export * from './survey.ts';
 export * from './channels.ts';
 export * from './intake.ts';
+export * from './assessment.ts';

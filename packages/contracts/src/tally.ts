@@ -10,7 +10,7 @@ import { Month } from './periods.ts';
 
 export { Month };
 
-const Ratio = z.number().min(0).max(1);
+export const Ratio = z.number().min(0).max(1);
 const Count = z.number().int().min(0);
 
 export const Interval = z.object({ low: Ratio, high: Ratio }).meta({ id: 'Interval' });

@@ -47,3 +47,5 @@ export * from './feedback-channels.ts';
 export * from './channels.ts';
 export * from './dossier-latest.ts';
 export * from './channel-split.ts';
+export * from './assessment.ts';
+export * from './dossier-table.ts';

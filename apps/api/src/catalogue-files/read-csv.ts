@@ -52,8 +52,16 @@ export function parseCsv(text: string, delimiter: string): SheetLine[] {
   return out;
 }
 
-/** Reads the bytes of a CSV file; refuses what is not UTF-8. */
-export function readCsv(bytes: Uint8Array): SheetLine[] {
+/** Whether lines hold the table a reader wants (its header row is found without issue). */
+export type TableCheck = (lines: readonly SheetLine[]) => boolean;
+
+const isCatalogue: TableCheck = (lines) => readCatalogueTable(lines).issues.length === 0;
+
+/**
+ * Reads the bytes of a CSV file; refuses what is not UTF-8. Without a `sep=` line, commas are
+ * tried, then semicolons, and the first reading in which `fits` finds its table wins.
+ */
+export function readCsv(bytes: Uint8Array, fits: TableCheck = isCatalogue): SheetLine[] {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -70,7 +78,7 @@ export function readCsv(bytes: Uint8Array): SheetLine[] {
     return lines.map((l) => ({ ...l, line: l.line + 1 }));
   }
   const comma = parseCsv(text, ',');
-  if (readCatalogueTable(comma).issues.length === 0) return comma;
+  if (fits(comma)) return comma;
   const semicolon = parseCsv(text, ';');
-  return readCatalogueTable(semicolon).issues.length === 0 ? semicolon : comma;
+  return fits(semicolon) ? semicolon : comma;
 }

@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import { readCatalogueTable, type SheetLine } from '@hailong/domain';
 import { FileUnreadable, MAX_ROWS } from './file-errors.ts';
+import type { TableCheck } from './read-csv.ts';
 
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
@@ -36,7 +37,10 @@ function linesOf(sheet: ExcelJS.Worksheet): SheetLine[] {
 }
 
 /** Reads the bytes of an XLSX workbook. */
-export async function readXlsx(bytes: Uint8Array): Promise<SheetLine[]> {
+export async function readXlsx(
+  bytes: Uint8Array,
+  fits: TableCheck = (lines) => readCatalogueTable(lines).issues.length === 0,
+): Promise<SheetLine[]> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -46,5 +50,5 @@ export async function readXlsx(bytes: Uint8Array): Promise<SheetLine[]> {
     );
   }
   const sheets = workbook.worksheets.map(linesOf);
-  return sheets.find((lines) => readCatalogueTable(lines).issues.length === 0) ?? sheets[0] ?? [];
+  return sheets.find(fits) ?? sheets[0] ?? [];
 }

@@ -34,6 +34,7 @@ import type {
   UnitRow,
   UserRow,
 } from '../repositories/types.ts';
+import type { DossierRow } from '../repositories/assessment-types.ts';
 import type {
   AlertEventRow,
   AlertRow,
@@ -125,6 +126,12 @@ export interface RatingTable {
   attitude: AttitudeAnswerCode | null;
 }
 
+export interface DossierTable extends Omit<DossierRow, 'online'> {
+  online: number;
+  importedAt: number;
+  updatedAt: number;
+}
+
 export interface DossierRatingTable {
   dossierCode: string;
   ratingId: string | null;
@@ -180,6 +187,11 @@ export interface FeedbackItemTable {
   verdictHandledAt: number | null;
   source: FeedbackSource | null;
   enteredBy: string | null;
+  /** A supervisor's conclusion on a phản ánh about an officer's conduct (migration 015). */
+  conductOfficerId?: string | null;
+  conductUpheld?: number | null;
+  conductAt?: number | null;
+  conductBy?: string | null;
 }
 
 export interface FeedbackVerdictTable {
@@ -339,6 +351,7 @@ export interface Database {
   recordRefusals: RecordRefusalTable;
   ratings: RatingTable;
   dossierRatings: DossierRatingTable;
+  dossiers: DossierTable;
   feedbackItems: FeedbackItemTable;
   feedbackEvents: FeedbackEventTable;
   feedbackVerdicts: FeedbackVerdictTable;

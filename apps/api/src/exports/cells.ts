@@ -11,7 +11,9 @@ export type Cell =
    * A ratio in [0, 1], shown as a percentage; null prints as empty. Rates and intervals have one
    * decimal, as on the screen and the public page; a target two, as it may be set (91,25%).
    */
-  | { kind: 'ratio'; value: number | null; digits: 1 | 2 };
+  | { kind: 'ratio'; value: number | null; digits: 1 | 2 }
+  /** TT 01/2018 points (0–2, or a total), two decimals; null prints as empty. */
+  | { kind: 'points'; value: number | null };
 
 /*
  * Formula characters include their full-width forms: Excel under an East Asian input method reads
@@ -40,4 +42,5 @@ export const ratio = (value: number | null, digits: 1 | 2 = 1): Cell => ({
   value,
   digits,
 });
+export const points = (value: number | null): Cell => ({ kind: 'points', value });
 export const blank: Cell = { kind: 'text', value: '' };

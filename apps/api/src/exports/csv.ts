@@ -16,7 +16,11 @@ function field(cell: Cell | string): string {
         ? cell.value
         : cell.kind === 'count'
           ? String(cell.value)
-          : percentText(cell.value, cell.digits);
+          : cell.kind === 'points'
+            ? cell.value === null
+              ? ''
+              : cell.value.toFixed(2).replace('.', ',')
+            : percentText(cell.value, cell.digits);
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 

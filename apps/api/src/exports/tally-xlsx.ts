@@ -20,7 +20,7 @@ const HEADER_FILL: ExcelJS.Fill = {
 };
 const THIN: ExcelJS.Border = { style: 'thin', color: { argb: 'FF8A94A6' } };
 const BOX: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-const FORMATS = { count: '#,##0', ratio: '0.0%' } as const;
+const FORMATS = { count: '#,##0', ratio: '0.0%', points: '0.00' } as const;
 /** A target as it may be set: 91,25% keeps its second decimal, 90% shows 90,0%. */
 const TARGET_FORMAT = '0.0#%';
 /** Rows above the table: title, unit, scale and date, a blank line. */

@@ -9,6 +9,7 @@ import type { Dialect, Repositories } from './types.ts';
 import { createUserRepository } from './users.repository.ts';
 import { createDeviceRepository } from './devices.repository.ts';
 import { createIngestRepository } from './ingest.repository.ts';
+import { createAssessmentRepository } from './assessment.repository.ts';
 import { createFeedbackRepository } from './feedback.repository.ts';
 import { createHolidayRepository } from './holidays.repository.ts';
 import { createRollupRepository } from './rollups.repository.ts';
@@ -48,6 +49,7 @@ export function createRepositories(db: Kysely<Database>, dialect: Dialect): Repo
     publicRegister: createPublicRegisterRepository(db),
     attachments: createAttachmentRepository(db),
     channelTally: createChannelTallyRepository(db),
+    assessment: createAssessmentRepository(db),
     transaction(work) {
       // Kysely cannot nest transactions; an inner call joins the outer one, which then commits or
       // rolls back everything together.

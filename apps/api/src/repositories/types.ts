@@ -14,6 +14,7 @@ import type {
   SourceChannel,
 } from '@hailong/domain';
 import type { AlertRepository, OutboxRepository } from './alert-types.ts';
+import type { AssessmentRepository } from './assessment-types.ts';
 import type { FeedbackRepository, HolidayRepository } from './feedback-types.ts';
 import type {
   AttachmentRepository,
@@ -33,6 +34,7 @@ export type * from './tally-types.ts';
 export type * from './report-types.ts';
 export type * from './alert-types.ts';
 export type * from './channel-types.ts';
+export type * from './assessment-types.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -485,6 +487,7 @@ export interface Repositories {
   publicRegister: PublicRegisterRepository;
   attachments: AttachmentRepository;
   channelTally: ChannelTallyRepository;
+  assessment: AssessmentRepository;
   /** Runs `work` in one database transaction with repositories bound to it. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }

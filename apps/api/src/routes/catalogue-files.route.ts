@@ -1,21 +1,21 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { CatalogueImportQuery, CatalogueImportResult } from '@hailong/contracts';
-import type {
-  CatalogueImportService,
-  FileFormat,
-  UploadedFile,
-} from '../services/catalogue-import.service.ts';
-import { XLSX_TYPE, type ExportFile } from '../services/exports.service.ts';
-import { ApiError, payloadTooLarge, sendError } from '../http/errors.ts';
+import type { CatalogueImportService, FileFormat } from '../services/catalogue-import.service.ts';
+import { XLSX_TYPE } from '../services/exports.service.ts';
+import { payloadTooLarge, sendError } from '../http/errors.ts';
+import { send, uploaded } from '../http/uploads.ts';
 import { newRouter, SESSION_SECURITY } from '../http/router.ts';
 import { requireSession } from '../http/session.ts';
 import { commonErrors, errorResponse, json, sessionErrors } from './responses.ts';
 
 /** The import route takes a whole province's file; every other route keeps the 1 MB limit. */
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
-export const IMPORT_PATHS = ['/api/v1/catalogue/import', '/api/v1/catalogue/import/apply'];
+export const IMPORT_PATHS = [
+  '/api/v1/catalogue/import',
+  '/api/v1/catalogue/import/apply',
+  '/api/v1/dossiers/import',
+];
 
 // Admins only: a file may create roots and move units across the whole tree.
 const admin = { tags: ['catalogue'], security: SESSION_SECURITY };
@@ -74,41 +74,6 @@ const applyRoute = createRoute({
   middleware: [requireSession('admin'), limit],
   responses: { 200: json(CatalogueImportResult, 'The plan, applied'), ...importErrors },
 });
-
-const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
-
-function formatOf(type: string, name: string, bytes: Uint8Array): FileFormat {
-  const lower = name.toLowerCase();
-  if (type.includes('spreadsheetml') || lower.endsWith('.xlsx')) return 'xlsx';
-  if (type.includes('csv') || type.startsWith('text/') || lower.endsWith('.csv')) return 'csv';
-  return isZip(bytes) ? 'xlsx' : 'csv';
-}
-
-const noFile = () =>
-  new ApiError(422, 'validation_failed', 'Chưa chọn tệp để nhập.', [
-    { path: 'file', message: 'a CSV or XLSX file is required' },
-  ]);
-
-async function uploaded(c: Context): Promise<UploadedFile> {
-  const type = (c.req.header('content-type') ?? '').toLowerCase();
-  if (type.startsWith('multipart/form-data')) {
-    const body = await c.req.parseBody();
-    const file = body['file'];
-    if (!(file instanceof File) || file.size === 0) throw noFile();
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    return { bytes, format: formatOf(file.type.toLowerCase(), file.name, bytes) };
-  }
-  const bytes = new Uint8Array(await c.req.arrayBuffer());
-  if (bytes.length === 0) throw noFile();
-  return { bytes, format: formatOf(type, c.req.query('filename') ?? '', bytes) };
-}
-
-function send(c: Context, file: ExportFile) {
-  c.header('Content-Type', file.contentType);
-  c.header('Content-Disposition', `attachment; filename="${file.filename}"`);
-  c.header('Cache-Control', 'private, no-store');
-  return c.body(file.body as string, 200);
-}
 
 export function catalogueFilesRoutes(service: CatalogueImportService) {
   return newRouter()

@@ -20,9 +20,6 @@ import {
 import type { CatalogueImportResult, ImportIssue } from '@hailong/contracts';
 import type { Repositories, UserRow } from '../repositories/types.ts';
 import { ApiError } from '../http/errors.ts';
-import { readCsv } from '../catalogue-files/read-csv.ts';
-import { readXlsx } from '../catalogue-files/read-xlsx.ts';
-import { FileUnreadable, MAX_ROWS } from '../catalogue-files/file-errors.ts';
 import {
   catalogueCsv,
   catalogueXlsx,
@@ -36,11 +33,8 @@ import { applyImportPlan } from './catalogue-import-apply.ts';
 /** YYYY-MM-DD in Việt Nam, for file names. */
 const DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' });
 
-export type FileFormat = 'csv' | 'xlsx';
-export interface UploadedFile {
-  bytes: Uint8Array;
-  format: FileFormat;
-}
+import { readSheet, type FileFormat, type UploadedFile } from '../catalogue-files/read-sheet.ts';
+export type { FileFormat, UploadedFile };
 
 /**
  * The catalogue as the planner sees it. A unit's scale is the latest set, including a change that
@@ -88,20 +82,6 @@ function invalidFile(issues: ImportIssue[]): ApiError {
     `Tệp có ${issues.length} lỗi ở ${lines} dòng; chưa thay đổi gì. Sửa các dòng được nêu rồi nhập lại.`,
     issues,
   );
-}
-
-async function sheetOf(file: UploadedFile): Promise<SheetLine[]> {
-  try {
-    const lines = file.format === 'xlsx' ? await readXlsx(file.bytes) : readCsv(file.bytes);
-    if (lines.length > MAX_ROWS)
-      throw new FileUnreadable(`Tệp có quá nhiều dòng (tối đa ${MAX_ROWS}).`);
-    return lines;
-  } catch (err) {
-    if (!(err instanceof FileUnreadable)) throw err;
-    throw new ApiError(422, 'import_invalid', err.message, [
-      { line: 1, column: null, message: err.message },
-    ]);
-  }
 }
 
 /** The plan of `lines` against the catalogue `repos` sees; throws 422 when any line is bad. */
@@ -168,13 +148,13 @@ export function createCatalogueImportService(repos: Repositories, clock: Clock) 
 
     /** What importing `upload` would change; changes nothing. */
     async dryRun(upload: UploadedFile): Promise<CatalogueImportResult> {
-      const lines = await sheetOf(upload);
+      const lines = await readSheet(upload);
       return resultOf(await planOf(repos, lines, clock()), false);
     },
 
     /** Imports `upload` in one transaction, as `user`. */
     async apply(upload: UploadedFile, user: UserRow): Promise<CatalogueImportResult> {
-      const lines = await sheetOf(upload);
+      const lines = await readSheet(upload);
       const now = clock();
       const plan = await repos.transaction(async (tx) => {
         await tx.catalogue.lockTree();

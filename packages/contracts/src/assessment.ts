@@ -1,0 +1,118 @@
+/**
+ * The TT 01/2018 assessment tables (issue 12): per officer, unit or sector over a period, the points
+ * of each indicator, the total out of what was measured, the band and the satisfaction rate; and
+ * the import of dossiers from the one-stop system that scores indicator 1.
+ */
+import { z } from 'zod';
+import { INDICATORS } from '@hailong/domain';
+import { Id } from './common.ts';
+import { ImportIssue } from './catalogue-import.ts';
+import { PeriodInfo, PeriodText } from './tally-node.ts';
+import { Interval, Ratio } from './tally.ts';
+
+export const AssessmentBy = z.enum(['officer', 'unit', 'sector']);
+export type AssessmentBy = z.infer<typeof AssessmentBy>;
+
+export const AssessmentQuery = z.object({
+  period: PeriodText,
+  by: AssessmentBy.default('officer'),
+  /** A unit: its subtree (default: everything the reader may see). */
+  node: Id.optional(),
+});
+export type AssessmentQuery = z.infer<typeof AssessmentQuery>;
+
+export const IndicatorNumber = z.union(INDICATORS.map((i) => z.literal(i)));
+
+export const IndicatorScore = z
+  .object({
+    indicator: IndicatorNumber,
+    /** Mean points (0–2, 2 decimals); null when not measured for this row. */
+    points: z.number().min(0).max(2).nullable(),
+    /** Answers or dossiers the mean is over. */
+    n: z.number().int().min(0),
+  })
+  .meta({ id: 'IndicatorScore' });
+
+export const Band = z.object({ vi: z.string(), en: z.string() });
+
+export const AssessmentRow = z
+  .object({
+    /** Officer (user) id, unit id, or sector code. */
+    key: z.string(),
+    name: z.string(),
+    /** The officer's or sector's unit(s); the unit's parent for a unit row. */
+    unitName: z.string().nullable(),
+    /** 1, 2, …; null when the row has fewer answers than `minAnswersToRank`. */
+    rank: z.number().int().min(1).nullable(),
+    indicators: z.array(IndicatorScore),
+    total: z.number().min(0),
+    maxMeasured: z.number().int().min(0).max(18),
+    band: Band.nullable(),
+    /** Counted ratings (superseded, repeats and bad clocks left out). */
+    answers: z.number().int().min(0),
+    satisfied: z.number().int().min(0),
+    rate: Ratio.nullable(),
+    interval: Interval.nullable(),
+    /** Dossiers of the period from the one-stop system's export, and those with a rating. */
+    dossiers: z.number().int().min(0),
+    ratedDossiers: z.number().int().min(0),
+  })
+  .meta({ id: 'AssessmentRow' });
+export type AssessmentRow = z.infer<typeof AssessmentRow>;
+
+export const AssessmentReport = z
+  .object({
+    period: PeriodInfo,
+    by: AssessmentBy,
+    node: z.object({ id: Id, name: z.string() }).nullable(),
+    rows: z.array(AssessmentRow),
+    minAnswersToRank: z.number().int(),
+    /** Indicators no row measured: "not measured", never zero. */
+    notMeasured: z.array(IndicatorNumber),
+    /** True when the reader is an officer who sees only their own row. */
+    ownRowOnly: z.boolean(),
+  })
+  .meta({ id: 'AssessmentReport' });
+export type AssessmentReport = z.infer<typeof AssessmentReport>;
+
+export const DossierImportQuery = z.object({
+  /** 1 (default): check and report only; 0: store. */
+  dryRun: z.enum(['0', '1']).default('1'),
+});
+
+export const DossierImportResult = z
+  .object({
+    applied: z.boolean(),
+    /** Data rows read (the header and blank lines left out). */
+    rows: z.number().int(),
+    created: z.number().int(),
+    updated: z.number().int(),
+    unchanged: z.number().int(),
+    /** Rows not stored, each with its line and column: bad values, unknown units, sectors, officers. */
+    errors: z.array(ImportIssue),
+    /** Of the stored dossiers of the file, those that a citizen rated (joined by dossier code). */
+    rated: z.number().int(),
+    unrated: z.number().int(),
+  })
+  .meta({ id: 'DossierImportResult' });
+export type DossierImportResult = z.infer<typeof DossierImportResult>;
+
+/** A supervisor's conclusion on a phản ánh about an officer's conduct (indicator 7). */
+export const ConductDecision = z
+  .object({ officerId: Id, upheld: z.boolean() })
+  .meta({ id: 'ConductDecision' });
+export type ConductDecision = z.infer<typeof ConductDecision>;
+
+export const ConductView = z
+  .object({
+    officerId: Id,
+    officerName: z.string(),
+    upheld: z.boolean(),
+    at: z.iso.datetime(),
+  })
+  .meta({ id: 'ConductView' });
+export type ConductView = z.infer<typeof ConductView>;
+
+export const ConductState = z
+  .object({ conduct: ConductView.nullable() })
+  .meta({ id: 'ConductState' });
