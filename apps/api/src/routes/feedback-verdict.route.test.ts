@@ -111,4 +111,20 @@ describe.each(dialects)('the citizen’s verdict on %s', (dialect) => {
     const [row] = (await res.json()).rows;
     expect(row).toMatchObject({ unitId: w.unit.id, accepted: 1, notAccepted: 1 });
   });
+
+  it('keeps one verdict when two are sent at once', async () => {
+    const { trackingCode } = await answered(false);
+    const answers = await Promise.all([
+      give(trackingCode, { accepted: true }),
+      give(trackingCode, { accepted: false, reason: 'Cùng lúc' }),
+    ]);
+    expect(answers.map((r) => r.status).sort()).toEqual([201, 409]);
+    const rows = await w.database.db
+      .selectFrom('feedbackVerdicts')
+      .innerJoin('feedbackItems', 'feedbackItems.id', 'feedbackVerdicts.feedbackId')
+      .select('feedbackVerdicts.accepted')
+      .where('feedbackItems.trackingCode', '=', trackingCode)
+      .execute();
+    expect(rows).toHaveLength(1);
+  });
 });

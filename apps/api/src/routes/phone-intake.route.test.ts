@@ -76,6 +76,18 @@ describe.each(dialects)('the phone page’s submissions on %s', (dialect) => {
     ]);
   });
 
+  it('stores a new rating once when its first sends race each other', async () => {
+    const body = { id: randomUUID(), counterId: counter.id, sectorId: sector.id, level: 4 };
+    const answers = await Promise.all([rate(body), rate(body), rate(body), rate(body)]);
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 200, 200, 201]);
+    const rows = await w.database.db
+      .selectFrom('ratings')
+      .select('id')
+      .where('id', '=', body.id)
+      .execute();
+    expect(rows).toHaveLength(1);
+  });
+
   it('refuses bad ratings with 4xx and a code', async () => {
     const base = { id: randomUUID(), sectorId: sector.id, level: 4 };
     const cases: [Record<string, unknown>, number, string][] = [
@@ -131,7 +143,7 @@ describe.each(dialects)('the phone page’s submissions on %s', (dialect) => {
   });
 
   it('splits the tally by channel, adding up to the node’s total', async () => {
-    // Two tablet ratings and one more phone rating besides the one above.
+    // Two tablet ratings and one more phone rating besides those above.
     const deviceTime = new Date(w.clock.now - 60_000).toISOString();
     const tablet = await sync(new Session(w.app), w.device, [
       rating(w.device, 900, { sectorId: sector.id, level: 4, deviceTime }),
@@ -156,7 +168,8 @@ describe.each(dialects)('the phone page’s submissions on %s', (dialect) => {
     const byChannel = Object.fromEntries(
       split.channels.map((c: { channel: string; total: number }) => [c.channel, c.total]),
     );
-    expect(byChannel).toEqual({ tablet: 2, phone: 2, staff: 0 });
+    // The two phone ratings above, the one that raced, and this one.
+    expect(byChannel).toEqual({ tablet: 2, phone: 3, staff: 0 });
     expect(split.total).toBe(node.totals.total);
     expect(split.satisfied).toBe(node.totals.satisfied);
     expect(split.channels.reduce((n: number, c: { total: number }) => n + c.total, 0)).toBe(
