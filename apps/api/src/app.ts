@@ -212,7 +212,11 @@ export function createApp(deps: AppDeps) {
   api.route(
     '/',
     intakeRoutes(
-      createPhoneIntakeService(deps.repos, deps.clock),
+      createPhoneIntakeService(
+        deps.repos,
+        deps.clock,
+        burstHook(deps.repos, deps.clock, alertOptions),
+      ),
       createStaffEntryService(deps.repos, deps.clock),
       createChannelTallyService(deps.repos, deps.clock),
     ),

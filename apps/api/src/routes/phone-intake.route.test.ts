@@ -88,6 +88,26 @@ describe.each(dialects)('the phone page’s submissions on %s', (dialect) => {
     expect(rows).toHaveLength(1);
   });
 
+  it('raises the counter’s unhappy-burst alert from phone ratings, as from a tablet’s', async () => {
+    const other = (await w.database.repos.catalogue.listCounters(w.unit.id))[1]!;
+    for (let i = 0; i < 3; i++) {
+      const res = await rate({
+        id: randomUUID(),
+        counterId: other.id,
+        sectorId: sector.id,
+        level: 1,
+      });
+      expect(res.status).toBe(201);
+    }
+    const open = await w.database.repos.alerts.listOpen();
+    expect(open.filter((a) => a.kind === 'unsatisfied_burst')).toEqual([
+      expect.objectContaining({
+        unitId: w.unit.id,
+        conditionKey: expect.stringContaining(other.id),
+      }),
+    ]);
+  });
+
   it('refuses bad ratings with 4xx and a code', async () => {
     const base = { id: randomUUID(), sectorId: sector.id, level: 4 };
     const cases: [Record<string, unknown>, number, string][] = [
@@ -168,8 +188,8 @@ describe.each(dialects)('the phone page’s submissions on %s', (dialect) => {
     const byChannel = Object.fromEntries(
       split.channels.map((c: { channel: string; total: number }) => [c.channel, c.total]),
     );
-    // The two phone ratings above, the one that raced, and this one.
-    expect(byChannel).toEqual({ tablet: 2, phone: 3, staff: 0 });
+    // The phone ratings above (one, one that raced, three unhappy ones) and this one.
+    expect(byChannel).toEqual({ tablet: 2, phone: 6, staff: 0 });
     expect(split.total).toBe(node.totals.total);
     expect(split.satisfied).toBe(node.totals.satisfied);
     expect(split.channels.reduce((n: number, c: { total: number }) => n + c.total, 0)).toBe(

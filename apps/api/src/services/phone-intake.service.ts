@@ -22,6 +22,7 @@ import { prepareAttachments, storeAttachments } from './feedback-attachments.ser
 import { submissionHash } from './record-hash.ts';
 import { storeSourceFeedback, storeSourceRating, type Stored } from './source-intake.ts';
 import { reserveAttempt, tooManyAttempts, type Limit } from './throttle.ts';
+import type { RatingsStoredHook } from './alert-burst.ts';
 
 const MINUTE = 60_000;
 
@@ -43,7 +44,12 @@ const unknownSector = () =>
     { path: 'sectorId', message: 'not a sector of the unit' },
   ]);
 
-export function createPhoneIntakeService(repos: Repositories, clock: Clock) {
+export function createPhoneIntakeService(
+  repos: Repositories,
+  clock: Clock,
+  /** The alerts' unhappy-burst rule, run with the ratings stored (as for a tablet's batch). */
+  onRatings?: RatingsStoredHook,
+) {
   async function placeOf(unitId: string, counterId: string | null) {
     const unit = await repos.catalogue.findUnit(unitId);
     if (!unit || unit.archivedAt !== null) throw notFound('Đơn vị');
@@ -132,6 +138,7 @@ export function createPhoneIntakeService(repos: Repositories, clock: Clock) {
           ...(input.dossierCode !== undefined && { dossierCode: input.dossierCode }),
         },
         now,
+        onRatings && { hook: onRatings, scale: RATING_SCALES[unit.scale] },
       );
       await settle(stored);
       return receipt(id, stored);

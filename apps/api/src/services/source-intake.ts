@@ -6,11 +6,12 @@
  * transaction, so an item is never visible without it.
  */
 import { randomBytes } from 'node:crypto';
-import { newTrackingCode } from '@hailong/domain';
+import { newTrackingCode, type RatingScale } from '@hailong/domain';
 import type { Repositories } from '../repositories/types.ts';
 import { ApiError } from '../http/errors.ts';
 import { storeFromSource, type SourceRecord } from './sources.ts';
 import { onFeedbackReceived } from './feedback-intake.ts';
+import type { AfterCommit, RatingsStoredHook } from './alert-burst.ts';
 
 export interface SourceSubmission {
   unitId: string;
@@ -31,21 +32,36 @@ const conflict = () =>
 
 const ATTEMPTS = 5;
 
-/** Stores a rating record of the source. */
+/**
+ * Stores a rating record of the source; `onRatings` runs in the transaction with what was stored
+ * (the alerts' unhappy-burst rule), and what it hands back runs once the transaction committed.
+ */
 export async function storeSourceRating(
   repos: Repositories,
   submission: SourceSubmission,
   record: SourceRecord,
   now: number,
+  onRatings?: { hook: RatingsStoredHook; scale: RatingScale },
 ): Promise<Stored> {
+  const afterCommit: AfterCommit[] = [];
   const [outcome] = await repos.transaction((tx) =>
     storeFromSource(
       tx,
       { unitId: submission.unitId, channel: submission.channel },
       [{ id: submission.id, hash: submission.hash, record }],
-      { now },
+      {
+        now,
+        onRatings:
+          onRatings &&
+          (async (inner, rows, at) => {
+            const next = await onRatings.hook(inner, rows, at, onRatings.scale);
+            if (next) afterCommit.push(next);
+          }),
+      },
     ),
   );
+  // Stored: what the hook left for after the commit must not fail the submission.
+  for (const next of afterCommit) await next().catch(() => undefined);
   if (outcome!.status === 'rejected') throw conflict();
   return { status: outcome!.status, trackingCode: null };
 }
