@@ -7,6 +7,7 @@ import {
   FEEDBACK_CLASSIFICATIONS,
   FEEDBACK_CLOSE_REASONS,
   FEEDBACK_STATUSES,
+  SOURCE_CHANNELS,
   isIsoDate,
 } from '@hailong/domain';
 import { Id, Instant, text } from './common.ts';
@@ -52,6 +53,8 @@ export const FeedbackSummary = z
     urgency: Urgency.nullable(),
     /** The start of the citizen's text; plain text, never HTML. */
     excerpt: z.string(),
+    /** The channel it came by: the tablet, the citizen's phone, staff entry. */
+    channel: z.enum(SOURCE_CHANNELS),
     /** How staff received it (items they entered); null for items from a device. */
     source: FeedbackSource.nullable(),
     /** The citizen's verdict on the answer, if any. */

@@ -10,6 +10,7 @@ import type {
   HolidayEntry,
   FeedbackSource,
   FeedbackVerdictValue,
+  SourceChannel,
 } from '@hailong/domain';
 import type { FeedbackItemRow } from './types.ts';
 
@@ -53,6 +54,8 @@ export type FeedbackRegisterRow = FeedbackItemRow &
   FeedbackWorkflowFields & {
     /** Display name of the assignee, joined for lists. */
     assigneeName: string | null;
+    /** The channel of the source that sent it (tablet, phone, staff), joined from devices. */
+    channel: SourceChannel | null;
   };
 
 /** Workflow fields, and the sector staff may set or correct when classifying. */

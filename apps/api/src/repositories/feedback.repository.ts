@@ -64,8 +64,9 @@ export function createFeedbackRepository(db: Kysely<Database>): FeedbackReposito
     db
       .selectFrom('feedbackItems')
       .leftJoin('users', 'users.id', 'feedbackItems.assigneeId')
+      .leftJoin('devices', 'devices.id', 'feedbackItems.deviceId')
       .selectAll('feedbackItems')
-      .select('users.displayName as assigneeName');
+      .select(['users.displayName as assigneeName', 'devices.channel as channel']);
 
   return {
     async findById(id) {

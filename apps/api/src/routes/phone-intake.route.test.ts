@@ -150,6 +150,7 @@ describe.each(dialects)('the phone page’s submissions on %s', (dialect) => {
     expect(Buffer.from(stored[0]!.bytes!).toString('latin1')).not.toContain(GPS_TEXT);
     const detail = await (await w.admin.get(`/api/v1/feedback/${body.id}`)).json();
     expect(detail).toMatchObject({
+      channel: 'phone',
       trackingCode: receipt.trackingCode,
       contact: { name: 'Ngô Văn Tâm', consentVersion: 'dong-y-2026-01' },
       classifyDue: expect.any(String),

@@ -48,6 +48,7 @@ describe.each(dialects)('staff-entered items on %s', (dialect) => {
 
     const detail = await (await w.admin.get(`/api/v1/feedback/${receipt.id}`)).json();
     expect(detail).toMatchObject({
+      channel: 'staff',
       source: 'letter',
       status: 'received',
       classifyDue: '2026-11-23',

@@ -48,6 +48,7 @@ export function toSummary(
       row.content.length > EXCERPT_CHARS
         ? `${row.content.slice(0, EXCERPT_CHARS).trimEnd()}…`
         : row.content,
+    channel: row.channel ?? 'tablet',
     source: row.source,
     verdict: toVerdictView(row),
   };

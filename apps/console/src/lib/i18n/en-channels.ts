@@ -9,7 +9,6 @@ export const enChannels: Record<keyof typeof viChannels, string> = {
   'feedback.count.notAccepted': 'Answer not accepted',
   'feedback.new': 'Record feedback',
   'feedback.item.source': 'Received by',
-  'feedback.item.sourceDevice': "Rating tablet or the citizen's phone",
   'entry.title': 'Record feedback',
   'entry.intro':
     'Log feedback received by phone, letter, e-mail, in person, the hotline or a portal. Deadlines count from the day it was received.',

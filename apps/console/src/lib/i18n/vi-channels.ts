@@ -7,7 +7,6 @@ export const viChannels = {
   'feedback.count.notAccepted': 'Người dân chưa chấp nhận',
   'feedback.new': 'Tiếp nhận phản ánh, kiến nghị',
   'feedback.item.source': 'Kênh tiếp nhận',
-  'feedback.item.sourceDevice': 'Máy đánh giá hoặc điện thoại của người dân',
   'entry.title': 'Tiếp nhận phản ánh, kiến nghị',
   'entry.intro':
     'Ghi vào sổ phản ánh, kiến nghị nhận qua điện thoại, thư, thư điện tử, trực tiếp, đường dây nóng hoặc cổng dịch vụ công. Thời hạn tính từ ngày tiếp nhận.',
