@@ -110,6 +110,8 @@ export function createPhoneIntakeService(
     async rate(unitId: string, input: Rating, address: string): Promise<IntakeReceipt> {
       const now = clock();
       const { unit, counter } = await placeOf(unitId, input.counterId);
+      // Counted before any other work, refused submissions included: a flood is a flood.
+      const settle = await reserve(address, counter?.id ?? unit.id, now);
       await checkSector(unit, input.sectorId);
       if (!findLevel(RATING_SCALES[unit.scale], input.level)) {
         throw new ApiError(
@@ -119,7 +121,6 @@ export function createPhoneIntakeService(
           [{ path: 'level', message: 'not on the unit scale' }],
         );
       }
-      const settle = await reserve(address, counter?.id ?? unit.id, now);
       const id = canonicalRecordId(input.id);
       const stored = await storeSourceRating(
         repos,
@@ -147,12 +148,12 @@ export function createPhoneIntakeService(
     async feedback(unitId: string, input: Feedback, address: string): Promise<IntakeReceipt> {
       const now = clock();
       const { unit, counter } = await placeOf(unitId, input.counterId);
+      const settle = await reserve(address, counter?.id ?? unit.id, now);
       await checkSector(unit, input.sectorId);
       const files = prepareAttachments(
         'photo',
         input.photos.map((p) => Buffer.from(p, 'base64')),
       );
-      const settle = await reserve(address, counter?.id ?? unit.id, now);
       const id = canonicalRecordId(input.id);
       const stored = await storeSourceFeedback(
         repos,
