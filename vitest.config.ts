@@ -15,7 +15,12 @@ export default defineConfig({
         test: {
           name: 'unit',
           sequence: { groupOrder: 0 },
-          include: ['packages/*/src/**/*.test.ts', 'apps/kiosk/src/**/*.test.ts'],
+          include: [
+            'packages/*/src/**/*.test.ts',
+            'apps/kiosk/src/**/*.test.ts',
+            // The console's pure helpers (formatting, query building); its pages are tested in browser/.
+            'apps/console/src/**/*.test.ts',
+          ],
         },
       },
       {

@@ -17,10 +17,18 @@ import SetupPage from './pages/SetupPage.svelte';
 import AlertsPage from './pages/AlertsPage.svelte';
 import FeedbackEntryPage from './pages/FeedbackEntryPage.svelte';
 import PostersPage from './pages/PostersPage.svelte';
+import AssessmentPage from './pages/AssessmentPage.svelte';
 
 export const routes: readonly Route[] = [
   { path: '/', page: OverviewPage, title: 'nav.overview', access: 'signed-in', nav: true },
   { path: '/reports', page: DashboardPage, title: 'nav.reports', access: 'signed-in', nav: true },
+  {
+    path: '/assessment',
+    page: AssessmentPage,
+    title: 'nav.assessment',
+    access: 'signed-in',
+    nav: true,
+  },
   { path: '/targets', page: TargetsPage, title: 'nav.targets', access: 'signed-in', nav: true },
   {
     path: '/users',

@@ -310,7 +310,7 @@ export const api = {
 };
 
 /** `?a=1&b=2` of the defined, non-empty values. */
-function queryString(query: Record<string, string | number | undefined>): string {
+export function queryString(query: Record<string, string | number | undefined>): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value !== undefined && value !== '') params.set(key, String(value));

@@ -4,6 +4,7 @@ import { enSetup } from './en-setup.ts';
 import { enComments } from './en-comments.ts';
 import { enAlerts } from './en-alerts.ts';
 import { enChannels } from './en-channels.ts';
+import { enAssessment } from './en-assessment.ts';
 
 /** English messages; same keys as `vi.ts`. */
 export const en: Messages = {
@@ -443,4 +444,5 @@ export const en: Messages = {
   ...enComments,
   ...enAlerts,
   ...enChannels,
+  ...enAssessment,
 };

@@ -7,6 +7,7 @@ import { viSetup } from './vi-setup.ts';
 import { viComments } from './vi-comments.ts';
 import { viAlerts } from './vi-alerts.ts';
 import { viChannels } from './vi-channels.ts';
+import { viAssessment } from './vi-assessment.ts';
 
 export const vi = {
   'app.name': 'hailong',
@@ -446,6 +447,7 @@ export const vi = {
   ...viComments,
   ...viAlerts,
   ...viChannels,
+  ...viAssessment,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;
