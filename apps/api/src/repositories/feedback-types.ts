@@ -117,7 +117,10 @@ export interface FeedbackRepository {
   ): Promise<{ rows: FeedbackRegisterRow[]; total: number }>;
   countByStatus(filter: FeedbackFilter): Promise<Partial<Record<FeedbackStatus, number>>>;
   count(filter: FeedbackFilter): Promise<number>;
-  /** Items received in [from, to), of one unit or all. */
+  /**
+   * Items received in [from, to), of one unit or all: by the day received in Việt Nam (staff may
+   * back-date a letter), or by the time stored for an item not initialised yet.
+   */
   listReceivedBetween(from: number, to: number, unitId?: string): Promise<FeedbackRegisterRow[]>;
   /** Ids of items never initialised by onFeedbackReceived (no deadlines yet). */
   listUninitialised(limit: number): Promise<string[]>;

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { vnDateOf } from '@hailong/domain';
 import type { Database } from '../db/schema.ts';
 import type { FeedbackFilter, FeedbackRegisterRow, FeedbackRepository } from './feedback-types.ts';
 
@@ -132,9 +133,22 @@ export function createFeedbackRepository(db: Kysely<Database>): FeedbackReposito
       return Number((row as { n: unknown }).n);
     },
     async listReceivedBetween(from, to, unitId) {
-      let query = base()
-        .where('feedbackItems.receivedAt', '>=', from)
-        .where('feedbackItems.receivedAt', '<', to);
+      // The day it was received decides (a letter staff enter days later belongs to the day it
+      // came); an item not initialised yet has only the time it was stored.
+      const [first, last] = [vnDateOf(from), vnDateOf(to - 1)];
+      let query = base().where((eb) =>
+        eb.or([
+          eb.and([
+            eb('feedbackItems.receivedDate', '>=', first),
+            eb('feedbackItems.receivedDate', '<=', last),
+          ]),
+          eb.and([
+            eb('feedbackItems.receivedDate', 'is', null),
+            eb('feedbackItems.receivedAt', '>=', from),
+            eb('feedbackItems.receivedAt', '<', to),
+          ]),
+        ]),
+      );
       if (unitId !== undefined) query = query.where('feedbackItems.unitId', '=', unitId);
       return (await query.execute()).map((r) => toRow(r as Raw));
     },

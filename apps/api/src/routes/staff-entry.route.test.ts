@@ -133,4 +133,15 @@ describe.each(dialects)('staff-entered items on %s', (dialect) => {
     }
     expect(await w.database.repos.feedback.count({})).toBe(before);
   });
+
+  it('counts a back-dated item in the month it was received, not the month it was entered', async () => {
+    const onTime = async (month: string) => {
+      const res = await w.supervisor.get(
+        `/api/v1/feedback/on-time?month=${month}&unitId=${w.unit.id}`,
+      );
+      return (await res.json()).rows[0]?.received ?? 0;
+    };
+    expect(await onTime('2026-08')).toBe(1);
+    expect(await onTime('2026-11')).toBe(2);
+  });
 });
