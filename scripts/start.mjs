@@ -24,7 +24,7 @@ const sources = (app) => [
   join(root, 'packages'),
 ];
 
-const stale = ['console', 'kiosk'].filter((app) => {
+const stale = ['console', 'kiosk', 'phone'].filter((app) => {
   const built = newest(join(root, 'apps', app, 'dist', 'index.html'));
   return built === 0 || sources(app).some((path) => newest(path) > built);
 });

@@ -2,7 +2,7 @@
  * `npm run bench`: measures what the issues set targets for and writes the figures to
  * bench-results/latest.json (and a dated copy). Figures, not pass/fail: tests never time things.
  * `npm run bench -- load tally` runs only the benches named (bundles, api, ingest, kiosk, tally,
- * load, public, backup, alerts); the file then holds only their figures.
+ * load, public, backup, alerts, phone); the file then holds only their figures.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -15,6 +15,7 @@ import { benchLoad } from './load.ts';
 import { benchPublicAudit } from './public-audit.ts';
 import { benchAlerts } from './alerts.ts';
 import { benchBackup } from './backup.ts';
+import { benchPhone } from './phone.ts';
 
 export interface BenchResult {
   name: string;
@@ -37,6 +38,7 @@ const BENCHES: Record<string, () => Promise<BenchResult[]>> = {
   public: benchPublicAudit,
   alerts: benchAlerts,
   backup: benchBackup,
+  phone: benchPhone,
 };
 
 async function main() {

@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Repositories, Dialect } from './repositories/types.ts';
 import type { Clock } from './services/clock.ts';
@@ -46,6 +47,18 @@ import { createHolidaysService } from './services/holidays.service.ts';
 import { feedbackRoutes } from './routes/feedback.route.ts';
 import { feedbackAdminRoutes } from './routes/feedback-admin.route.ts';
 import { feedbackPublicRoutes } from './routes/feedback-public.route.ts';
+import { feedbackChannelRoutes } from './routes/feedback-channels.route.ts';
+import {
+  intakeRoutes,
+  PHONE_FEEDBACK_MAX_BYTES,
+  PHONE_FEEDBACK_PATH,
+  STAFF_ENTRY_PATH,
+} from './routes/intake.route.ts';
+import { createPhoneIntakeService } from './services/phone-intake.service.ts';
+import { createStaffEntryService } from './services/staff-entry.service.ts';
+import { createChannelTallyService } from './services/channel-tally.service.ts';
+import { createFeedbackVerdictService } from './services/feedback-verdict.service.ts';
+import { createPublicRegisterService } from './services/public-register.service.ts';
 import { holidaysRoutes } from './routes/holidays.route.ts';
 import { createTallyService } from './services/tally.service.ts';
 import { createExportsService } from './services/exports.service.ts';
@@ -109,7 +122,7 @@ export interface AppDeps {
   /** How long the public statistics are reused in memory (default 60 s). */
   publicStatsTtlMs?: number;
   /** Built front ends to serve; absent in API-only tests. */
-  staticDirs?: { console: string; kiosk: string };
+  staticDirs?: { console: string; kiosk: string; phone?: string };
 }
 
 /** The whole HTTP surface: API under /api/v1, /healthz, /readyz, /metrics, the console and kiosk. */
@@ -169,7 +182,13 @@ export function createApp(deps: AppDeps) {
   api.use('*', csrfGuard(deps.publicUrl && new URL(deps.publicUrl).origin));
   api.use('*', loadSession(auth));
   // After the session: how much may be sent depends on who sends it.
-  api.use('*', requestBodyLimit(DEVICE_PATHS, IMPORT_PATHS));
+  api.use(
+    '*',
+    requestBodyLimit(DEVICE_PATHS, [...IMPORT_PATHS, STAFF_ENTRY_PATH], {
+      paths: PHONE_FEEDBACK_PATH,
+      maxBytes: PHONE_FEEDBACK_MAX_BYTES,
+    }),
+  );
   api.route('/', authRoutes(auth));
   api.route('/', usersRoutes(createUsersService(deps.repos, deps.clock)));
   api.route('/', unitsRoutes(createCatalogueService(deps.repos, deps.clock)));
@@ -199,9 +218,25 @@ export function createApp(deps: AppDeps) {
   // feedbackAdminRoutes before feedbackRoutes: /feedback/settings must not match /feedback/{id}.
   const feedbackSettings = createFeedbackSettingsService(deps.repos, deps.clock);
   api.route('/', feedbackAdminRoutes(deps.repos, deps.clock, feedbackSettings));
-  api.route('/', feedbackRoutes(createFeedbackService(deps.repos, deps.clock)));
+  const feedbackService = createFeedbackService(deps.repos, deps.clock);
+  const verdicts = createFeedbackVerdictService(deps.repos, deps.clock);
+  api.route('/', feedbackChannelRoutes(deps.repos, feedbackService, verdicts));
+  api.route(
+    '/',
+    intakeRoutes(
+      createPhoneIntakeService(
+        deps.repos,
+        deps.clock,
+        burstHook(deps.repos, deps.clock, alertOptions),
+      ),
+      createStaffEntryService(deps.repos, deps.clock),
+      createChannelTallyService(deps.repos, deps.clock),
+    ),
+  );
+  api.route('/', feedbackRoutes(feedbackService));
   const feedbackLookups = createFeedbackPublicService(deps.repos, deps.clock);
-  api.route('/', feedbackPublicRoutes(feedbackLookups));
+  const publicRegister = createPublicRegisterService(deps.repos, deps.clock);
+  api.route('/', feedbackPublicRoutes(feedbackLookups, verdicts, publicRegister));
   api.route('/', holidaysRoutes(createHolidaysService(deps.repos, deps.clock), deps.clock));
   const tally = createTallyService(deps.repos, (month, unitId) =>
     feedbackOnTime(deps.repos, month, unitId, deps.clock()),
@@ -266,11 +301,23 @@ export function createApp(deps: AppDeps) {
   app.all('/api/*', routeNotFound);
   app.route(
     '/',
-    publicPageRoutes({ stats: publicStats, lookups: feedbackLookups, clock: deps.clock }),
+    publicPageRoutes({
+      stats: publicStats,
+      lookups: feedbackLookups,
+      verdicts,
+      answers: publicRegister,
+      clock: deps.clock,
+      publicOrigin: deps.publicUrl && new URL(deps.publicUrl).origin,
+    }),
   );
 
   if (deps.staticDirs) {
     serveSpa(app, '/kiosk/', deps.staticDirs.kiosk);
+    if (deps.staticDirs.phone) {
+      // The phone page is opened on slow mobile links: its script and shell go compressed.
+      app.use('/phone/*', compress());
+      serveSpa(app, '/phone/', deps.staticDirs.phone);
+    }
     serveSpa(app, '/', deps.staticDirs.console);
   }
   return app;

@@ -68,6 +68,7 @@ async function main() {
     staticDirs: {
       console: join(appsDir, 'console', 'dist'),
       kiosk: join(appsDir, 'kiosk', 'dist'),
+      phone: join(appsDir, 'phone', 'dist'),
     },
   });
   // Tablets need HTTPS (or localhost) for the service worker, IndexedDB persistence and WebCrypto.

@@ -15,6 +15,8 @@ import DashboardPage from './pages/DashboardPage.svelte';
 import TargetsPage from './pages/TargetsPage.svelte';
 import SetupPage from './pages/SetupPage.svelte';
 import AlertsPage from './pages/AlertsPage.svelte';
+import FeedbackEntryPage from './pages/FeedbackEntryPage.svelte';
+import PostersPage from './pages/PostersPage.svelte';
 import AssessmentPage from './pages/AssessmentPage.svelte';
 import CountersPage from './pages/CountersPage.svelte';
 
@@ -46,7 +48,22 @@ export const routes: readonly Route[] = [
     access: 'signed-in',
     nav: true,
   },
+  {
+    path: '/feedback/new',
+    page: FeedbackEntryPage,
+    title: 'entry.title',
+    access: 'signed-in',
+    roles: ['admin', 'supervisor', 'staff'],
+  },
   { path: '/feedback/:id', page: FeedbackItemPage, title: 'feedback.title', access: 'signed-in' },
+  {
+    path: '/posters',
+    page: PostersPage,
+    title: 'nav.posters',
+    access: 'signed-in',
+    roles: ['admin', 'supervisor', 'staff'],
+    nav: true,
+  },
   { path: '/holidays', page: HolidaysPage, title: 'nav.holidays', access: 'signed-in', nav: true },
   { path: '/setup', page: SetupPage, title: 'nav.setup', access: 'signed-in', roles: ['admin'] },
   { path: '/alerts', page: AlertsPage, title: 'alerts.title', access: 'signed-in' },

@@ -35,6 +35,11 @@ export const ERROR_CODES = [
   'not_an_officer',
   /** A tablet that is not bound to a counter reported a duty. */
   'no_counter',
+  /** The item has no answer to judge yet, or its verdict on this answer was already given. */
+  'verdict_closed',
+  'verdict_given',
+  /** An attachment that is not an image (or scan) we keep, or is too large. */
+  'unsupported_media',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -81,6 +81,8 @@ export const OnTimeRow = z
     answered: z.number().int(),
     answeredOnTime: z.number().int(),
     overdueOpen: z.number().int(),
+    accepted: z.number().int(),
+    notAccepted: z.number().int(),
     rate: z.number().nullable(),
     score: z.union([z.literal(0), z.literal(1), z.literal(2)]).nullable(),
   })

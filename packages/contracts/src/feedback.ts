@@ -7,10 +7,17 @@ import {
   FEEDBACK_CLASSIFICATIONS,
   FEEDBACK_CLOSE_REASONS,
   FEEDBACK_STATUSES,
+  SOURCE_CHANNELS,
   isIsoDate,
 } from '@hailong/domain';
 import { Id, Instant, text } from './common.ts';
 import { FeedbackKind } from './records.ts';
+import {
+  FeedbackAttachment,
+  FeedbackSource,
+  FeedbackVerdictValue,
+  FeedbackVerdictView,
+} from './channels.ts';
 
 /** A calendar date in Việt Nam, 'YYYY-MM-DD'. */
 export const CalendarDate = z.string().refine(isIsoDate, 'date: YYYY-MM-DD');
@@ -46,6 +53,12 @@ export const FeedbackSummary = z
     urgency: Urgency.nullable(),
     /** The start of the citizen's text; plain text, never HTML. */
     excerpt: z.string(),
+    /** The channel it came by: the tablet, the citizen's phone, staff entry. */
+    channel: z.enum(SOURCE_CHANNELS),
+    /** How staff received it (items they entered); null for items from a device. */
+    source: FeedbackSource.nullable(),
+    /** The citizen's verdict on the answer, if any. */
+    verdict: FeedbackVerdictView.nullable(),
   })
   .meta({ id: 'FeedbackSummary' });
 export type FeedbackSummary = z.infer<typeof FeedbackSummary>;
@@ -55,6 +68,8 @@ export const FeedbackCounts = z
     byStatus: z.record(FeedbackStatus, z.number().int()),
     dueSoon: z.number().int(),
     overdue: z.number().int(),
+    /** Answers the citizen did not accept, not taken up by staff yet. */
+    notAccepted: z.number().int(),
     total: z.number().int(),
   })
   .meta({ id: 'FeedbackCounts' });
@@ -68,6 +83,8 @@ export const FeedbackListQuery = z.object({
   /** Searches the content and tracking code, ignoring case and Vietnamese diacritics. */
   q: z.string().max(200).optional(),
   assignee: z.enum(['me']).optional(),
+  /** not_accepted: only items whose citizen did not accept the answer, not taken up yet. */
+  verdict: z.enum(['not_accepted']).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
@@ -150,6 +167,8 @@ export const FeedbackDetail = FeedbackSummary.extend({
   assignees: z.array(z.object({ id: Id, displayName: z.string() })),
   /** The unit's default for the answer form's publication choice (off unless the unit set it). */
   publishByDefault: z.boolean(),
+  /** Photos and scans, for staff who may act on the item (empty for viewers). */
+  attachments: z.array(FeedbackAttachment),
 }).meta({ id: 'FeedbackDetail' });
 export type FeedbackDetail = z.infer<typeof FeedbackDetail>;
 
@@ -223,6 +242,9 @@ export const PublicFeedback = z
     answeredAt: Instant.nullable(),
     closedAt: Instant.nullable(),
     answer: z.object({ text: z.string(), answeredAt: Instant }).nullable(),
+    /** Whether the citizen may now say if they accept the answer, and what they said of it. */
+    verdictOpen: z.boolean(),
+    verdict: FeedbackVerdictValue.nullable(),
   })
   .meta({ id: 'PublicFeedback' });
 export type PublicFeedback = z.infer<typeof PublicFeedback>;

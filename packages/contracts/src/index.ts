@@ -18,4 +18,6 @@ export * from './tally-query.ts';
 export * from './comments.ts';
 export * from './alerts.ts';
 export * from './survey.ts';
+export * from './channels.ts';
+export * from './intake.ts';
 export * from './assessment.ts';

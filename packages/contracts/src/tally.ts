@@ -61,6 +61,9 @@ export const FeedbackOnTime = z
     answered: Count,
     answeredOnTime: Count,
     overdueOpen: Count,
+    /** Answers the citizen accepted, and did not accept (their verdict on the lookup page). */
+    accepted: Count,
+    notAccepted: Count,
     rate: Ratio.nullable(),
     score: z.union([z.literal(0), z.literal(1), z.literal(2)]).nullable(),
   })

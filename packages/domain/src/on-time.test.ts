@@ -18,10 +18,16 @@ const base = {
 } as const satisfies Partial<OnTimeItem>;
 
 const items: OnTimeItem[] = [
-  // 1. answered on the due date → on time
-  { ...base, status: 'answered', answeredDate: '2026-03-16' },
-  // 2. answered, published and closed a day late → late
-  { ...base, status: 'closed', closeReason: 'done', answeredDate: '2026-03-17' },
+  // 1. answered on the due date → on time; the citizen accepts the answer
+  { ...base, status: 'answered', answeredDate: '2026-03-16', verdict: 'accepted' },
+  // 2. answered, published and closed a day late → late; the citizen does not accept it
+  {
+    ...base,
+    status: 'closed',
+    closeReason: 'done',
+    answeredDate: '2026-03-17',
+    verdict: 'not_accepted',
+  },
   // 3. forwarded within 5 working days and closed → on time
   {
     ...base,
@@ -65,6 +71,8 @@ describe('the on-time figure', () => {
       answered: 4,
       answeredOnTime: 2,
       overdueOpen: 2,
+      accepted: 1,
+      notAccepted: 1,
       rate: 2 / 6,
       score: 0,
     });

@@ -15,6 +15,7 @@ import type {
   FeedbackStatus,
 } from './feedback-workflow.ts';
 import type { IsoDate } from './working-days.ts';
+import type { FeedbackVerdictValue } from './feedback-channels.ts';
 
 export interface OnTimeItem extends FeedbackDeadlines {
   unitId: string;
@@ -27,6 +28,8 @@ export interface OnTimeItem extends FeedbackDeadlines {
   classifiedDate: IsoDate | null;
   answeredDate: IsoDate | null;
   closedDate: IsoDate | null;
+  /** The citizen's verdict on the answer, if they gave one (issue 13). */
+  verdict?: FeedbackVerdictValue | null;
 }
 
 export interface OnTimeRow {
@@ -40,6 +43,9 @@ export interface OnTimeRow {
   answeredOnTime: number;
   /** Not settled and past their deadline as of `today`. */
   overdueOpen: number;
+  /** Answers the citizen said they accept, and do not accept (QĐ 766/QĐ-TTg). */
+  accepted: number;
+  notAccepted: number;
   /** answeredOnTime / (answered + overdueOpen); null when nothing can be judged yet. */
   rate: number | null;
   /** 2 at 100%, 1 at ≥ 90%, 0 below; null with the rate. */
@@ -87,6 +93,8 @@ export function onTimeFigures(items: readonly OnTimeItem[], today: IsoDate): OnT
         answered: 0,
         answeredOnTime: 0,
         overdueOpen: 0,
+        accepted: 0,
+        notAccepted: 0,
         rate: null,
         score: null,
       };
@@ -101,6 +109,8 @@ export function onTimeFigures(items: readonly OnTimeItem[], today: IsoDate): OnT
     if (outcome === 'on_time' || outcome === 'late') row.answered += 1;
     if (outcome === 'on_time') row.answeredOnTime += 1;
     if (outcome === 'overdue_open') row.overdueOpen += 1;
+    if (item.answeredDate !== null && item.verdict === 'accepted') row.accepted += 1;
+    if (item.answeredDate !== null && item.verdict === 'not_accepted') row.notAccepted += 1;
   }
   for (const row of rows.values()) {
     const judged = row.answered + row.overdueOpen;

@@ -206,6 +206,8 @@ describe('tallyMonth', () => {
       answered: 9,
       answeredOnTime: 9,
       overdueOpen: 1,
+      accepted: 6,
+      notAccepted: 1,
       rate: 0.9,
       score: 1,
     };

@@ -122,6 +122,8 @@ function feedbackFigures(row: OnTimeRow | undefined): FeedbackFigures {
     answered: row?.answered ?? 0,
     answeredOnTime: row?.answeredOnTime ?? 0,
     overdueOpen: row?.overdueOpen ?? 0,
+    accepted: row?.accepted ?? 0,
+    notAccepted: row?.notAccepted ?? 0,
     rate: row?.rate ?? null,
     score: row?.score ?? null,
   };

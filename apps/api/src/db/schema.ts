@@ -12,6 +12,9 @@ import type {
   FeedbackStatus,
   HolidayKind,
   RollupCategory,
+  AttachmentKind,
+  FeedbackSource,
+  FeedbackVerdictValue,
   SourceChannel,
   RespondentTypeCode,
   AttitudeAnswerCode,
@@ -181,11 +184,39 @@ export interface FeedbackItemTable {
   searchText: Generated<string>;
   contactErasedAt: number | null;
   updatedAt: number | null;
+  // Channels (migration 013).
+  answerSearch: string | null;
+  verdict: FeedbackVerdictValue | null;
+  verdictAt: number | null;
+  verdictReason: string | null;
+  verdictHandledAt: number | null;
+  source: FeedbackSource | null;
+  enteredBy: string | null;
   /** A supervisor's conclusion on a phản ánh about an officer's conduct (migration 015). */
   conductOfficerId?: string | null;
   conductUpheld?: number | null;
   conductAt?: number | null;
   conductBy?: string | null;
+}
+
+export interface FeedbackVerdictTable {
+  id: string;
+  feedbackId: string;
+  at: number;
+  answeredAt: number;
+  accepted: number;
+  reason: string | null;
+}
+
+export interface FeedbackAttachmentTable {
+  id: string;
+  feedbackId: string;
+  kind: AttachmentKind;
+  mediaType: string;
+  size: number;
+  bytes: Uint8Array | null;
+  createdAt: number;
+  erasedAt: number | null;
 }
 
 export interface FeedbackEventTable {
@@ -337,6 +368,8 @@ export interface Database {
   dossiers: DossierTable;
   feedbackItems: FeedbackItemTable;
   feedbackEvents: FeedbackEventTable;
+  feedbackVerdicts: FeedbackVerdictTable;
+  feedbackAttachments: FeedbackAttachmentTable;
   holidays: HolidayTable;
   feedbackSettings: FeedbackSettingTable;
   ratingRollups: RatingRollupTable;

@@ -131,6 +131,8 @@ export function unitTable(tally: MonthTally, unit: UnitTally, generatedOn: strin
     footer.push([text('Đã giải quyết'), count(f.answered)]);
     footer.push([text('Giải quyết đúng hạn'), count(f.answeredOnTime)]);
     footer.push([text('Quá hạn chưa giải quyết'), count(f.overdueOpen)]);
+    footer.push([text('Người dân chấp nhận câu trả lời'), count(f.accepted)]);
+    footer.push([text('Người dân chưa chấp nhận câu trả lời'), count(f.notAccepted)]);
     footer.push([text('Tỷ lệ giải quyết đúng hạn'), ratio(f.rate)]);
     footer.push([text('Điểm (TT 01/2018/TT-VPCP)'), f.score === null ? blank : count(f.score)]);
     footer.push([]);

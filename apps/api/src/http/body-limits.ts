@@ -26,11 +26,15 @@ export function requestBodyLimit(
   devicePaths: RegExp,
   /** Signed-in routes that set their own (larger) limit, such as the catalogue import. */
   ownLimitPaths: readonly string[] = [],
+  /** Routes without a session that take a larger body (the phone page's photos), and its size. */
+  anonymousLarge?: { paths: RegExp; maxBytes: number },
 ): MiddlewareHandler<AppEnv> {
   const general = limit(MAX_BODY_BYTES);
   const small = limit(ANONYMOUS_MAX_BODY_BYTES);
+  const large = anonymousLarge && limit(anonymousLarge.maxBytes);
   return async (c, next) => {
     if (c.get('auth') && ownLimitPaths.includes(c.req.path)) return next();
+    if (large && anonymousLarge.paths.test(c.req.path)) return large(c, next);
     return c.get('auth') || devicePaths.test(c.req.path) ? general(c, next) : small(c, next);
   };
 }

@@ -6,6 +6,9 @@ import { ApiError } from '../http/errors.ts';
 import type { AppEnv } from '../http/router.ts';
 import type { FeedbackPublicService } from '../services/feedback-public.service.ts';
 import type { PublicStatsService } from '../services/public-stats.service.ts';
+import type { FeedbackVerdictService } from '../services/feedback-verdict.service.ts';
+import type { PublicRegisterService } from '../services/public-register.service.ts';
+import { registerPageRoutes } from './register-page.route.ts';
 import type { Clock } from '../services/clock.ts';
 import { PUBLIC_STATS_CACHE_CONTROL } from '../routes/public-stats.route.ts';
 import {
@@ -18,7 +21,11 @@ import {
 export interface PublicPageDeps {
   stats: PublicStatsService;
   lookups: FeedbackPublicService;
+  verdicts: FeedbackVerdictService;
+  answers: PublicRegisterService;
   clock: Clock;
+  /** PUBLIC_URL's origin, for the verdict form's same-origin check. */
+  publicOrigin: string | undefined;
 }
 
 const LOOKUP_PROBLEM_STATUS = { invalid: 400, notFound: 404, throttled: 429 } as const;
@@ -61,12 +68,15 @@ export function publicPageRoutes(deps: PublicPageDeps) {
       if ('problem' in lookup) status = LOOKUP_PROBLEM_STATUS[lookup.problem];
     }
 
+    const verdictNotice =
+      query.verdict === 'thanks' || query.verdict === 'problem' ? query.verdict : null;
     c.header('Cache-Control', lookup || status !== 200 ? 'no-store' : PUBLIC_STATS_CACHE_CONTROL);
     return c.html(
-      renderPublicPage({ locale, thisMonth, period, node, stats, notice, lookup }),
+      renderPublicPage({ locale, thisMonth, period, node, stats, notice, lookup, verdictNotice }),
       status,
     );
   });
+  registerPageRoutes(app, deps);
   return app;
 }
 

@@ -22,8 +22,10 @@ import {
 } from '@hailong/domain';
 import type { PublicFeedback, PublicFigure, PublicStats } from '@hailong/contracts';
 import { PUBLIC_TEXTS, type PublicLocale, type PublicTexts } from './texts.ts';
-import { PUBLIC_PAGE_CSS } from './style.ts';
-import { PUBLIC_PAGE_SCRIPT } from './page-script.ts';
+import { REGISTER_TEXTS } from './register-texts.ts';
+import { pageShell } from './shell.ts';
+import { registerHref } from './register-render.ts';
+import { verdictSection } from './verdict-form.ts';
 
 export const PUBLIC_PAGE_PATH = '/public';
 /** How many calendar years of periods the picker offers. */
@@ -44,6 +46,8 @@ export interface PublicPageView {
   stats: PublicStats | null;
   notice: 'badPeriod' | 'noSuchUnit' | null;
   lookup: LookupOutcome | null;
+  /** After the verdict form was sent: it was recorded, or it could not be. */
+  verdictNotice?: 'thanks' | 'problem' | null;
 }
 
 type Html = ReturnType<typeof html>;
@@ -66,48 +70,29 @@ export function pageHref(to: {
 
 export function renderPublicPage(view: PublicPageView): Html {
   const t = PUBLIC_TEXTS[view.locale];
+  const r = REGISTER_TEXTS[view.locale];
   const other: PublicLocale = view.locale === 'vi' ? 'en' : 'vi';
   const periodName = formatPeriod(view.period, view.locale);
-  return html`<!doctype html>
-    <html lang="${view.locale}">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="color-scheme" content="light" />
-        <meta name="description" content="${t.description}" />
-        <title>${t.title} · ${t.name}</title>
-        <link rel="icon" href="${raw(ICON_URL)}" type="image/svg+xml" />
-        ${raw(`<style>${PUBLIC_PAGE_CSS}</style>`)}
-      </head>
-      <body>
-        <a class="skip" href="#main">${t.skip}</a>
-        <header class="masthead">
-          <div class="inner">
-            <a class="brand" href="${pageHref({ locale: view.locale })}"
-              >${raw(LOGO)}<span class="words"
-                ><span class="name">${t.name}</span><span class="tagline">${t.tagline}</span></span
-              ></a
-            >
-            <a
-              class="language"
-              lang="${other}"
-              hreflang="${other}"
-              href="${pageHref({ period: view.period.id, node: view.node, code: view.lookup?.code, locale: other })}"
-              >${t.otherLanguage}</a
-            >
-          </div>
-        </header>
-        <main id="main" class="public-page">
-          <h1>${t.title}</h1>
-          <p class="lead">${t.intro(view.stats?.node.name ?? '', periodName)}</p>
-          ${view.notice ? html`<p class="notice" role="alert">${view.notice === 'badPeriod' ? t.badPeriod : t.noSuchUnit}</p>` : ''}
-          ${lookupSection(view, t)} ${periodForm(view, t)}
-          ${view.stats ? figures(view.stats, view, t) : ''}
-        </main>
-        <footer class="footer"><div class="inner">${t.footer}</div></footer>
-        ${raw(`<script>${PUBLIC_PAGE_SCRIPT}</script>`)}
-      </body>
-    </html>`;
+  return pageShell({
+    locale: view.locale,
+    title: t.title,
+    description: t.description,
+    homeHref: pageHref({ locale: view.locale }),
+    otherHref: pageHref({
+      period: view.period.id,
+      node: view.node,
+      code: view.lookup?.code,
+      locale: other,
+    }),
+    main: html`<h1>${t.title}</h1>
+      <p class="lead">${t.intro(view.stats?.node.name ?? '', periodName)}</p>
+      ${view.notice ? html`<p class="notice" role="alert">${view.notice === 'badPeriod' ? t.badPeriod : t.noSuchUnit}</p>` : ''}
+      ${lookupSection(view, t)}
+      <p class="register-link">
+        <a href="${registerHref({ locale: view.locale })}">${r.registerLink}</a>
+      </p>
+      ${periodForm(view, t)} ${view.stats ? figures(view.stats, view, t) : ''}`,
+  });
 }
 
 function lookupSection(view: PublicPageView, t: PublicTexts): Html {
@@ -141,11 +126,12 @@ function lookupSection(view: PublicPageView, t: PublicTexts): Html {
       <button type="submit" class="primary">${t.lookupSubmit}</button>
     </form>
     ${problem ? html`<p id="lookup-problem" class="problem" role="alert">${problem}</p>` : ''}
-    ${outcome && 'items' in outcome ? lookupResults(outcome.items, view.locale, t) : ''}
+    ${outcome && 'items' in outcome ? lookupResults(outcome.items, view, t) : ''}
   </section>`;
 }
 
-function lookupResults(items: PublicFeedback[], locale: PublicLocale, t: PublicTexts): Html {
+function lookupResults(items: PublicFeedback[], view: PublicPageView, t: PublicTexts): Html {
+  const locale = view.locale;
   return html`${items.map(
     (item) =>
       html`<h3>${t.lookupResult(item.trackingCode)}</h3>
@@ -186,6 +172,7 @@ function lookupResults(items: PublicFeedback[], locale: PublicLocale, t: PublicT
                   <p class="answer">${item.answer.text}</p>`
               : html`<p class="muted">${t.noAnswerYet}</p>`
           }
+          ${verdictSection(item, locale, view.verdictNotice ?? null)}
         </article>`,
   )}`;
 }
@@ -354,10 +341,3 @@ function verdict(f: PublicFigure, t: PublicTexts): Html {
     }</span
   >`;
 }
-
-/** The brand's face, drawn inline: no request for it. */
-const LOGO =
-  '<svg class="logo" viewBox="0 0 32 32" aria-hidden="true" focusable="false"><rect width="32" height="32" rx="6" fill="currentColor" opacity="0.16"/><path d="M9 18c1.8 3 4.2 4.5 7 4.5s5.2-1.5 7-4.5" fill="none" stroke="currentColor" stroke-width="3" stroke-linecap="round"/><circle cx="11" cy="12" r="2" fill="currentColor"/><circle cx="21" cy="12" r="2" fill="currentColor"/></svg>';
-const ICON_URL = `data:image/svg+xml,${encodeURIComponent(
-  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0b3a6e"/><path d="M9 18c1.8 3 4.2 4.5 7 4.5s5.2-1.5 7-4.5" fill="none" stroke="#fff" stroke-width="3" stroke-linecap="round"/><circle cx="11" cy="12" r="2" fill="#fff"/><circle cx="21" cy="12" r="2" fill="#fff"/></svg>',
-)}`;

@@ -8,6 +8,9 @@ import type {
   FeedbackCloseReason,
   FeedbackStatus,
   HolidayEntry,
+  FeedbackSource,
+  FeedbackVerdictValue,
+  SourceChannel,
 } from '@hailong/domain';
 import type { FeedbackItemRow } from './types.ts';
 
@@ -35,6 +38,15 @@ export interface FeedbackWorkflowFields {
   searchText: string;
   contactErasedAt: number | null;
   updatedAt: number | null;
+  /** registerSearchText of the published answer; null while unpublished. */
+  answerSearch: string | null;
+  verdict: FeedbackVerdictValue | null;
+  verdictAt: number | null;
+  verdictReason: string | null;
+  verdictHandledAt: number | null;
+  /** How staff received an item they entered; null for items from a device. */
+  source: FeedbackSource | null;
+  enteredBy: string | null;
 }
 
 /** A register entry: what the kiosk sent plus where the workflow stands. */
@@ -42,6 +54,8 @@ export type FeedbackRegisterRow = FeedbackItemRow &
   FeedbackWorkflowFields & {
     /** Display name of the assignee, joined for lists. */
     assigneeName: string | null;
+    /** The channel of the source that sent it (tablet, phone, staff), joined from devices. */
+    channel: SourceChannel | null;
   };
 
 /** Workflow fields, and the sector staff may set or correct when classifying. */
@@ -62,6 +76,8 @@ export interface FeedbackFilter {
   dueBefore?: string;
   /** Already folded with foldDiacritics; matched as a substring of search_text. */
   search?: string;
+  /** Only items whose "not accepted" verdict staff have not taken up. */
+  verdictFlagged?: boolean;
 }
 
 export interface FeedbackEventRow {
@@ -101,7 +117,10 @@ export interface FeedbackRepository {
   ): Promise<{ rows: FeedbackRegisterRow[]; total: number }>;
   countByStatus(filter: FeedbackFilter): Promise<Partial<Record<FeedbackStatus, number>>>;
   count(filter: FeedbackFilter): Promise<number>;
-  /** Items received in [from, to), of one unit or all. */
+  /**
+   * Items received in [from, to), of one unit or all: by the day received in Việt Nam (staff may
+   * back-date a letter), or by the time stored for an item not initialised yet.
+   */
   listReceivedBetween(from: number, to: number, unitId?: string): Promise<FeedbackRegisterRow[]>;
   /** Ids of items never initialised by onFeedbackReceived (no deadlines yet). */
   listUninitialised(limit: number): Promise<string[]>;

@@ -1,11 +1,12 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { vnDateOf } from '@hailong/domain';
 import type { Database } from '../db/schema.ts';
 import type { FeedbackFilter, FeedbackRegisterRow, FeedbackRepository } from './feedback-types.ts';
 
 type Query = SelectQueryBuilder<Database, 'feedbackItems', object>;
 
 /** LIKE pattern for a substring, with %, _ and the escape character itself escaped. */
-function containsPattern(text: string): string {
+export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
@@ -26,6 +27,16 @@ function applyFilter(query: Query, filter: FeedbackFilter): Query {
   if (filter.dueTo !== undefined) q = q.where('feedbackItems.dueDate', '<=', filter.dueTo);
   if (filter.dueBefore !== undefined) {
     q = q.where('feedbackItems.dueDate', '<', filter.dueBefore);
+  }
+  if (filter.verdictFlagged) {
+    q = q
+      .where('feedbackItems.verdict', '=', 'not_accepted')
+      .where((eb) =>
+        eb.or([
+          eb('feedbackItems.verdictHandledAt', 'is', null),
+          eb('feedbackItems.verdictHandledAt', '<', eb.ref('feedbackItems.verdictAt')),
+        ]),
+      );
   }
   if (filter.search) {
     // search_text is folded and lower-case, so a plain LIKE behaves alike on both dialects.
@@ -54,8 +65,9 @@ export function createFeedbackRepository(db: Kysely<Database>): FeedbackReposito
     db
       .selectFrom('feedbackItems')
       .leftJoin('users', 'users.id', 'feedbackItems.assigneeId')
+      .leftJoin('devices', 'devices.id', 'feedbackItems.deviceId')
       .selectAll('feedbackItems')
-      .select('users.displayName as assigneeName');
+      .select(['users.displayName as assigneeName', 'devices.channel as channel']);
 
   return {
     async findById(id) {
@@ -121,9 +133,22 @@ export function createFeedbackRepository(db: Kysely<Database>): FeedbackReposito
       return Number((row as { n: unknown }).n);
     },
     async listReceivedBetween(from, to, unitId) {
-      let query = base()
-        .where('feedbackItems.receivedAt', '>=', from)
-        .where('feedbackItems.receivedAt', '<', to);
+      // The day it was received decides (a letter staff enter days later belongs to the day it
+      // came); an item not initialised yet has only the time it was stored.
+      const [first, last] = [vnDateOf(from), vnDateOf(to - 1)];
+      let query = base().where((eb) =>
+        eb.or([
+          eb.and([
+            eb('feedbackItems.receivedDate', '>=', first),
+            eb('feedbackItems.receivedDate', '<=', last),
+          ]),
+          eb.and([
+            eb('feedbackItems.receivedDate', 'is', null),
+            eb('feedbackItems.receivedAt', '>=', from),
+            eb('feedbackItems.receivedAt', '<', to),
+          ]),
+        ]),
+      );
       if (unitId !== undefined) query = query.where('feedbackItems.unitId', '=', unitId);
       return (await query.execute()).map((r) => toRow(r as Raw));
     },

@@ -20,6 +20,10 @@ import { createRatingCommentRepository } from './rating-comments.repository.ts';
 import { createAlertRepository } from './alerts.repository.ts';
 import { createOutboxRepository } from './outbox.repository.ts';
 import { createSurveyRepository } from './survey.repository.ts';
+import { createVerdictRepository } from './verdicts.repository.ts';
+import { createPublicRegisterRepository } from './public-register.repository.ts';
+import { createAttachmentRepository } from './attachments.repository.ts';
+import { createChannelTallyRepository } from './channel-tally.repository.ts';
 
 export * from './types.ts';
 export * from './survey-types.ts';
@@ -44,6 +48,10 @@ export function createRepositories(db: Kysely<Database>, dialect: Dialect): Repo
     alerts: createAlertRepository(db),
     outbox: createOutboxRepository(db),
     survey: createSurveyRepository(db),
+    verdicts: createVerdictRepository(db),
+    publicRegister: createPublicRegisterRepository(db),
+    attachments: createAttachmentRepository(db),
+    channelTally: createChannelTallyRepository(db),
     assessment: createAssessmentRepository(db),
     transaction(work) {
       // Kysely cannot nest transactions; an inner call joins the outer one, which then commits or

@@ -17,6 +17,12 @@ import type { AlertRepository, OutboxRepository } from './alert-types.ts';
 import type { SurveyRepository } from './survey-types.ts';
 import type { AssessmentRepository } from './assessment-types.ts';
 import type { FeedbackRepository, HolidayRepository } from './feedback-types.ts';
+import type {
+  AttachmentRepository,
+  PublicRegisterRepository,
+  VerdictRepository,
+} from './channel-types.ts';
+import type { ChannelTallyRepository } from './channel-tally.repository.ts';
 import type { RollupRepository, TargetRepository } from './tally-types.ts';
 import type {
   NodeRollupRepository,
@@ -28,6 +34,7 @@ export type * from './feedback-types.ts';
 export type * from './tally-types.ts';
 export type * from './report-types.ts';
 export type * from './alert-types.ts';
+export type * from './channel-types.ts';
 export type * from './assessment-types.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -479,6 +486,10 @@ export interface Repositories {
   outbox: OutboxRepository;
   /** Counter PINs, counter duty and unit survey settings (issue 12). */
   survey: SurveyRepository;
+  verdicts: VerdictRepository;
+  publicRegister: PublicRegisterRepository;
+  attachments: AttachmentRepository;
+  channelTally: ChannelTallyRepository;
   assessment: AssessmentRepository;
   /** Runs `work` in one database transaction with repositories bound to it. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;

@@ -1,8 +1,21 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { PublicFeedbackList } from '@hailong/contracts';
+import {
+  PublicFeedbackList,
+  PublicRegister,
+  PublicRegisterQuery,
+  VerdictReceipt,
+  VerdictRequest,
+} from '@hailong/contracts';
 import type { FeedbackPublicService } from '../services/feedback-public.service.ts';
+import type { FeedbackVerdictService } from '../services/feedback-verdict.service.ts';
+import type { PublicRegisterService } from '../services/public-register.service.ts';
 import { newRouter } from '../http/router.ts';
-import { errorResponse, json } from './responses.ts';
+import { commonErrors, errorResponse, json, jsonBody } from './responses.ts';
+
+/** Shared caches may keep a page of the register a minute: the same for everyone, public text. */
+export const PUBLIC_REGISTER_CACHE_CONTROL = 'public, max-age=60';
+
+const CodeParam = z.object({ code: z.string().max(40) });
 
 const lookup = createRoute({
   method: 'get',
@@ -10,7 +23,7 @@ const lookup = createRoute({
   tags: ['public'],
   summary:
     'Citizen lookup by tracking code (any case, with or without the dash); no sign-in, throttled',
-  request: { params: z.object({ code: z.string().max(40) }) },
+  request: { params: CodeParam },
   responses: {
     200: json(PublicFeedbackList, 'Status, dates and the published answer'),
     404: errorResponse('No item with this code'),
@@ -19,9 +32,60 @@ const lookup = createRoute({
   },
 });
 
-export function feedbackPublicRoutes(lookups: FeedbackPublicService) {
-  return newRouter().openapi(lookup, async (c) => {
-    const items = await lookups.lookup(c.req.valid('param').code, c.get('clientAddress'));
-    return c.json({ items }, 200);
-  });
+const verdict = createRoute({
+  method: 'post',
+  path: '/public/feedback/{code}/verdict',
+  tags: ['public'],
+  summary:
+    'The citizen says whether they accept the answer (and why not), once per answer; no sign-in, throttled',
+  request: { params: CodeParam, body: jsonBody(VerdictRequest) },
+  responses: {
+    201: json(VerdictReceipt, 'Recorded'),
+    ...commonErrors,
+    403: errorResponse('Cross-site request'),
+    404: errorResponse('No item with this code'),
+    409: errorResponse(
+      'No answer to judge yet (verdict_closed), or already judged (verdict_given)',
+    ),
+    429: errorResponse('Too many attempts from this address'),
+  },
+});
+
+const register = createRoute({
+  method: 'get',
+  path: '/public/answers',
+  tags: ['public'],
+  summary:
+    'The public register: published answers, newest first, searchable without diacritics, by unit (and the units beneath) and lĩnh vực code, 20 a page. Never content or contact data; cacheable',
+  request: { query: PublicRegisterQuery },
+  responses: {
+    200: json(PublicRegister, 'One page of published answers'),
+    ...commonErrors,
+    404: errorResponse('No such unit'),
+  },
+});
+
+export function feedbackPublicRoutes(
+  lookups: FeedbackPublicService,
+  verdicts: FeedbackVerdictService,
+  answers: PublicRegisterService,
+) {
+  return newRouter()
+    .openapi(lookup, async (c) => {
+      const items = await lookups.lookup(c.req.valid('param').code, c.get('clientAddress'));
+      return c.json({ items }, 200);
+    })
+    .openapi(verdict, async (c) => {
+      const receipt = await verdicts.give(
+        c.req.valid('param').code,
+        c.req.valid('json'),
+        c.get('clientAddress'),
+      );
+      return c.json(receipt, 201);
+    })
+    .openapi(register, async (c) => {
+      const body = await answers.list(c.req.valid('query'));
+      c.header('Cache-Control', PUBLIC_REGISTER_CACHE_CONTROL);
+      return c.json(body, 200);
+    });
 }

@@ -22,7 +22,7 @@ import type { AlertRow, Repositories, UserRow } from '../repositories/types.ts';
 import {
   gatherConditions,
   loadRuleBook,
-  noVerdicts,
+  flaggedVerdicts,
   type RuleBook,
   type VerdictSource,
 } from './alert-facts.ts';
@@ -128,7 +128,7 @@ export async function resolveAlerts(repos: Repositories, ids: readonly string[],
 /** One evaluation: raise what holds, resolve what cleared (bursts once their window passed). */
 export async function evaluateAlerts(repos: Repositories, now: number, options: AlertOptions = {}) {
   const book = await loadRuleBook(repos);
-  const conditions = await gatherConditions(repos, book, now, options.verdicts ?? noVerdicts);
+  const conditions = await gatherConditions(repos, book, now, options.verdicts ?? flaggedVerdicts);
   const open = await repos.alerts.listOpen();
   const { raise, resolve } = reconcile(
     new Set(open.map((a) => a.conditionKey)),

@@ -25,11 +25,13 @@ import { loadCalendar } from './feedback-intake.ts';
 import { createTallyService } from './tally.service.ts';
 
 /**
- * Citizens' verdicts that they did not accept an answer. The product does not record them yet
- * (no verdict feature): the default source has none, and the rule is wired to take them.
+ * Citizens' verdicts that they did not accept an answer, still waiting for staff to take them up
+ * (issue 13: the citizen's verdict on the tracking-code lookup). `noVerdicts` for tests that want
+ * the rule silent.
  */
 export type VerdictSource = (repos: Repositories) => Promise<VerdictFacts[]>;
 export const noVerdicts: VerdictSource = async () => [];
+export const flaggedVerdicts: VerdictSource = (repos) => repos.verdicts.listFlagged();
 
 export interface RuleBook {
   tree: UnitTree<UnitRow>;
@@ -66,7 +68,7 @@ export async function gatherConditions(
   repos: Repositories,
   book: RuleBook,
   now: number,
-  verdicts: VerdictSource = noVerdicts,
+  verdicts: VerdictSource = flaggedVerdicts,
 ): Promise<AlertCondition[]> {
   const unitName = (id: string) => book.tree.nodes.get(id)?.name ?? '';
   const named = (list: AlertCondition[], extra: (c: AlertCondition) => object = () => ({})) =>

@@ -31,12 +31,14 @@ export async function onFeedbackReceived(
   tx: Repositories,
   ids: string[],
   now: number,
+  /** The date staff say it was received (a letter entered days later); default: the day stored. */
+  receivedOn?: string,
 ): Promise<void> {
   const rows = (await tx.feedback.findByIds(ids)).filter((r) => r.classifyDue === null);
   if (rows.length === 0) return;
   const [calendar, settings] = await Promise.all([loadCalendar(tx), readFeedbackSettings(tx)]);
   for (const row of rows) {
-    const receivedDate = vnDateOf(row.receivedAt);
+    const receivedDate = receivedOn ?? vnDateOf(row.receivedAt);
     const deadlines = feedbackDeadlines(receivedDate, settings.answerDays, calendar);
     await tx.feedback.update(row.id, row.status, {
       receivedDate,

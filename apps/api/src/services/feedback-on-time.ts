@@ -34,6 +34,7 @@ function toOnTimeItem(row: FeedbackRegisterRow): OnTimeItem {
     classifiedDate: dateOrNull(row.classifiedAt),
     answeredDate: dateOrNull(row.answeredAt),
     closedDate: dateOrNull(row.closedAt),
+    verdict: row.verdict,
   };
 }
 

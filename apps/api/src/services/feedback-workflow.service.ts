@@ -8,6 +8,7 @@ import {
   currentDueDate,
   mentionsContact,
   parseTrackingCode,
+  registerSearchText,
   type UnitTree,
   type WorkflowAction,
   type WorkflowState,
@@ -110,7 +111,11 @@ async function fieldsOf(
           'Câu trả lời công khai không được chứa họ tên hoặc số điện thoại của người dân.',
         );
       }
-      return { answerPublished: true, publishedAt: now };
+      return {
+        answerPublished: true,
+        publishedAt: now,
+        answerSearch: registerSearchText(row.trackingCode, text ?? ''),
+      };
     }
     case 'close': {
       if (input.action !== 'close') return {};

@@ -1,10 +1,18 @@
 /** Register rows to what the wire carries, with contact data shown only to those who may see it. */
-import { maskContactText, urgencyOf, vnDateOf, type WorkCalendar } from '@hailong/domain';
+import {
+  maskContactText,
+  urgencyOf,
+  verdictFlagged,
+  verdictOpen,
+  vnDateOf,
+  type WorkCalendar,
+} from '@hailong/domain';
 import type {
   AnswerChannel,
   FeedbackContactView,
   FeedbackEvent,
   FeedbackSummary,
+  FeedbackVerdictView,
   PublicFeedback,
 } from '@hailong/contracts';
 import type { FeedbackEventView, FeedbackRegisterRow } from '../repositories/types.ts';
@@ -40,6 +48,21 @@ export function toSummary(
       row.content.length > EXCERPT_CHARS
         ? `${row.content.slice(0, EXCERPT_CHARS).trimEnd()}…`
         : row.content,
+    channel: row.channel ?? 'tablet',
+    source: row.source,
+    verdict: toVerdictView(row),
+  };
+}
+
+/** The citizen's verdict as staff see it; its reason is the citizen's own words. */
+export function toVerdictView(row: FeedbackRegisterRow): FeedbackVerdictView | null {
+  if (row.verdict === null || row.verdictAt === null) return null;
+  return {
+    verdict: row.verdict,
+    at: iso(row.verdictAt),
+    reason: row.verdictReason,
+    flagged: verdictFlagged(row),
+    handledAt: isoOrNull(row.verdictHandledAt),
   };
 }
 
@@ -117,5 +140,7 @@ export function toPublic(
     answeredAt: isoOrNull(row.answeredAt),
     closedAt: isoOrNull(row.closedAt),
     answer: published ? { text: row.answerText!, answeredAt: iso(row.answeredAt!) } : null,
+    verdictOpen: verdictOpen(row),
+    verdict: row.verdict,
   };
 }

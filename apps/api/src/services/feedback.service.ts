@@ -44,6 +44,7 @@ import { initialisePending, loadCalendar, onFeedbackReceived } from './feedback-
 import { textMask, toAnswer, toContactView, toEvent, toSummary } from './feedback.mapper.ts';
 import { applyTransition } from './feedback-workflow.service.ts';
 import { publishByDefault } from './feedback-settings.service.ts';
+import { visibleAttachments } from './feedback-attachments.service.ts';
 
 type Transition = Exclude<TransitionRequest, undefined>;
 
@@ -98,11 +99,12 @@ export function createFeedbackService(repos: Repositories, clock: Clock) {
       await recordContactView(row, user);
     }
     const mask = textMask(row, visible);
-    const [events, users, duplicate, publishDefault] = await Promise.all([
+    const [events, users, duplicate, publishDefault, attachments] = await Promise.all([
       repos.feedback.listEvents(row.id),
       repos.users.list(),
       row.duplicateOf ? repos.feedback.findById(row.duplicateOf) : undefined,
       publishByDefault(repos, row.unitId),
+      visibleAttachments(repos, user, row, tree),
     ]);
     const acting = canAct(user, row, tree);
     const assigning = canAssign(user) && row.status !== 'closed';
@@ -132,6 +134,14 @@ export function createFeedbackService(repos: Repositories, clock: Clock) {
             .map((u) => ({ id: u.id, displayName: u.displayName }))
         : [],
       publishByDefault: publishDefault,
+      attachments: attachments.map((a) => ({
+        id: a.id,
+        kind: a.kind,
+        mediaType: a.mediaType,
+        size: a.size,
+        createdAt: new Date(a.createdAt).toISOString(),
+        href: `/api/v1/feedback/${encodeURIComponent(row.id)}/attachments/${a.id}`,
+      })),
     };
   }
 
@@ -159,12 +169,14 @@ export function createFeedbackService(repos: Repositories, clock: Clock) {
         ...(query.due === 'soon' && soon),
         ...(query.due === 'overdue' && overdue),
         ...(search !== '' && { search }),
+        ...(query.verdict === 'not_accepted' && { verdictFlagged: true }),
       };
-      const [page, byStatus, dueSoon, overdueCount] = await Promise.all([
+      const [page, byStatus, dueSoon, overdueCount, notAccepted] = await Promise.all([
         repos.feedback.list(filter, { limit: query.limit, offset: query.offset }),
         repos.feedback.countByStatus(base),
         repos.feedback.count({ ...base, ...soon }),
         repos.feedback.count({ ...base, ...overdue }),
+        repos.feedback.count({ ...base, verdictFlagged: true }),
       ]);
       const counts = Object.fromEntries(
         FEEDBACK_STATUSES.map((s) => [s, byStatus[s] ?? 0]),
@@ -176,6 +188,7 @@ export function createFeedbackService(repos: Repositories, clock: Clock) {
           byStatus: counts,
           dueSoon,
           overdue: overdueCount,
+          notAccepted,
           total: FEEDBACK_STATUSES.reduce((sum, s) => sum + counts[s], 0),
         },
         today,

@@ -21,3 +21,12 @@ export function recordContentHash(record: ClientRecord): string {
   const text = canonicalJson({ ...record, id: canonicalRecordId(record.id) });
   return createHash('sha256').update(text).digest('hex');
 }
+
+/**
+ * SHA-256 (hex) of a submission from a phone or from staff as validated: a retry with the same id
+ * and content is a duplicate, the same id with other content a conflict. The tracking code the
+ * server draws is not part of it.
+ */
+export function submissionHash(submission: unknown): string {
+  return createHash('sha256').update(canonicalJson(submission)).digest('hex');
+}

@@ -4,6 +4,7 @@
  * Luật 91/2025/QH15 from 1/1/2026). The item and its history stay; the history records the erasure.
  * Comments citizens typed with a rating (góp ý thêm) are citizen text too: erased the same number
  * of months after the rating was received; the rating itself still counts.
+ * Photos and scans kept with an item are erased with its contact data (their rows stay, marked).
  * Also prunes throttle rows older than a day (logins and public lookups only look 15 minutes back).
  */
 import { eventId } from './feedback-access.ts';
@@ -42,6 +43,8 @@ export interface RetentionResult {
   contacts: number;
   /** Ratings whose comment was erased. */
   comments: number;
+  /** Photos and scans whose bytes were erased. */
+  attachments: number;
 }
 
 /** One pass: erases what is due now; returns how many items and comments were erased. */
@@ -76,8 +79,10 @@ export async function runRetention(repos: Repositories, now: number): Promise<Re
     }
     if (ids.length < BATCH) break;
   }
+  // Photos may show faces, homes and number plates: they go with the contact data.
+  const attachments = await repos.attachments.eraseClosedBefore(closedBefore, now);
   await repos.loginThrottle.prune(now - DAY_MS);
-  return { contacts: erased, comments };
+  return { contacts: erased, comments, attachments };
 }
 
 /** Runs the retention pass now and then daily; returns the function that stops it (see periodic-job.ts). */

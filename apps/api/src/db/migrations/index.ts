@@ -15,6 +15,7 @@ import * as m009 from './009-rating-comments.ts';
 import * as m010 from './010-alerts.ts';
 import * as m011 from './011-sources-dossiers.ts';
 import * as m012 from './012-officers-survey.ts';
+import * as m013 from './013-channels.ts';
 import * as m015 from './015-dossiers-assessment.ts';
 
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -29,6 +30,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '010-alerts': m010,
   '011-sources-dossiers': m011,
   '012-officers-survey': m012,
+  '013-channels': m013,
   '015-dossiers-assessment': m015,
 };
 

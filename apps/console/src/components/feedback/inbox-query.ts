@@ -10,6 +10,8 @@ export interface InboxFilters {
   due: string;
   q: string;
   mine: boolean;
+  /** not_accepted: answers the citizen did not accept, not taken up yet. */
+  verdict: string;
   offset: number;
 }
 
@@ -22,6 +24,7 @@ export function readFilters(query: URLSearchParams): InboxFilters {
     due: query.get('due') ?? '',
     q: query.get('q') ?? '',
     mine: query.get('assignee') === 'me',
+    verdict: query.get('verdict') === 'not_accepted' ? 'not_accepted' : '',
     offset: Number.isInteger(offset) && offset > 0 ? offset : 0,
   };
 }
@@ -29,7 +32,7 @@ export function readFilters(query: URLSearchParams): InboxFilters {
 /** The inbox path for these filters; empty ones are left out. */
 export function inboxPath(filters: Partial<InboxFilters>): string {
   const params = new URLSearchParams();
-  for (const key of ['status', 'unitId', 'sectorId', 'due', 'q'] as const) {
+  for (const key of ['status', 'unitId', 'sectorId', 'due', 'q', 'verdict'] as const) {
     const value = filters[key]?.trim();
     if (value) params.set(key, value);
   }
@@ -48,6 +51,7 @@ export function apiQuery(filters: InboxFilters): Partial<FeedbackListParams> {
     ...(filters.due && { due: filters.due as FeedbackListParams['due'] }),
     ...(filters.q.trim() && { q: filters.q.trim() }),
     ...(filters.mine && { assignee: 'me' as const }),
+    ...(filters.verdict === 'not_accepted' && { verdict: 'not_accepted' as const }),
     limit: PAGE_SIZE,
     offset: filters.offset,
   };

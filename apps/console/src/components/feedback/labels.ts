@@ -4,6 +4,8 @@ import {
   FEEDBACK_CLOSE_REASON_LABELS,
   FEEDBACK_KIND_LABELS,
   FEEDBACK_STATUS_LABELS,
+  FEEDBACK_SOURCE_LABELS,
+  type FeedbackSource,
   HOLIDAY_KIND_LABELS,
   type FeedbackClassification,
   type FeedbackCloseReason,
@@ -22,6 +24,7 @@ export const closeReasonLabel = (r: FeedbackCloseReason) =>
   FEEDBACK_CLOSE_REASON_LABELS[r][i18n.locale];
 export const holidayKindLabel = (k: HolidayKind) => HOLIDAY_KIND_LABELS[k][i18n.locale];
 export const channelLabel = (c: AnswerChannel) => t(`feedback.channel.${c}`);
+export const sourceLabel = (s: FeedbackSource) => FEEDBACK_SOURCE_LABELS[s][i18n.locale];
 
 const EVENTS = new Set([
   'received',
@@ -33,6 +36,9 @@ const EVENTS = new Set([
   'assign',
   'contact_erased',
   'contact_viewed',
+  'entered',
+  'verdict',
+  'verdict_handled',
 ]);
 
 /** A history event's name; an action this console does not know is shown as its code. */

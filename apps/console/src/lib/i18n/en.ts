@@ -4,6 +4,7 @@ import { enSetup } from './en-setup.ts';
 import { enComments } from './en-comments.ts';
 import { enOfficers } from './en-officers.ts';
 import { enAlerts } from './en-alerts.ts';
+import { enChannels } from './en-channels.ts';
 import { enAssessment } from './en-assessment.ts';
 
 /** English messages; same keys as `vi.ts`. */
@@ -433,6 +434,9 @@ export const en: Messages = {
   'error.invalid_pattern': 'The dossier code pattern is not a valid regular expression.',
   'error.not_an_officer': "This person is not an officer of the counter's unit.",
   'error.no_counter': 'The tablet is not bound to a counter.',
+  'error.verdict_closed': 'This item has no answer to judge yet.',
+  'error.verdict_given': 'A verdict on this answer was already recorded.',
+  'error.unsupported_media': 'The attachment is not a JPEG, PNG or PDF, or is too large.',
   'error.unknown_sector': 'Unknown sector.',
   'error.invalid_code': 'The enrollment code is wrong, already used or expired.',
   'error.not_ready':
@@ -443,6 +447,7 @@ export const en: Messages = {
   ...enSetup,
   ...enComments,
   ...enAlerts,
+  ...enChannels,
   ...enAssessment,
   ...enOfficers,
 };

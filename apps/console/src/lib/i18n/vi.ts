@@ -7,6 +7,7 @@ import { viSetup } from './vi-setup.ts';
 import { viComments } from './vi-comments.ts';
 import { viOfficers } from './vi-officers.ts';
 import { viAlerts } from './vi-alerts.ts';
+import { viChannels } from './vi-channels.ts';
 import { viAssessment } from './vi-assessment.ts';
 
 export const vi = {
@@ -436,6 +437,9 @@ export const vi = {
   'error.invalid_pattern': 'Mẫu mã hồ sơ không hợp lệ.',
   'error.not_an_officer': 'Người này không phải cán bộ của đơn vị có quầy này.',
   'error.no_counter': 'Thiết bị chưa được gắn với quầy nào.',
+  'error.verdict_closed': 'Phản ánh, kiến nghị này chưa có câu trả lời để đánh giá.',
+  'error.verdict_given': 'Ý kiến về câu trả lời này đã được ghi nhận trước đó.',
+  'error.unsupported_media': 'Tệp đính kèm không đúng loại (ảnh JPEG, PNG hoặc PDF) hoặc quá lớn.',
   'error.unknown_sector': 'Lĩnh vực không tồn tại.',
   'error.invalid_code': 'Mã đăng ký không đúng, đã dùng hoặc đã hết hạn.',
   'error.not_ready':
@@ -446,6 +450,7 @@ export const vi = {
   ...viSetup,
   ...viComments,
   ...viAlerts,
+  ...viChannels,
   ...viAssessment,
   ...viOfficers,
 } as const satisfies Record<string, string>;

@@ -1,0 +1,74 @@
+/** The words of the public register of answers and of the verdict form, Vietnamese first. */
+import type { PublicLocale } from './texts.ts';
+
+const vi = {
+  registerLink: 'Xem các câu trả lời phản ánh, kiến nghị đã công khai',
+  registerTitle: 'Kết quả trả lời phản ánh, kiến nghị',
+  registerIntro:
+    'Các câu trả lời phản ánh, kiến nghị đã được công khai, mới nhất trước. Không hiển thị nội dung phản ánh và thông tin cá nhân của người gửi.',
+  registerSearch: 'Tìm trong câu trả lời',
+  registerUnit: 'Đơn vị',
+  registerSector: 'Lĩnh vực',
+  registerAll: 'Tất cả',
+  registerSubmit: 'Tìm',
+  registerEmpty: 'Không có câu trả lời nào phù hợp.',
+  registerCount: (count: string) => `${count} câu trả lời`,
+  registerPages: 'Chuyển trang',
+  registerPrev: '← Trang trước',
+  registerNext: 'Trang sau →',
+  registerPage: (page: string, pages: string) => `Trang ${page}/${pages}`,
+  registerFeed: 'Dữ liệu JSON cho trang web của cơ quan',
+  registerBack: 'Về trang kết quả đánh giá',
+  receivedOn: 'Tiếp nhận',
+  answeredOn: 'Trả lời',
+  verdictTitle: 'Ông/Bà có chấp nhận câu trả lời này không?',
+  verdictAccept: 'Tôi chấp nhận câu trả lời',
+  verdictReject: 'Tôi chưa chấp nhận câu trả lời',
+  verdictReason: 'Lý do chưa chấp nhận (không bắt buộc; không ghi họ tên, số điện thoại)',
+  verdictSubmit: 'Gửi ý kiến',
+  verdictThanks: 'Cảm ơn Ông/Bà. Ý kiến về câu trả lời đã được ghi nhận.',
+  verdictGiven: {
+    accepted: 'Ông/Bà đã cho biết: chấp nhận câu trả lời.',
+    not_accepted:
+      'Ông/Bà đã cho biết: chưa chấp nhận câu trả lời. Cơ quan sẽ xem xét lại và liên hệ khi cần.',
+  },
+  verdictProblem: 'Chưa ghi nhận được ý kiến. Vui lòng chọn một trong hai ý và gửi lại.',
+};
+
+export type RegisterTexts = typeof vi;
+
+const en: RegisterTexts = {
+  registerLink: 'See the published answers to feedback',
+  registerTitle: 'Published answers to feedback',
+  registerIntro:
+    'Answers to citizens’ feedback that were published, newest first. The feedback itself and the sender’s personal data are never shown.',
+  registerSearch: 'Search the answers',
+  registerUnit: 'Unit',
+  registerSector: 'Sector',
+  registerAll: 'All',
+  registerSubmit: 'Search',
+  registerEmpty: 'No answer matches.',
+  registerCount: (count) => `${count} answers`,
+  registerPages: 'Pages',
+  registerPrev: '← Previous page',
+  registerNext: 'Next page →',
+  registerPage: (page, pages) => `Page ${page} of ${pages}`,
+  registerFeed: 'JSON data for the agency’s website',
+  registerBack: 'Back to the satisfaction results',
+  receivedOn: 'Received',
+  answeredOn: 'Answered',
+  verdictTitle: 'Do you accept this answer?',
+  verdictAccept: 'I accept the answer',
+  verdictReject: 'I do not accept the answer',
+  verdictReason: 'Why not (optional; no names or phone numbers)',
+  verdictSubmit: 'Send',
+  verdictThanks: 'Thank you. Your view of the answer has been recorded.',
+  verdictGiven: {
+    accepted: 'You said you accept the answer.',
+    not_accepted:
+      'You said you do not accept the answer. The agency will review it and contact you if needed.',
+  },
+  verdictProblem: 'Your view was not recorded. Please choose one of the two and send it again.',
+};
+
+export const REGISTER_TEXTS: Readonly<Record<PublicLocale, RegisterTexts>> = { vi, en };

@@ -1,0 +1,62 @@
+/** The frame every public page shares: head, masthead with the language switch, footer. */
+import { html, raw } from 'hono/html';
+import { PUBLIC_TEXTS, type PublicLocale } from './texts.ts';
+import { PUBLIC_PAGE_CSS } from './style.ts';
+import { PUBLIC_PAGE_SCRIPT } from './page-script.ts';
+
+type Html = ReturnType<typeof html>;
+
+export interface ShellView {
+  locale: PublicLocale;
+  title: string;
+  description: string;
+  /** Where the brand goes (the public page in this language). */
+  homeHref: string;
+  /** This page in the other language. */
+  otherHref: string;
+  /** A `<link>` or two for the head (a feed). */
+  head?: Html | string;
+  main: Html;
+}
+
+export function pageShell(view: ShellView): Html {
+  const t = PUBLIC_TEXTS[view.locale];
+  const other: PublicLocale = view.locale === 'vi' ? 'en' : 'vi';
+  return html`<!doctype html>
+    <html lang="${view.locale}">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="color-scheme" content="light" />
+        <meta name="description" content="${view.description}" />
+        <title>${view.title} · ${t.name}</title>
+        <link rel="icon" href="${raw(ICON_URL)}" type="image/svg+xml" />
+        ${view.head ?? ''} ${raw(`<style>${PUBLIC_PAGE_CSS}</style>`)}
+      </head>
+      <body>
+        <a class="skip" href="#main">${t.skip}</a>
+        <header class="masthead">
+          <div class="inner">
+            <a class="brand" href="${view.homeHref}"
+              >${raw(LOGO)}<span class="words"
+                ><span class="name">${t.name}</span><span class="tagline">${t.tagline}</span></span
+              ></a
+            >
+            <a class="language" lang="${other}" hreflang="${other}" href="${view.otherHref}"
+              >${t.otherLanguage}</a
+            >
+          </div>
+        </header>
+        <main id="main" class="public-page">${view.main}</main>
+        <footer class="footer"><div class="inner">${t.footer}</div></footer>
+        ${raw(`<script>${PUBLIC_PAGE_SCRIPT}</script>`)}
+      </body>
+    </html>`;
+}
+
+/** The brand's face, drawn inline: no request for it. */
+const LOGO =
+  '<svg class="logo" viewBox="0 0 32 32" aria-hidden="true" focusable="false"><rect width="32" height="32" rx="6" fill="currentColor" opacity="0.16"/><path d="M9 18c1.8 3 4.2 4.5 7 4.5s5.2-1.5 7-4.5" fill="none" stroke="currentColor" stroke-width="3" stroke-linecap="round"/><circle cx="11" cy="12" r="2" fill="currentColor"/><circle cx="21" cy="12" r="2" fill="currentColor"/></svg>';
+const ICON_URL = `data:image/svg+xml,${encodeURIComponent(
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0b3a6e"/><path d="M9 18c1.8 3 4.2 4.5 7 4.5s5.2-1.5 7-4.5" fill="none" stroke="#fff" stroke-width="3" stroke-linecap="round"/><circle cx="11" cy="12" r="2" fill="#fff"/><circle cx="21" cy="12" r="2" fill="#fff"/></svg>',
+)}`;

@@ -1,0 +1,153 @@
+import { createRoute } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
+import {
+  ChannelTally,
+  ChannelTallyQuery,
+  IntakeReceipt,
+  PhoneConfig,
+  PhoneConfigQuery,
+  PhoneFeedbackRequest,
+  PhoneRatingRequest,
+  StaffEntryReceipt,
+  StaffEntryRequest,
+} from '@hailong/contracts';
+import type { PhoneIntakeService } from '../services/phone-intake.service.ts';
+import type { StaffEntryService } from '../services/staff-entry.service.ts';
+import type { ChannelTallyService } from '../services/channel-tally.service.ts';
+import { newRouter, SESSION_SECURITY } from '../http/router.ts';
+import { requireSession } from '../http/session.ts';
+import { payloadTooLarge, sendError } from '../http/errors.ts';
+import { commonErrors, errorResponse, json, jsonBody, sessionErrors } from './responses.ts';
+
+/** Staff entry carries a scan (up to 4 MB, base64): it sets its own body limit. */
+export const STAFF_ENTRY_PATH = '/api/v1/feedback/entries';
+/** The phone's phản ánh carries up to 3 resized photos, without a session. */
+export const PHONE_FEEDBACK_PATH = /^\/api\/v1\/phone\/units\/[^/]+\/feedback$/;
+export const PHONE_FEEDBACK_MAX_BYTES = 3 * 1024 * 1024;
+
+const UnitParam = z.object({ unitId: z.string().min(1).max(64) });
+const phoneErrors = {
+  ...commonErrors,
+  403: errorResponse('Cross-site request'),
+  404: errorResponse('No such unit or counter'),
+  409: errorResponse('This submission id was used for other content'),
+  429: errorResponse('Too many submissions from this address or for this counter'),
+};
+
+const config = createRoute({
+  method: 'get',
+  path: '/phone/config',
+  tags: ['phone'],
+  summary: "What the phone page asks for a unit's (and counter's) QR code; no sign-in, cacheable",
+  request: { query: PhoneConfigQuery },
+  responses: {
+    200: json(PhoneConfig, 'Unit, counter, sectors, consent text version'),
+    ...commonErrors,
+    404: errorResponse('No such unit or counter'),
+  },
+});
+
+const rating = createRoute({
+  method: 'post',
+  path: '/phone/units/{unitId}/ratings',
+  tags: ['phone'],
+  summary:
+    "A rating from the citizen's phone: stored once per id whatever the retries (201 new, 200 a resend); no sign-in, throttled",
+  request: { params: UnitParam, body: jsonBody(PhoneRatingRequest) },
+  responses: {
+    200: json(IntakeReceipt, 'Stored before (a resend)'),
+    201: json(IntakeReceipt, 'Stored'),
+    ...phoneErrors,
+  },
+});
+
+const feedback = createRoute({
+  method: 'post',
+  path: '/phone/units/{unitId}/feedback',
+  tags: ['phone'],
+  summary:
+    "A phản ánh, kiến nghị from the citizen's phone with up to 3 photos (metadata removed): stored once per id, its tracking code in the answer; no sign-in, throttled",
+  request: { params: UnitParam, body: jsonBody(PhoneFeedbackRequest) },
+  responses: {
+    200: json(IntakeReceipt, 'Stored before (a resend)'),
+    201: json(IntakeReceipt, 'Stored'),
+    ...phoneErrors,
+  },
+});
+
+const staffEntry = createRoute({
+  method: 'post',
+  path: '/feedback/entries',
+  tags: ['feedback'],
+  security: SESSION_SECURITY,
+  middleware: [
+    requireSession('admin', 'supervisor', 'staff'),
+    bodyLimit({ maxSize: 6 * 1024 * 1024, onError: (c) => sendError(c, payloadTooLarge()) }),
+  ],
+  summary:
+    'Record a phản ánh, kiến nghị received by phone, letter, e-mail, in person, the hotline or a portal: its source, the date received (deadlines count from it), a scan, contact data only with consent noted. Stored once per id',
+  request: { body: jsonBody(StaffEntryRequest) },
+  responses: {
+    200: json(StaffEntryReceipt, 'Stored before (a resend)'),
+    201: json(StaffEntryReceipt, 'Stored, with its tracking code and deadlines'),
+    ...commonErrors,
+    ...sessionErrors,
+    404: errorResponse('No such unit, or not yours'),
+    409: errorResponse('This submission id was used for other content'),
+  },
+});
+
+const channels = createRoute({
+  method: 'get',
+  path: '/tally/channels',
+  tags: ['tally'],
+  summary:
+    'A node’s ratings over a period split by the channel they came by (tablet, phone, staff entry); the channels add up to the node’s total',
+  security: SESSION_SECURITY,
+  middleware: [requireSession()],
+  request: { query: ChannelTallyQuery },
+  responses: {
+    200: json(ChannelTally, 'One row per channel'),
+    ...commonErrors,
+    ...sessionErrors,
+    404: errorResponse('No such unit, or outside the reader’s subtree'),
+  },
+});
+
+export function intakeRoutes(
+  phone: PhoneIntakeService,
+  staff: StaffEntryService,
+  split: ChannelTallyService,
+) {
+  return newRouter()
+    .openapi(channels, async (c) =>
+      c.json(await split.split(c.get('auth')!.user, c.req.valid('query')), 200),
+    )
+    .openapi(config, async (c) => {
+      const { unit, counter } = c.req.valid('query');
+      const body = await phone.config(unit, counter);
+      c.header('Cache-Control', 'public, max-age=300');
+      return c.json(body, 200);
+    })
+    .openapi(rating, async (c) => {
+      const receipt = await phone.rate(
+        c.req.valid('param').unitId,
+        c.req.valid('json'),
+        c.get('clientAddress'),
+      );
+      return c.json(receipt, receipt.status === 'accepted' ? 201 : 200);
+    })
+    .openapi(feedback, async (c) => {
+      const receipt = await phone.feedback(
+        c.req.valid('param').unitId,
+        c.req.valid('json'),
+        c.get('clientAddress'),
+      );
+      return c.json(receipt, receipt.status === 'accepted' ? 201 : 200);
+    })
+    .openapi(staffEntry, async (c) => {
+      const receipt = await staff.enter(c.req.valid('json'), c.get('auth')!.user);
+      return c.json(receipt, receipt.status === 'accepted' ? 201 : 200);
+    });
+}

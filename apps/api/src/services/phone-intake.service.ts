@@ -1,0 +1,186 @@
+/**
+ * The citizen's own phone, through a counter's QR code: the tablet's questions without a tablet,
+ * no sign-in. Each submission carries the page's UUID and is stored once whatever the retries
+ * (the channel source's ledger). Abuse limits are reserved atomically before any work (the
+ * throttle table's one upsert), per address and per counter, tuned so that a queue of real
+ * citizens behind one Wi-Fi (one address) gets through while a script pressing in a loop does not:
+ * a citizen sends two submissions a few minutes apart; a script sends hundreds a minute.
+ */
+import { findLevel, RATING_SCALES } from '@hailong/domain';
+import {
+  canonicalRecordId,
+  type IntakeReceipt,
+  type PhoneConfig,
+  type PhoneFeedbackParams,
+  type PhoneRatingParams,
+} from '@hailong/contracts';
+import { DEFAULT_KIOSK_SETTINGS } from '@hailong/domain';
+import type { Repositories, UnitRow } from '../repositories/types.ts';
+import { ApiError, notFound } from '../http/errors.ts';
+import type { Clock } from './clock.ts';
+import { prepareAttachments, storeAttachments } from './feedback-attachments.service.ts';
+import { submissionHash } from './record-hash.ts';
+import { storeSourceFeedback, storeSourceRating, type Stored } from './source-intake.ts';
+import { reserveAttempt, tooManyAttempts, type Limit } from './throttle.ts';
+import type { RatingsStoredHook } from './alert-burst.ts';
+
+const MINUTE = 60_000;
+
+/**
+ * Per address: a burst of 20 a minute (a queue at one Wi-Fi sends a few a minute), 300 an hour;
+ * per counter (or unit, without one): 120 an hour, far above what one counter serves.
+ */
+export const PHONE_THROTTLE = {
+  burst: { limit: 20, windowMs: MINUTE },
+  hourly: { limit: 300, windowMs: 60 * MINUTE },
+  counter: { limit: 120, windowMs: 60 * MINUTE },
+} as const;
+
+type Rating = PhoneRatingParams;
+type Feedback = PhoneFeedbackParams;
+
+const unknownSector = () =>
+  new ApiError(422, 'unknown_sector', 'Lĩnh vực không thuộc đơn vị này.', [
+    { path: 'sectorId', message: 'not a sector of the unit' },
+  ]);
+
+export function createPhoneIntakeService(
+  repos: Repositories,
+  clock: Clock,
+  /** The alerts' unhappy-burst rule, run with the ratings stored (as for a tablet's batch). */
+  onRatings?: RatingsStoredHook,
+) {
+  async function placeOf(unitId: string, counterId: string | null) {
+    const unit = await repos.catalogue.findUnit(unitId);
+    if (!unit || unit.archivedAt !== null) throw notFound('Đơn vị');
+    if (counterId === null) return { unit, counter: null };
+    const counter = await repos.catalogue.findCounter(counterId);
+    if (!counter || counter.unitId !== unit.id || counter.archivedAt !== null) {
+      throw notFound('Quầy');
+    }
+    return { unit, counter };
+  }
+
+  async function checkSector(unit: UnitRow, sectorId: string | null) {
+    if (sectorId === null) return;
+    const sectors = await repos.catalogue.listSectors(unit.id, { activeOnly: true });
+    if (!sectors.some((s) => s.id === sectorId)) throw unknownSector();
+  }
+
+  /** Reserves one submission under every limit, or 429; gives it back for a harmless resend. */
+  async function reserve(address: string, place: string, now: number) {
+    const { burst, hourly, counter } = PHONE_THROTTLE;
+    const limits: Limit[] = [
+      { key: `phone-burst:${address}`, ...burst },
+      { key: `phone-hour:${address}`, ...hourly },
+      { key: `phone-place:${place}`, ...counter },
+    ];
+    const reservation = await reserveAttempt(repos.loginThrottle, limits, now);
+    if (!reservation) {
+      throw tooManyAttempts(
+        'Có quá nhiều lượt gửi từ mạng này. Vui lòng đợi một phút rồi gửi lại.',
+        burst.windowMs,
+      );
+    }
+    return async (stored: Stored) => {
+      if (stored.status === 'duplicate') {
+        await Promise.all(limits.map((l) => reservation.release(l.key)));
+      }
+    };
+  }
+
+  const receipt = (id: string, stored: Stored): IntakeReceipt => ({
+    id,
+    status: stored.status,
+    trackingCode: stored.trackingCode,
+  });
+
+  return {
+    async config(unitId: string, counterId: string | undefined): Promise<PhoneConfig> {
+      const { unit, counter } = await placeOf(unitId, counterId ?? null);
+      const sectors = await repos.catalogue.listSectors(unit.id, { activeOnly: true });
+      return {
+        unit: { id: unit.id, name: unit.name, scale: unit.scale },
+        counter: counter && { id: counter.id, name: counter.name },
+        sectors: sectors.map((s) => ({ id: s.id, name: s.name })),
+        consentVersion: DEFAULT_KIOSK_SETTINGS.consentVersion,
+      };
+    },
+
+    async rate(unitId: string, input: Rating, address: string): Promise<IntakeReceipt> {
+      const now = clock();
+      const { unit, counter } = await placeOf(unitId, input.counterId);
+      // Counted before any other work, refused submissions included: a flood is a flood.
+      const settle = await reserve(address, counter?.id ?? unit.id, now);
+      await checkSector(unit, input.sectorId);
+      if (!findLevel(RATING_SCALES[unit.scale], input.level)) {
+        throw new ApiError(
+          422,
+          'validation_failed',
+          'Mức đánh giá không có trong thang của đơn vị.',
+          [{ path: 'level', message: 'not on the unit scale' }],
+        );
+      }
+      const id = canonicalRecordId(input.id);
+      const stored = await storeSourceRating(
+        repos,
+        { unitId: unit.id, channel: 'phone', id, hash: submissionHash({ ...input, id, unitId }) },
+        {
+          kind: 'rating',
+          id,
+          deviceTime: new Date(now).toISOString(),
+          schemaVersion: 1,
+          sectorId: input.sectorId,
+          level: input.level,
+          reasons: input.reasons,
+          ...(input.comment !== undefined && { comment: input.comment }),
+          possibleRepeat: false,
+          counterId: counter?.id ?? null,
+          ...(input.dossierCode !== undefined && { dossierCode: input.dossierCode }),
+        },
+        now,
+        onRatings && { hook: onRatings, scale: RATING_SCALES[unit.scale] },
+      );
+      await settle(stored);
+      return receipt(id, stored);
+    },
+
+    async feedback(unitId: string, input: Feedback, address: string): Promise<IntakeReceipt> {
+      const now = clock();
+      const { unit, counter } = await placeOf(unitId, input.counterId);
+      const settle = await reserve(address, counter?.id ?? unit.id, now);
+      await checkSector(unit, input.sectorId);
+      const files = prepareAttachments(
+        'photo',
+        input.photos.map((p) => Buffer.from(p, 'base64')),
+      );
+      const id = canonicalRecordId(input.id);
+      const stored = await storeSourceFeedback(
+        repos,
+        { unitId: unit.id, channel: 'phone', id, hash: submissionHash({ ...input, id, unitId }) },
+        (trackingCode) => ({
+          kind: 'feedback',
+          id,
+          deviceTime: new Date(now).toISOString(),
+          schemaVersion: 1,
+          feedbackKind: input.feedbackKind,
+          trackingCode,
+          sectorId: input.sectorId,
+          content: input.content,
+          contact: input.contact && {
+            ...(input.contact.name !== undefined && { name: input.contact.name }),
+            ...(input.contact.phone !== undefined && { phone: input.contact.phone }),
+            consentVersion: input.contact.consentVersion,
+            consentAt: new Date(now).toISOString(),
+          },
+        }),
+        now,
+        { withItem: (tx, feedbackId) => storeAttachments(tx, feedbackId, 'photo', files, now) },
+      );
+      await settle(stored);
+      return receipt(id, stored);
+    },
+  };
+}
+
+export type PhoneIntakeService = ReturnType<typeof createPhoneIntakeService>;
