@@ -90,7 +90,7 @@ describe('GET /public', () => {
     expect(page.match(/<script/g)).toHaveLength(1);
     const hash = createHash('sha256').update(scripts[0]!).digest('base64');
     expect(res.headers.get('content-security-policy')).toMatch(
-      new RegExp(`script-src 'self' 'sha256-${hash.replace(/[+/]/g, '\\$&')}';`),
+      new RegExp(`script-src 'self' 'wasm-unsafe-eval' 'sha256-${hash.replace(/[+/]/g, '\\$&')}';`),
     );
     // Light: the whole page, styles included, is a few kilobytes.
     expect(Buffer.byteLength(page)).toBeLessThan(40_000);
