@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { LOW_RATING_REASONS, SOURCE_CHANNELS } from '@hailong/domain';
 import { Id, Instant, storable, text } from './common.ts';
 import { FeedbackKind, Phone } from './records.ts';
-import { DossierCode } from './survey.ts';
+import { DossierCode, RespondentType, SurveyAnswers, UnitSurveySettings } from './survey.ts';
 import { CalendarDate } from './feedback.ts';
 import { FeedbackSource } from './channels.ts';
 import { ScaleId } from './catalogue.ts';
@@ -29,7 +29,10 @@ export const PhoneRatingRequest = z
     level: z.number().int().min(1).max(5),
     reasons: z.array(z.enum(LOW_RATING_REASONS)).max(LOW_RATING_REASONS.length).default([]),
     comment: text(1000).optional(),
+    /** Must match the unit's dossier pattern; required when the unit's settings say so. */
     dossierCode: DossierCode.optional(),
+    respondentType: RespondentType.optional(),
+    answers: SurveyAnswers.optional(),
   })
   .meta({ id: 'PhoneRatingRequest' });
 export type PhoneRatingRequest = z.input<typeof PhoneRatingRequest>;
@@ -70,6 +73,8 @@ export const PhoneConfig = z
     counter: z.object({ id: Id, name: z.string() }).nullable(),
     sectors: z.array(z.object({ id: Id, name: z.string() })),
     consentVersion: z.string(),
+    /** The unit's survey settings in force: which steps the page asks after the level. */
+    survey: UnitSurveySettings,
   })
   .meta({ id: 'PhoneConfig' });
 export type PhoneConfig = z.infer<typeof PhoneConfig>;

@@ -1,7 +1,9 @@
 /**
  * The citizen's own phone, on both dialects: the page's configuration for a counter's QR code;
  * ratings and phản ánh stored exactly once under retries (sequential and concurrent, as sync);
- * photos kept without EXIF; the channel split of the tally adds up to the node's total.
+ * photos kept without EXIF; the channel split of the tally adds up to the node's total; the unit's
+ * survey (issue 12): its settings in the config, the answers and the officer on duty on the rating,
+ * a missing or malformed dossier code refused where the unit asks for one.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
@@ -11,6 +13,8 @@ import { cameraPhoto, GPS_TEXT } from '../../../../test/support/photos.ts';
 import { rating, sync } from '../../../../test/support/devices.ts';
 import { feedbackWorld, type FeedbackWorld } from './feedback-fixture.ts';
 import type { CounterRow, SectorRow } from '../repositories/types.ts';
+import { DEFAULT_SURVEY_SETTINGS } from '@hailong/domain';
+import type { UnitSurveySettings } from '@hailong/contracts';
 
 describe.each(dialects)('the phone page’s submissions on %s', (dialect) => {
   let w: FeedbackWorld;
@@ -39,6 +43,7 @@ describe.each(dialects)('the phone page’s submissions on %s', (dialect) => {
       unit: { id: w.unit.id, name: 'Sở Tư pháp', scale: 'five' },
       counter: { id: counter.id, name: counter.name },
       sectors: expect.arrayContaining([{ id: sector.id, name: sector.name }]),
+      survey: DEFAULT_SURVEY_SETTINGS,
     });
     expect((await citizen.get(`/api/v1/phone/config?unit=khong-co`)).status).toBe(404);
     const foreign = (await w.database.repos.catalogue.listCounters(w.otherUnit.id))[0];
@@ -197,5 +202,113 @@ describe.each(dialects)('the phone page’s submissions on %s', (dialect) => {
       split.total,
     );
     expect((await w.other.get(`/api/v1/tally/channels?node=${w.unit.id}`)).status).toBe(404);
+  });
+  describe('with the unit’s survey turned on', () => {
+    const surveyOn = (changes: Partial<UnitSurveySettings>) =>
+      w.database.repos.survey.putSurveySettings({
+        unitId: w.unit.id,
+        settings: {
+          ...DEFAULT_SURVEY_SETTINGS,
+          respondentType: true,
+          questions: { visits: true, agencies: true, attitude: true },
+          ...changes,
+        },
+        updatedAt: w.clock.now,
+        updatedBy: null,
+      });
+    const stored = (id: string) =>
+      w.database.db
+        .selectFrom('ratings')
+        .select(['officerId', 'dossierCode', 'respondentType', 'visits', 'agencies', 'attitude'])
+        .where('id', '=', id)
+        .execute();
+
+    beforeAll(async () => {
+      // Past the per-address burst of the submissions above: these come a minute later.
+      w.clock.advance(61_000);
+      await w.database.repos.survey.putDutyIfNewer({
+        counterId: counter.id,
+        officerId: w.lan.userId,
+        since: w.clock.now - 3600_000,
+        source: 'console',
+        setBy: null,
+        updatedAt: w.clock.now,
+      });
+    });
+    afterAll(() => w.database.repos.survey.deleteSurveySettings(w.unit.id));
+
+    it('gives the page the unit’s settings in force', async () => {
+      await surveyOn({ dossier: 'required' });
+      const res = await citizen.get(`/api/v1/phone/config?unit=${w.unit.id}&counter=${counter.id}`);
+      expect((await res.json()).survey).toEqual({
+        ...DEFAULT_SURVEY_SETTINGS,
+        dossier: 'required',
+        respondentType: true,
+        questions: { visits: true, agencies: true, attitude: true },
+      });
+    });
+
+    it('stores the answers, the respondent type and the officer on duty on the rating', async () => {
+      await surveyOn({ dossier: 'optional' });
+      const body = {
+        id: randomUUID(),
+        counterId: counter.id,
+        sectorId: sector.id,
+        level: 4,
+        dossierCode: 'H12.22-261120-0002',
+        respondentType: 'organisation',
+        answers: { visits: 2, agencies: 3, attitude: 'not_courteous' },
+      };
+      expect((await rate(body)).status).toBe(201);
+      expect(await stored(body.id)).toEqual([
+        {
+          officerId: w.lan.userId,
+          dossierCode: 'H12.22-261120-0002',
+          respondentType: 'organisation',
+          visits: 2,
+          agencies: 3,
+          attitude: 'not_courteous',
+        },
+      ]);
+      const partial = { id: randomUUID(), counterId: counter.id, sectorId: sector.id, level: 5 };
+      expect((await rate({ ...partial, answers: { visits: 1 } })).status).toBe(201);
+      expect(await stored(partial.id)).toEqual([
+        {
+          officerId: w.lan.userId,
+          dossierCode: null,
+          respondentType: null,
+          visits: 1,
+          agencies: null,
+          attitude: null,
+        },
+      ]);
+    });
+
+    it('names no officer when the unit does not record them', async () => {
+      await surveyOn({ officerAttribution: false });
+      const body = { id: randomUUID(), counterId: counter.id, sectorId: sector.id, level: 4 };
+      expect((await rate({ ...body, answers: { attitude: 'courteous' } })).status).toBe(201);
+      expect(await stored(body.id)).toEqual([
+        expect.objectContaining({ officerId: null, attitude: 'courteous' }),
+      ]);
+    });
+
+    it('refuses a missing or malformed dossier code where the unit asks for one, storing nothing', async () => {
+      await surveyOn({ dossier: 'required', dossierPattern: '^H12\\.22-\\d{6}-\\d{4}$' });
+      const base = { counterId: counter.id, sectorId: sector.id, level: 4 };
+      const cases: [Record<string, unknown>, string][] = [
+        [{ ...base, id: randomUUID() }, 'Vui lòng nhập mã hồ sơ.'],
+        [{ ...base, id: randomUUID(), dossierCode: 'X-1' }, 'không đúng định dạng'],
+      ];
+      for (const [body, message] of cases) {
+        const res = await rate(body);
+        const answer = await res.json();
+        expect([res.status, answer.error.code]).toEqual([422, 'validation_failed']);
+        expect(answer.error.message).toContain(message);
+        expect(await stored(body.id as string)).toEqual([]);
+      }
+      const good = { ...base, id: randomUUID(), dossierCode: 'h12.22-261120-0003' };
+      expect((await rate(good)).status).toBe(201);
+    });
   });
 });

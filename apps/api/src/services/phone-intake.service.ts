@@ -6,13 +6,14 @@
  * citizens behind one Wi-Fi (one address) gets through while a script pressing in a loop does not:
  * a citizen sends two submissions a few minutes apart; a script sends hundreds a minute.
  */
-import { findLevel, RATING_SCALES } from '@hailong/domain';
+import { dossierCodeMatches, findLevel, RATING_SCALES } from '@hailong/domain';
 import {
   canonicalRecordId,
   type IntakeReceipt,
   type PhoneConfig,
   type PhoneFeedbackParams,
   type PhoneRatingParams,
+  type UnitSurveySettings,
 } from '@hailong/contracts';
 import { DEFAULT_KIOSK_SETTINGS } from '@hailong/domain';
 import type { Repositories, UnitRow } from '../repositories/types.ts';
@@ -23,6 +24,7 @@ import { submissionHash } from './record-hash.ts';
 import { storeSourceFeedback, storeSourceRating, type Stored } from './source-intake.ts';
 import { reserveAttempt, tooManyAttempts, type Limit } from './throttle.ts';
 import type { RatingsStoredHook } from './alert-burst.ts';
+import { effectiveSurveySettings } from './survey-settings.service.ts';
 
 const MINUTE = 60_000;
 
@@ -67,6 +69,30 @@ export function createPhoneIntakeService(
     if (!sectors.some((s) => s.id === sectorId)) throw unknownSector();
   }
 
+  /** The dossier code as the unit's settings ask for it, or 422 (the tablet refuses the same). */
+  function checkDossier(settings: UnitSurveySettings, code: string | undefined) {
+    const refuse = (message: string, detail: string) =>
+      new ApiError(422, 'validation_failed', message, [{ path: 'dossierCode', message: detail }]);
+    if (code === undefined) {
+      if (settings.dossier === 'required') {
+        throw refuse('Vui lòng nhập mã hồ sơ.', 'required by the unit');
+      }
+      return;
+    }
+    if (!dossierCodeMatches(settings.dossierPattern, code)) {
+      throw refuse(
+        `Mã hồ sơ “${code}” không đúng định dạng. Vui lòng kiểm tra lại.`,
+        'does not match the unit pattern',
+      );
+    }
+  }
+
+  /** The officer on duty at the counter now, when the unit records officers; else none. */
+  async function officerOf(settings: UnitSurveySettings, counterId: string | null) {
+    if (!settings.officerAttribution || counterId === null) return null;
+    return (await repos.survey.listDuties([counterId])).get(counterId)?.officerId ?? null;
+  }
+
   /** Reserves one submission under every limit, or 429; gives it back for a harmless resend. */
   async function reserve(address: string, place: string, now: number) {
     const { burst, hourly, counter } = PHONE_THROTTLE;
@@ -98,12 +124,16 @@ export function createPhoneIntakeService(
   return {
     async config(unitId: string, counterId: string | undefined): Promise<PhoneConfig> {
       const { unit, counter } = await placeOf(unitId, counterId ?? null);
-      const sectors = await repos.catalogue.listSectors(unit.id, { activeOnly: true });
+      const [sectors, { settings }] = await Promise.all([
+        repos.catalogue.listSectors(unit.id, { activeOnly: true }),
+        effectiveSurveySettings(repos, unit.id),
+      ]);
       return {
         unit: { id: unit.id, name: unit.name, scale: unit.scale },
         counter: counter && { id: counter.id, name: counter.name },
         sectors: sectors.map((s) => ({ id: s.id, name: s.name })),
         consentVersion: DEFAULT_KIOSK_SETTINGS.consentVersion,
+        survey: settings,
       };
     },
 
@@ -121,6 +151,9 @@ export function createPhoneIntakeService(
           [{ path: 'level', message: 'not on the unit scale' }],
         );
       }
+      const { settings } = await effectiveSurveySettings(repos, unit.id);
+      checkDossier(settings, input.dossierCode);
+      const officerId = await officerOf(settings, counter?.id ?? null);
       const id = canonicalRecordId(input.id);
       const stored = await storeSourceRating(
         repos,
@@ -136,7 +169,10 @@ export function createPhoneIntakeService(
           ...(input.comment !== undefined && { comment: input.comment }),
           possibleRepeat: false,
           counterId: counter?.id ?? null,
+          ...(officerId !== null && { officerId }),
           ...(input.dossierCode !== undefined && { dossierCode: input.dossierCode }),
+          ...(input.respondentType !== undefined && { respondentType: input.respondentType }),
+          ...(input.answers !== undefined && { answers: input.answers }),
         },
         now,
         onRatings && { hook: onRatings, scale: RATING_SCALES[unit.scale] },

@@ -3,11 +3,14 @@
  * on a slow or dropping link the page sends it again, and the server stores it once (the channel
  * source's ledger). Retries back off with jitter; a 4xx is final (the page says why).
  */
+import type { SurveySettings } from './survey.ts';
+
 export interface PhoneConfig {
   unit: { id: string; name: string; scale: 'five' | 'three' };
   counter: { id: string; name: string } | null;
   sectors: { id: string; name: string }[];
   consentVersion: string;
+  survey: SurveySettings;
 }
 
 export interface Receipt {
