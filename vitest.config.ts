@@ -29,9 +29,9 @@ export default defineConfig({
           include: ['apps/api/src/**/*.test.ts'],
           // Hundreds of sign-ins: scrypt at a test cost (passwords.ts; ignored outside tests).
           env: { HAILONG_TEST_SCRYPT_LOG_N: '12' },
-          // Mostly waiting on SQLite fsyncs and the PostgreSQL server: three files at a time keep
+          // Mostly waiting on SQLite fsyncs and the PostgreSQL server: four files at a time keep
           // two cores busy (vitest's default on two cores is one file at a time).
-          maxWorkers: 3,
+          maxWorkers: 4,
           sequence: { groupOrder: 1 },
           globalSetup: ['test/support/postgres-global-setup.ts'],
           testTimeout: 30_000,
@@ -43,6 +43,9 @@ export default defineConfig({
           name: 'fault',
           sequence: { groupOrder: 2 },
           include: ['test/fault/**/*.test.ts'],
+          // Each file runs its own server processes on its own databases and ports, and waits on
+          // them: two at a time.
+          maxWorkers: 2,
           globalSetup: ['test/support/postgres-global-setup.ts'],
           testTimeout: 300_000,
           hookTimeout: 120_000,
