@@ -63,7 +63,9 @@ export function createDeviceRepository(db: Kysely<Database>): DeviceRepository {
           counterId: null,
           channel,
         })
-        .onConflict((oc) => oc.column('id').doNothing())
+        // No conflict target: the id and the token hash are both unique, and two first submissions
+        // at the same moment race on both (PostgreSQL raises on a unique index that is not an arbiter).
+        .onConflict((oc) => oc.doNothing())
         .execute();
       return id;
     },

@@ -41,6 +41,25 @@ describe.each(dialects)('dossiers, officers and sources on %s', (dialect) => {
       .where('dossierCode', '=', code)
       .execute();
 
+  it('creates a unit’s source row once when its first submissions arrive at the same moment', async () => {
+    // Fresh (unit, channel) pairs: nothing in this file sends staff entries.
+    const units = await w.database.db.selectFrom('units').select('id').execute();
+    for (const { id } of units) {
+      const ids = await Promise.all(
+        Array.from({ length: 8 }, () =>
+          w.database.repos.transaction((tx) => tx.devices.ensureSource(id, 'staff')),
+        ),
+      );
+      expect(new Set(ids)).toEqual(new Set([`staff:${id}`]));
+    }
+    const rows = await w.database.db
+      .selectFrom('devices')
+      .select('id')
+      .where('channel', '=', 'staff')
+      .execute();
+    expect(rows).toHaveLength(units.length);
+  });
+
   it('counts only the latest rating of a dossier, whichever tablet sent it and in whatever order', async () => {
     const [one, two] = [await w.enroll('Quầy 1'), await w.enroll('Quầy 2')];
     const t = w.clock.now - 3_600_000;
