@@ -6,7 +6,8 @@
  *   100,000 records already in the outbox (target p95 ≤ 100 ms);
  * - time for the kiosk to upload a 100,000-record backlog until nothing is pending (target ≤ 60 s).
  * The backlog is seeded through the kiosk's test entry (never part of the production build), in the
- * kiosk's own database and numbering; the taps themselves add the last 200 records.
+ * kiosk's own database and numbering, its presses spread over the last 20 hours; the taps
+ * themselves add the last 200 records.
  * Set HAILONG_BENCH_KIOSK_RECORDS to change the backlog size.
  */
 import { launchBrowser } from '../browser/support/browser.ts';

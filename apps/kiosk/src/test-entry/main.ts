@@ -165,14 +165,21 @@ async function enrolled(): Promise<{ enrollment: Enrollment; cached: CachedConfi
   return { enrollment: enrollment as Enrollment, cached: cached as CachedConfig };
 }
 
+/** How long before now a seeded backlog begins: within a day of enrollment, so no clock is doubted. */
+const SEED_SPAN_MS = 20 * 60 * 60 * 1000;
+
 /**
  * Puts `count` valid ratings into the enrolled kiosk's outbox, numbered from its counter as the
- * kiosk would, in transactions of `chunk`. For benchmarks of a large backlog.
+ * kiosk would, in transactions of `chunk`. For benchmarks of a large backlog. Their device times
+ * are spread evenly over the last 20 hours, as presses follow one another at a desk (a timeline of
+ * thousands of presses in the same second is no tablet's).
  */
 async function seed(count: number, chunk = 5_000): Promise<number> {
   const { enrollment, cached } = await enrolled();
   const sectors = cached.config.sectors.map((s) => s.id);
   const db = await kioskDb();
+  const first = Date.now() - SEED_SPAN_MS;
+  const spacing = SEED_SPAN_MS / Math.max(1, count);
   const start = performance.now();
   for (let done = 0; done < count; done += chunk) {
     const n = Math.min(chunk, count - done);
@@ -184,6 +191,7 @@ async function seed(count: number, chunk = 5_000): Promise<number> {
       const draft = sample(enrollment.deviceId);
       const record = {
         ...draft,
+        deviceTime: new Date(first + (done + i) * spacing).toISOString(),
         sectorId: sectors[i % sectors.length]!,
         level: 1 + (i % 5),
         seq: last + i,
