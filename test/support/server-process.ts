@@ -1,10 +1,12 @@
 /**
- * The real server as a child process, exactly as `npm start` runs it (tsx over apps/api/src/main.ts):
- * for browser tests, the fault test and benchmarks.
+ * The real server as a child process, exactly as `npm start` and the systemd unit run it
+ * (`node --import tsx apps/api/src/main.ts`, one process): for browser tests, the fault test and
+ * benchmarks. Not through the tsx command, which relays signals to a second process and, when that
+ * one is slow to say it got them (a loaded machine), exits 143 in its place.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 const START_TIMEOUT_MS = 60_000;
@@ -37,11 +39,11 @@ export async function startServer(
   port: number,
   env: Record<string, string>,
 ): Promise<ServerProcess> {
-  const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), ['apps/api/src/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
-    // Its own process group, so stopping it also stops the node process tsx starts underneath.
+    // Its own process group, so that stopping it stops anything it started.
     detached: true,
   });
   const output: string[] = [];

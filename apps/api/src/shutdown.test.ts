@@ -1,5 +1,5 @@
 /**
- * Stopping the real server process (tsx over main.ts, as `npm start` runs it) with SIGTERM while a
+ * Stopping the real server process (`node --import tsx main.ts`, as `npm start` runs it) with SIGTERM while a
  * tablet's batch is on the wire: the listening socket closes at once, the batch still commits and
  * is answered 200, a request that arrives meanwhile on a connection still open gets 503 with
  * Retry-After, and the process exits 0 once the last connection is gone. A connection that never
@@ -70,6 +70,18 @@ describe('graceful shutdown of the server process', () => {
     return { socket, closed };
   }
 
+  /**
+   * A whole request on a new connection, answered: by then the server has read every byte written
+   * before it on the other connections (a half-sent request is busy, not idle, only once read).
+   * A fixed sleep was not enough on a loaded CI machine: the half-sent request was still unread
+   * at the signal, so the server closed its connection as idle.
+   */
+  async function servedAfter(server: ServerProcess) {
+    const probe = await open(server);
+    probe.socket.write('GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n');
+    expect(parse(await probe.closed).status).toBe(200);
+  }
+
   const signal = (server: ServerProcess) => {
     const exited = new Promise<number | null>((resolve) =>
       server.child.once('exit', (code) => resolve(code)),
@@ -98,7 +110,7 @@ describe('graceful shutdown of the server process', () => {
     // A client half-way through its request line and headers: its request has not arrived yet.
     const late = await open(server);
     late.socket.write('GET /readyz HTTP/1.1\r\nHost: 127.0.0.1\r\n');
-    await sleep(300);
+    await servedAfter(server);
 
     const exited = signal(server);
     await refused(server.port);
@@ -132,7 +144,7 @@ describe('graceful shutdown of the server process', () => {
     const server = await start({ HAILONG_SHUTDOWN_TIMEOUT_SECONDS: '1' });
     const stuck = await open(server);
     stuck.socket.write('GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n');
-    await sleep(300);
+    await servedAfter(server);
     const started = Date.now();
     expect(await signal(server)).toBe(1);
     expect(Date.now() - started).toBeLessThan(5_000);
