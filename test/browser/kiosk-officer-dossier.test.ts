@@ -175,6 +175,12 @@ describe('an officer at the counter and a dossier scanned with the camera', () =
     await visible(page.getByRole('heading', { level: 1, name: 'Ông/Bà đánh giá với tư cách' }));
     await page.getByRole('button', { name: 'Tổ chức, doanh nghiệp' }).click();
     await visible(page.getByRole('heading', { level: 1, name: /bao nhiêu lần/ }));
+    // The answers are as large as the levels before them, side by side on a landscape tablet.
+    const answers = page.getByRole('list', { name: /bao nhiêu lần/ }).getByRole('button');
+    const boxes = await Promise.all((await answers.all()).map((answer) => answer.boundingBox()));
+    expect(boxes).toHaveLength(3);
+    for (const box of boxes) expect(box!.height).toBeGreaterThanOrEqual(112);
+    expect(new Set(boxes.map((box) => box!.y)).size).toBe(1);
     await page.getByRole('button', { name: '2 lần', exact: true }).click();
     await visible(page.getByRole('heading', { level: 1, name: /bao nhiêu cơ quan/ }));
     await page.getByRole('button', { name: '1 cơ quan', exact: true }).click();
