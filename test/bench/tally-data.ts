@@ -9,7 +9,7 @@
  * Memory stays bounded: rows are generated and written chunk by chunk; only the counters are held.
  */
 import SqliteDatabase from 'better-sqlite3';
-import { addMonths, LOW_RATING_REASONS, ROLLUP_CATEGORIES } from '@hailong/domain';
+import { addMonths, LOW_RATING_REASONS, ROLLUP_CATEGORIES, seededRandom } from '@hailong/domain';
 
 export const PROVINCE = 'tinh';
 export const DEPARTMENTS = Number(process.env.HAILONG_BENCH_DEPARTMENTS ?? 30);
@@ -27,17 +27,6 @@ export const sectorCode = (s: number) => `lv-${String(s).padStart(2, '0')}`;
 /** Departments first, then communes; every tenth commune rates on the three-level scale. */
 export const isCommune = (u: number) => u >= DEPARTMENTS;
 const isThree = (u: number) => isCommune(u) && (u - DEPARTMENTS) % 10 === 9;
-
-/** A small seeded generator, so every run writes the same province. */
-function generator(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function writeCatalogue(db: SqliteDatabase.Database, now: number) {
   const unit = db.prepare(
@@ -100,7 +89,7 @@ export function generateProvince(path: string, ratings: number): void {
   db.pragma('temp_store = MEMORY');
   // better-sqlite3 enforces foreign keys by default; ratings here have no ledger rows in `records`.
   db.pragma('foreign_keys = OFF');
-  const random = generator(2026);
+  const random = seededRandom(2026);
   writeCatalogue(db, Date.UTC(2025, 0, 1));
 
   const cells = UNITS * MONTHS * SECTORS;

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli-process.ts';
 import { dialects, freshDatabaseUrl } from '../support/databases.ts';
-import { seededRandom } from '../support/fault-proxy.ts';
+import { seededRandom } from '@hailong/domain';
 import {
   freePort,
   startServer,

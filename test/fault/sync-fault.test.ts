@@ -13,7 +13,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYNC_PROTOCOL } from '@hailong/contracts';
 import { dialects, freshDatabaseUrl } from '../support/databases.ts';
-import { FaultProxy, seededRandom } from '../support/fault-proxy.ts';
+import { seededRandom } from '@hailong/domain';
+import { FaultProxy } from '../support/fault-proxy.ts';
 import {
   freePort,
   startServer,

@@ -12,6 +12,7 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { seededRandom } from '@hailong/domain';
 
 export type Fault = 'pass' | 'delay' | 'reset-before' | 'reset-after' | 'duplicate' | 'unavailable';
 
@@ -23,18 +24,6 @@ const WEIGHTS: [Fault, number][] = [
   ['duplicate', 10],
   ['unavailable', 10],
 ];
-
-/** mulberry32: a small seeded generator, so a failing run can be replayed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Upstream {
   status: number;

@@ -12,7 +12,6 @@ import { systemClock } from './services/clock.ts';
 import { ensureFirstAdmin, seedDemoCatalogue } from './services/seed.service.ts';
 import { startRetentionJob } from './services/retention.service.ts';
 import { seedDemoRatings } from './services/demo-ratings.ts';
-import { seedDemoAssessment } from './services/demo-assessment.ts';
 import { seedDemoSurvey } from './services/demo-survey.ts';
 import { onFeedbackReceived } from './services/feedback-intake.ts';
 import { startScaleJob } from './services/scale-job.ts';
@@ -35,7 +34,6 @@ async function main() {
   const generated = await ensureFirstAdmin(repos, systemClock, config.adminPassword);
   if (demo) {
     await seedDemoRatings(repos, systemClock, onFeedbackReceived);
-    await seedDemoAssessment(repos, systemClock);
     await seedDemoSurvey(repos, systemClock);
     console.log(
       'Đã tạo dữ liệu mẫu: đơn vị, lĩnh vực, 4 tháng đánh giá và phản ánh (demo data seeded).',

@@ -50,3 +50,4 @@ export * from './dossier-latest.ts';
 export * from './channel-split.ts';
 export * from './assessment.ts';
 export * from './dossier-table.ts';
+export * from './seeded-random.ts';

@@ -1,5 +1,5 @@
 /** The storage contract of the TT 01/2018 assessment: imported dossiers and the sums it scores. */
-import type { AttitudeAnswerCode, RespondentTypeCode } from '@hailong/domain';
+import type { AttitudeAnswerCode } from '@hailong/domain';
 
 export interface DossierRow {
   code: string;
@@ -49,21 +49,6 @@ export interface AssessmentRepository {
   /** Upheld phản ánh about an officer's conduct concluded in the span, per officer. */
   upheldConduct(unitIds: readonly string[], from: number, to: number): Promise<Map<string, number>>;
   setConduct(feedbackId: string, conduct: ConductRow): Promise<void>;
-  /** Demo data only (demo-assessment.ts): a unit's ratings served by one officer. */
-  attributeDemoRatings(unitId: string, officerId: string): Promise<void>;
-  /** Demo data only: a unit's counted ratings, oldest first. */
-  listDemoRatings(unitId: string): Promise<{ id: string; deviceTime: number; sectorId: string }[]>;
-  /** Demo data only: a counted rating's answers and dossier (which becomes that dossier's latest). */
-  answerDemoRating(
-    rating: { id: string; deviceTime: number },
-    answers: {
-      dossierCode: string | null;
-      respondentType: RespondentTypeCode | null;
-      visits: number | null;
-      agencies: number | null;
-      attitude: AttitudeAnswerCode | null;
-    },
-  ): Promise<void>;
   findConduct(feedbackId: string): Promise<ConductRow | null>;
 }
 

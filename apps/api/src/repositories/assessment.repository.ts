@@ -211,30 +211,6 @@ export function createAssessmentRepository(db: Kysely<Database>): AssessmentRepo
         .where('id', '=', feedbackId)
         .execute();
     },
-    async attributeDemoRatings(unitId, officerId) {
-      await db.updateTable('ratings').set({ officerId }).where('unitId', '=', unitId).execute();
-    },
-    listDemoRatings: (unitId) =>
-      db
-        .selectFrom('ratings')
-        .select(['id', 'deviceTime', 'sectorId'])
-        .where('unitId', '=', unitId)
-        .where('category', '=', 'counted')
-        .orderBy('deviceTime')
-        .execute(),
-    async answerDemoRating(rating, answers) {
-      await db.updateTable('ratings').set(answers).where('id', '=', rating.id).execute();
-      if (answers.dossierCode) {
-        await db
-          .insertInto('dossierRatings')
-          .values({
-            dossierCode: answers.dossierCode,
-            ratingId: rating.id,
-            ratedAt: rating.deviceTime,
-          })
-          .execute();
-      }
-    },
     async findConduct(feedbackId) {
       const row = await db
         .selectFrom('feedbackItems')

@@ -6,10 +6,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLOCK_TOLERANCE_MS } from '@hailong/domain';
+import { CLOCK_TOLERANCE_MS, seededRandom } from '@hailong/domain';
 import { dialects } from '../../../../test/support/databases.ts';
 import { rating, sync, type TestDevice } from '../../../../test/support/devices.ts';
-import { seededRandom } from '../../../../test/support/fault-proxy.ts';
 import { syncWorld, SYNC_START, unitRollups as tally, type SyncWorld } from './sync-fixture.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();

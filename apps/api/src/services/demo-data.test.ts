@@ -17,7 +17,6 @@ import { Session, testApp, TestClock } from '../../../../test/support/api-client
 import type { DatabaseHandle } from '../db/connect.ts';
 import { ensureFirstAdmin, seedDemoCatalogue } from './seed.service.ts';
 import { seedDemoRatings } from './demo-ratings.ts';
-import { seedDemoAssessment } from './demo-assessment.ts';
 import { onFeedbackReceived } from './feedback-intake.ts';
 import { DEMO_SURVEY_UNIT, seedDemoSurvey } from './demo-survey.ts';
 
@@ -37,7 +36,6 @@ describe.each(dialects)('the demo data on %s', (dialect) => {
     await seedDemoCatalogue(database.repos, clock.read);
     await ensureFirstAdmin(database.repos, clock.read, PASSWORD);
     await seedDemoRatings(database.repos, clock.read, onFeedbackReceived, 2);
-    await seedDemoAssessment(database.repos, clock.read);
     await seedDemoSurvey(database.repos, clock.read);
     admin = new Session(testApp(database, clock).app);
     expect((await admin.login('admin', PASSWORD)).status).toBe(200);

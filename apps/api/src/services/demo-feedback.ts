@@ -6,10 +6,7 @@
  * every state: new, due soon, overdue, answered by phone, published, forwarded, closed.
  */
 import type { AnswerChannel } from '@hailong/contracts';
-import type { FeedbackKind } from '@hailong/domain';
-
-/** A seeded source of numbers in [0, 1), so every demo install shows the same register. */
-export type Random = () => number;
+import type { FeedbackKind, Random } from '@hailong/domain';
 
 const pick = <T>(random: Random, list: readonly T[]): T =>
   list[Math.floor(random() * list.length)]!;

@@ -6,6 +6,7 @@ import {
   addDays,
   isWorkingDay,
   newTrackingCode,
+  seededRandom,
   vnDateOf,
   type WorkCalendar,
 } from '@hailong/domain';
@@ -13,8 +14,10 @@ import type { DeviceRow, Repositories } from '../repositories/types.ts';
 import type { Clock } from './clock.ts';
 import { createDevicesService } from './devices.service.ts';
 import { createSyncService, type FeedbackReceivedHook } from './sync.service.ts';
-import { demoContact, demoMessage, type Random } from './demo-feedback.ts';
-import { handleDemoFeedback, type DemoItem } from './demo-workflow.ts';
+import { demoAssessment } from './demo-assessment.ts';
+import { demoContact, demoMessage } from './demo-feedback.ts';
+import { DEMO_SURVEY_UNIT } from './demo-survey.ts';
+import { demoStaff, handleDemoFeedback, type DemoItem } from './demo-workflow.ts';
 import { loadCalendar } from './feedback-intake.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -28,17 +31,6 @@ const MONTHS = 4;
 const BATCH = 500;
 /** The demo tablet uploads a few minutes after a citizen sends a phản ánh. */
 const UPLOAD_DELAY_MS = 4 * 60_000;
-
-/** A small seeded generator, so every demo install shows the same numbers. */
-function generator(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** `at`, or the next moment the one-stop desk is open if it is closed then. */
 function officeHours(at: number, calendar: WorkCalendar): number {
@@ -75,11 +67,13 @@ async function seed(
   months: number,
 ) {
   const start = now - months * 30 * DAY;
-  const random = generator(2026);
+  const random = seededRandom(2026);
   const devices = createDevicesService(repos, () => start);
   const calendar = await loadCalendar(repos);
   const items: DemoItem[] = [];
-  for (const unit of await repos.catalogue.listUnits()) {
+  const units = await repos.catalogue.listUnits();
+  const staff = await demoStaff(repos, units, now);
+  for (const unit of units) {
     const sectors = await repos.catalogue.listSectors(unit.id);
     // The province and the centre have no desk of their own: they only pool their sub-units.
     if (sectors.length === 0) continue;
@@ -91,6 +85,9 @@ async function seed(
     });
     const { deviceId } = await devices.enroll(code, 'demo-seed');
     const device = (await repos.devices.findById(deviceId))!;
+    // The unit's clerk serves at its counter; at An Phú citizens also answer the TT 01 questions.
+    const { clerk } = staff.get(unit.id)!;
+    const assessment = unit.code === DEMO_SURVEY_UNIT ? demoAssessment(unit.id, clerk.id) : null;
     const scale = RATING_SCALES[unit.scale];
     const happy = scale.levels.filter((l) => l.satisfied).map((l) => l.level);
     const unhappy = scale.levels.filter((l) => !l.satisfied).map((l) => l.level);
@@ -144,11 +141,15 @@ async function seed(
           ? []
           : [random() < 0.5 ? 'waiting_time' : random() < 0.5 ? 'came_back' : 'unclear_procedure'],
         possibleRepeat: false,
+        counterId: counter?.id ?? null,
+        officerId: clerk.id,
+        ...assessment?.answers(time, sector.id),
       });
     }
     await upload(repos, device, records, now, onFeedback);
+    if (assessment) await repos.assessment.upsertDossiers(assessment.file(now), now);
   }
-  await handleDemoFeedback(repos, items, now, random);
+  await handleDemoFeedback(repos, items, now, random, staff);
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   vnDateOf,
   workingDaysBetween,
   type FeedbackKind,
+  type Random,
   type WorkCalendar,
 } from '@hailong/domain';
 import type { TransitionRequest } from '@hailong/contracts';
@@ -17,7 +18,7 @@ import type { FeedbackRegisterRow, Repositories, UnitRow, UserRow } from '../rep
 import { loadCalendar } from './feedback-intake.ts';
 import { createFeedbackService } from './feedback.service.ts';
 import { UNUSABLE_HASH } from './passwords.ts';
-import { demoHandling, type DemoPlan, type Random } from './demo-feedback.ts';
+import { demoHandling, type DemoPlan } from './demo-feedback.ts';
 
 /** An item the demo tablets sent, with the answer its unit will give. */
 export interface DemoItem {
@@ -38,12 +39,19 @@ const STAFF: Record<string, string> = {
   'ubnd-phuong-trung-tam': 'Đặng Văn Khoa',
 };
 
+/** Per unit id, its one-stop clerk (who serves at the counter and handles the items) and leader. */
+export type DemoStaff = ReadonlyMap<string, { clerk: UserRow; lead: UserRow }>;
+
 /**
- * The demo's staff accounts. No password opens them (an admin sets one on the Users page to try
- * the staff view), which also spares the start a slow password hash per account.
+ * The demo's staff accounts: per unit, a one-stop clerk and the leader who assigns items to the
+ * clerk. No password opens them (an admin sets one on the Users page to try the staff view), which
+ * also spares the start a slow password hash per account.
  */
-/** Per unit, a one-stop clerk who handles the items and the leader who assigns them to the clerk. */
-async function demoStaff(repos: Repositories, units: UnitRow[], now: number) {
+export async function demoStaff(
+  repos: Repositories,
+  units: readonly UnitRow[],
+  now: number,
+): Promise<DemoStaff> {
   const byUnit = new Map<string, { clerk: UserRow; lead: UserRow }>();
   const user = (unit: UnitRow, fields: Pick<UserRow, 'username' | 'displayName' | 'role'>) => ({
     id: randomUUID(),
@@ -189,10 +197,9 @@ export async function handleDemoFeedback(
   items: readonly DemoItem[],
   now: number,
   random: Random,
+  staff: DemoStaff,
 ): Promise<void> {
   const calendar = await loadCalendar(repos);
-  const units = await repos.catalogue.listUnits();
-  const staff = await demoStaff(repos, units, now);
   let clock = now;
   const feedback = createFeedbackService(repos, () => clock);
   const rows = new Map(
