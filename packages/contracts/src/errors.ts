@@ -31,6 +31,8 @@ export const ERROR_CODES = [
   'tracking_code_taken',
   /** A dossier-code pattern that does not compile as a regular expression. */
   'invalid_pattern',
+  /** A dossier-code pattern that could make a backtracking engine take super-linear time. */
+  'unsafe_pattern',
   /** A person who may not serve at this counter (not of its unit, disabled, or without a PIN). */
   'not_an_officer',
   /** A tablet that is not bound to a counter reported a duty. */

@@ -53,16 +53,6 @@ export function dossierCodeMatches(pattern: string, code: string): boolean {
   return re.test(normalizeDossierCode(code));
 }
 
-/** Whether a pattern compiles as a JavaScript regular expression (checked before it is saved). */
-export function isValidDossierPattern(pattern: string): boolean {
-  try {
-    new RegExp(pattern, 'u');
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export type SurveySettingsValue = {
   officerAttribution: boolean;
   dossier: DossierModeCode;

@@ -105,6 +105,21 @@ describe.each(dialects)('officers, duty and survey settings on %s', (dialect) =>
       code: 'invalid_pattern',
       message: expect.stringMatching(/Mẫu mã hồ sơ/),
     });
+    // A pattern that could stall a tablet checking a long code is refused; nothing changes.
+    for (const dossierPattern of ['^([A-Z0-9]+-?)+$', '^(A|AA)+$', '^\\d*\\d*\\d*\\d*$']) {
+      const unsafe = await put(w.supA, path(w.communeA.id), { ...province, dossierPattern });
+      expect([unsafe.status, (await unsafe.json()).error.code], dossierPattern).toEqual([
+        422,
+        'unsafe_pattern',
+      ]);
+    }
+    // RE2 matches on the server: a pattern it cannot read (a back-reference) is refused too.
+    const backref = await put(w.supA, path(w.communeA.id), {
+      ...province,
+      dossierPattern: '^(HS)-\\1$',
+    });
+    expect((await backref.json()).error.code).toBe('invalid_pattern');
+    expect((await (await w.supA.get(path(w.communeA.id))).json()).own).toBe(false);
     const own = { ...province, dossier: 'required', dossierPattern: '^HS-\\d{4}$' };
     const saved = await put(w.supA, path(w.communeA.id), own);
     expect(saved.status).toBe(200);

@@ -310,5 +310,17 @@ describe.each(dialects)('the phone page’s submissions on %s', (dialect) => {
       const good = { ...base, id: randomUUID(), dossierCode: 'h12.22-261120-0003' };
       expect((await rate(good)).status).toBe(201);
     });
+
+    it('checks a crafted code against a catastrophic pattern in linear time (RE2), not for ever', async () => {
+      // Saved before the console refused such patterns: a backtracking engine takes about 2^63
+      // steps on this code (the test would never end), RE2 a few microseconds.
+      await surveyOn({ dossier: 'optional', dossierPattern: '^([A-Z0-9]+-?)+$' });
+      const crafted = { counterId: counter.id, sectorId: sector.id, level: 4, id: randomUUID() };
+      const res = await rate({ ...crafted, dossierCode: `${'A'.repeat(63)}!` });
+      expect([res.status, (await res.json()).error.code]).toEqual([422, 'validation_failed']);
+      expect(await stored(crafted.id)).toEqual([]);
+      const fine = { ...crafted, id: randomUUID(), dossierCode: 'AB12-3456' };
+      expect((await rate(fine)).status).toBe(201);
+    });
   });
 });

@@ -6,7 +6,8 @@
  * citizens behind one Wi-Fi (one address) gets through while a script pressing in a loop does not:
  * a citizen sends two submissions a few minutes apart; a script sends hundreds a minute.
  */
-import { dossierCodeMatches, findLevel, RATING_SCALES } from '@hailong/domain';
+import { findLevel, RATING_SCALES } from '@hailong/domain';
+import { dossierCodeMatchesOnServer } from './dossier-pattern.ts';
 import {
   canonicalRecordId,
   type IntakeReceipt,
@@ -79,7 +80,7 @@ export function createPhoneIntakeService(
       }
       return;
     }
-    if (!dossierCodeMatches(settings.dossierPattern, code)) {
+    if (!dossierCodeMatchesOnServer(settings.dossierPattern, code)) {
       throw refuse(
         `Mã hồ sơ “${code}” không đúng định dạng. Vui lòng kiểm tra lại.`,
         'does not match the unit pattern',

@@ -4,7 +4,8 @@
  * (everything off, officer attribution on) apply. Supervisors change their subtree, admins any unit.
  */
 import { randomUUID } from 'node:crypto';
-import { ancestorsOf, buildTree, isValidDossierPattern, surveySettingsAt } from '@hailong/domain';
+import { ancestorsOf, buildTree, surveySettingsAt } from '@hailong/domain';
+import { checkDossierPattern } from './dossier-pattern.ts';
 import type { UnitSurveySettings, UnitSurveySettingsView } from '@hailong/contracts';
 import type { Repositories, UserRow } from '../repositories/index.ts';
 import { ApiError } from '../http/errors.ts';
@@ -49,19 +50,31 @@ export function createSurveySettingsService(repos: Repositories, clock: Clock) {
       return effectiveSurveySettings(repos, unitId);
     },
 
-    /** Sets a unit's own settings; a dossier pattern that does not compile is refused. */
+    /**
+     * Sets a unit's own settings. A dossier pattern that does not compile (in the browsers and in
+     * RE2) is refused, and so is one that could stall a tablet or phone checking a long code.
+     */
     async put(
       user: UserRow,
       unitId: string,
       settings: UnitSurveySettings,
     ): Promise<UnitSurveySettingsView> {
       (await loadAccess(repos, user)).requireManage(unitId);
-      if (!isValidDossierPattern(settings.dossierPattern)) {
+      const verdict = checkDossierPattern(settings.dossierPattern);
+      if (verdict === 'invalid') {
         throw new ApiError(
           422,
           'invalid_pattern',
-          'Mẫu mã hồ sơ không hợp lệ (không phải biểu thức chính quy đúng cú pháp).',
+          'Mẫu mã hồ sơ không hợp lệ (không phải biểu thức chính quy đúng cú pháp, hoặc dùng tham chiếu ngược, nhìn trước, nhìn sau).',
           [{ path: 'dossierPattern', message: 'not a valid regular expression' }],
+        );
+      }
+      if (verdict === 'unsafe') {
+        throw new ApiError(
+          422,
+          'unsafe_pattern',
+          'Mẫu mã hồ sơ có phần lặp lồng nhau hoặc chồng lên nhau: kiểm tra một mã dài có thể làm treo máy tính bảng. Hãy viết mẫu chặt hơn, ví dụ ^HS-\\d{6}$ hoặc ^[A-Z0-9][A-Z0-9./_-]{4,39}$.',
+          [{ path: 'dossierPattern', message: 'could take exponential or polynomial time' }],
         );
       }
       await repos.survey.putSurveySettings({

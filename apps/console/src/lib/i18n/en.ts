@@ -432,6 +432,8 @@ export const en: Messages = {
   'error.id_taken': 'Another device already used this record id.',
   'error.tracking_code_taken': 'Another item already has this tracking code.',
   'error.invalid_pattern': 'The dossier code pattern is not a valid regular expression.',
+  'error.unsafe_pattern':
+    'The dossier code pattern could stall a tablet checking a long code (nested or overlapping repetition).',
   'error.not_an_officer': "This person is not an officer of the counter's unit.",
   'error.no_counter': 'The tablet is not bound to a counter.',
   'error.verdict_closed': 'This item has no answer to judge yet.',

@@ -435,6 +435,7 @@ export const vi = {
   'error.id_taken': 'Mã bản ghi đã được một thiết bị khác dùng.',
   'error.tracking_code_taken': 'Mã tra cứu đã thuộc về một phản ánh, kiến nghị khác.',
   'error.invalid_pattern': 'Mẫu mã hồ sơ không hợp lệ.',
+  'error.unsafe_pattern': 'Mẫu mã hồ sơ có thể làm treo máy khi kiểm tra mã dài.',
   'error.not_an_officer': 'Người này không phải cán bộ của đơn vị có quầy này.',
   'error.no_counter': 'Thiết bị chưa được gắn với quầy nào.',
   'error.verdict_closed': 'Phản ánh, kiến nghị này chưa có câu trả lời để đánh giá.',
