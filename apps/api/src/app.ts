@@ -1,3 +1,4 @@
+import type { AssessmentRules } from '@hailong/domain';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
@@ -115,6 +116,8 @@ export interface AppDeps {
    * `Origin` with it; enrollment links, QR codes and the lookup address are built from it.
    */
   publicUrl?: string;
+  /** The province's TT 01/2018 rules (HAILONG_ASSESSMENT_RULES_FILE); unset: hailong's proposal. */
+  assessmentRules?: AssessmentRules;
   /** Days tablets keep acknowledged records for a resend (HAILONG_TABLET_KEEP_DAYS). */
   tabletKeepDays?: number;
   /** Where the daily backups go (HAILONG_BACKUP_DIR): /metrics reports the newest one's age. */
@@ -257,7 +260,7 @@ export function createApp(deps: AppDeps) {
   api.route(
     '/',
     assessmentRoutes(
-      createAssessmentService(deps.repos, deps.clock),
+      createAssessmentService(deps.repos, deps.clock, deps.assessmentRules),
       createDossierImportService(deps.repos, deps.clock),
       createConductService(deps.repos, deps.clock),
     ),

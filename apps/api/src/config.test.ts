@@ -1,4 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { TT01_RULES } from '@hailong/domain';
 import { readConfig } from './config.ts';
 
 describe('configuration', () => {
@@ -86,5 +90,54 @@ describe('configuration', () => {
       expect(() => readConfig({ HAILONG_BACKUP_AT: bad }), bad).toThrow(/HAILONG_BACKUP_AT.*02:30/);
     }
     expect(() => readConfig({ HAILONG_TABLET_KEEP_DAYS: '0' })).toThrow(/HAILONG_TABLET_KEEP_DAYS/);
+  });
+
+  describe('the province’s TT 01/2018 rules (HAILONG_ASSESSMENT_RULES_FILE)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hailong-rules-'));
+    const file = (name: string, text: string) => {
+      const path = join(dir, name);
+      writeFileSync(path, text);
+      return path;
+    };
+    const read = (path: string) => readConfig({ HAILONG_ASSESSMENT_RULES_FILE: path });
+
+    it('keeps hailong’s proposal when unset, and says nobody set them', () => {
+      expect(readConfig({}).assessmentRules).toBeUndefined();
+    });
+
+    it('takes what the file sets and keeps the rest', () => {
+      const bands = [
+        { min: 0.8, vi: 'Đạt', en: 'Pass' },
+        { min: 0, vi: 'Chưa đạt', en: 'Not yet' },
+      ];
+      const rules = read(file('ok.json', JSON.stringify({ bands, minAnswersToRank: 50 })));
+      expect(rules.assessmentRules).toEqual({ ...TT01_RULES, bands, minAnswersToRank: 50 });
+    });
+
+    it.each([
+      ['not JSON', '{ bands: ', /HAILONG_ASSESSMENT_RULES_FILE .*JSON/],
+      ['an unknown key', '{"band": []}', /Unrecognized key.*band/],
+      ['points above 2', '{"visits": [3, 1, 0]}', /visits\.0/],
+      [
+        'bands not from the highest down',
+        '{"bands": [{"min": 0, "vi": "Kém", "en": "Poor"}, {"min": 0.9, "vi": "Tốt", "en": "Good"}]}',
+        /highest min down/,
+      ],
+      [
+        'no band for the lowest totals',
+        '{"bands": [{"min": 0.5, "vi": "Đạt", "en": "Pass"}]}',
+        /last band has min 0/,
+      ],
+    ])('stops the start on %s, naming the variable', (_, text, why) => {
+      const path = file('bad.json', text);
+      expect(() => read(path)).toThrow(/^Invalid configuration: HAILONG_ASSESSMENT_RULES_FILE/);
+      expect(() => read(path)).toThrow(why);
+    });
+
+    it('stops the start on a file that is not there', () => {
+      expect(() => read(join(dir, 'missing.json'))).toThrow(
+        /HAILONG_ASSESSMENT_RULES_FILE.*ENOENT/,
+      );
+    });
   });
 });

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { AssessmentRulesFile, rulesFromFile } from '@hailong/contracts';
+import type { AssessmentRules } from '@hailong/domain';
 import { DEFAULT_KEEP_SENT_DAYS } from '@hailong/domain';
 import { LOG_LEVELS } from './http/logger.ts';
 import { proxyTrust } from './http/forwarded.ts';
@@ -38,6 +41,8 @@ const Env = z.object({
     .default('02:30'),
   HAILONG_BACKUP_KEEP_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
   HAILONG_TABLET_KEEP_DAYS: z.coerce.number().int().min(1).max(365).default(DEFAULT_KEEP_SENT_DAYS),
+  // The province's TT 01/2018 thresholds and classification (JSON; unset: hailong's proposal).
+  HAILONG_ASSESSMENT_RULES_FILE: z.string().min(1).optional(),
 });
 
 export interface Config {
@@ -73,6 +78,8 @@ export interface Config {
   backup: BackupSchedule | undefined;
   /** Days tablets keep acknowledged records, to resend them after a restore. */
   tabletKeepDays: number;
+  /** The province's own TT 01/2018 rules; undefined: hailong's proposal (TT01_RULES). */
+  assessmentRules: AssessmentRules | undefined;
 }
 
 export interface BackupSchedule {
@@ -114,7 +121,30 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
         }
       : undefined,
     tabletKeepDays: e.HAILONG_TABLET_KEEP_DAYS,
+    assessmentRules: e.HAILONG_ASSESSMENT_RULES_FILE
+      ? readAssessmentRules(e.HAILONG_ASSESSMENT_RULES_FILE)
+      : undefined,
   };
+}
+
+/** The province's scoring rules from its JSON file; a bad file stops the start, saying why. */
+export function readAssessmentRules(path: string): AssessmentRules {
+  const fail = (why: string): never => {
+    throw new Error(`Invalid configuration: HAILONG_ASSESSMENT_RULES_FILE (${path}): ${why}`);
+  };
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    return fail((err as Error).message);
+  }
+  const parsed = AssessmentRulesFile.safeParse(json);
+  if (!parsed.success) {
+    fail(
+      parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`).join('; '),
+    );
+  }
+  return rulesFromFile(parsed.data!);
 }
 
 function proxyList(trustProxy: boolean, list: string | undefined): string[] | undefined {

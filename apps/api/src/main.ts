@@ -62,6 +62,7 @@ async function main() {
     publicUrl: config.publicUrl,
     publicStatsTtlMs: config.publicStatsTtlMs,
     tabletKeepDays: config.tabletKeepDays,
+    assessmentRules: config.assessmentRules,
     backupDir: config.backup?.dir,
     staticDirs: {
       console: join(appsDir, 'console', 'dist'),

@@ -4,7 +4,7 @@
  * the import of dossiers from the one-stop system that scores indicator 1.
  */
 import { z } from 'zod';
-import { INDICATORS } from '@hailong/domain';
+import { INDICATORS, TT01_RULES, type AssessmentRules } from '@hailong/domain';
 import { Id } from './common.ts';
 import { ImportIssue } from './catalogue-import.ts';
 import { PeriodInfo, PeriodText } from './tally-node.ts';
@@ -60,6 +60,13 @@ export const AssessmentRow = z
   .meta({ id: 'AssessmentRow' });
 export type AssessmentRow = z.infer<typeof AssessmentRow>;
 
+/** A classification band: a total reaching `min` (a share of the points measured) is `vi`/`en`. */
+export const RuleBand = z.object({
+  min: z.number().min(0).max(1),
+  vi: z.string().trim().min(1).max(40),
+  en: z.string().trim().min(1).max(40),
+});
+
 export const AssessmentReport = z
   .object({
     period: PeriodInfo,
@@ -67,6 +74,13 @@ export const AssessmentReport = z
     node: z.object({ id: Id, name: z.string() }).nullable(),
     rows: z.array(AssessmentRow),
     minAnswersToRank: z.number().int(),
+    /** The classification in force, highest band first. */
+    bands: z.array(RuleBand),
+    /**
+     * False while the bands and thresholds are hailong's proposal: the province has not set its
+     * own (HAILONG_ASSESSMENT_RULES_FILE), and the report says so next to every band it shows.
+     */
+    rulesSet: z.boolean(),
     /** Indicators no row measured: "not measured", never zero. */
     notMeasured: z.array(IndicatorNumber),
     /** True when the reader is an officer who sees only their own row. */
@@ -116,3 +130,40 @@ export type ConductView = z.infer<typeof ConductView>;
 export const ConductState = z
   .object({ conduct: ConductView.nullable() })
   .meta({ id: 'ConductState' });
+
+const Points = z.number().min(0).max(2);
+const ThreePoints = z.tuple([Points, Points, Points]);
+
+/**
+ * The province's own scoring rules (HAILONG_ASSESSMENT_RULES_FILE, JSON): any of TT01_RULES' keys,
+ * the rest kept. Points are 0–2 as TT 01/2018 gives them; bands run from the highest `min` down to
+ * a last band at 0, so every total has one.
+ */
+export const AssessmentRulesFile = z
+  .object({
+    visits: ThreePoints,
+    agencies: ThreePoints,
+    attitude: z.object({ courteous: Points, not_courteous: Points, harassing: Points }),
+    time: z.object({ early: Points, onDate: Points, late: Points }),
+    bands: z
+      .array(RuleBand)
+      .min(1)
+      .max(10)
+      .refine(
+        (bands) => bands.every((b, i) => i === 0 || b.min < bands[i - 1]!.min),
+        'bands go from the highest min down, each lower than the one before',
+      )
+      .refine(
+        (bands) => bands.at(-1)?.min === 0,
+        'the last band has min 0, so every total has one',
+      ),
+    minAnswersToRank: z.number().int().min(1).max(10_000),
+  })
+  .partial()
+  .strict();
+
+/** TT01_RULES with what the province's file sets. */
+export const rulesFromFile = (file: z.infer<typeof AssessmentRulesFile>): AssessmentRules => ({
+  ...TT01_RULES,
+  ...file,
+});

@@ -17,8 +17,9 @@
  *
  * The thresholds of (3), (4) and (7) are the ones provincial portals apply to TT 01/2018 art. 13
  * (at most one visit or agency 2 points, two 1 point, more 0; attitude courteous 2, not courteous 1,
- * harassing 0). They are data (`TT01_RULES`), so a province whose plan reads otherwise changes the
- * data, not the code. Indicator 7 of an officer drops to 0 for a period in which a phản ánh about
+ * harassing 0). They are data (`TT01_RULES`), so a province whose plan reads otherwise sets its own
+ * (HAILONG_ASSESSMENT_RULES_FILE), not the code. The bands and the minimum to rank are hailong's
+ * proposal: a report scored with them says so. Indicator 7 of an officer drops to 0 for a period in which a phản ánh about
  * their conduct was upheld.
  */
 import { onTimeScore } from './on-time.ts';

@@ -7,7 +7,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { AssessmentReport } from '@hailong/contracts';
-import { INDICATOR_LABELS, INDICATORS } from '@hailong/domain';
+import { INDICATOR_LABELS, INDICATORS, formatPercent } from '@hailong/domain';
 import { count, points, ratio, text, type Cell } from './cells.ts';
 import { addSheet } from './tally-xlsx.ts';
 
@@ -81,6 +81,22 @@ export async function assessmentXlsx(report: AssessmentReport, generatedOn: stri
         ),
       ],
       [text(`Không xếp hạng khi có dưới ${report.minAnswersToRank} phiếu đánh giá.`)],
+      [
+        text(
+          `Xếp loại theo tổng điểm trên số điểm đo được: ${report.bands
+            .map((b) => (b.min > 0 ? `${b.vi} từ ${formatPercent(b.min, 'vi', 0)}` : b.vi))
+            .join(', ')}.`,
+        ),
+      ],
+      ...(report.rulesSet
+        ? []
+        : [
+            [
+              text(
+                'Ngưỡng chấm điểm và xếp loại là đề xuất mặc định của hailong, tỉnh chưa đặt (HAILONG_ASSESSMENT_RULES_FILE).',
+              ),
+            ],
+          ]),
     ],
   });
   return new Uint8Array(await workbook.xlsx.writeBuffer());

@@ -6,9 +6,9 @@
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AssessmentReport, type AssessmentRow } from '@hailong/contracts';
+import { AssessmentReport, rulesFromFile, type AssessmentRow } from '@hailong/contracts';
 import { dialects } from '../../../../test/support/databases.ts';
-import { Session } from '../../../../test/support/api-client.ts';
+import { Session, testApp } from '../../../../test/support/api-client.ts';
 import { feedback, rating, sync, type TestDevice } from '../../../../test/support/devices.ts';
 import { act } from './feedback-fixture.ts';
 import { syncWorld, type SyncWorld } from './sync-fixture.ts';
@@ -173,6 +173,39 @@ describe.each(dialects)('the TT 01/2018 assessment on %s', (dialect) => {
     });
     expect(row.rate).toBeCloseTo(2 / 3, 10);
     expect(t.notMeasured).toEqual([2, 5, 6, 8, 9]);
+    // Nobody set the rules: the report says the bands are hailong's proposal.
+    expect(t.rulesSet).toBe(false);
+    expect(t.bands.map((b) => [b.vi, b.min])).toEqual([
+      ['Tốt', 0.9],
+      ['Khá', 0.75],
+      ['Trung bình', 0.5],
+      ['Kém', 0],
+    ]);
+  });
+
+  it('scores with the province’s own rules when it set them (HAILONG_ASSESSMENT_RULES_FILE)', async () => {
+    const rules = rulesFromFile({
+      agencies: [2, 2, 0],
+      attitude: { courteous: 2, not_courteous: 0, harassing: 0 },
+      bands: [
+        { min: 0.7, vi: 'Đạt', en: 'Pass' },
+        { min: 0, vi: 'Chưa đạt', en: 'Not yet' },
+      ],
+      minAnswersToRank: 2,
+    });
+    const session = new Session(testApp(w.database, w.clock, { assessmentRules: rules }).app);
+    expect((await session.login('canbo.an', PASSWORD)).status).toBe(200);
+    const t = await report(session, 'period=2026-Q4&by=officer');
+    const row = t.rows.find((r) => r.key === an.id)!;
+    // CS4: 2, 2 → 2. CS7: 2, 0, 2 → 1,33. Total, of the rounded means: 1 + 1,33 + 2 + 1,33 = 5,66
+    // of 8: 70,75 % → Đạt (Trung bình by hailong's proposal).
+    expect(points(row)).toMatchObject({ 1: 1, 3: 1.33, 4: 2, 7: 1.33 });
+    expect(row.total).toBeCloseTo(5.66, 10);
+    expect(row.band).toEqual({ vi: 'Đạt', en: 'Pass' });
+    // Three answers reach the province's minimum of two: ranked.
+    expect(row.rank).toBe(1);
+    expect(t).toMatchObject({ rulesSet: true, minAnswersToRank: 2 });
+    expect(t.bands.map((b) => b.vi)).toEqual(['Đạt', 'Chưa đạt']);
   });
 
   it('shows an officer their own row only, and leaders every officer of their subtree', async () => {

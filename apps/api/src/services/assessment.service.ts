@@ -18,6 +18,7 @@ import {
   timeOutcome,
   vnDateOf,
   type AssessmentCounts,
+  type AssessmentRules,
   type AssessmentScore,
   type Period,
   type ScaleId,
@@ -42,7 +43,16 @@ const lastDay = (month: string) => {
   return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
 };
 
-export function createAssessmentService(repos: Repositories, clock: Clock) {
+/**
+ * `rules`: the province's own (HAILONG_ASSESSMENT_RULES_FILE). Without them the report scores with
+ * hailong's proposal (TT01_RULES) and says that nobody has set the rules yet.
+ */
+export function createAssessmentService(
+  repos: Repositories,
+  clock: Clock,
+  provinceRules?: AssessmentRules,
+) {
+  const rules = provinceRules ?? TT01_RULES;
   return {
     async report(
       user: UserRow,
@@ -189,9 +199,9 @@ export function createAssessmentService(repos: Repositories, clock: Clock) {
       if (ownRowOnly) list = list.filter((g) => g.key === user.id);
       const scored = list.map((g) => ({
         ...g,
-        score: scoreAssessment(g.counts, TT01_RULES, by === 'officer'),
+        score: scoreAssessment(g.counts, rules, by === 'officer'),
       }));
-      const ranked = rankAssessment(scored, TT01_RULES.minAnswersToRank, compareVi);
+      const ranked = rankAssessment(scored, rules.minAnswersToRank, compareVi);
       const unitNames = (g: Group) => {
         const names = [...g.unitIds].map((id) => unitOf.get(id)?.name ?? id).sort(compareVi);
         if (by === 'unit') {
@@ -213,7 +223,9 @@ export function createAssessmentService(repos: Repositories, clock: Clock) {
         by,
         node: focus.unit ? { id: focus.unit.id, name: focus.unit.name } : null,
         rows,
-        minAnswersToRank: TT01_RULES.minAnswersToRank,
+        minAnswersToRank: rules.minAnswersToRank,
+        bands: rules.bands.map((b) => ({ ...b })),
+        rulesSet: provinceRules !== undefined,
         notMeasured,
         ownRowOnly,
       };

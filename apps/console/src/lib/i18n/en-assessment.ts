@@ -22,6 +22,10 @@ export const enAssessment: Record<keyof typeof viAssessment, string> = {
   'assessment.noRank': 'No {of} with fewer than {count} answers is ranked.',
   'assessment.totalNote':
     'The total is out of the points measured (2 per measured indicator), never scaled to 18.',
+  'assessment.bands': 'Bands by the total out of the points measured: {list}.',
+  'assessment.bandFrom': '{band} from {min}',
+  'assessment.rulesUnset':
+    "The scoring thresholds and bands are hailong's default proposal: the province has not set its own (HAILONG_ASSESSMENT_RULES_FILE). Check them against the province's plan before using the results to assess officers.",
   'assessment.legend': 'What the indicators are',
   'assessment.empty': 'No assessment data in the period.',
   'assessment.mineEmpty': 'No citizen has rated you in the period yet.',
