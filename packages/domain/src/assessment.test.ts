@@ -7,6 +7,7 @@ import {
   scoreAssessment,
   timeOutcome,
   TT01_RULES,
+  describeBands,
   type AnsweredRating,
   type AssessmentCounts,
 } from './assessment.ts';
@@ -157,6 +158,17 @@ describe('TT 01/2018 scoring, hand-computed', () => {
         expect(score.total).toBeLessThanOrEqual(score.maxMeasured);
         expect(score.answers).toBe(ratings.filter((r) => r.category === 'counted').length);
       }),
+    );
+  });
+});
+
+describe('describeBands', () => {
+  it('says each band with its threshold, the last one alone', () => {
+    expect(describeBands(TT01_RULES.bands, 'vi')).toBe(
+      'Tốt từ 90%, Khá từ 75%, Trung bình từ 50%, Kém',
+    );
+    expect(describeBands(TT01_RULES.bands, 'en')).toBe(
+      'Good from 90%, Fair from 75%, Average from 50%, Poor',
     );
   });
 });

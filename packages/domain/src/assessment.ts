@@ -24,6 +24,7 @@
  */
 import { onTimeScore } from './on-time.ts';
 import type { AttitudeAnswerCode } from './survey.ts';
+import { formatPercent, type Locale } from './vi-format.ts';
 import { wilsonInterval, type Interval } from './wilson.ts';
 
 export const INDICATORS = [1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
@@ -74,6 +75,14 @@ export const TT01_RULES: AssessmentRules = {
   ],
   minAnswersToRank: 30,
 };
+
+/** The bands in words, for the notes beside a table: "Tốt từ 90%, Khá từ 75%, …, Kém". */
+export function describeBands(bands: AssessmentRules['bands'], locale: Locale): string {
+  const from = locale === 'vi' ? 'từ' : 'from';
+  return bands
+    .map((b) => (b.min > 0 ? `${b[locale]} ${from} ${formatPercent(b.min, locale, 0)}` : b[locale]))
+    .join(', ');
+}
 
 /** Counts of one group's answers and dossiers over a period; what the database sums. */
 export interface AssessmentCounts {

@@ -7,7 +7,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { AssessmentReport } from '@hailong/contracts';
-import { INDICATOR_LABELS, INDICATORS, formatPercent } from '@hailong/domain';
+import { INDICATOR_LABELS, INDICATORS, describeBands } from '@hailong/domain';
 import { count, points, ratio, text, type Cell } from './cells.ts';
 import { addSheet } from './tally-xlsx.ts';
 
@@ -81,13 +81,7 @@ export async function assessmentXlsx(report: AssessmentReport, generatedOn: stri
         ),
       ],
       [text(`Không xếp hạng khi có dưới ${report.minAnswersToRank} phiếu đánh giá.`)],
-      [
-        text(
-          `Xếp loại theo tổng điểm trên số điểm đo được: ${report.bands
-            .map((b) => (b.min > 0 ? `${b.vi} từ ${formatPercent(b.min, 'vi', 0)}` : b.vi))
-            .join(', ')}.`,
-        ),
-      ],
+      [text(`Xếp loại theo tổng điểm trên số điểm đo được: ${describeBands(report.bands, 'vi')}.`)],
       ...(report.rulesSet
         ? []
         : [

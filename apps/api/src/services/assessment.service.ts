@@ -224,7 +224,7 @@ export function createAssessmentService(
         node: focus.unit ? { id: focus.unit.id, name: focus.unit.name } : null,
         rows,
         minAnswersToRank: rules.minAnswersToRank,
-        bands: rules.bands.map((b) => ({ ...b })),
+        bands: [...rules.bands],
         rulesSet: provinceRules !== undefined,
         notMeasured,
         ownRowOnly,

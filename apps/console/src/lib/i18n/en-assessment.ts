@@ -23,7 +23,6 @@ export const enAssessment: Record<keyof typeof viAssessment, string> = {
   'assessment.totalNote':
     'The total is out of the points measured (2 per measured indicator), never scaled to 18.',
   'assessment.bands': 'Bands by the total out of the points measured: {list}.',
-  'assessment.bandFrom': '{band} from {min}',
   'assessment.rulesUnset':
     "The scoring thresholds and bands are hailong's default proposal: the province has not set its own (HAILONG_ASSESSMENT_RULES_FILE). Check them against the province's plan before using the results to assess officers.",
   'assessment.legend': 'What the indicators are',

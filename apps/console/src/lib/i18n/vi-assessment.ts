@@ -21,7 +21,6 @@ export const viAssessment = {
   'assessment.totalNote':
     'Tổng điểm tính trên số điểm đo được (mỗi chỉ số đo được tối đa 2 điểm), không quy về thang 18 điểm.',
   'assessment.bands': 'Xếp loại theo tổng điểm trên số điểm đo được: {list}.',
-  'assessment.bandFrom': '{band} từ {min}',
   'assessment.rulesUnset':
     'Ngưỡng chấm điểm và xếp loại đang là đề xuất mặc định của hailong: tỉnh chưa đặt (HAILONG_ASSESSMENT_RULES_FILE). Đối chiếu với kế hoạch của tỉnh trước khi dùng kết quả để đánh giá cán bộ.',
   'assessment.legend': 'Ý nghĩa các chỉ số',
