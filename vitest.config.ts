@@ -52,7 +52,9 @@ export default defineConfig({
           // Beside the api project's files (vitest wants one worker count per group).
           maxWorkers: 4,
           sequence: { groupOrder: 1 },
+          globalSetup: ['test/support/postgres-global-setup.ts'],
           testTimeout: 30_000,
+          hookTimeout: 60_000,
         },
       },
       {

@@ -1,7 +1,7 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { ApiError } from '../http/errors.ts';
-import { createFairQueue, QueueFull } from './fair-queue.ts';
+import { createFairQueue, QueueFull, type QueueObserver, type Turn } from './fair-queue.ts';
 
 /**
  * scrypt with OWASP's parameters (N=2^17, r=8, p=1). Node's default `maxmem` (32 MiB) is below the
@@ -29,14 +29,61 @@ const KEY_LENGTH = 32;
  * How many derivations run at once in this process. Each holds 128 MiB and a core for a few hundred
  * milliseconds; one core is left to the event loop, so a flood of logins cannot starve everything else.
  */
-export const HASH_CONCURRENCY = Math.max(1, Math.min(4, availableParallelism() - 1));
-/** Beyond this many waiting, a derivation is refused at once (429) rather than queued. */
-const MAX_WAITING = 256;
+export const HASH_CONCURRENCY =
+  testConcurrency() ?? Math.max(1, Math.min(4, availableParallelism() - 1));
+/**
+ * At most this many derivations of one address run at once: an office behind one address can sign
+ * in two at a time, and a flood from a few addresses leaves the other cores to everyone else.
+ */
+export const HASH_PER_ADDRESS = 2;
+/**
+ * At most this many derivations wait. When full, a newcomer from an address with a shorter queue
+ * takes the place of the newest of the longest queue (fair-queue.ts): a flood from a few addresses
+ * fills the queue with its own attempts and loses them, never another address's sign-in.
+ */
+export const HASH_QUEUE_CAPACITY = 256;
+
+/** The test run's own concurrency, like its cost: only when vitest runs (NODE_ENV=test). */
+function testConcurrency(): number | undefined {
+  const value = Number(process.env.HAILONG_TEST_HASH_CONCURRENCY);
+  return process.env.NODE_ENV === 'test' && Number.isInteger(value) && value >= 1 && value <= 16
+    ? value
+    : undefined;
+}
+
+/**
+ * Sees every turn the hashing takes. Tests watch the turns (who was served in what order, how many
+ * ran per address) rather than time them, and `started` may hold a derivation (its promise is waited
+ * for) so that a test can fill the queue deterministically.
+ */
+export interface HashWatcher extends Omit<QueueObserver, 'started'> {
+  started?(key: string, turn: Turn): void | Promise<void>;
+}
+const watchers = new Set<HashWatcher>();
+
+/** Adds a watcher of the hashing turns; returns the function that removes it. */
+export function watchHashing(watcher: HashWatcher): () => void {
+  watchers.add(watcher);
+  return () => watchers.delete(watcher);
+}
+
 /** Every derivation in the process takes turns here, per turn key (a client's address). */
-const turns = createFairQueue(HASH_CONCURRENCY, MAX_WAITING);
+const turns = createFairQueue({
+  concurrency: HASH_CONCURRENCY,
+  perKey: HASH_PER_ADDRESS,
+  capacity: HASH_QUEUE_CAPACITY,
+  observer: {
+    queued: (key) => watchers.forEach((w) => w.queued?.(key)),
+    refused: (key, evicted) => watchers.forEach((w) => w.refused?.(key, evicted)),
+  },
+});
 
 function inTurn<T>(key: string, work: () => Promise<T>): Promise<T> {
-  return turns.run(key, work).catch((err: unknown) => {
+  const run = async (turn: Turn) => {
+    await Promise.all([...watchers].map((w) => w.started?.(key, turn)));
+    return work();
+  };
+  return turns.run(key, run).catch((err: unknown) => {
     if (!(err instanceof QueueFull)) throw err;
     throw new ApiError(
       429,
