@@ -2,7 +2,7 @@
  * `npm run bench`: measures what the issues set targets for and writes the figures to
  * bench-results/latest.json (and a dated copy). Figures, not pass/fail: tests never time things.
  * `npm run bench -- load tally` runs only the benches named (bundles, api, ingest, kiosk, tally,
- * load, public, backup, alerts, phone); the file then holds only their figures.
+ * load, public, backup, alerts, phone, imports); the file then holds only their figures.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -16,6 +16,7 @@ import { benchPublicAudit } from './public-audit.ts';
 import { benchAlerts } from './alerts.ts';
 import { benchBackup } from './backup.ts';
 import { benchPhone } from './phone.ts';
+import { benchImports } from './imports.ts';
 
 export interface BenchResult {
   name: string;
@@ -39,6 +40,7 @@ const BENCHES: Record<string, () => Promise<BenchResult[]>> = {
   alerts: benchAlerts,
   backup: benchBackup,
   phone: benchPhone,
+  imports: benchImports,
 };
 
 async function main() {

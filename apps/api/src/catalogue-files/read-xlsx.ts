@@ -2,53 +2,30 @@
  * A catalogue workbook as sheet lines: the first worksheet that has the header row (the template
  * puts "Danh mục" first and "Hướng dẫn" after it), each row with its row number. Formulas count by
  * their cached result, rich text by its characters, numbers as written.
+ *
+ * Read without trusting the file: the zip's table of contents is checked first (zip-directory.ts),
+ * then only the parts needed are inflated, as streams held to their declared sizes, and parsed as
+ * they inflate, stopping at the first line past a limit (sheet-limits.ts). Sheets after the one
+ * wanted are never inflated.
  */
-import ExcelJS from 'exceljs';
 import { readCatalogueTable, type SheetLine } from '@hailong/domain';
-import { FileUnreadable, MAX_ROWS } from './file-errors.ts';
 import type { TableCheck } from './read-csv.ts';
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value instanceof Date) return value.toISOString();
-  if ('richText' in value) return value.richText.map((r) => r.text).join('');
-  if ('formula' in value || 'sharedFormula' in value) {
-    return cellText((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
-  }
-  if ('text' in value) return String(value.text);
-  return '';
-}
-
-function linesOf(sheet: ExcelJS.Worksheet): SheetLine[] {
-  if (sheet.rowCount > MAX_ROWS + 100) {
-    throw new FileUnreadable(`Tệp có quá nhiều dòng (tối đa ${MAX_ROWS}).`);
-  }
-  const lines: SheetLine[] = [];
-  sheet.eachRow((row) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, column) => {
-      cells[column - 1] = cellText(cell.value);
-    });
-    lines.push({ line: row.number, cells: Array.from(cells, (c) => c ?? '') });
-  });
-  return lines;
-}
+import { readWorkbook } from './xlsx-parts.ts';
+import { readWorksheet } from './xlsx-sheet.ts';
+import { readZipDirectory } from './zip-directory.ts';
 
 /** Reads the bytes of an XLSX workbook. */
 export async function readXlsx(
   bytes: Uint8Array,
   fits: TableCheck = (lines) => readCatalogueTable(lines).issues.length === 0,
 ): Promise<SheetLine[]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new FileUnreadable(
-      'Không đọc được tệp Excel (.xlsx). Hãy lưu lại tệp bằng Excel rồi thử lại.',
-    );
+  const parts = new Map(readZipDirectory(bytes).map((e) => [e.name, e]));
+  const book = await readWorkbook(bytes, parts);
+  let first: SheetLine[] | undefined;
+  for (const sheet of book.sheets) {
+    const lines = await readWorksheet(bytes, sheet, book);
+    if (fits(lines)) return lines;
+    first ??= lines;
   }
-  const sheets = workbook.worksheets.map(linesOf);
-  return sheets.find(fits) ?? sheets[0] ?? [];
+  return first ?? [];
 }
