@@ -10,6 +10,7 @@ import { delimiter, join } from 'node:path';
 import pg from 'pg';
 import { redact } from '../db/connect.ts';
 import { BackupError, SUMMARY_SQL, type BackupSummary } from './backup-summary.ts';
+import { createPrivateFile } from './private-file.ts';
 import { durableRename } from './sqlite-backup.ts';
 
 /** pg_dump, pg_restore or psql: from PG_BIN_DIR, the PATH, or the newest Debian server package. */
@@ -105,6 +106,8 @@ export async function backupPostgres(url: string, dest: string): Promise<BackupS
   rmSync(partial, { force: true });
   try {
     const summary = await summarisePostgres(url);
+    // pg_dump would create its file 0666 less the umask; it truncates this one and keeps its mode.
+    createPrivateFile(partial);
     await run(
       pgTool('pg_dump'),
       [

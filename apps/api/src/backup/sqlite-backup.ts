@@ -3,19 +3,11 @@
  * The whole file is copied in one step, under one read transaction: a consistent snapshot, and in
  * WAL mode the server's writers never wait for it (they append to the WAL meanwhile).
  */
-import {
-  closeSync,
-  copyFileSync,
-  existsSync,
-  fsyncSync,
-  openSync,
-  renameSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { BackupError, SUMMARY_SQL, type BackupSummary } from './backup-summary.ts';
+import { copyToNewFile, createPrivateFile, PRIVATE_MODE } from './private-file.ts';
 
 /** Pages per backup step: all of them, so no writer can make the copy start over. */
 const ALL_PAGES = 0x7fffffff;
@@ -26,6 +18,9 @@ export async function backupSqlite(source: string, dest: string): Promise<Backup
   }
   const partial = `${dest}.partial`;
   rmSync(partial, { force: true });
+  // SQLite would create the copy 0644 (less the umask); an empty file it finds is an empty
+  // database, and it keeps that file's mode (and gives it to its journal).
+  createPrivateFile(partial);
   const db = new SqliteDatabase(source, { fileMustExist: true });
   try {
     db.pragma('busy_timeout = 5000');
@@ -91,6 +86,8 @@ export function summariseSqlite(path: string): BackupSummary {
 export function restoreSqlite(backup: string, target: string, overwrite: boolean): BackupSummary {
   const summary = summariseSqlite(backup);
   const incoming = `${target}.restoring`;
+  // The database keeps its own mode (its owner chose who may read it), never the backup file's.
+  const mode = existsSync(target) ? statSync(target).mode & 0o7777 : PRIVATE_MODE;
   let guard: SqliteDatabase.Database | undefined;
   if (existsSync(target) && statSync(target).size > 0) {
     if (!overwrite) {
@@ -112,8 +109,8 @@ export function restoreSqlite(backup: string, target: string, overwrite: boolean
     }
   }
   try {
-    copyFileSync(backup, incoming);
-    fsyncFile(incoming);
+    rmSync(incoming, { force: true });
+    copyToNewFile(backup, incoming, mode);
   } finally {
     if (guard) {
       guard.exec('COMMIT');
