@@ -180,7 +180,7 @@ describe('the citizen flow', () => {
     await page.locator('html[lang="vi"]').waitFor({ state: 'attached' });
   });
 
-  it('returns to the start after the idle timeout and discards what was not sent', async () => {
+  it('returns to the start after the idle timeout, keeping the level but not unsent answers', async () => {
     await openStaffPanel(page);
     const idle = page.getByLabel('Tự về màn hình đầu sau (giây)');
     expect(await idle.inputValue()).toBe('30');
@@ -200,7 +200,11 @@ describe('the citizen flow', () => {
       .getByRole('heading', { level: 1, name: 'Xin mời Ông/Bà đánh giá mức độ hài lòng' })
       .waitFor({ state: 'visible', timeout: 20_000 });
     expect(Date.now() - started).toBeGreaterThanOrEqual(9_000);
-    expect((await pending()).length).toBe(before);
+    // The level was stored when pressed; the reason and comment were never sent, so not kept.
+    const records = await pending();
+    expect(records.length).toBe(before + 1);
+    expect(records[records.length - 1]).toMatchObject({ kind: 'rating', level: 2, reasons: [] });
+    expect(records[records.length - 1]).not.toHaveProperty('comment');
   });
 
   it('shows a three-level unit its own scale, fixed to one sector, without the sector step', async () => {

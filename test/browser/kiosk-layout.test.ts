@@ -146,7 +146,7 @@ describe.each(SIZES)('the kiosk at $width×$height ($name)', (size) => {
     await page.setViewportSize({ width: size.width, height: size.height });
   });
 
-  it('fits the thank-you with the code and a QR code of the lookup for that code', async () => {
+  it('fits the thank-you with the code, the verdict token and a QR code of the lookup', async () => {
     await page.getByRole('button', { name: 'Gửi phản ánh' }).click();
     const box = await visible(page.getByRole('region', { name: 'Mã tra cứu' }));
     const code = (await box.locator('.code').textContent())!.trim();
@@ -155,8 +155,9 @@ describe.each(SIZES)('the kiosk at $width×$height ($name)', (size) => {
       page.getByRole('img', { name: `Mã QR mở trang tra cứu kết quả xử lý với mã ${code}` }),
     );
     await fits('thanks-feedback');
-    // No PUBLIC_URL on this server: the address the tablet itself uses.
-    expect(await readQr(qr)).toBe(`${baseUrl}/public?code=${code}`);
+    // No PUBLIC_URL on this server: the address the tablet itself uses; the verdict token after '#'.
+    const token = (await box.locator('.token').textContent())!.trim();
+    expect(await readQr(qr)).toBe(`${baseUrl}/public?code=${code}#token=${token}`);
     const host = new URL(baseUrl).host;
     await visible(page.getByText(`Hoặc mở ${host}/public trên điện thoại`));
     await page.getByRole('button', { name: 'Xong' }).click();

@@ -2,8 +2,9 @@
  * From the kiosk to the answer, on a server of its own whose public address is configured
  * (PUBLIC_URL), opened at that address as tablets and phones do: the console builds enrollment
  * links from it and does not warn; the phản ánh form offers the lĩnh vực just rated and sends the
- * one chosen; the thank-you's QR code reads as that address's lookup for the code, and opening it
- * on a phone shows the result at once.
+ * one chosen; the thank-you's QR code reads as that address's lookup for the code, with the
+ * verdict token shown beside it after `#`, and opening it on a phone shows the result at once and,
+ * once answered, the verdict form with the token filled in, which records the citizen's verdict.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { FeedbackList } from '@hailong/contracts';
+import { VERDICT_TOKEN_PATTERN } from '@hailong/domain';
 import {
   freePort,
   startServer,
@@ -33,6 +35,9 @@ let browser: Browser;
 const contexts: BrowserContext[] = [];
 let kiosk: Page;
 let errors: string[];
+/** The verdict token the thank-you screen showed, and the item it belongs to. */
+let token: string;
+let itemId: string;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'hailong-public-url-'));
@@ -112,11 +117,36 @@ describe('a configured public address', () => {
 
   it('shows a QR code of the public lookup for the code, which opens the result', async () => {
     const code = (await kiosk.locator('.code').textContent())!.trim();
+    await visible(kiosk.getByRole('heading', { name: 'Mã xác nhận' }));
+    token = (await kiosk.locator('.token').textContent())!.trim();
+    expect(token).toMatch(VERDICT_TOKEN_PATTERN);
     const qr = kiosk.getByRole('img', {
       name: `Mã QR mở trang tra cứu kết quả xử lý với mã ${code}`,
     });
     const url = await readQr(await visible(qr));
-    expect(url).toBe(`${publicUrl}/public?code=${code}`);
+    expect(url).toBe(`${publicUrl}/public?code=${code}#token=${token}`);
+    // Only its hash was queued: the tablet's outbox never holds the token.
+    const queued = await kiosk.evaluate(() => {
+      return new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('hailong-kiosk');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const names = [...db.objectStoreNames];
+          const tx = db.transaction(names, 'readonly');
+          const all = names.map(
+            (n) =>
+              new Promise<unknown>((done) => {
+                const req = tx.objectStore(n).getAll();
+                req.onsuccess = () => done(req.result);
+              }),
+          );
+          void Promise.all(all).then((rows) => resolve(JSON.stringify(rows)));
+        };
+      });
+    });
+    expect(queued).toContain(code);
+    expect(queued).not.toContain(token);
     await visible(kiosk.getByText(`Hoặc mở ${new URL(publicUrl).host}/public trên điện thoại`));
 
     // The tablet uploads it; the register has it with the sector the citizen chose.
@@ -132,6 +162,7 @@ describe('a configured public address', () => {
       if (!item) await new Promise((r) => setTimeout(r, 500));
     }
     expect(item).toMatchObject({ trackingCode: code, sectorId: chosen, unitId: unit.id });
+    itemId = item!.id;
 
     // A citizen's phone opens the address in the QR code.
     const phone = await browser.newContext({
@@ -152,6 +183,53 @@ describe('a configured public address', () => {
     await page.goto(`${publicUrl}/public#code=${code.toLowerCase()}`);
     await visible(lookup.getByRole('heading', { name: `Kết quả tra cứu mã ${code}` }));
     expect(new URL(page.url()).search).toBe(`?code=${code.toLowerCase()}`);
+    expect(phoneErrors).toEqual([]);
+  });
+
+  it('takes the citizen’s verdict with the token the QR code filled in, never sent in an address', async () => {
+    const api = await AdminApi.signIn(publicUrl, 'admin', adminPassword);
+    for (const body of [
+      { action: 'classify', classification: 'within_authority' },
+      { action: 'start' },
+      {
+        action: 'answer',
+        text: 'Giấy phép đã được cấp ngày 25/11.',
+        channel: 'page',
+        publish: true,
+      },
+    ]) {
+      const res = await api.call(`/api/v1/feedback/${itemId}/transitions`, 'POST', body);
+      expect(res.status).toBe(200);
+    }
+    const phone = await browser.newContext({
+      viewport: { width: 360, height: 740 },
+      locale: 'vi-VN',
+      isMobile: true,
+    });
+    contexts.push(phone);
+    const page = await phone.newPage();
+    const phoneErrors = watchErrors(page);
+    const sent: string[] = [];
+    // What reaches a server: the address without its fragment (and the form's body, meant for it).
+    page.on('request', (r) => sent.push(r.url().split('#')[0]!));
+    const code = (await kiosk.locator('.code').textContent())!.trim();
+    await page.goto(`${publicUrl}/public?code=${code}#token=${token}`);
+    const form = page.getByRole('group', { name: 'Ông/Bà có chấp nhận câu trả lời này không?' });
+    await visible(form);
+    await visible(page.getByText(/Mã xác nhận gồm 28 chữ và số/));
+    expect(await page.getByLabel('Mã xác nhận', { exact: true }).inputValue()).toBe(token);
+    // Sent without a choice: the page says so and the token stays filled in.
+    await page.getByRole('button', { name: 'Gửi ý kiến' }).click();
+    await visible(page.getByText('Chưa ghi nhận được ý kiến.', { exact: false }));
+    expect(await page.getByLabel('Mã xác nhận', { exact: true }).inputValue()).toBe(token);
+    await form.getByLabel('Tôi chưa chấp nhận câu trả lời').check();
+    await page.getByRole('button', { name: 'Gửi ý kiến' }).click();
+    await visible(page.getByText('Cảm ơn Ông/Bà. Ý kiến về câu trả lời đã được ghi nhận.'));
+    await visible(page.getByText(/Ông\/Bà đã cho biết: chưa chấp nhận câu trả lời/));
+    // The fragment is the browser's own: no request carried the token.
+    expect(sent.filter((u) => u.includes(token) || u.includes(token.replace(/-/g, '')))).toEqual(
+      [],
+    );
     expect(phoneErrors).toEqual([]);
   });
 

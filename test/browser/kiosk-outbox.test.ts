@@ -76,6 +76,13 @@ describe('IndexedDB real life', () => {
     expect(result).toEqual({ ok: true });
   });
 
+  it('queues the rating a previous release left as a draft when its database is upgraded', async () => {
+    const result = await page.evaluate(() =>
+      (globalThis as unknown as TestEntryGlobal).kioskTest.upgradesWithLeftDraft(),
+    );
+    expect(result).toEqual({ ok: true });
+  });
+
   it('reports a full disk as StorageFullError', async () => {
     // A context of its own: after the checks above created and deleted many databases, Chromium's
     // usage bookkeeping for the origin no longer reflects a quota override reliably.

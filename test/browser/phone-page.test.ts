@@ -59,15 +59,14 @@ describe('the phone page', () => {
     await page.goto(`/phone/?u=${unit.id}&c=${counter.id}&dossier=H12.22-261126-0001`);
     await visible(page.getByRole('heading', { name: 'Đánh giá mức độ hài lòng' }));
     await visible(page.getByText(`${unit.name} · ${counter.name}`));
-    expect(
-      await page.getByRole('textbox', { name: 'Mã hồ sơ (không bắt buộc)' }).inputValue(),
-    ).toBe('H12.22-261126-0001');
+    // The link's code is in the default form, so it goes with the level.
+    await visible(page.getByText('Mã hồ sơ: H12.22-261126-0001'));
     const sector = page.getByRole('combobox', { name: 'Lĩnh vực' });
     if (await sector.count()) await sector.selectOption({ index: 1 });
-    await page.getByRole('radio', { name: 'Không hài lòng', exact: true }).check();
+    await page.getByRole('button', { name: 'Không hài lòng', exact: true }).click();
     await page.getByRole('checkbox', { name: 'Phải chờ lâu' }).check();
     await page.getByRole('textbox', { name: 'Góp ý thêm (không bắt buộc)' }).fill('Chờ 2 tiếng');
-    await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
+    await page.getByRole('button', { name: 'Gửi ý kiến' }).click();
     await visible(page.getByRole('status').filter({ hasText: 'Cảm ơn Ông/Bà đã đánh giá.' }));
   });
 
@@ -97,6 +96,11 @@ describe('the phone page', () => {
     await visible(page.getByRole('status').filter({ hasText: 'Đã tiếp nhận' }));
     trackingCode = (await page.locator('.code').textContent()) ?? '';
     expect(trackingCode).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    // The verdict token, made on the phone and shown once; the lookup link carries it after '#'.
+    const token = (await page.locator('.token').textContent()) ?? '';
+    expect(token).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){6}$/);
+    const link = page.getByRole('link', { name: 'Tra cứu kết quả xử lý' });
+    expect(await link.getAttribute('href')).toBe(`/public?code=${trackingCode}#token=${token}`);
     expect(errors).toEqual([]);
   });
 

@@ -6,6 +6,7 @@ import { request, type Agent, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { App } from '../../apps/api/src/app.ts';
+import { lingerOnClose } from '../../apps/api/src/http/lingering-close.ts';
 
 export interface LiveServer {
   port: number;
@@ -15,6 +16,8 @@ export interface LiveServer {
 
 export async function listen(app: App): Promise<LiveServer> {
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  // As main.ts does: a refused body's sender still reads the refusal.
+  lingerOnClose(server);
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;
   return {

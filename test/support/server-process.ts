@@ -34,10 +34,14 @@ export interface ServerProcess {
   output: string[];
 }
 
-/** Starts the server and waits until /healthz answers 200. */
+/**
+ * Starts the server and waits until /healthz answers 200 (for at most `timeoutMs`: more for
+ * several servers seeding one database, which take turns).
+ */
 export async function startServer(
   port: number,
   env: Record<string, string>,
+  { timeoutMs = START_TIMEOUT_MS } = {},
 ): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/main.ts'], {
     cwd: ROOT,
@@ -51,7 +55,7 @@ export async function startServer(
   child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   const server = { port, baseUrl: `http://127.0.0.1:${port}`, child, output };
   try {
-    await waitForHealth(server);
+    await waitForHealth(server, timeoutMs);
   } catch (err) {
     await stopServer(server);
     throw err;
@@ -59,8 +63,8 @@ export async function startServer(
   return server;
 }
 
-async function waitForHealth(server: ServerProcess): Promise<void> {
-  const deadline = Date.now() + START_TIMEOUT_MS;
+async function waitForHealth(server: ServerProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (server.child.exitCode !== null) break;
     try {

@@ -8,7 +8,8 @@ import { createAuthService } from './services/auth.service.ts';
 import { createUsersService } from './services/users.service.ts';
 import { createCatalogueService } from './services/catalogue.service.ts';
 import { handleError, routeNotFound } from './http/errors.ts';
-import { MAX_BODY_BYTES, requestBodyLimit } from './http/body-limits.ts';
+import { MAX_BODY_BYTES } from './http/body-limits.ts';
+import { boundedBodies } from './http/bounded-body.ts';
 import { createLogger, requestLogger, type Logger } from './http/logger.ts';
 import { csrfGuard } from './http/csrf.ts';
 import { clientInfo } from './http/client.ts';
@@ -28,6 +29,7 @@ import { createMetrics } from './metrics/metrics.ts';
 import { httpMetrics } from './metrics/http-metrics.ts';
 import { observedSync } from './metrics/sync-metrics.ts';
 import { refuseWhileDraining } from './http/drain.ts';
+import { refuseNulInUrl } from './http/validation.ts';
 import { authRoutes } from './routes/auth.route.ts';
 import { usersRoutes } from './routes/users.route.ts';
 import { unitsRoutes } from './routes/units.route.ts';
@@ -49,12 +51,7 @@ import { feedbackRoutes } from './routes/feedback.route.ts';
 import { feedbackAdminRoutes } from './routes/feedback-admin.route.ts';
 import { feedbackPublicRoutes } from './routes/feedback-public.route.ts';
 import { feedbackChannelRoutes } from './routes/feedback-channels.route.ts';
-import {
-  intakeRoutes,
-  PHONE_FEEDBACK_MAX_BYTES,
-  PHONE_FEEDBACK_PATH,
-  STAFF_ENTRY_PATH,
-} from './routes/intake.route.ts';
+import { intakeRoutes } from './routes/intake.route.ts';
 import { createPhoneIntakeService } from './services/phone-intake.service.ts';
 import { createStaffEntryService } from './services/staff-entry.service.ts';
 import { createChannelTallyService } from './services/channel-tally.service.ts';
@@ -75,7 +72,7 @@ import { targetsRoutes } from './routes/targets.route.ts';
 import { publicStatsRoutes } from './routes/public-stats.route.ts';
 import { createCatalogueImportService } from './services/catalogue-import.service.ts';
 import { createSetupService } from './services/setup.service.ts';
-import { catalogueFilesRoutes, IMPORT_PATHS } from './routes/catalogue-files.route.ts';
+import { catalogueFilesRoutes } from './routes/catalogue-files.route.ts';
 import { setupRoutes } from './routes/setup.route.ts';
 import { commentsRoutes } from './routes/comments.route.ts';
 import { createCommentsService } from './services/comments.service.ts';
@@ -91,7 +88,7 @@ import { createSurveySettingsService } from './services/survey-settings.service.
 import { officersRoutes } from './routes/officers.route.ts';
 
 export const API_VERSION = '0.1.0';
-/** Bodies above this are refused with 413 before they are read in full. */
+/** What staff and tablets may send to most routes (the whole policy: http/body-limits.ts). */
 export { MAX_BODY_BYTES };
 
 export interface AppDeps {
@@ -177,6 +174,9 @@ export function createApp(deps: AppDeps) {
   );
   // Inside the security headers, so that the 503 of a stopping server carries them too.
   if (deps.draining) app.use('*', refuseWhileDraining(deps.draining));
+  app.use('*', refuseNulInUrl());
+  // Before anything reads a body, inside the headers' middleware so that its 413 carries them.
+  app.use('*', boundedBodies());
   app.onError(handleError(logger));
   app.notFound(routeNotFound);
 
@@ -184,14 +184,6 @@ export function createApp(deps: AppDeps) {
   api.use('*', credentials(DEVICE_PATHS));
   api.use('*', csrfGuard(deps.publicUrl && new URL(deps.publicUrl).origin));
   api.use('*', loadSession(auth));
-  // After the session: how much may be sent depends on who sends it.
-  api.use(
-    '*',
-    requestBodyLimit(DEVICE_PATHS, [...IMPORT_PATHS, STAFF_ENTRY_PATH], {
-      paths: PHONE_FEEDBACK_PATH,
-      maxBytes: PHONE_FEEDBACK_MAX_BYTES,
-    }),
-  );
   api.route('/', authRoutes(auth));
   api.route('/', usersRoutes(createUsersService(deps.repos, deps.clock)));
   api.route('/', unitsRoutes(createCatalogueService(deps.repos, deps.clock)));

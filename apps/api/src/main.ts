@@ -8,6 +8,7 @@ import { createApp } from './app.ts';
 import { readConfig } from './config.ts';
 import { openDatabase } from './db/connect.ts';
 import { createLogger } from './http/logger.ts';
+import { lingerOnClose } from './http/lingering-close.ts';
 import { systemClock } from './services/clock.ts';
 import { ensureFirstAdmin, seedDemoCatalogue } from './services/seed.service.ts';
 import { startRetentionJob } from './services/retention.service.ts';
@@ -27,14 +28,21 @@ async function main() {
   const config = readConfig();
   const logger = createLogger(config.logLevel);
   const database = await openDatabase(config.databaseUrl);
-  await database.migrate();
   const { repos } = database;
-  const demo = config.demo && (await seedDemoCatalogue(repos, systemClock));
-  // The first admin before the demo's staff accounts: it is created only while there is no user.
-  const generated = await ensureFirstAdmin(repos, systemClock, config.adminPassword);
+  let demo = false;
+  let generated: string | null | undefined;
+  // Under the start lock with the migrations: of processes starting together on an empty
+  // database, the first makes the admin and the demo, the others find them made.
+  await database.migrate(async () => {
+    demo = config.demo && (await seedDemoCatalogue(repos, systemClock));
+    // The first admin before the demo's staff accounts: it is created only while there is no user.
+    generated = await ensureFirstAdmin(repos, systemClock, config.adminPassword);
+    if (demo) {
+      await seedDemoRatings(repos, systemClock, onFeedbackReceived);
+      await seedDemoSurvey(repos, systemClock);
+    }
+  });
   if (demo) {
-    await seedDemoRatings(repos, systemClock, onFeedbackReceived);
-    await seedDemoSurvey(repos, systemClock);
     console.log(
       'Đã tạo dữ liệu mẫu: đơn vị, lĩnh vực, 4 tháng đánh giá và phản ánh (demo data seeded).',
     );
@@ -97,6 +105,9 @@ async function main() {
       );
     },
   );
+
+  // A refused body's sender still reads the refusal (see http/lingering-close.ts).
+  lingerOnClose(server);
 
   // Erases contact data of long-closed feedback now and daily (Nghị định 13/2023/NĐ-CP).
   const stopRetention = startRetentionJob(repos, systemClock, logger);

@@ -18,6 +18,6 @@ mount(App, { target });
 void boot().then(preloadAll);
 startIdleReset();
 watchStaffGesture(() => {
-  if (kiosk.phase === 'ready' && kiosk.staff === 'closed') kiosk.staff = 'pin';
+  if (kiosk.phase === 'ready' && kiosk.staff === 'closed') kiosk.openStaff();
 });
 void registerServiceWorker();

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { PLAN_ACTIONS } from '@hailong/domain';
-import { text } from './common.ts';
-import { CatalogueCode, NewUnitKind, ScaleId } from './catalogue.ts';
+import { CatalogueCode, CatalogueName, NewUnitKind, ScaleId } from './catalogue.ts';
 
 /**
  * Import of the catalogue file (đơn vị, lĩnh vực, quầy) from CSV or XLSX: a dry run answers the
@@ -69,7 +68,7 @@ export type SetupStatus = z.infer<typeof SetupStatus>;
 /** Typed in a form: spaces around and capitals are forgiven. */
 const TypedCode = z.string().trim().toLowerCase().pipe(CatalogueCode);
 
-const Named = z.object({ code: TypedCode, name: text(200) });
+const Named = z.object({ code: TypedCode, name: CatalogueName });
 
 /** The first unit, one sector and one counter, made from the set-up page's small form. */
 export const FirstUnitRequest = z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CATALOGUE_CODE, RATING_SCALES } from '@hailong/domain';
+import { CATALOGUE_CODE, isOneLineText, RATING_SCALES } from '@hailong/domain';
 import { Id, Instant, text } from './common.ts';
 
 /**
@@ -64,6 +64,15 @@ export const CatalogueCode = z
   .string()
   .regex(CATALOGUE_CODE, 'code: 1–40 of a-z 0-9 -, not starting or ending with -');
 
+/**
+ * A name of a unit, lĩnh vực or quầy: one line, no control character (checked before trimming, so
+ * a trailing line break is refused too, not quietly cut), at most 200 characters.
+ */
+export const CatalogueName = z
+  .string()
+  .refine(isOneLineText, 'name: one line, without line breaks, tabs or control characters')
+  .pipe(text(200));
+
 /** A position among siblings, 0 first. */
 const Position = z.number().int().min(0).max(100_000);
 
@@ -125,7 +134,7 @@ export const CatalogueQuery = z.object({
 export const CreateUnitRequest = z
   .object({
     code: CatalogueCode,
-    name: text(200),
+    name: CatalogueName,
     kind: NewUnitKind,
     scale: ScaleId.default('five'),
     /** The unit above; null makes a root (admins only). */
@@ -138,7 +147,7 @@ export type CreateUnitRequest = z.input<typeof CreateUnitRequest>;
 /** Any of: rename, re-classify, move (parentId), reorder (sortOrder = position), scale (next month). */
 export const UpdateUnitRequest = z
   .object({
-    name: text(200).optional(),
+    name: CatalogueName.optional(),
     kind: NewUnitKind.optional(),
     parentId: Id.nullable().optional(),
     sortOrder: Position.optional(),
@@ -149,11 +158,17 @@ export const UpdateUnitRequest = z
 export type UpdateUnitRequest = z.input<typeof UpdateUnitRequest>;
 
 const createItem = (id: string) =>
-  z.object({ code: CatalogueCode, name: text(200), sortOrder: Position.optional() }).meta({ id });
+  z
+    .object({ code: CatalogueCode, name: CatalogueName, sortOrder: Position.optional() })
+    .meta({ id });
 /** Any of: rename, move to another unit (unitId), reorder (sortOrder = position). */
 const updateItem = (id: string) =>
   z
-    .object({ name: text(200).optional(), unitId: Id.optional(), sortOrder: Position.optional() })
+    .object({
+      name: CatalogueName.optional(),
+      unitId: Id.optional(),
+      sortOrder: Position.optional(),
+    })
     .refine((v) => Object.keys(v).length > 0, { message: 'nothing to change' })
     .meta({ id });
 export const CreateSectorRequest = createItem('CreateSectorRequest');

@@ -10,15 +10,39 @@ import { FeedbackKind } from './records.ts';
 export const FeedbackSource = z.enum(FEEDBACK_SOURCES);
 export const FeedbackVerdictValue = z.enum(FEEDBACK_VERDICTS);
 
-/** The citizen's verdict on the answer, given with the tracking code (no sign-in). */
+/**
+ * A verdict token as typed or carried (`parseVerdictToken` reads it: any case, dashes or not).
+ * Bounded here; whether it is a token at all is the service's to say, with its own error.
+ */
+export const VerdictToken = z.string().max(80);
+
+/**
+ * The citizen's verdict on the answer, given with the tracking code and the verdict token from
+ * the receipt (no sign-in): the code is public, the token is the citizen's secret.
+ */
 export const VerdictRequest = z
   .object({
     accepted: z.boolean(),
     /** Why not, in the citizen's words (optional). */
     reason: text(1000).optional(),
+    /** The receipt's verdict token; refused (verdict_token_invalid) when absent or wrong. */
+    token: VerdictToken.optional(),
   })
   .meta({ id: 'VerdictRequest' });
 export type VerdictRequest = z.input<typeof VerdictRequest>;
+
+/**
+ * Staff record the verdict a citizen gave them by phone, on an item whose citizen has no token
+ * (made before tokens, or by an old kiosk); audited with who recorded it.
+ */
+export const PhoneVerdictRequest = z
+  .object({
+    accepted: z.boolean(),
+    /** Why not, in the citizen's words as staff noted them (optional). */
+    reason: text(1000).optional(),
+  })
+  .meta({ id: 'PhoneVerdictRequest' });
+export type PhoneVerdictRequest = z.input<typeof PhoneVerdictRequest>;
 
 export const VerdictReceipt = z
   .object({ trackingCode: z.string(), verdict: FeedbackVerdictValue, at: Instant })

@@ -40,8 +40,21 @@ export const ERROR_CODES = [
   /** The item has no answer to judge yet, or its verdict on this answer was already given. */
   'verdict_closed',
   'verdict_given',
+  /** A verdict without the receipt's verdict token, or with a wrong one. */
+  'verdict_token_invalid',
+  /** An item made before verdict tokens: its citizen gives the verdict to staff, by phone. */
+  'verdict_by_staff',
   /** An attachment that is not an image (or scan) we keep, or is too large. */
   'unsupported_media',
+  /** An image whose header declares more pixels than the server keeps (checked before decoding). */
+  'image_too_large',
+  /** A phone rating's follow-up answers: with another key than the one drawn with the level. */
+  'amendment_key_invalid',
+  /** …too late (the level stays counted), or after another amendment was applied. */
+  'amendment_expired',
+  'already_amended',
+  /** A follow-up answer the unit does not ask, or one the rating already carries. */
+  'not_asked',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

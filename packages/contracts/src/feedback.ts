@@ -169,6 +169,11 @@ export const FeedbackDetail = FeedbackSummary.extend({
   publishByDefault: z.boolean(),
   /** Photos and scans, for staff who may act on the item (empty for viewers). */
   attachments: z.array(FeedbackAttachment),
+  /**
+   * The caller may record a verdict the citizen gave by phone: the item is answered, has no
+   * verdict on its answer, and its citizen holds no verdict token (made before tokens).
+   */
+  canRecordVerdict: z.boolean(),
 }).meta({ id: 'FeedbackDetail' });
 export type FeedbackDetail = z.infer<typeof FeedbackDetail>;
 
@@ -245,6 +250,11 @@ export const PublicFeedback = z
     /** Whether the citizen may now say if they accept the answer, and what they said of it. */
     verdictOpen: z.boolean(),
     verdict: FeedbackVerdictValue.nullable(),
+    /**
+     * The verdict is given here with the receipt's verdict token; false for items made before
+     * tokens, whose citizen gives it to staff by phone.
+     */
+    verdictByToken: z.boolean(),
   })
   .meta({ id: 'PublicFeedback' });
 export type PublicFeedback = z.infer<typeof PublicFeedback>;

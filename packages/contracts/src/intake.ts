@@ -10,7 +10,7 @@ import { Id, Instant, storable, text } from './common.ts';
 import { FeedbackKind, Phone } from './records.ts';
 import { DossierCode, RespondentType, SurveyAnswers, UnitSurveySettings } from './survey.ts';
 import { CalendarDate } from './feedback.ts';
-import { FeedbackSource } from './channels.ts';
+import { FeedbackSource, VerdictToken } from './channels.ts';
 import { ScaleId } from './catalogue.ts';
 
 /** Contact data a citizen gives on the phone page, only with the consent box ticked. */
@@ -20,6 +20,12 @@ export const PhoneContact = z.object({
   /** The consent text shown (its version); the citizen ticked it. */
   consentVersion: storable().min(1).max(40),
 });
+
+/**
+ * The secret the phone page draws with a level (256 bits, base64url) and keeps across retries, so
+ * that only it may add the follow-up answers; the server keeps only its SHA-256.
+ */
+export const AmendKey = z.string().regex(/^[A-Za-z0-9_-]{43,128}$/);
 
 export const PhoneRatingRequest = z
   .object({
@@ -33,10 +39,41 @@ export const PhoneRatingRequest = z
     dossierCode: DossierCode.optional(),
     respondentType: RespondentType.optional(),
     answers: SurveyAnswers.optional(),
+    /**
+     * Sent with a level alone, the moment it is pressed (issue 21): the follow-up answers then come
+     * as an amendment carrying this key, and a required dossier code may come with them.
+     */
+    amendKey: AmendKey.optional(),
   })
   .meta({ id: 'PhoneRatingRequest' });
 export type PhoneRatingRequest = z.input<typeof PhoneRatingRequest>;
 export type PhoneRatingParams = z.output<typeof PhoneRatingRequest>;
+
+/**
+ * The follow-up answers to a level stored alone, applied once to that rating within 30 minutes of
+ * it, under the unit's settings; they add to the rating and never replace what it carries.
+ */
+export const PhoneRatingAmendment = z
+  .strictObject({
+    amendKey: AmendKey,
+    reasons: z.array(z.enum(LOW_RATING_REASONS)).max(LOW_RATING_REASONS.length).default([]),
+    comment: text(1000).optional(),
+    dossierCode: DossierCode.optional(),
+    respondentType: RespondentType.optional(),
+    answers: SurveyAnswers.optional(),
+  })
+  .meta({ id: 'PhoneRatingAmendment' });
+export type PhoneRatingAmendment = z.input<typeof PhoneRatingAmendment>;
+export type PhoneRatingAmendmentParams = z.output<typeof PhoneRatingAmendment>;
+
+export const PhoneAmendmentReceipt = z
+  .object({
+    id: z.uuid(),
+    /** amended: applied now; duplicate: this amendment was applied before (a resend). */
+    status: z.enum(['amended', 'duplicate']),
+  })
+  .meta({ id: 'PhoneAmendmentReceipt' });
+export type PhoneAmendmentReceipt = z.infer<typeof PhoneAmendmentReceipt>;
 
 /** Photos are JPEG or PNG files, base64, resized on the phone; at most 3. */
 export const PhonePhoto = z.base64().max(1_000_000);
@@ -50,6 +87,11 @@ export const PhoneFeedbackRequest = z
     content: text(5000),
     contact: PhoneContact.nullable().default(null),
     photos: z.array(PhonePhoto).max(3).default([]),
+    /**
+     * The verdict token the page made and shows the citizen (kept with the id across retries);
+     * the server keeps only its SHA-256. Absent: the citizen's verdict goes through staff.
+     */
+    verdictToken: VerdictToken.optional(),
   })
   .meta({ id: 'PhoneFeedbackRequest' });
 export type PhoneFeedbackRequest = z.input<typeof PhoneFeedbackRequest>;
@@ -106,6 +148,11 @@ export const StaffEntryRequest = z
       .default(null),
     /** A scan of the letter: JPEG, PNG or PDF, base64. */
     attachment: z.base64().max(4_500_000).optional(),
+    /**
+     * The verdict token the console made for the citizen (kept with the id across retries), to
+     * give them with the tracking code; the server keeps only its SHA-256.
+     */
+    verdictToken: VerdictToken.optional(),
   })
   .meta({ id: 'StaffEntryRequest' });
 export type StaffEntryRequest = z.input<typeof StaffEntryRequest>;

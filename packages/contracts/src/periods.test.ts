@@ -43,6 +43,11 @@ describe('periods a request may name', () => {
     ['NaN', null],
     ['Infinity', null],
     ['2026.5', null],
+    ['2026\n', null],
+    ['2026 ', null],
+    [' 2026', null],
+    ['2026\t', null],
+    ['2e3', null],
   ])('year %j → %s', (value, parsed) => {
     const result = BoundedYear.safeParse(value);
     expect(result.success ? result.data : null).toBe(parsed);

@@ -27,8 +27,14 @@ export const BoundedMonth = z
   .refine(isMonth, 'month: YYYY-MM')
   .refine(yearInRange, `month: year ${MIN_YEAR}–${MAX_YEAR}`);
 
-/** A year a request may name (query strings are coerced). */
-export const BoundedYear = z.coerce.number().int().min(MIN_YEAR).max(MAX_YEAR);
+/**
+ * A year a request may name. A query string is read as a number only when it is four digits and
+ * nothing else: `Number()` alone would take "2026\n", " 2026" and "2e3" for years.
+ */
+export const BoundedYear = z.preprocess(
+  (value) => (typeof value === 'string' && /^\d{4}$/.test(value) ? Number(value) : value),
+  z.number().int().min(MIN_YEAR).max(MAX_YEAR),
+);
 
 /** A real calendar date "YYYY-MM-DD" with a year from 2000 to 2100. */
 export const BoundedDate = z

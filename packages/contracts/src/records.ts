@@ -77,6 +77,9 @@ export const FeedbackKind = z.enum(FEEDBACK_KINDS);
 
 export const TrackingCode = z.string().regex(TRACKING_CODE_PATTERN);
 
+/** A verdict token's SHA-256, lower-case hex (`hashVerdictToken`). */
+export const VerdictTokenHash = z.string().regex(/^[0-9a-f]{64}$/);
+
 /** Phản ánh or kiến nghị left at the tablet. */
 export const FeedbackRecord = z
   .object({
@@ -87,6 +90,12 @@ export const FeedbackRecord = z
     sectorId: Id.nullable(),
     content: text(5000),
     contact: FeedbackContact.nullable(),
+    /**
+     * SHA-256 (hex) of the verdict token the tablet showed the citizen on the thank-you screen;
+     * the token itself never leaves the tablet's screen. Absent from older kiosks: their items
+     * take a verdict only through staff.
+     */
+    verdictTokenHash: VerdictTokenHash.optional(),
   })
   .meta({ id: 'FeedbackRecord' });
 export type FeedbackRecord = z.infer<typeof FeedbackRecord>;

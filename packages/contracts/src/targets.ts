@@ -15,10 +15,15 @@ export const TargetList = z
     defaultPercent: TargetPercent,
     /** False when nobody set the year's default and the built-in 90 % applies. */
     defaultIsSet: z.boolean(),
+    /** Whether the reader may change the default (it moves every unit: admins, province-wide). */
+    canSetDefault: z.boolean(),
+    /** The units the reader may see. */
     units: z.array(
       z.object({
         unitId: Id,
         unitName: z.string(),
+        /** Whether the reader may change this unit's sector targets (their subtree). */
+        editable: z.boolean(),
         sectors: z.array(
           z.object({
             sectorId: Id,

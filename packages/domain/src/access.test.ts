@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canManageCatalogue, inScope, scopeOf, type ScopeSubject } from './access.ts';
+import {
+  canManageCatalogue,
+  canManageEveryUnit,
+  inScope,
+  scopeOf,
+  type ScopeSubject,
+} from './access.ts';
 import { ROLES, type Role } from './roles.ts';
 import { buildTree, isWithin, subtreeOf } from './unit-tree.ts';
 
@@ -82,5 +88,43 @@ describe('canManageCatalogue', () => {
         },
       ),
     );
+  });
+});
+
+describe('canManageEveryUnit', () => {
+  it.each<[Role, string | null, boolean]>([
+    ['admin', null, true],
+    ['admin', 'a1', true],
+    ['supervisor', null, true],
+    ['supervisor', 'p', true],
+    ['supervisor', 'a', false],
+    ['supervisor', 'c', false],
+    ['viewer', null, false],
+    ['staff', 'p', false],
+  ])('%s attached to %s: %s', (role, unitId, expected) => {
+    expect(canManageEveryUnit(tree, { role, unitId })).toBe(expected);
+  });
+
+  it('is exactly being able to manage each unit of the tree', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...ROLES),
+        fc.constantFrom<string | null>(null, ...ALL),
+        (role, unitId) => {
+          const subject = { role, unitId };
+          expect(canManageEveryUnit(tree, subject)).toBe(
+            ALL.every((id) => canManageCatalogue(tree, subject, id)),
+          );
+        },
+      ),
+    );
+  });
+
+  it('never lets the supervisor of one of several roots manage every unit', () => {
+    const flat = buildTree([
+      { id: 'x', parentId: null },
+      { id: 'y', parentId: null },
+    ]);
+    expect(canManageEveryUnit(flat, { role: 'supervisor', unitId: 'x' })).toBe(false);
   });
 });

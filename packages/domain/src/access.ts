@@ -31,9 +31,29 @@ export function inScope(scope: UnitScope, unitId: string): boolean {
   return scope.all || scope.unitIds.has(unitId);
 }
 
-/** Whether `subject` may change the catalogue at `unitId` (admins anywhere, supervisors within). */
-export function canManageCatalogue(tree: UnitTree, subject: ScopeSubject, unitId: string): boolean {
+/**
+ * Whether `subject` may change what belongs to `unitId`: its catalogue, its sectors' targets, its
+ * dossiers, a conclusion on one of its officers. Admins anywhere, supervisors within their subtree.
+ */
+export function canManageUnit(tree: UnitTree, subject: ScopeSubject, unitId: string): boolean {
   if (subject.role === 'admin') return true;
   if (subject.role !== 'supervisor') return false;
   return inScope(scopeOf(tree, subject), unitId);
+}
+
+/** Whether `subject` may change the catalogue at `unitId` (admins anywhere, supervisors within). */
+export function canManageCatalogue(tree: UnitTree, subject: ScopeSubject, unitId: string): boolean {
+  return canManageUnit(tree, subject, unitId);
+}
+
+/**
+ * Whether `subject` may change what applies to every unit at once (the year's default target):
+ * only someone who may change every unit of the tree — an admin, or a supervisor whose subtree is
+ * the whole province. A commune's supervisor setting it would move every other unit's targets.
+ */
+export function canManageEveryUnit(tree: UnitTree, subject: ScopeSubject): boolean {
+  if (subject.role === 'admin') return true;
+  if (subject.role !== 'supervisor') return false;
+  const scope = scopeOf(tree, subject);
+  return scope.all || [...tree.nodes.keys()].every((id) => scope.unitIds.has(id));
 }

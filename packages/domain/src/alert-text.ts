@@ -3,6 +3,7 @@
  * when it is raised, so a mail and the console read the same sentence). Pure: no lookups.
  */
 import type { AlertKind } from './alert-settings.ts';
+import { oneLine } from './storable-text.ts';
 import { formatDateTime, formatPercent, type Locale } from './vi-format.ts';
 import { formatIsoDate } from './working-days.ts';
 
@@ -11,7 +12,9 @@ export interface AlertTextInput {
   facts: Record<string, string | number>;
 }
 
-const str = (v: string | number | undefined) => (v === undefined ? '' : String(v));
+// Names (unit, lĩnh vực, quầy, tablet) were stored with the alert; one saved over several lines
+// before names had to be one line must not split the sentence, nor the mail header it goes into.
+const str = (v: string | number | undefined) => (v === undefined ? '' : oneLine(String(v)));
 const num = (v: string | number | undefined) => Number(v ?? 0);
 
 /** One sentence naming the unit and what happened. */

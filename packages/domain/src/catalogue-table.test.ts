@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { cleanCell } from './catalogue-cell.ts';
 import {
-  cleanCell,
   readCatalogueTable,
   validateCatalogueRows,
   type ImportIssue,
@@ -65,6 +65,17 @@ describe('reading the catalogue table', () => {
 });
 
 describe('checking rows', () => {
+  it.each(['Hộ\ntịch', 'Hộ tịch\n', 'Hộ tịch\r\n', '\tHộ tịch', 'Hộ\u2028tịch', 'Hộ\u0085tịch'])(
+    'refuses the name %j on its line, however the line break hides',
+    (name) => {
+      const { rows, issues } = one(['lĩnh vực', 'ho-tich', 'tinh', name, '', '', '', '']);
+      expect(rows).toEqual([]);
+      expect(issues).toEqual([
+        { line: 2, column: 'Tên', message: expect.stringMatching(/một dòng/) },
+      ]);
+    },
+  );
+
   it('types a unit, a sector and a counter, with Vietnamese or English values', () => {
     const { rows: unit } = one([
       'đơn vị',

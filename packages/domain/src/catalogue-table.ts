@@ -3,11 +3,13 @@
  * row per unit, sector or counter under the headers Loại, Mã, Thuộc, Tên, Cấp, Thang đo, Thứ tự,
  * Trạng thái (English headers are read too). Rows above the header row (instructions) are skipped.
  * `Thuộc` is a code path: for a unit its parent's path (`tinh/ttpvhcc`, empty for a root), for a
- * sector or counter the path of its unit. Every value is NFC-normalised and trimmed; a leading
- * single quote that our exports add before formula-like text is removed, so export → import is exact.
+ * sector or counter the path of its unit. Every value is NFC-normalised and trimmed of spaces (see
+ * cleanCell); a name on more than one line is refused on its line; a leading single quote that our exports add before formula-like text is removed, so export → import is exact.
  */
+import { cleanCell, NOT_ONE_LINE } from './catalogue-cell.ts';
 import { isCatalogueCode } from './catalogue-rules.ts';
-import { foldDiacritics, normalizeText } from './vi-text.ts';
+import { isOneLineText } from './storable-text.ts';
+import { foldDiacritics } from './vi-text.ts';
 
 export const CATALOGUE_COLUMNS = [
   'type',
@@ -159,12 +161,6 @@ const ARCHIVED_OF: Record<string, boolean> = {
   archived: true,
 };
 
-/** One cell as the catalogue reads it: NFC, trimmed, without the export's formula guard. */
-export function cleanCell(value: string): string {
-  const text = normalizeText(value);
-  return /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
-}
-
 /**
  * Finds the header row and returns the rows under it with their cells by column. Empty rows are
  * skipped; a file without the header row (or missing a required column) is one issue.
@@ -253,6 +249,7 @@ export function validateCatalogueRows(raw: readonly RawRow[]): {
     }
     if (r.name === '') bad('name', 'Thiếu tên.');
     else if (r.name.length > NAME_MAX) bad('name', `Tên dài quá ${NAME_MAX} ký tự.`);
+    else if (!isOneLineText(r.name)) bad('name', NOT_ONE_LINE);
 
     const kind = r.kind === '' ? null : lookup(KIND_OF, r.kind);
     if (kind === undefined) {

@@ -24,10 +24,23 @@ describe('parsePeriod', () => {
     expect(parsePeriod('2026')?.months.at(-1)).toBe('2026-12');
   });
 
-  it.each(['2026-13', '2026-Q5', '2026-H3', '1999', '2101-01', 'năm 2026', '', '2026-6M'])(
-    'refuses %j',
-    (text) => expect(parsePeriod(text)).toBeUndefined(),
-  );
+  it.each([
+    '2026-13',
+    '2026-Q5',
+    '2026-H3',
+    '1999',
+    '2101-01',
+    'năm 2026',
+    '',
+    '2026-6M',
+    // Whitespace is not trimmed away: the text a caller passed on (a file name, a cache key) must
+    // be the period itself.
+    '2026-03\n',
+    '2026-Q1 ',
+    '2026\t',
+    '2026-H1\r\n',
+    ' 2026-9M',
+  ])('refuses %j', (text) => expect(parsePeriod(text)).toBeUndefined());
 });
 
 describe('previousPeriod', () => {

@@ -22,9 +22,13 @@ export const MAX_YEAR = 2100;
 
 const PERIOD = /^(\d{4})(?:-(0[1-9]|1[0-2])|-Q([1-4])|-H([12])|-(9M))?$/i;
 
-/** Parses a period, or returns undefined when it is not one (or its year is out of range). */
+/**
+ * Parses a period, or returns undefined when it is not one (or its year is out of range). Text
+ * with whitespace around it is not one: callers pass the text on (a file name, a header), so
+ * what was accepted must be exactly the period.
+ */
 export function parsePeriod(text: string): Period | undefined {
-  const match = PERIOD.exec(text.trim());
+  const match = PERIOD.exec(text);
   if (!match) return undefined;
   const year = Number(match[1]);
   if (year < MIN_YEAR || year > MAX_YEAR) return undefined;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isStorableText } from './storable-text.ts';
+import { isOneLineText, isStorableText, oneLine } from './storable-text.ts';
 
 describe('storable text', () => {
   it.each([
@@ -44,6 +44,65 @@ describe('storable text', () => {
         // A lone high surrogate right before a low one would pair up: keep them apart.
         const text = `${before} ${poison} ${after}`;
         expect(isStorableText(text)).toBe(false);
+      }),
+    );
+  });
+});
+
+// Any code point, with the breaks and controls in question often enough to matter (fast-check's
+// own 'binary' strings are slow to make).
+const anyText = fc.string({
+  unit: fc.oneof(
+    fc.constantFrom('\n', '\r', '\t', '\u0000', '\u007f', '\u0085', '\u2028', '\u2029', ' '),
+    fc.integer({ min: 0, max: 0x10ffff }).map((c) => String.fromCodePoint(c)),
+  ),
+  maxLength: 16,
+});
+
+describe('one-line text (names)', () => {
+  it.each([
+    ['Sở Tư pháp', true],
+    ['UBND phường Ba Đình (cũ)', true],
+    ['\u00a0khoảng trắng không ngắt', true],
+    ['', true],
+    ['Sở\nTư pháp', false],
+    ['Quầy 1\r\n', false],
+    ['\rQuầy', false],
+    ['Quầy\t1', false],
+    ['Quầy\u20281', false],
+    ['Quầy\u20291', false],
+    ['Quầy\u00851', false],
+    ['Quầy\u007f', false],
+    ['NUL\u0000', false],
+    ['thoát\u001b[31m', false],
+  ])('%j → %s', (text, oneLine) => {
+    expect(isOneLineText(text)).toBe(oneLine);
+  });
+
+  it('refuses exactly the control characters and the line and paragraph separators', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        expect(isOneLineText(text)).toBe(!/[\p{Cc}\u2028\u2029]/u.test(text));
+      }),
+    );
+  });
+});
+
+describe('one line of a legacy name', () => {
+  it.each([
+    ['Sở Tư pháp', 'Sở Tư pháp'],
+    ['Sở\r\nBcc: x@y.vn', 'Sở Bcc: x@y.vn'],
+    ['Quầy 1 \n\n  số 2\t', 'Quầy 1 số 2'],
+    ['A\u2028B\u2029C\u0085D', 'A B C D'],
+    ['\nĐầu', 'Đầu'],
+  ])('%j → %j', (text, flat) => {
+    expect(oneLine(text)).toBe(flat);
+  });
+
+  it('always gives one-line text', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        expect(isOneLineText(oneLine(text))).toBe(true);
       }),
     );
   });

@@ -24,3 +24,34 @@ const viCollator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true 
 export function compareVi(a: string, b: string): number {
   return viCollator.compare(a, b);
 }
+
+/**
+ * `text` folded as by foldDiacritics, with where each folded character came from: folded
+ * character i stems from `text.slice(from[i], to[i])`. A match found in the folded text can so be
+ * masked in the original, whatever its normal form.
+ */
+export function foldDiacriticsMapped(text: string): {
+  folded: string;
+  from: number[];
+  to: number[];
+} {
+  let folded = '';
+  const from: number[] = [];
+  const to: number[] = [];
+  let at = 0;
+  for (const char of text) {
+    const piece = foldDiacritics(char);
+    folded += piece;
+    for (let i = 0; i < piece.length; i++) {
+      from.push(at);
+      to.push(at + char.length);
+    }
+    at += char.length;
+  }
+  return { folded, from, to };
+}
+
+/** Whether a word carries a Vietnamese mark or đ: "Bình", "Đào" yes; "Binh", "Dao" no. */
+export function hasDiacritics(word: string): boolean {
+  return foldDiacritics(word) !== word.normalize('NFC').toLowerCase();
+}

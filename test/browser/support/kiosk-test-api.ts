@@ -17,6 +17,7 @@ export interface KioskTestApi {
   reopensAfterUnexpectedClose(): Promise<CheckResult>;
   yieldsToNewerVersion(): Promise<CheckResult>;
   upgradesFromFirstRelease(): Promise<CheckResult>;
+  upgradesWithLeftDraft(): Promise<CheckResult>;
   putUnderQuota(): Promise<CheckResult>;
   /** Puts `count` valid ratings into the enrolled kiosk's outbox; answers the milliseconds taken. */
   seed(count: number, chunk?: number): Promise<number>;

@@ -26,8 +26,12 @@ export interface DatabaseHandle {
   dialect: Dialect;
   db: Kysely<Database>;
   repos: Repositories;
-  /** Applies every pending migration; a no-op when the schema is current. */
-  migrate(): Promise<void>;
+  /**
+   * Applies every pending migration (a no-op when the schema is current), then runs `prepare`
+   * (the first admin, the demo) still holding the start lock: of processes starting together on
+   * one database, one migrates and prepares while the others wait, then find both done.
+   */
+  migrate(prepare?: () => Promise<void>): Promise<void>;
   /** Migrations this build has that the database has not applied, in order. */
   pendingMigrations(): Promise<string[]>;
   close(): Promise<void>;
@@ -38,7 +42,7 @@ export const defaultDatabaseUrl = 'file:data/hailong.db';
 
 export async function openDatabase(url: string): Promise<DatabaseHandle> {
   if (/^postgres(ql)?:\/\//.test(url)) {
-    const handle = open('postgres', postgresDialect(url));
+    const handle = open('postgres', postgresDialect(url), postgresStartLock);
     // Fail at startup, not on the first request, when the server is unreachable or refuses us.
     await sql`select 1`.execute(handle.db).catch(async (err: unknown) => {
       await handle.close();
@@ -48,38 +52,36 @@ export async function openDatabase(url: string): Promise<DatabaseHandle> {
   }
   if (url.startsWith('file:')) {
     const path = sqlitePath(url);
-    return open('sqlite', sqliteDialect(path), sqliteMigrationLock(path));
+    return open('sqlite', sqliteDialect(path), (_db, work) => sqliteStartLock(path, work));
   }
   throw new Error(
     `unsupported database URL "${redact(url)}": use postgres://…, postgresql://… or file:PATH`,
   );
 }
 
-/** Takes the right to migrate until the returned function is called. */
-type MigrationLock = () => () => void;
-const noLock: MigrationLock = () => () => {};
+/**
+ * Runs `work` while no other process starting on the same database runs its own: migrations,
+ * then the first admin and the demo, which check "is there none yet?" and then write, and would
+ * both write (or one crash on a unique key) if two processes checked at once.
+ */
+type StartLock = (db: Kysely<Database>, work: () => Promise<void>) => Promise<void>;
 
-function open(dialect: Dialect, driver: KyselyDialect, lock = noLock): DatabaseHandle {
+function open(dialect: Dialect, driver: KyselyDialect, startLock: StartLock): DatabaseHandle {
   const db = new Kysely<Database>({ dialect: driver, plugins: [new CamelCasePlugin()] });
   const migrator = () => new Migrator({ db, provider: migrationProvider });
   return {
     dialect,
     db,
     repos: createRepositories(db, dialect),
-    async migrate() {
-      // PostgreSQL: Kysely's migrator locks a row, so processes starting together take turns.
-      // SQLite: its migrator assumes one process, so the turn is taken here (see below).
-      const release = lock();
-      try {
+    migrate: (prepare) =>
+      startLock(db, async () => {
         const { error, results } = await migrator().migrateToLatest();
         if (error) {
           const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
           throw new Error(`migration ${failed} failed`, { cause: error });
         }
-      } finally {
-        release();
-      }
-    },
+        await prepare?.();
+      }),
     async pendingMigrations() {
       const known = await migrator().getMigrations();
       return known.filter((m) => m.executedAt === undefined).map((m) => m.name);
@@ -125,22 +127,43 @@ function sqliteDialect(path: string): KyselyDialect {
   return new SqliteDialect({ database });
 }
 
+/** The advisory lock's key: any constant, the same in every hailong process ("hail" in ASCII). */
+const START_LOCK_KEY = 0x6861696c;
+
 /**
- * Processes starting together on one SQLite file migrate one at a time: each holds an exclusive
- * transaction on a small lock file beside the database while it migrates, and the others wait on
- * it (not on the database, whose own lock the migrating process needs). The operating system
- * drops the lock of a process that dies, so a crash mid-migration never leaves it taken.
+ * PostgreSQL: a session advisory lock on one connection held for the whole start. The server
+ * drops it when the session ends, so a process that dies mid-start never leaves it taken.
  */
-function sqliteMigrationLock(path: string): MigrationLock {
-  return () => {
-    const lock = new SqliteDatabase(`${path}.migrate-lock`);
-    lock.pragma('busy_timeout = 120000');
+const postgresStartLock: StartLock = (db, work) =>
+  db.connection().execute(async (connection) => {
+    await sql`select pg_advisory_lock(${START_LOCK_KEY})`.execute(connection);
+    try {
+      await work();
+    } finally {
+      await sql`select pg_advisory_unlock(${START_LOCK_KEY})`.execute(connection);
+    }
+  });
+
+/**
+ * SQLite: processes starting together on one file take turns: each holds an exclusive
+ * transaction on a small lock file beside the database while it starts, and the others wait on it
+ * (not on the database, whose own lock the starting process needs). The operating system drops
+ * the lock of a process that dies, so a crash mid-start never leaves it taken.
+ */
+async function sqliteStartLock(path: string, work: () => Promise<void>): Promise<void> {
+  const lock = new SqliteDatabase(`${path}.migrate-lock`);
+  try {
+    // Long enough for another process to seed the demo on a slow machine.
+    lock.pragma('busy_timeout = 600000');
     lock.exec('BEGIN EXCLUSIVE');
-    return () => {
+    try {
+      await work();
+    } finally {
       lock.exec('COMMIT');
-      lock.close();
-    };
-  };
+    }
+  } finally {
+    lock.close();
+  }
 }
 
 /** Hides a password in a URL before it reaches an error message or a log. */

@@ -137,6 +137,15 @@ export interface DossierTable extends Omit<DossierRow, 'online'> {
   updatedAt: number;
 }
 
+/** A phone rating's follow-up answers (migration 016): the key's hash and the one amendment. */
+export interface RatingAmendmentTable {
+  ratingId: string;
+  keyHash: string;
+  expiresAt: number;
+  amendedAt: number | null;
+  contentHash: string | null;
+}
+
 export interface DossierRatingTable {
   dossierCode: string;
   ratingId: string | null;
@@ -197,6 +206,8 @@ export interface FeedbackItemTable {
   conductUpheld?: number | null;
   conductAt?: number | null;
   conductBy?: string | null;
+  /** SHA-256 of the citizen's verdict token (migration 017); null: verdicts only through staff. */
+  verdictTokenHash?: string | null;
 }
 
 export interface FeedbackVerdictTable {
@@ -206,6 +217,8 @@ export interface FeedbackVerdictTable {
   answeredAt: number;
   accepted: number;
   reason: string | null;
+  /** Staff who recorded a verdict the citizen gave by phone (migration 017); null: the citizen. */
+  recordedBy?: string | null;
 }
 
 export interface FeedbackAttachmentTable {
@@ -365,6 +378,7 @@ export interface Database {
   recordRefusals: RecordRefusalTable;
   ratings: RatingTable;
   dossierRatings: DossierRatingTable;
+  ratingAmendments: RatingAmendmentTable;
   dossiers: DossierTable;
   feedbackItems: FeedbackItemTable;
   feedbackEvents: FeedbackEventTable;

@@ -1,6 +1,7 @@
 /**
- * Callers who are not signed in (login, tablet enrollment) need a few hundred bytes; their bodies
- * are bounded far below the general limit, and refused before they are parsed.
+ * Callers who are not signed in (login, tablet enrollment, a citizen's verdict) need a few hundred
+ * bytes; their bodies are bounded far below the general limit, and refused before they are parsed.
+ * On a route that needs a session, their body is not read at all.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects } from '../../../../test/support/databases.ts';
@@ -8,6 +9,7 @@ import { ORIGIN, Session } from '../../../../test/support/api-client.ts';
 import { feedback, sync } from '../../../../test/support/devices.ts';
 import { feedbackWorld, type FeedbackWorld } from '../routes/feedback-fixture.ts';
 import { ANONYMOUS_MAX_BODY_BYTES } from './body-limits.ts';
+import { DRAIN_LIMIT_BYTES } from './unread-body.ts';
 
 const padding = (bytes: number) => 'x'.repeat(bytes);
 
@@ -21,13 +23,35 @@ describe.each(dialects)('bodies from callers not signed in on %s', (dialect) => 
   it.each([
     ['/api/v1/auth/login', { username: 'admin', password: 'p', pad: '' }],
     ['/api/v1/devices/enroll', { code: 'ABCD-EFGH', pad: '' }],
-    ['/api/v1/users', { username: 'someone', pad: '' }],
+    ['/api/v1/public/feedback/ZZZZ-0000/verdict', { accepted: false, reason: '' }],
   ])('refuses a body over the small limit on %s with 413', async (path, body) => {
     const anonymous = new Session(w.app);
     const raw = JSON.stringify({ ...body, pad: padding(ANONYMOUS_MAX_BODY_BYTES) });
     const res = await anonymous.send('POST', path, { raw });
     expect(res.status).toBe(413);
     expect((await res.json()).error.code).toBe('payload_too_large');
+  });
+
+  it('refuses a staff route’s body without reading any of it', async () => {
+    let pulled = 0;
+    const stream = new ReadableStream<Uint8Array>(
+      {
+        pull(controller) {
+          pulled += 1;
+          controller.enqueue(new TextEncoder().encode(padding(4096)));
+        },
+      },
+      { highWaterMark: 0 },
+    );
+    const res = await w.app.request(`${ORIGIN}/api/v1/users`, {
+      method: 'POST',
+      headers: { origin: ORIGIN, host: 'hailong.test', 'content-type': 'application/json' },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
+    expect(res.status).toBe(401);
+    // At most the settling read of an unanswered body (unread-body.ts), then the connection closes.
+    expect(pulled * 4096).toBeLessThanOrEqual(DRAIN_LIMIT_BYTES + 4096);
   });
 
   it('stops a streamed body without a length once it passes the limit', async () => {

@@ -1,40 +1,47 @@
 /**
- * How much a request may send, decided before its body is read. Staff and tablets may send up to
- * 1 MiB (a sync batch of 500 records). Callers who are not signed in can only log in or enroll a
- * tablet, which takes a few hundred bytes: their bodies are held to 16 KiB, so that nobody without
- * an account can make the server buffer and parse large JSON.
+ * How much a request may send: one table for every route that takes a body, inside and outside
+ * /api (bounded-body.ts applies it while the body is read). The first rule whose path matches and
+ * whose callers include this one wins. `signed-in` means a staff session or a tablet whose token
+ * the route has checked; anyone else falls through to the small default: a sign-in, an enrollment,
+ * a phone rating or a citizen's verdict take a few hundred bytes (a verdict's 1000 characters, form
+ * encoded, under 10 KiB), so that nobody without an account can make the server buffer more.
  */
-import type { MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { payloadTooLarge, sendError } from './errors.ts';
-import type { AppEnv } from './router.ts';
 
-export const MAX_BODY_BYTES = 1024 * 1024;
-export const ANONYMOUS_MAX_BODY_BYTES = 16 * 1024;
+const KIB = 1024;
+const MIB = 1024 * KIB;
 
-const limit = (maxSize: number) =>
-  bodyLimit({ maxSize, onError: (c) => sendError(c, payloadTooLarge()) });
+/** Callers with neither a session nor a tablet token, on any route without a rule of its own. */
+export const ANONYMOUS_MAX_BODY_BYTES = 16 * KIB;
+/** Staff and tablets on any API route without a rule of its own: a sync batch of 500 records. */
+export const MAX_BODY_BYTES = MIB;
 
-/**
- * One limit per request, chosen once the session is known (nothing before reads the body): the
- * small one without a session, except on device paths, whose token the route checks before the
- * body is parsed. One middleware rather than two in a row, because Hono's bodyLimit buffers a body
- * sent without a length up to its limit: a general limit first would read 1 MiB before the small
- * one could refuse it.
- */
-export function requestBodyLimit(
-  devicePaths: RegExp,
-  /** Signed-in routes that set their own (larger) limit, such as the catalogue import. */
-  ownLimitPaths: readonly string[] = [],
-  /** Routes without a session that take a larger body (the phone page's photos), and its size. */
-  anonymousLarge?: { paths: RegExp; maxBytes: number },
-): MiddlewareHandler<AppEnv> {
-  const general = limit(MAX_BODY_BYTES);
-  const small = limit(ANONYMOUS_MAX_BODY_BYTES);
-  const large = anonymousLarge && limit(anonymousLarge.maxBytes);
-  return async (c, next) => {
-    if (c.get('auth') && ownLimitPaths.includes(c.req.path)) return next();
-    if (large && anonymousLarge.paths.test(c.req.path)) return large(c, next);
-    return c.get('auth') || devicePaths.test(c.req.path) ? general(c, next) : small(c, next);
-  };
+export interface BodyRule {
+  path: RegExp;
+  maxBytes: number;
+  callers: 'anyone' | 'signed-in';
+}
+
+export const BODY_RULES: readonly BodyRule[] = [
+  // The phone's phản ánh: up to 3 resized photos, without a session (throttled per address).
+  { path: /^\/api\/v1\/phone\/units\/[^/]+\/feedback$/, maxBytes: 3 * MIB, callers: 'anyone' },
+  // Staff entry of a phản ánh received on paper: a scan of up to 4 MB, base64.
+  { path: /^\/api\/v1\/feedback\/entries$/, maxBytes: 6 * MIB, callers: 'signed-in' },
+  // A whole province's catalogue, or the one-stop system's dossiers, as CSV or XLSX.
+  {
+    path: /^\/api\/v1\/(catalogue\/import(\/apply)?|dossiers\/import)$/,
+    maxBytes: 5 * MIB,
+    callers: 'signed-in',
+  },
+  { path: /^\/api\//, maxBytes: MAX_BODY_BYTES, callers: 'signed-in' },
+];
+
+/** The most this caller may send to `path`. */
+export function bodyLimit(path: string, signedIn: boolean): number {
+  const rule = BODY_RULES.find((r) => (signedIn || r.callers === 'anyone') && r.path.test(path));
+  return rule?.maxBytes ?? ANONYMOUS_MAX_BODY_BYTES;
+}
+
+/** The most anyone may send to `path`: a declared length above it is refused unread. */
+export function mostAllowed(path: string): number {
+  return Math.max(bodyLimit(path, true), bodyLimit(path, false));
 }

@@ -48,8 +48,51 @@ describe('client address resolution', () => {
       '203.0.113.4',
     ],
     ['an unlisted peer is the client', listed, '192.0.2.50', '203.0.113.9', '192.0.2.50'],
-    ['all hops trusted: the left-most', listed, '127.0.0.1', '10.0.0.1, 10.0.0.2', '10.0.0.1'],
-    ['a garbled hop is where trust ends', listed, '127.0.0.1', '6.6.6.6, junk', 'junk'],
+    [
+      'a forged listed address left of the proxy’s entry is skipped',
+      listed,
+      '127.0.0.1',
+      '10.9.9.9, 203.0.113.9',
+      '203.0.113.9',
+    ],
+    [
+      'forged hops left of the client are never reached',
+      listed,
+      '127.0.0.1',
+      '198.51.100.7, 203.0.113.9, 10.1.2.3',
+      '203.0.113.9',
+    ],
+    // A client inside a listed range is, to us, a proxy: whatever listed address it writes, no hop
+    // is outside the set, and only the connecting peer is left that it cannot pick.
+    [
+      'all hops listed: the peer, not the left-most',
+      listed,
+      '127.0.0.1',
+      '10.0.0.1, 10.0.0.2',
+      '127.0.0.1',
+    ],
+    [
+      'a listed client connecting directly cannot pick a listed address',
+      listed,
+      '10.0.0.7',
+      '10.200.0.1',
+      '10.0.0.7',
+    ],
+    [
+      'a listed client behind the proxy cannot pick a listed address',
+      listed,
+      '127.0.0.1',
+      '10.6.6.6, 10.0.0.7',
+      '127.0.0.1',
+    ],
+    ['a garbled hop ends the walk: the peer', listed, '127.0.0.1', '6.6.6.6, junk', '127.0.0.1'],
+    [
+      'a garbled hop left of the client is never reached',
+      listed,
+      '127.0.0.1',
+      'junk, 203.0.113.9',
+      '203.0.113.9',
+    ],
     ['no socket (in-process)', none, undefined, '6.6.6.6', 'unknown'],
   ] as const)('%s', (_name, trust, peer, header, expected) => {
     expect(clientAddress(trust, peer, header)).toBe(expected);
@@ -131,6 +174,17 @@ describe('client address through a real socket', () => {
       headers: { 'x-forwarded-for': `203.0.113.${100 + i}` },
     }));
     expect(direct[limited]).toBe(429);
+  });
+
+  it('a client inside a listed range cannot pick its own address', async () => {
+    const server = await serve({ trustProxy: true, trustedProxies: ['127.0.0.0/8', '10.0.0.0/8'] });
+    // Every hop listed, the forged one different each time: the connecting peer is the key.
+    const result = await guesses(server, limited + 1, (i) => ({
+      localAddress: '127.0.0.4',
+      headers: { 'x-forwarded-for': `10.7.7.${i}` },
+    }));
+    expect(result.slice(0, limited).every((s) => s === 404)).toBe(true);
+    expect(result[limited]).toBe(429);
   });
 
   it('without a proxy, ignores X-Forwarded-For', async () => {

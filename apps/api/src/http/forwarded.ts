@@ -3,7 +3,10 @@
  * appends to, so only its right-hand end is written by proxies we trust; anything to the left of the
  * first untrusted hop was written by the client and proves nothing. With one proxy (TRUST_PROXY=1)
  * the peer is the proxy and the right-most hop is the client; with a list (TRUSTED_PROXIES) the peer
- * must be on it, and every listed hop from the right is skipped.
+ * must be on it, and the client is the right-most hop outside the list. A client whose own address
+ * is listed is, to us, a proxy: when no hop is outside the list (or a hop is not an address at all,
+ * which no proxy writes), everything left in the header may be its own invention, so the key is
+ * the connecting peer, the one address nobody picks.
  */
 import { BlockList, isIP } from 'node:net';
 
@@ -61,9 +64,11 @@ export function clientAddress(
   if (!isTrusted(trust, direct)) return direct;
   const chain = hops(forwardedFor);
   for (let i = chain.length - 1; i >= 0; i--) {
-    if (!isTrusted(trust, chain[i]!)) return chain[i]!;
+    const hop = chain[i]!;
+    if (isIP(hop) === 0) break;
+    if (!isTrusted(trust, hop)) return hop;
   }
-  return chain[0] ?? direct;
+  return direct;
 }
 
 /** Whether a trusted proxy says the client reached it over HTTPS (its own, right-most, word). */

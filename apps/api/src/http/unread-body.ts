@@ -8,23 +8,24 @@ const DRAIN_TIMEOUT_MS = 5_000;
 /**
  * A request answered before its body was read (401, 403, 413) leaves that body on the connection.
  * Unless it is consumed, the next request on a keep-alive connection is parsed from the middle of
- * it, or the server gives up and resets the socket under the client. So, after the answer is made:
- * a small body is read to its end before the answer goes out; anything else (too large, too slow,
- * or half-read by the body limit) gets `Connection: close`, and the client opens a new connection.
+ * it. So, after the answer is made: a small body is read to its end before the answer goes out;
+ * anything else (too large, too slow) gets `Connection: close`, and the client opens a new
+ * connection. A 413 closes anyway (bounded-body.ts). What is left on a closing connection is read
+ * and dropped after the answer (lingering-close.ts), so that the client is not reset mid-send.
  */
 export function settleUnreadBody(): MiddlewareHandler {
   return async (c, next) => {
     await next();
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return;
+    // Already closing (every 413 says so): what is left is the connection's to discard.
+    if (/close/i.test(c.res.headers.get('connection') ?? '')) return;
     const raw = c.req.raw;
     const declared = c.req.header('content-length');
     const chunked = c.req.header('transfer-encoding') !== undefined;
     if (!chunked && (declared === undefined || Number(declared) === 0)) return;
-    // Read by the handler (or buffered whole by the body limit, which then leaves a fresh copy
-    // here), unless the body limit stopped half-way: a 413.
-    if (raw.bodyUsed && c.res.status !== 413) return;
+    // Read by the handler, so off the connection (one the limit stopped was answered 413 above).
+    if (raw.bodyUsed) return;
     const drained =
-      !raw.bodyUsed &&
       (declared === undefined || Number(declared) <= DRAIN_LIMIT_BYTES) &&
       raw.body !== null &&
       (await drain(raw.body, DRAIN_LIMIT_BYTES, DRAIN_TIMEOUT_MS));

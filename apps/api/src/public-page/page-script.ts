@@ -1,20 +1,37 @@
 import { createHash } from 'node:crypto';
 
 /**
- * The public page's only script, inline at the end of the page (no request, no task of its own), and it only mends old links: a kiosk still running an older
- * version shows a QR code with the tracking code after `#`, which no server sees, so the script
- * moves it into the query. It touches nothing else: the page works the same without it.
+ * The public page's only script, inline at the end of the page (no request, no task of its own).
+ * It reads what comes after `#`, which no server ever sees, and touches nothing else: the page
+ * works the same without it.
+ * - `#token=…` (the receipt link of a kiosk, phone page or console): fills the verdict form's
+ *   token and adds the fragment to the form's address, so that the redirect after a send keeps it
+ *   (a Location without a fragment inherits the request's, as the Fetch standard says) and a
+ *   citizen who forgot to choose does not lose the token.
+ * - `#code=…` (a kiosk still running an older version): moves the code into the query.
  */
 export const PUBLIC_PAGE_SCRIPT = `(() => {
-  const hash = /(?:^#|&)code=([^&]*)/.exec(location.hash);
-  if (!hash) return;
+  const read = (key) => {
+    const found = new RegExp('(?:^#|&)' + key + '=([^&]*)').exec(location.hash);
+    if (!found) return null;
+    try {
+      return decodeURIComponent(found[1].replace(/\\+/g, ' '));
+    } catch {
+      return null; // a broken %-escape: the page stays as it is
+    }
+  };
+  const token = read('token');
+  if (token !== null) {
+    const field = document.getElementById('verdict-token');
+    if (field && !field.value) field.value = token;
+    if (field && field.form) field.form.action = field.form.action.split('#')[0] + location.hash;
+    return;
+  }
+  const code = read('code');
+  if (code === null) return;
   const url = new URL(location.href);
   url.hash = '';
-  try {
-    url.searchParams.set('code', decodeURIComponent(hash[1].replace(/\\+/g, ' ')));
-  } catch {
-    return; // a broken %-escape: the page stays as it is
-  }
+  url.searchParams.set('code', code);
   location.replace(url);
 })();
 `;

@@ -9,6 +9,7 @@ import type { PublicStatsService } from '../services/public-stats.service.ts';
 import type { FeedbackVerdictService } from '../services/feedback-verdict.service.ts';
 import type { PublicRegisterService } from '../services/public-register.service.ts';
 import { registerPageRoutes } from './register-page.route.ts';
+import type { VerdictNotice } from './verdict-form.ts';
 import type { Clock } from '../services/clock.ts';
 import { PUBLIC_STATS_CACHE_CONTROL } from '../routes/public-stats.route.ts';
 import {
@@ -29,6 +30,7 @@ export interface PublicPageDeps {
 }
 
 const LOOKUP_PROBLEM_STATUS = { invalid: 400, notFound: 404, throttled: 429 } as const;
+const VERDICT_NOTICES: readonly VerdictNotice[] = ['thanks', 'problem', 'token'];
 
 /**
  * `GET /public`: the public figures and the tracking-code lookup as one server-rendered page
@@ -68,8 +70,7 @@ export function publicPageRoutes(deps: PublicPageDeps) {
       if ('problem' in lookup) status = LOOKUP_PROBLEM_STATUS[lookup.problem];
     }
 
-    const verdictNotice =
-      query.verdict === 'thanks' || query.verdict === 'problem' ? query.verdict : null;
+    const verdictNotice = VERDICT_NOTICES.find((n) => n === query.verdict) ?? null;
     c.header('Cache-Control', lookup || status !== 200 ? 'no-store' : PUBLIC_STATS_CACHE_CONTROL);
     return c.html(
       renderPublicPage({ locale, thisMonth, period, node, stats, notice, lookup, verdictNotice }),

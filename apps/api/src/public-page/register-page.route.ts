@@ -1,7 +1,8 @@
 /**
  * `GET /public/answers`, the register of published answers as a page, and `POST /public/verdict`,
  * the lookup's verdict form. The form posts from our own page (same-origin check as the API's),
- * and answers with a redirect to the lookup, so a reload never sends it twice.
+ * and answers with a redirect to the lookup, so a reload never sends it twice; the verdict token
+ * travels in the form's body only, never in the redirect.
  */
 import type { Hono } from 'hono';
 import { compress } from 'hono/compress';
@@ -14,7 +15,7 @@ import { PUBLIC_REGISTER_CACHE_CONTROL } from '../routes/feedback-public.route.t
 import type { PublicPageDeps } from './public-page.route.ts';
 import { pageHref } from './render.ts';
 import { REGISTER_PAGE_PATH, renderRegisterPage } from './register-render.ts';
-import { VERDICT_FORM_PATH } from './verdict-form.ts';
+import { VERDICT_FORM_PATH, type VerdictNotice } from './verdict-form.ts';
 
 export function registerPageRoutes(app: Hono<AppEnv>, deps: PublicPageDeps) {
   app.use(REGISTER_PAGE_PATH, compress());
@@ -51,11 +52,12 @@ export function registerPageRoutes(app: Hono<AppEnv>, deps: PublicPageDeps) {
     const locale = form.lang === 'en' ? 'en' : 'vi';
     const typed = typeof form.code === 'string' ? form.code : '';
     const code = parseTrackingCode(typed) ?? typed.slice(0, 20);
-    const back = (verdict?: 'thanks' | 'problem') =>
+    const back = (verdict?: VerdictNotice) =>
       c.redirect(`${pageHref({ code, locale })}${verdict ? `&verdict=${verdict}` : ''}`, 303);
     const request = VerdictRequest.safeParse({
       accepted: form.accepted === 'yes' ? true : form.accepted === 'no' ? false : undefined,
       reason: typeof form.reason === 'string' && form.reason.trim() ? form.reason : undefined,
+      token: typeof form.token === 'string' ? form.token : undefined,
     });
     if (!request.success) return back('problem');
     try {
@@ -63,8 +65,9 @@ export function registerPageRoutes(app: Hono<AppEnv>, deps: PublicPageDeps) {
       return back('thanks');
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
-      // Already given, not found or throttled: the lookup shows where the item stands.
-      return back(err.code === 'verdict_given' || err.status === 404 ? undefined : 'problem');
+      // Already given, not found, or through staff: the lookup shows where the item stands.
+      if (['verdict_given', 'verdict_by_staff', 'not_found'].includes(err.code)) return back();
+      return back(err.code === 'verdict_token_invalid' ? 'token' : 'problem');
     }
   });
 }

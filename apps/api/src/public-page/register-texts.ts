@@ -33,6 +33,13 @@ const vi = {
       'Ông/Bà đã cho biết: chưa chấp nhận câu trả lời. Cơ quan sẽ xem xét lại và liên hệ khi cần.',
   },
   verdictProblem: 'Chưa ghi nhận được ý kiến. Vui lòng chọn một trong hai ý và gửi lại.',
+  verdictToken: 'Mã xác nhận',
+  verdictTokenHint:
+    'Mã xác nhận gồm 28 chữ và số, in dưới mã tra cứu trên biên nhận của Ông/Bà: màn hình cảm ơn của máy đánh giá (quét mã QR ở đó thì mã được điền sẵn), trang xác nhận khi gửi bằng điện thoại, hoặc do cán bộ tiếp nhận báo. Chỉ người có mã này mới gửi được ý kiến.',
+  verdictTokenWrong:
+    'Mã xác nhận không đúng hoặc chưa nhập. Vui lòng nhập lại mã trên biên nhận rồi gửi lại.',
+  verdictByStaff: (unit: string) =>
+    `Phản ánh, kiến nghị này được gửi trước khi có mã xác nhận, nên không gửi ý kiến về câu trả lời trên trang này được. Để cho biết Ông/Bà có chấp nhận câu trả lời hay không, vui lòng gọi điện hoặc đến ${unit}; cán bộ sẽ ghi nhận ý kiến của Ông/Bà.`,
 };
 
 export type RegisterTexts = typeof vi;
@@ -69,6 +76,13 @@ const en: RegisterTexts = {
       'You said you do not accept the answer. The agency will review it and contact you if needed.',
   },
   verdictProblem: 'Your view was not recorded. Please choose one of the two and send it again.',
+  verdictToken: 'Confirmation code',
+  verdictTokenHint:
+    'The confirmation code has 28 letters and digits, printed below the tracking code on your receipt: the kiosk’s thank-you screen (scanning its QR code fills it in), the confirmation page when you sent it from your phone, or as the staff who took it told you. Only someone with this code can send a view.',
+  verdictTokenWrong:
+    'The confirmation code is wrong or missing. Please type the code on your receipt and send again.',
+  verdictByStaff: (unit) =>
+    `This feedback was sent before confirmation codes existed, so your view of the answer cannot be sent on this page. To say whether you accept the answer, please call or visit ${unit}; staff will record your view.`,
 };
 
 export const REGISTER_TEXTS: Readonly<Record<PublicLocale, RegisterTexts>> = { vi, en };

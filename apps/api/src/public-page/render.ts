@@ -25,7 +25,7 @@ import { PUBLIC_TEXTS, type PublicLocale, type PublicTexts } from './texts.ts';
 import { REGISTER_TEXTS } from './register-texts.ts';
 import { pageShell } from './shell.ts';
 import { registerHref } from './register-render.ts';
-import { verdictSection } from './verdict-form.ts';
+import { verdictSection, type VerdictNotice } from './verdict-form.ts';
 
 export const PUBLIC_PAGE_PATH = '/public';
 /** How many calendar years of periods the picker offers. */
@@ -47,7 +47,7 @@ export interface PublicPageView {
   notice: 'badPeriod' | 'noSuchUnit' | null;
   lookup: LookupOutcome | null;
   /** After the verdict form was sent: it was recorded, or it could not be. */
-  verdictNotice?: 'thanks' | 'problem' | null;
+  verdictNotice?: VerdictNotice | null;
 }
 
 type Html = ReturnType<typeof html>;

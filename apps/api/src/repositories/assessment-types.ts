@@ -13,6 +13,14 @@ export interface DossierRow {
   online: boolean;
 }
 
+export interface DossierUpsert {
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** Rows left out because another unit owns their code. */
+  ownedElsewhere: { code: string; ownerUnitId: string }[];
+}
+
 /** Counted ratings of one group × unit × month × level, with the answers among them. */
 export interface AnswerSumRow {
   /** The officer, or the sector, the row is grouped by (per query). */
@@ -29,12 +37,11 @@ export interface AnswerSumRow {
 export interface AssessmentRepository {
   /**
    * Stores dossiers by code: new ones inserted, changed ones updated, identical ones left alone;
-   * returns how many of each.
+   * returns how many of each. A code is owned by the unit that stored it first: a row naming
+   * another unit is left out and returned in `ownedElsewhere` with its owner, never moved — also
+   * when a concurrent transaction stored the code a moment before.
    */
-  upsertDossiers(
-    rows: readonly DossierRow[],
-    now: number,
-  ): Promise<{ created: number; updated: number; unchanged: number }>;
+  upsertDossiers(rows: readonly DossierRow[], now: number): Promise<DossierUpsert>;
   /** Of these dossier codes, those that any rating names. */
   ratedCodes(codes: readonly string[]): Promise<Set<string>>;
   /**

@@ -1,6 +1,11 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import type { AnswerSumRow, AssessmentRepository, DossierRow } from './assessment-types.ts';
+import type {
+  AnswerSumRow,
+  AssessmentRepository,
+  DossierRow,
+  DossierUpsert,
+} from './assessment-types.ts';
 import { chunks } from './rollup-writes.ts';
 
 /** PostgreSQL answers SUM and COUNT as text. */
@@ -94,25 +99,22 @@ export function createAssessmentRepository(db: Kysely<Database>): AssessmentRepo
 
   return {
     async upsertDossiers(rows, now) {
-      const result = { created: 0, updated: 0, unchanged: 0 };
+      const result: DossierUpsert = { created: 0, updated: 0, unchanged: 0, ownedElsewhere: [] };
       const ordered = [...rows].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-      for (const part of chunks(ordered)) {
-        const existing = new Map(
-          (
-            await db
-              .selectFrom('dossiers')
-              .selectAll()
-              .where(
-                'code',
-                'in',
-                part.map((r) => r.code),
-              )
-              .execute()
-          ).map((r) => [r.code, dossierRow(r)]),
+      const storedOf = async (codes: string[]) =>
+        new Map(
+          (await db.selectFrom('dossiers').selectAll().where('code', 'in', codes).execute()).map(
+            (r) => [r.code, dossierRow(r)],
+          ),
         );
+      for (const part of chunks(ordered)) {
+        const existing = await storedOf(part.map((r) => r.code));
         const fresh = part.filter((r) => !existing.has(r.code));
+        // Conflict-ignore, never check-then-insert: a code another transaction stored meanwhile
+        // is skipped here (PostgreSQL waits for that transaction) and judged below as existing.
+        const inserted = new Set<string>();
         if (fresh.length > 0) {
-          await db
+          const added = await db
             .insertInto('dossiers')
             .values(
               fresh.map((r) => ({
@@ -122,12 +124,23 @@ export function createAssessmentRepository(db: Kysely<Database>): AssessmentRepo
                 updatedAt: now,
               })),
             )
+            .onConflict((oc) => oc.column('code').doNothing())
+            .returning('code')
             .execute();
+          for (const r of added) inserted.add(r.code);
         }
-        result.created += fresh.length;
+        result.created += inserted.size;
+        const raced = fresh.filter((r) => !inserted.has(r.code)).map((r) => r.code);
+        if (raced.length > 0) {
+          for (const [code, row] of await storedOf(raced)) existing.set(code, row);
+        }
         for (const r of part) {
-          const before = existing.get(r.code);
-          if (!before) continue;
+          if (inserted.has(r.code)) continue;
+          const before = existing.get(r.code)!;
+          if (before.unitId !== r.unitId) {
+            result.ownedElsewhere.push({ code: r.code, ownerUnitId: before.unitId });
+            continue;
+          }
           if (same(before, r)) {
             result.unchanged += 1;
             continue;
@@ -136,6 +149,7 @@ export function createAssessmentRepository(db: Kysely<Database>): AssessmentRepo
             .updateTable('dossiers')
             .set({ ...r, online: r.online ? 1 : 0, updatedAt: now })
             .where('code', '=', r.code)
+            .where('unitId', '=', r.unitId)
             .execute();
           result.updated += 1;
         }

@@ -12,6 +12,8 @@ export interface VerdictRow {
   answeredAt: number;
   accepted: boolean;
   reason: string | null;
+  /** Staff who recorded a verdict the citizen gave them by phone; null: the citizen, with the token. */
+  recordedBy?: string | null;
 }
 
 /** A "not accepted" verdict staff have not taken up, for the alert rule. */

@@ -95,6 +95,24 @@ export interface FeedbackEventRow {
 
 export type FeedbackEventView = FeedbackEventRow & { actorName: string | null };
 
+/** An item's texts with its contact data masked, written when the contact data is erased. */
+export interface ErasedTexts {
+  /** The texts as they were read: nothing is written if any changed since (an answer meanwhile). */
+  read: Pick<
+    FeedbackRegisterRow,
+    'content' | 'answerText' | 'forwardedTo' | 'closeNote' | 'verdictReason'
+  >;
+  content: string;
+  searchText: string;
+  answerText: string | null;
+  answerSearch: string | null;
+  forwardedTo: string | null;
+  closeNote: string | null;
+  verdictReason: string | null;
+  /** Only the events whose note or details changed. */
+  events: readonly Pick<FeedbackEventRow, 'id' | 'note' | 'details'>[];
+}
+
 export interface FeedbackRepository {
   findById(id: string): Promise<FeedbackRegisterRow | undefined>;
   findByIds(ids: readonly string[]): Promise<FeedbackRegisterRow[]>;
@@ -128,8 +146,11 @@ export interface FeedbackRepository {
   listOpen(): Promise<FeedbackRegisterRow[]>;
   /** Closed before `closedBefore` and still holding contact data. */
   listContactToErase(closedBefore: number, limit: number): Promise<string[]>;
-  /** Clears name, phone and consent; false when already erased. */
-  eraseContact(id: string, at: number): Promise<boolean>;
+  /**
+   * Clears name, phone and consent and stores `texts`, the item's texts with them masked; false
+   * (and nothing written) when already erased or its texts changed since `texts.read`.
+   */
+  eraseContact(id: string, at: number, texts: ErasedTexts): Promise<boolean>;
   appendEvents(events: readonly FeedbackEventRow[]): Promise<void>;
   /** Oldest first, with the actor's display name. */
   listEvents(feedbackId: string): Promise<FeedbackEventView[]>;

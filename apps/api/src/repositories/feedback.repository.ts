@@ -188,10 +188,11 @@ export function createFeedbackRepository(db: Kysely<Database>): FeedbackReposito
         .execute();
       return rows.map((r) => r.id);
     },
-    async eraseContact(id, at) {
-      const result = await db
+    async eraseContact(id, at, { events, read, ...texts }) {
+      let update = db
         .updateTable('feedbackItems')
         .set({
+          ...texts,
           contactName: null,
           contactPhone: null,
           consentVersion: null,
@@ -200,9 +201,22 @@ export function createFeedbackRepository(db: Kysely<Database>): FeedbackReposito
           updatedAt: at,
         })
         .where('id', '=', id)
-        .where('contactErasedAt', 'is', null)
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) === 1;
+        .where('contactErasedAt', 'is', null);
+      // Texts written meanwhile (an answer, a note) are not overwritten by the older ones.
+      for (const [column, value] of Object.entries(read) as [keyof typeof read, string | null][]) {
+        update = update.where(column, value === null ? 'is' : '=', value);
+      }
+      const result = await update.executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) return false;
+      for (const event of events) {
+        await db
+          .updateTable('feedbackEvents')
+          .set({ note: event.note, details: JSON.stringify(event.details) })
+          .where('id', '=', event.id)
+          .where('feedbackId', '=', id)
+          .execute();
+      }
+      return true;
     },
     async appendEvents(events) {
       if (events.length === 0) return;

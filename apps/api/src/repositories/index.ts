@@ -24,6 +24,7 @@ import { createVerdictRepository } from './verdicts.repository.ts';
 import { createPublicRegisterRepository } from './public-register.repository.ts';
 import { createAttachmentRepository } from './attachments.repository.ts';
 import { createChannelTallyRepository } from './channel-tally.repository.ts';
+import { createRatingAmendmentRepository } from './rating-amendments.repository.ts';
 
 export * from './types.ts';
 export * from './survey-types.ts';
@@ -53,6 +54,7 @@ export function createRepositories(db: Kysely<Database>, dialect: Dialect): Repo
     attachments: createAttachmentRepository(db),
     channelTally: createChannelTallyRepository(db),
     assessment: createAssessmentRepository(db),
+    ratingAmendments: createRatingAmendmentRepository(db, dialect),
     transaction(work) {
       // Kysely cannot nest transactions; an inner call joins the outer one, which then commits or
       // rolls back everything together.

@@ -110,6 +110,21 @@ export function addToRollups(db: Kysely<Database>, rows: readonly RatingRow[]): 
   return apply(db, deltas);
 }
 
+/**
+ * Moves stored ratings' counts from what they counted as (`before`) to what they count as now
+ * (`after`: amended answers, another category), netted so that an unchanged part writes nothing.
+ */
+export function replaceInRollups(
+  db: Kysely<Database>,
+  before: readonly RatingRow[],
+  after: readonly RatingRow[],
+): Promise<void> {
+  const deltas = new Deltas();
+  for (const r of before) deltas.add(r, r.category, -1);
+  for (const r of after) deltas.add(r, r.category, 1);
+  return apply(db, deltas);
+}
+
 /** Moves `counted` ratings that became repeats or were superseded to that category. */
 export function moveCategory(
   db: Kysely<Database>,

@@ -23,6 +23,7 @@ import type {
   VerdictRepository,
 } from './channel-types.ts';
 import type { ChannelTallyRepository } from './channel-tally.repository.ts';
+import type { RatingAmendmentRepository } from './rating-amendments.repository.ts';
 import type { RollupRepository, TargetRepository } from './tally-types.ts';
 import type {
   NodeRollupRepository,
@@ -408,6 +409,8 @@ export interface FeedbackItemRow {
   deviceTime: number;
   receivedAt: number;
   clockSuspect: boolean;
+  /** SHA-256 of the citizen's verdict token; null (or absent) where the citizen has none. */
+  verdictTokenHash?: string | null;
 }
 
 /** A stored rating with its place in the device's sequence, for the repeat check. */
@@ -491,6 +494,8 @@ export interface Repositories {
   attachments: AttachmentRepository;
   channelTally: ChannelTallyRepository;
   assessment: AssessmentRepository;
+  /** The phone page's follow-up answers to a level stored alone (issue 21). */
+  ratingAmendments: RatingAmendmentRepository;
   /** Runs `work` in one database transaction with repositories bound to it. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }

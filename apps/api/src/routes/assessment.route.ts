@@ -1,5 +1,4 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { parsePeriod } from '@hailong/domain';
 import {
   AssessmentQuery,
@@ -14,13 +13,11 @@ import type { ConductService } from '../services/conduct.service.ts';
 import type { DossierImportService } from '../services/dossier-import.service.ts';
 import { XLSX_TYPE } from '../services/exports.service.ts';
 import { assessmentXlsx } from '../exports/assessment-xlsx.ts';
-import { payloadTooLarge, sendError } from '../http/errors.ts';
 import { newRouter, SESSION_SECURITY } from '../http/router.ts';
 import { requireSession } from '../http/session.ts';
 import { send, uploaded } from '../http/uploads.ts';
 import { toCsv } from '../exports/csv.ts';
 import { DOSSIER_COLUMNS, DOSSIER_HEADERS } from '@hailong/domain';
-import { IMPORT_MAX_BYTES } from './catalogue-files.route.ts';
 import { commonErrors, errorResponse, json, jsonBody, sessionErrors } from './responses.ts';
 
 const tags = ['assessment'];
@@ -67,11 +64,8 @@ const importDossiers = createRoute({
   tags,
   security,
   summary:
-    'Import dossiers from the one-stop system (CSV or XLSX; multipart `file` or the raw bytes): dryRun=1 (default) checks and counts, dryRun=0 stores the good rows by dossier code. Bad or unmatched rows are reported by line and left out',
-  middleware: [
-    requireSession('admin', 'supervisor'),
-    bodyLimit({ maxSize: IMPORT_MAX_BYTES, onError: (c) => sendError(c, payloadTooLarge()) }),
-  ],
+    'Import dossiers from the one-stop system (CSV or XLSX; multipart `file` or the raw bytes): dryRun=1 (default) checks and counts, dryRun=0 stores the good rows by dossier code. Bad or unmatched rows (units and officers outside the importer’s subtree, codes another unit owns) are reported by line and left out',
+  middleware: [requireSession('admin', 'supervisor')],
   request: { query: DossierImportQuery },
   responses: {
     200: json(DossierImportResult, 'Counts and the lines not stored'),
@@ -115,7 +109,7 @@ const putConduct = createRoute({
   tags: ['feedback'],
   security,
   summary:
-    'Conclude a phản ánh about an officer’s conduct (items classified official_conduct; supervisors and admins). Upheld: the officer’s indicator 7 is 0 for the period',
+    'Conclude a phản ánh about an officer’s conduct (items classified official_conduct; supervisors and admins). Upheld: the officer’s indicator 7 is 0 for the period. A supervisor concludes only on officers of their subtree (403 otherwise)',
   middleware: [requireSession('admin', 'supervisor')],
   request: { params: itemParam, body: jsonBody(ConductDecision) },
   responses: {
@@ -138,11 +132,13 @@ export function assessmentRoutes(
       return c.json(await service.report(c.get('auth')!.user, parsePeriod(period)!, by, node), 200);
     })
     .openapi(xlsx, async (c) => {
-      const { period, by, node } = c.req.valid('query');
-      const result = await service.report(c.get('auth')!.user, parsePeriod(period)!, by, node);
+      const { period: text, by, node } = c.req.valid('query');
+      const period = parsePeriod(text)!;
+      const result = await service.report(c.get('auth')!.user, period, by, node);
       const body = await assessmentXlsx(result, DAY.format(new Date()));
       return send(c, {
-        filename: `danh-gia-tt01-${period}-${by}.xlsx`,
+        // The canonical id ("2026-Q1"), never the query's own spelling, goes into the header.
+        filename: `danh-gia-tt01-${period.id}-${by}.xlsx`,
         contentType: XLSX_TYPE,
         body,
       });

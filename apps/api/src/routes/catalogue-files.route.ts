@@ -1,21 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { CatalogueImportQuery, CatalogueImportResult } from '@hailong/contracts';
 import type { CatalogueImportService, FileFormat } from '../services/catalogue-import.service.ts';
 import { XLSX_TYPE } from '../services/exports.service.ts';
-import { payloadTooLarge, sendError } from '../http/errors.ts';
 import { send, uploaded } from '../http/uploads.ts';
 import { newRouter, SESSION_SECURITY } from '../http/router.ts';
 import { requireSession } from '../http/session.ts';
 import { commonErrors, errorResponse, json, sessionErrors } from './responses.ts';
-
-/** The import route takes a whole province's file; every other route keeps the 1 MB limit. */
-export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
-export const IMPORT_PATHS = [
-  '/api/v1/catalogue/import',
-  '/api/v1/catalogue/import/apply',
-  '/api/v1/dossiers/import',
-];
 
 // Admins only: a file may create roots and move units across the whole tree.
 const admin = { tags: ['catalogue'], security: SESSION_SECURITY };
@@ -51,17 +41,14 @@ const importBody = {
     'The file: multipart/form-data with a `file` field, or the raw bytes (text/csv or the XLSX type; ' +
     'a `.csv`/`.xlsx` name or the bytes themselves decide otherwise). At most 5 MB.',
 };
-const limit = bodyLimit({
-  maxSize: IMPORT_MAX_BYTES,
-  onError: (c) => sendError(c, payloadTooLarge()),
-});
 const importRoute = createRoute({
   ...admin,
   method: 'post',
   path: '/catalogue/import',
   summary: 'Plan (dryRun=1, default) or apply (dryRun=0) a catalogue file',
   description: importBody.description,
-  middleware: [requireSession('admin'), limit],
+  // The file's size is bounded with every other body: http/body-limits.ts.
+  middleware: [requireSession('admin')],
   request: { query: CatalogueImportQuery },
   responses: { 200: json(CatalogueImportResult, 'The plan, applied or not'), ...importErrors },
 });
@@ -71,7 +58,7 @@ const applyRoute = createRoute({
   path: '/catalogue/import/apply',
   summary: 'Apply a catalogue file in one transaction',
   description: importBody.description,
-  middleware: [requireSession('admin'), limit],
+  middleware: [requireSession('admin')],
   responses: { 200: json(CatalogueImportResult, 'The plan, applied'), ...importErrors },
 });
 

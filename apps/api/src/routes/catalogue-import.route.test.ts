@@ -111,9 +111,43 @@ describe.each(dialects)('catalogue import on %s', (dialect) => {
       'đơn vị,xa-a,tinh,UBND xã A,thôn\r\n';
     const res = await upload(w.admin, new TextEncoder().encode(text));
     expect(res.status).toBe(422);
+    // The name broken over lines 4–5 is refused on the line its row starts (names are one line).
     expect((await res.json()).error.details).toEqual([
+      { line: 4, column: 'Tên', message: expect.stringContaining('một dòng') },
       { line: 6, column: 'Cấp', message: expect.stringContaining('thôn') },
     ]);
+  });
+
+  it('refuses a name on more than one line on its own line, in the preview and when applied', async () => {
+    const rows = [
+      ...PROVINCE,
+      ['đơn vị', 'xa-c', 'tinh', 'UBND xã C\nBcc: x@y.vn', 'xã, phường', '', '', ''], // 19
+      ['lĩnh vực', 'dat-dai', 'tinh/xa-a', 'Đất\u2028đai', '', '', '', ''], // 20
+      ['quầy', 'quay-9', 'tinh/xa-a', 'Quầy\t9', '', '', '', ''], // 21
+    ];
+    for (const apply of [false, true]) {
+      const res = await upload(w.admin, await xlsxFile(rows), {
+        apply,
+        name: 'danh-muc.xlsx',
+        type: XLSX_TYPE,
+      });
+      expect(res.status).toBe(422);
+      const { error } = await res.json();
+      expect(error.code).toBe('import_invalid');
+      expect(
+        error.details.map((d: { line: number; column: string; message: string }) => [
+          d.line,
+          d.column,
+          d.message,
+        ]),
+      ).toEqual([
+        [19, 'Tên', expect.stringMatching(/một dòng/)],
+        [20, 'Tên', expect.stringMatching(/một dòng/)],
+        [21, 'Tên', expect.stringMatching(/một dòng/)],
+      ]);
+    }
+    const state = await catalogueState(w.database);
+    expect([state.units, state.sectors, state.counters, state.history]).toEqual([[], [], [], []]);
   });
 
   it('reads semicolons, no BOM, English headers, raw bodies and XLSX alike', async () => {
@@ -160,7 +194,8 @@ describe.each(dialects)('catalogue import on %s', (dialect) => {
   });
 
   it('takes files up to 5 MB on this route only', async () => {
-    const padding = `Ghi chú:,${'x'.repeat(2 * 1024 * 1024)}\r\n`;
+    // 2 MB of notes above the header, in cells no longer than a cell may be (sheet-limits.ts).
+    const padding = `Ghi chú:,${'x'.repeat(20_000)}\r\n`.repeat(100);
     const big = new Uint8Array([...new TextEncoder().encode(padding), ...csvFile(PROVINCE)]);
     const res = await upload(w.admin, big);
     expect(res.status).toBe(200);

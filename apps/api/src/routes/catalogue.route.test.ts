@@ -175,6 +175,48 @@ describe.each(dialects)('catalogue API on %s', (dialect) => {
     expect((await countersOf(w.communeA.id)).map((c) => c.id)).toContain(counterId);
   });
 
+  it('refuses unit, sector and counter names that are not one line, changing nothing', async () => {
+    const unitId = w.communeB.id;
+    const before = await tree(w.admin);
+    const sectorId = before.units.find((u) => u.sectors.length > 0)!.sectors[0]!.id;
+    const counterId = before.units.find((u) => u.counters.length > 0)!.counters[0]!.id;
+    // Line breaks of every kind, a tab, an escape and a C1 control: a name goes into mail subjects,
+    // CSV cells and one-line labels, where any of them breaks the line or the header.
+    const names = [
+      'Sở Tư pháp\nBcc: x@y.vn',
+      'Quầy 1\r\n',
+      '\nQuầy 1',
+      'Quầy\t1',
+      'Quầy\u20281',
+      'Quầy\u20291',
+      'Quầy\u00851',
+      'Quầy\u001b[31m1',
+    ];
+    const attempts = names.flatMap((name, i) => [
+      w.admin.post('/api/v1/units', {
+        code: `xa-mot-dong-${i}`,
+        name,
+        kind: 'commune',
+        parentId: w.province.id,
+      }),
+      w.admin.patch(`/api/v1/units/${unitId}`, { name }),
+      w.admin.post(`/api/v1/units/${unitId}/sectors`, { code: `lv-mot-dong-${i}`, name }),
+      w.admin.patch(`/api/v1/sectors/${sectorId}`, { name }),
+      w.admin.post(`/api/v1/units/${unitId}/counters`, { code: `quay-mot-dong-${i}`, name }),
+      w.admin.patch(`/api/v1/counters/${counterId}`, { name }),
+    ]);
+    for (const res of await Promise.all(attempts)) {
+      expect(res.status).toBe(422);
+      const { error } = await res.json();
+      expect(error.code).toBe('validation_failed');
+      expect(error.details).toContainEqual({
+        path: 'name',
+        message: expect.stringMatching(/one line/),
+      });
+    }
+    expect(await tree(w.admin)).toEqual(before);
+  });
+
   it('has no DELETE: archive instead', async () => {
     const sectorId = (await unitOf(w.admin, w.communeB.id))!.sectors[0]!.id;
     const counterId = (await unitOf(w.admin, w.communeB.id))!.counters[0]!.id;

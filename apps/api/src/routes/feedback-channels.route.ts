@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { FeedbackDetail, VerdictHandledRequest } from '@hailong/contracts';
+import { FeedbackDetail, PhoneVerdictRequest, VerdictHandledRequest } from '@hailong/contracts';
 import type { FeedbackService } from '../services/feedback.service.ts';
 import type { FeedbackVerdictService } from '../services/feedback-verdict.service.ts';
 import { newRouter, SESSION_SECURITY } from '../http/router.ts';
@@ -32,6 +32,24 @@ const verdictHandled = createRoute({
   },
 });
 
+const verdictByPhone = createRoute({
+  ...handlers,
+  method: 'post',
+  path: '/feedback/{id}/verdict',
+  summary:
+    'Record the verdict a citizen gave by phone, on an item whose citizen holds no verdict token (made before tokens); audited with who recorded it',
+  request: { params: IdParam, body: jsonBody(PhoneVerdictRequest) },
+  responses: {
+    200: json(FeedbackDetail, 'Recorded'),
+    ...commonErrors,
+    ...sessionErrors,
+    ...notFound,
+    409: errorResponse(
+      'No answer to judge (verdict_closed), already judged (verdict_given), or the citizen holds a token (conflict)',
+    ),
+  },
+});
+
 const attachment = createRoute({
   ...handlers,
   method: 'get',
@@ -53,7 +71,7 @@ const attachment = createRoute({
   },
 });
 
-/** Staff routes of issue 13's channels: verdicts taken up, attachments shown. */
+/** Staff routes of issue 13's channels: verdicts taken up or given by phone, attachments shown. */
 export function feedbackChannelRoutes(
   repos: Repositories,
   feedback: FeedbackService,
@@ -64,6 +82,12 @@ export function feedbackChannelRoutes(
       const { id } = c.req.valid('param');
       const user = c.get('auth')!.user;
       await verdicts.handled(id, c.req.valid('json'), user);
+      return c.json(await feedback.get(id, user), 200);
+    })
+    .openapi(verdictByPhone, async (c) => {
+      const { id } = c.req.valid('param');
+      const user = c.get('auth')!.user;
+      await verdicts.byPhone(id, c.req.valid('json'), user);
       return c.json(await feedback.get(id, user), 200);
     })
     .openapi(attachment, async (c) => {

@@ -5,6 +5,7 @@
  */
 import { expect } from 'vitest';
 import type { FeedbackRecord } from '@hailong/contracts';
+import { hashVerdictToken, newVerdictToken, VERDICT_TOKEN_BYTES } from '@hailong/domain';
 import { freshDatabase, type TestDialect } from '../../../../test/support/databases.ts';
 import { Session, testApp, TestClock } from '../../../../test/support/api-client.ts';
 import { enrollDevice, feedback, sync, type TestDevice } from '../../../../test/support/devices.ts';
@@ -32,8 +33,13 @@ export interface FeedbackWorld {
   device: TestDevice;
   /** Signs everyone in again (sessions last 12 hours; tests move the clock by days). */
   refresh(): Promise<void>;
-  /** Sends one feedback record from the tablet; returns its id and tracking code. */
-  send(fields?: Partial<FeedbackRecord>): Promise<{ id: string; trackingCode: string }>;
+  /**
+   * Sends one feedback record from the tablet; returns its id, tracking code and the verdict token
+   * the tablet showed (null when `fields` names `verdictTokenHash`: an old kiosk sends none).
+   */
+  send(
+    fields?: Partial<FeedbackRecord>,
+  ): Promise<{ id: string; trackingCode: string; token: string | null }>;
 }
 
 /** Friday 20/11/2026, 10:00 in Hà Nội. */
@@ -92,14 +98,19 @@ export async function feedbackWorld(dialect: TestDialect): Promise<FeedbackWorld
     device,
     async send(fields = {}) {
       seq += 1;
+      const token =
+        'verdictTokenHash' in fields
+          ? null
+          : newVerdictToken(crypto.getRandomValues(new Uint8Array(VERDICT_TOKEN_BYTES)));
       const record = feedback(device, seq, {
         deviceTime: new Date(clock.now - 60_000).toISOString(),
+        ...(token !== null && { verdictTokenHash: await hashVerdictToken(token) }),
         ...fields,
       });
       const res = await sync(tablet, device, [record]);
       expect(res.status).toBe(200);
       expect((await res.json()).results[0].status).toBe('accepted');
-      return { id: record.id, trackingCode: record.trackingCode };
+      return { id: record.id, trackingCode: record.trackingCode, token };
     },
   };
 }

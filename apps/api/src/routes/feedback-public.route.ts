@@ -37,17 +37,19 @@ const verdict = createRoute({
   path: '/public/feedback/{code}/verdict',
   tags: ['public'],
   summary:
-    'The citizen says whether they accept the answer (and why not), once per answer; no sign-in, throttled',
+    'The citizen says whether they accept the answer (and why not), once per answer, with the verdict token of their receipt (the code alone is public); no sign-in, throttled per address and, for wrong tokens, per item',
   request: { params: CodeParam, body: jsonBody(VerdictRequest) },
   responses: {
     201: json(VerdictReceipt, 'Recorded'),
     ...commonErrors,
-    403: errorResponse('Cross-site request'),
+    403: errorResponse(
+      'The verdict token is missing or wrong (verdict_token_invalid), or a cross-site request',
+    ),
     404: errorResponse('No item with this code'),
     409: errorResponse(
-      'No answer to judge yet (verdict_closed), or already judged (verdict_given)',
+      'No answer to judge yet (verdict_closed), already judged (verdict_given), or an item made before tokens, whose verdict staff record (verdict_by_staff)',
     ),
-    429: errorResponse('Too many attempts from this address'),
+    429: errorResponse('Too many attempts from this address, or wrong tokens for this item'),
   },
 });
 

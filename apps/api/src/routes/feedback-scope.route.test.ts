@@ -44,8 +44,18 @@ describe.each(dialects)('feedback scopes on %s', (dialect) => {
     expect(await listed(w.supA)).toEqual([itemA]);
     expect(await listed(w.staffA)).toEqual([itemA]);
     expect(await listed(w.supCentre)).toEqual([itemDept]);
-    // Asking for another unit gives one's own; asking for a node gives its subtree.
-    expect(await listed(w.supA, `?unitId=${w.communeB.id}`)).toEqual([itemA]);
+    // Asking for another unit is "not found", never answered with one's own; a node gives its
+    // subtree.
+    for (const [session, unitId] of [
+      [w.supA, w.communeB.id],
+      [w.supA, w.province.id],
+      [w.staffA, w.communeB.id],
+      [w.admin, 'khong-co-don-vi'],
+    ] as const) {
+      const res = await session.get(`/api/v1/feedback?unitId=${unitId}`);
+      expect([unitId, res.status]).toEqual([unitId, 404]);
+    }
+    expect(await listed(w.supA, `?unitId=${w.communeA.id}`)).toEqual([itemA]);
     expect(await listed(w.admin, `?unitId=${w.centre.id}`)).toEqual([itemDept]);
     expect(await listed(w.admin, `?unitId=${w.province.id}`)).toHaveLength(3);
     const counts = (await (await w.supA.get('/api/v1/feedback')).json()).counts;

@@ -1,5 +1,4 @@
 import { createRoute } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import {
   ChannelTally,
@@ -7,7 +6,9 @@ import {
   IntakeReceipt,
   PhoneConfig,
   PhoneConfigQuery,
+  PhoneAmendmentReceipt,
   PhoneFeedbackRequest,
+  PhoneRatingAmendment,
   PhoneRatingRequest,
   StaffEntryReceipt,
   StaffEntryRequest,
@@ -17,14 +18,7 @@ import type { StaffEntryService } from '../services/staff-entry.service.ts';
 import type { ChannelTallyService } from '../services/channel-tally.service.ts';
 import { newRouter, SESSION_SECURITY } from '../http/router.ts';
 import { requireSession } from '../http/session.ts';
-import { payloadTooLarge, sendError } from '../http/errors.ts';
 import { commonErrors, errorResponse, json, jsonBody, sessionErrors } from './responses.ts';
-
-/** Staff entry carries a scan (up to 4 MB, base64): it sets its own body limit. */
-export const STAFF_ENTRY_PATH = '/api/v1/feedback/entries';
-/** The phone's phản ánh carries up to 3 resized photos, without a session. */
-export const PHONE_FEEDBACK_PATH = /^\/api\/v1\/phone\/units\/[^/]+\/feedback$/;
-export const PHONE_FEEDBACK_MAX_BYTES = 3 * 1024 * 1024;
 
 const UnitParam = z.object({ unitId: z.string().min(1).max(64) });
 const phoneErrors = {
@@ -62,6 +56,27 @@ const rating = createRoute({
   },
 });
 
+const amendment = createRoute({
+  method: 'post',
+  path: '/phone/units/{unitId}/ratings/{ratingId}/amendment',
+  tags: ['phone'],
+  summary:
+    'The follow-up answers (reasons, comment, dossier code, survey answers) to a level the phone page stored alone: applied once, with the key sent with the level, within 30 minutes, under the unit’s settings; a resend of it answers as before',
+  request: {
+    params: UnitParam.extend({ ratingId: z.uuid() }),
+    body: jsonBody(PhoneRatingAmendment),
+  },
+  responses: {
+    200: json(PhoneAmendmentReceipt, 'Applied (now, or before: a resend)'),
+    ...commonErrors,
+    403: errorResponse('Cross-site request, or not the key sent with the level'),
+    404: errorResponse('No such unit, or no rating of it awaiting follow-up answers'),
+    409: errorResponse('Another amendment was applied to this rating'),
+    410: errorResponse('Too late: the level stays counted as it is'),
+    422: errorResponse('A field the unit does not ask, or the rating already has; or invalid'),
+  },
+});
+
 const feedback = createRoute({
   method: 'post',
   path: '/phone/units/{unitId}/feedback',
@@ -81,10 +96,8 @@ const staffEntry = createRoute({
   path: '/feedback/entries',
   tags: ['feedback'],
   security: SESSION_SECURITY,
-  middleware: [
-    requireSession('admin', 'supervisor', 'staff'),
-    bodyLimit({ maxSize: 6 * 1024 * 1024, onError: (c) => sendError(c, payloadTooLarge()) }),
-  ],
+  // Its body (a scan, up to 6 MB) is bounded with every other: http/body-limits.ts.
+  middleware: [requireSession('admin', 'supervisor', 'staff')],
   summary:
     'Record a phản ánh, kiến nghị received by phone, letter, e-mail, in person, the hotline or a portal: its source, the date received (deadlines count from it), a scan, contact data only with consent noted. Stored once per id',
   request: { body: jsonBody(StaffEntryRequest) },
@@ -137,6 +150,10 @@ export function intakeRoutes(
         c.get('clientAddress'),
       );
       return c.json(receipt, receipt.status === 'accepted' ? 201 : 200);
+    })
+    .openapi(amendment, async (c) => {
+      const { unitId, ratingId } = c.req.valid('param');
+      return c.json(await phone.amend(unitId, ratingId, c.req.valid('json')), 200);
     })
     .openapi(feedback, async (c) => {
       const receipt = await phone.feedback(

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { dialects } from '../../../../test/support/databases.ts';
 import { Session } from '../../../../test/support/api-client.ts';
-import { cameraPhoto, GPS_TEXT } from '../../../../test/support/photos.ts';
+import { cameraPhoto, GPS_TEXT, pngDeclaring } from '../../../../test/support/photos.ts';
 import { rating, sync } from '../../../../test/support/devices.ts';
 import { feedbackWorld, type FeedbackWorld } from './feedback-fixture.ts';
 import type { CounterRow, SectorRow } from '../repositories/types.ts';
@@ -69,7 +69,7 @@ describe.each(dialects)('the phone page’s submissions on %s', (dialect) => {
     const again = await Promise.all([rate(body), rate(body), rate(body)]);
     expect(again.map((r) => r.status)).toEqual([200, 200, 200]);
     expect((await again[0]!.json()).status).toBe('duplicate');
-    const changed = await rate({ ...body, level: 5 });
+    const changed = await rate({ ...body, level: 1 });
     expect(changed.status).toBe(409);
     const rows = await w.database.db
       .selectFrom('ratings')
@@ -166,6 +166,49 @@ describe.each(dialects)('the phone page’s submissions on %s', (dialect) => {
       photos: [Buffer.from('<svg/>').toString('base64')],
     });
     expect([svg.status, (await svg.json()).error.code]).toEqual([422, 'unsupported_media']);
+  });
+
+  it('refuses photos whose header declares too many pixels, and stores nothing', async () => {
+    const body = (photo: Uint8Array) => ({
+      id: randomUUID(),
+      counterId: counter.id,
+      sectorId: sector.id,
+      feedbackKind: 'phan_anh',
+      content: 'Ảnh chụp quầy tiếp nhận.',
+      photos: [
+        Buffer.from(cameraPhoto()).toString('base64'),
+        Buffer.from(photo).toString('base64'),
+      ],
+    });
+    // A few dozen bytes that would decode to 40 GB (PNG), 100 MP (JPEG), or a 1-pixel-high strip
+    // wider than any screen: each refused by its header, in parallel, with nothing stored.
+    const bombs = [
+      pngDeclaring(100_000, 100_000),
+      cameraPhoto(10_000, 10_000),
+      pngDeclaring(60_000, 1),
+    ];
+    const sent = bombs.map(body);
+    const answers = await Promise.all(sent.map(write));
+    for (const res of answers) {
+      expect(res.status).toBe(422);
+      expect((await res.json()).error).toMatchObject({
+        code: 'image_too_large',
+        message: expect.stringMatching(/ảnh/i),
+        details: [{ path: 'attachments.1' }],
+      });
+    }
+    const stored = await w.database.db
+      .selectFrom('feedbackItems')
+      .select('id')
+      .where(
+        'id',
+        'in',
+        sent.map((b) => b.id),
+      )
+      .execute();
+    expect(stored).toEqual([]);
+    // The largest a photo may be still passes: 40 MP.
+    expect((await write(body(pngDeclaring(8000, 5000)))).status).toBe(201);
   });
 
   it('splits the tally by channel, adding up to the node’s total', async () => {

@@ -20,6 +20,8 @@ describe.each(dialects)('the public register on %s', (dialect) => {
   let w: FeedbackWorld;
   let citizen: Session;
   const codes: string[] = [];
+  /** The verdict token each item's citizen holds (the receipt's). */
+  const tokens: string[] = [];
 
   /** Through the workflow, as staff answer; `quick` publishes through the store instead. */
   async function answer(text: string, publish: boolean, sectorId?: string, quick = false) {
@@ -61,7 +63,9 @@ describe.each(dialects)('the public register on %s', (dialect) => {
           ? 'Hồ sơ Đất đai đã được trả đúng hẹn; đơn vị xin lỗi vì sự chậm trễ.'
           : `Đơn vị đã tiếp thu và chấn chỉnh (lần ${i}).`;
       const quick = i !== 3 && i !== 7;
-      codes.push((await answer(text, true, sectors[i % 2]!.id, quick)).trackingCode);
+      const item = await answer(text, true, sectors[i % 2]!.id, quick);
+      codes.push(item.trackingCode);
+      tokens.push(item.token!);
     }
     await answer('Câu trả lời chưa công khai, không được hiện.', false);
   });
@@ -134,7 +138,13 @@ describe.each(dialects)('the public register on %s', (dialect) => {
     const code = codes[7]!;
     const lookup = await (await citizen.get(`/public?code=${code}`)).text();
     expect(lookup).toContain('Ông/Bà có chấp nhận câu trả lời này không?');
-    const form = new URLSearchParams({ code, accepted: 'no', reason: 'Chưa thoả đáng' });
+    expect(lookup).toContain('name="token"');
+    const form = new URLSearchParams({
+      code,
+      accepted: 'no',
+      reason: 'Chưa thoả đáng',
+      token: tokens[7]!,
+    });
     const sent = await citizen.send('POST', '/public/verdict', {
       raw: form.toString(),
       headers: { 'content-type': 'application/x-www-form-urlencoded' },

@@ -9,7 +9,8 @@ const list = createRoute({
   method: 'get',
   path: '/targets',
   tags: ['targets'],
-  summary: "Every sector's satisfaction target in force for a year (default: this year)",
+  summary:
+    'The satisfaction target in force for a year (default: this year) of every sector the reader may see, and what they may change',
   security: SESSION_SECURITY,
   middleware: [requireSession()],
   request: { query: TargetsQuery },
@@ -21,6 +22,8 @@ const update = createRoute({
   path: '/targets',
   tags: ['targets'],
   summary: "Set the year's default and sectors' own targets (admin, supervisor); audited",
+  description:
+    "A supervisor sets the targets of their subtree's units only; the year's default moves every unit, so it is for admins and province-wide supervisors. A request naming anything else is refused whole (403) and changes nothing.",
   security: SESSION_SECURITY,
   middleware: [requireSession('admin', 'supervisor')],
   request: { body: jsonBody(UpdateTargetsRequest) },
@@ -33,8 +36,10 @@ const update = createRoute({
 
 export function targetsRoutes(targets: TargetsService) {
   return newRouter()
-    .openapi(list, async (c) => c.json(await targets.list(c.req.valid('query').year), 200))
+    .openapi(list, async (c) =>
+      c.json(await targets.list(c.get('auth')!.user, c.req.valid('query').year), 200),
+    )
     .openapi(update, async (c) =>
-      c.json(await targets.update(c.req.valid('json'), c.get('auth')!.user.id), 200),
+      c.json(await targets.update(c.req.valid('json'), c.get('auth')!.user), 200),
     );
 }

@@ -3,7 +3,7 @@
  * digest a day for the others. Plain text, so every mail client shows it the same way.
  */
 import { createHash } from 'node:crypto';
-import { ALERT_KIND_LABELS, alertText, formatDate, formatDateTime } from '@hailong/domain';
+import { ALERT_KIND_LABELS, alertText, formatDate, formatDateTime, oneLine } from '@hailong/domain';
 import type { AlertRow, DeliveryRow, UserRow } from '../repositories/types.ts';
 
 /** A delivery's id follows from its key, so a mail queued again after a restart is the same mail. */
@@ -35,7 +35,8 @@ function mail(
     dedupeKey: key,
     userId: user.id,
     toAddress: user.email!,
-    subject,
+    // A line break in a Subject starts another header: whatever was interpolated, it is one line.
+    subject: oneLine(subject),
     body: lines.join('\n'),
     status: 'pending',
     attempts: 0,
@@ -56,9 +57,9 @@ export function immediateMail(
   consoleUrl?: string,
 ): DeliveryRow {
   const label = ALERT_KIND_LABELS[alert.kind].vi;
-  const unit = String(alert.facts.unitName ?? '');
+  const unit = oneLine(String(alert.facts.unitName ?? ''));
   return mail(`immediate:${alert.id}:${user.id}`, user, now, `[Cảnh báo] ${label} – ${unit}`, [
-    `Kính gửi ${user.displayName},`,
+    `Kính gửi ${oneLine(user.displayName)},`,
     '',
     alertText(alert),
     `Phát hiện lúc ${formatDateTime(alert.raisedAt)}.`,
@@ -88,7 +89,7 @@ export function digestMail(
     now,
     `[Bản tin cảnh báo] ${formatDate(now)}: ${alerts.length} cảnh báo, ${open} chưa hết`,
     [
-      `Kính gửi ${user.displayName},`,
+      `Kính gửi ${oneLine(user.displayName)},`,
       '',
       `Các cảnh báo mới từ bản tin trước (${alerts.length}):`,
       '',

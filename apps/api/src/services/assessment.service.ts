@@ -62,6 +62,9 @@ export function createAssessmentService(
     ): Promise<AssessmentReport> {
       const ownRowOnly = user.role === 'staff';
       const scope = await loadReportScope(repos, user);
+      // Staff read their own row whatever node they name, but naming one outside their scope is
+      // still "not found" (access.ts), never silently answered with their own.
+      if (ownRowOnly && node !== undefined) scope.requireVisible(node);
       const focus = focusOn(scope, ownRowOnly ? undefined : node);
       const unitIds = focus.subtree;
       const months = period.months;

@@ -1,11 +1,12 @@
 /**
  * A supervisor's conclusion on a phản ánh classified as about an officer's conduct: which officer,
  * and whether it was upheld. An upheld one sets that officer's indicator 7 to 0 for the period of
- * the conclusion (assessment.ts). Audited.
+ * the conclusion (assessment.ts), so a supervisor concludes only on officers of their own subtree
+ * (403 otherwise, access.ts). Audited with the conclusion it replaced.
  */
 import { randomUUID } from 'node:crypto';
 import type { ConductDecision, ConductView } from '@hailong/contracts';
-import { ApiError, notFound } from '../http/errors.ts';
+import { ApiError, forbidden, notFound } from '../http/errors.ts';
 import type { Repositories, UserRow } from '../repositories/types.ts';
 import { loadAccess } from './access.ts';
 import type { Clock } from './clock.ts';
@@ -30,8 +31,8 @@ export function createConductService(repos: Repositories, clock: Clock) {
       return view(feedbackId);
     },
     async decide(user: UserRow, feedbackId: string, decision: ConductDecision) {
-      const { tree } = await loadAccess(repos, user);
-      const item = requireVisible(user, await repos.feedback.findById(feedbackId), tree);
+      const access = await loadAccess(repos, user);
+      const item = requireVisible(user, await repos.feedback.findById(feedbackId), access.tree);
       requireAssigner(user);
       if (item.classification !== 'official_conduct') {
         throw new ApiError(
@@ -42,8 +43,13 @@ export function createConductService(repos: Repositories, clock: Clock) {
       }
       const officer = await repos.users.findById(decision.officerId);
       if (!officer) throw notFound('Cán bộ');
+      // An account without a unit is province-wide: only whoever may change every unit judges it.
+      const ours =
+        officer.unitId === null ? access.mayManageEveryUnit : access.mayManage(officer.unitId);
+      if (!ours) throw forbidden();
       const at = clock();
       await repos.transaction(async (tx) => {
+        const before = await tx.assessment.findConduct(feedbackId);
         await tx.assessment.setConduct(feedbackId, { ...decision, at, by: user.id });
         await tx.audit.append({
           id: randomUUID(),
@@ -52,7 +58,10 @@ export function createConductService(repos: Repositories, clock: Clock) {
           action: 'feedback.conduct',
           entityType: 'feedback',
           entityId: feedbackId,
-          details: decision,
+          details: {
+            ...decision,
+            before: before && { officerId: before.officerId, upheld: before.upheld },
+          },
         });
       });
       return view(feedbackId);

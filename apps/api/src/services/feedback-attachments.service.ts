@@ -9,6 +9,12 @@ import type { Repositories, UserRow } from '../repositories/types.ts';
 import type { AttachmentRow } from '../repositories/channel-types.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import { cleanMedia, type CleanMedia, type MediaType } from '../media/image-metadata.ts';
+import {
+  declaredImageSize,
+  isTooLarge,
+  MAX_IMAGE_PIXELS,
+  MAX_IMAGE_SIDE,
+} from '../media/image-size.ts';
 import { loadAccess } from './access.ts';
 import { canAct, eventId, requireVisible } from './feedback-access.ts';
 
@@ -32,7 +38,24 @@ const unsupported = (index: number, message: string) =>
     [{ path: `attachments.${index}`, message }],
   );
 
-/** Each file checked by its bytes and cleaned of metadata, or a 422 naming the first bad one. */
+const tooLarge = (index: number, width: number, height: number) =>
+  new ApiError(
+    422,
+    'image_too_large',
+    `Ảnh quá lớn: tối đa ${MAX_IMAGE_PIXELS / 1_000_000} triệu điểm ảnh, mỗi cạnh không quá ${MAX_IMAGE_SIDE} điểm ảnh. Hãy chụp lại hoặc thu nhỏ ảnh.`,
+    [
+      {
+        path: `attachments.${index}`,
+        message: `${width}×${height} pixels: at most ${MAX_IMAGE_PIXELS} and ${MAX_IMAGE_SIDE} a side`,
+      },
+    ],
+  );
+
+/**
+ * Each file checked by its bytes and cleaned of metadata, or a 422 naming the first bad one. An
+ * image is measured by its header alone, never decoded: one that declares more pixels than the
+ * budget is refused whatever its byte size (a decompression bomb is a few dozen bytes).
+ */
 export function prepareAttachments(
   kind: AttachmentKind,
   files: readonly Uint8Array[],
@@ -45,6 +68,11 @@ export function prepareAttachments(
     }
     const clean = cleanMedia(bytes, rule.types);
     if (!clean) throw unsupported(i, `not one of ${rule.types.join(', ')}`);
+    if (clean.mediaType !== 'application/pdf') {
+      const size = declaredImageSize(clean.bytes, clean.mediaType);
+      if (!size) throw unsupported(i, 'no readable image size in its header');
+      if (isTooLarge(size)) throw tooLarge(i, size.width, size.height);
+    }
     return clean;
   });
 }

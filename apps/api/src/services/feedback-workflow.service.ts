@@ -104,11 +104,12 @@ async function fieldsOf(
       };
     case 'publish': {
       const text = input.action === 'answer' ? input.text : row.answerText;
+      // Any phone number, not only the citizen's: a grouping the mask missed must not be public.
       if (text && mentionsContact(text, { name: row.contactName, phone: row.contactPhone })) {
         throw invalid(
           'text',
-          'must not contain the citizen’s name or phone',
-          'Câu trả lời công khai không được chứa họ tên hoặc số điện thoại của người dân.',
+          'must not contain the citizen’s name, given name or any phone number',
+          'Câu trả lời công khai không được chứa họ tên, tên gọi của người dân hay bất kỳ số điện thoại nào.',
         );
       }
       return {

@@ -22,12 +22,18 @@ const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
 
 const EXCERPT_CHARS = 160;
 
+/**
+ * The inbox row; `mask` is the reader's (textMask), since the excerpt is the citizen's words and
+ * may hold their name or number.
+ */
 export function toSummary(
   row: FeedbackRegisterRow,
   today: string,
   calendar: WorkCalendar,
+  mask: TextMask,
 ): FeedbackSummary {
   const received = row.receivedDate ?? vnDateOf(row.receivedAt);
+  const content = mask(row.content);
   return {
     id: row.id,
     trackingCode: row.trackingCode,
@@ -45,9 +51,7 @@ export function toSummary(
     dueDate: row.dueDate,
     urgency: row.dueDate === null ? null : urgencyOf(row.dueDate, today, calendar),
     excerpt:
-      row.content.length > EXCERPT_CHARS
-        ? `${row.content.slice(0, EXCERPT_CHARS).trimEnd()}…`
-        : row.content,
+      content.length > EXCERPT_CHARS ? `${content.slice(0, EXCERPT_CHARS).trimEnd()}…` : content,
     channel: row.channel ?? 'tablet',
     source: row.source,
     verdict: toVerdictView(row),
@@ -83,7 +87,10 @@ export function toContactView(
   };
 }
 
-/** What staff wrote, as a reader sees it: as written, or with the citizen's name and phones masked. */
+/**
+ * What staff and the citizen wrote, as a reader sees it: as written, or with the citizen's name
+ * and every phone number masked.
+ */
 export type TextMask = (text: string) => string;
 
 /** The mask for readers who may (`visible`) or may not see the item's contact data. */
@@ -114,10 +121,21 @@ export function toEvent(event: FeedbackEventView, mask: TextMask): FeedbackEvent
     fromStatus: event.fromStatus,
     toStatus: event.toStatus,
     note: event.note === null ? null : mask(event.note),
-    details: Object.fromEntries(
-      Object.entries(event.details).map(([k, v]) => [k, typeof v === 'string' ? mask(v) : v]),
-    ),
+    details: maskDetails(event.details, mask),
   };
+}
+
+/** An event's details with its text masked; ids ("assigneeId", "duplicateOf"'s …Id) are not text. */
+export function maskDetails(
+  details: FeedbackEventView['details'],
+  mask: TextMask,
+): FeedbackEventView['details'] {
+  return Object.fromEntries(
+    Object.entries(details).map(([k, v]) => [
+      k,
+      typeof v === 'string' && !k.endsWith('Id') ? mask(v) : v,
+    ]),
+  );
 }
 
 /** The citizen's view: no content, no contact data, the answer only once it is published. */
@@ -139,8 +157,20 @@ export function toPublic(
     answerDue: row.answerDue ?? row.receivedDate ?? vnDateOf(row.receivedAt),
     answeredAt: isoOrNull(row.answeredAt),
     closedAt: isoOrNull(row.closedAt),
-    answer: published ? { text: row.answerText!, answeredAt: iso(row.answeredAt!) } : null,
+    answer: published
+      ? { text: publicAnswer(row.answerText!), answeredAt: iso(row.answeredAt!) }
+      : null,
     verdictOpen: verdictOpen(row),
     verdict: row.verdict,
+    // Whether there is a token, never anything of it.
+    verdictByToken: Boolean(row.verdictTokenHash),
   };
+}
+
+/**
+ * A published answer as anyone reads it: publication refuses an answer with a phone number in it,
+ * and this masks any that an older rule let through.
+ */
+export function publicAnswer(text: string): string {
+  return maskContactText(text, { name: null, phone: null });
 }

@@ -10,6 +10,7 @@ import {
   FEEDBACK_STATUSES,
   foldDiacritics,
   subtreeOf,
+  verdictByPhoneOpen,
   vnDateOf,
   type FeedbackCloseReason,
   type UnitTree,
@@ -43,6 +44,7 @@ import { loadAccess } from './access.ts';
 import { initialisePending, loadCalendar, onFeedbackReceived } from './feedback-intake.ts';
 import { textMask, toAnswer, toContactView, toEvent, toSummary } from './feedback.mapper.ts';
 import { applyTransition } from './feedback-workflow.service.ts';
+import { eraseContactData } from './contact-erasure.ts';
 import { publishByDefault } from './feedback-settings.service.ts';
 import { visibleAttachments } from './feedback-attachments.service.ts';
 
@@ -111,8 +113,8 @@ export function createFeedbackService(repos: Repositories, clock: Clock) {
     const allowed = acting ? allowedActions(row) : [];
     const answeredBy = users.find((u) => u.id === row.answeredBy)?.displayName ?? null;
     return {
-      ...toSummary(row, today, calendar),
-      content: row.content,
+      ...toSummary(row, today, calendar, mask),
+      content: mask(row.content),
       clockSuspect: row.clockSuspect,
       contact: toContactView(row, visible),
       contactErasedAt:
@@ -142,6 +144,8 @@ export function createFeedbackService(repos: Repositories, clock: Clock) {
         createdAt: new Date(a.createdAt).toISOString(),
         href: `/api/v1/feedback/${encodeURIComponent(row.id)}/attachments/${a.id}`,
       })),
+      canRecordVerdict:
+        acting && verdictByPhoneOpen({ ...row, hasToken: Boolean(row.verdictTokenHash) }),
     };
   }
 
@@ -149,12 +153,15 @@ export function createFeedbackService(repos: Repositories, clock: Clock) {
     async list(query: FeedbackListParams, user: UserRow): Promise<FeedbackList> {
       const { now, today, calendar } = await context();
       await initialisePending(repos, now);
-      const { scope, tree } = await loadAccess(repos, user);
-      // A unit asked for means its subtree; outside the user's scope it is ignored (the scope
-      // always wins, so asking for another unit simply gives one's own).
-      const asked = query.unitId === undefined ? [] : subtreeOf(tree, query.unitId);
-      const wanted = asked.filter((id) => scope.all || scope.unitIds.has(id));
-      const unitIds = wanted.length > 0 ? wanted : scope.all ? undefined : [...scope.unitIds];
+      const { scope, tree, requireVisible: requireUnit } = await loadAccess(repos, user);
+      // A unit asked for means its subtree; outside the user's scope it is "not found" (access.ts),
+      // never replaced by one's own scope, which would answer a question nobody asked.
+      const unitIds =
+        query.unitId !== undefined
+          ? subtreeOf(tree, requireUnit(query.unitId).id)
+          : scope.all
+            ? undefined
+            : [...scope.unitIds];
       const base: FeedbackFilter = {
         ...(unitIds !== undefined && { unitIds }),
         ...(query.sectorId !== undefined && { sectorId: query.sectorId }),
@@ -182,7 +189,9 @@ export function createFeedbackService(repos: Repositories, clock: Clock) {
         FEEDBACK_STATUSES.map((s) => [s, byStatus[s] ?? 0]),
       ) as FeedbackList['counts']['byStatus'];
       return {
-        items: page.rows.map((row) => toSummary(row, today, calendar)),
+        items: page.rows.map((row) =>
+          toSummary(row, today, calendar, textMask(row, canSeeContact(user, row, tree))),
+        ),
         total: page.total,
         counts: {
           byStatus: counts,
@@ -241,29 +250,20 @@ export function createFeedbackService(repos: Repositories, clock: Clock) {
       return detail(await load(id, user), user);
     },
 
-    /** Erases contact data at the citizen's request (the right to erasure), keeping the item. */
+    /**
+     * Erases contact data at the citizen's request (the right to erasure), keeping the item, with
+     * the name and numbers masked in its texts (contact-erasure.ts).
+     */
     async eraseContact(id: string, user: UserRow): Promise<FeedbackDetail> {
       const { row, tree } = await load(id, user);
       if (!canSeeContact(user, row, tree)) {
         throw new ApiError(403, 'forbidden', 'Bạn không có quyền.');
       }
       const now = clock();
-      await repos.transaction(async (tx) => {
-        if (!(await tx.feedback.eraseContact(row.id, now))) return;
-        await tx.feedback.appendEvents([
-          {
-            id: eventId(now),
-            feedbackId: row.id,
-            at: now,
-            actorId: user.id,
-            action: 'contact_erased',
-            fromStatus: row.status,
-            toStatus: row.status,
-            note: null,
-            details: { reason: 'request' },
-          },
-        ]);
-      });
+      const done = await repos.transaction((tx) =>
+        eraseContactData(tx, row.id, now, { actorId: user.id, details: { reason: 'request' } }),
+      );
+      if (done === 'changed') throw changedMeanwhile();
       return detail(await load(id, user), user);
     },
   };

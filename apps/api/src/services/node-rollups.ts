@@ -47,6 +47,40 @@ export async function moveNodeRollups(
   });
 }
 
+/**
+ * A stored rating amended (issue 21: its reasons, its dossier's verdict) moves its counters from
+ * what `before` counted to what `after` counts, netted per key: one statement never names a key
+ * twice, and an unchanged part writes nothing.
+ */
+export async function replaceInNodeRollups(
+  tx: Repositories,
+  before: readonly RatingRow[],
+  after: readonly RatingRow[],
+) {
+  const [was, is] = [await deltasOf(tx, before), await deltasOf(tx, after)];
+  const net = <T extends { count: number }>(minus: T[], plus: T[]): T[] => {
+    const sums = new Map<string, T>();
+    for (const [rows, sign] of [
+      [minus, -1],
+      [plus, 1],
+    ] as const) {
+      for (const row of rows) {
+        const { count, ...key } = row;
+        const id = JSON.stringify(Object.entries(key).sort());
+        const sum = sums.get(id) ?? { ...row, count: 0 };
+        sum.count += sign * count;
+        sums.set(id, sum);
+      }
+    }
+    return [...sums.values()].filter((r) => r.count !== 0);
+  };
+  await tx.nodeRollups.add({
+    levels: net(was.levels, is.levels),
+    reasons: net(was.reasons, is.reasons),
+    counters: net(was.counters, is.counters),
+  });
+}
+
 async function deltasOf(
   tx: Repositories,
   ratings: readonly RatingRow[],

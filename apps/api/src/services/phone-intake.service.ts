@@ -5,8 +5,17 @@
  * throttle table's one upsert), per address and per counter, tuned so that a queue of real
  * citizens behind one Wi-Fi (one address) gets through while a script pressing in a loop does not:
  * a citizen sends two submissions a few minutes apart; a script sends hundreds a minute.
+ * Today's page sends the level alone the moment it is pressed, with a key for the one amendment
+ * that adds what the citizen answers next (issue 21); a page sending all at once still works.
  */
-import { findLevel, RATING_SCALES } from '@hailong/domain';
+import {
+  AMENDMENT_WINDOW_MS,
+  findLevel,
+  followUpRefusal,
+  isSatisfied,
+  RATING_SCALES,
+  type FollowUpRefusal,
+} from '@hailong/domain';
 import { dossierCodeMatchesOnServer } from './dossier-pattern.ts';
 import {
   canonicalRecordId,
@@ -23,9 +32,13 @@ import type { Clock } from './clock.ts';
 import { prepareAttachments, storeAttachments } from './feedback-attachments.service.ts';
 import { submissionHash } from './record-hash.ts';
 import { storeSourceFeedback, storeSourceRating, type Stored } from './source-intake.ts';
+import { intakeTokenHash } from './verdict-token-intake.ts';
 import { reserveAttempt, tooManyAttempts, type Limit } from './throttle.ts';
 import type { RatingsStoredHook } from './alert-burst.ts';
 import { effectiveSurveySettings } from './survey-settings.service.ts';
+import { followUpError } from './phone-refusals.ts';
+import { createPhoneAmendmentService } from './phone-amendment.service.ts';
+import { hashSecret } from './tokens.ts';
 
 const MINUTE = 60_000;
 
@@ -70,22 +83,19 @@ export function createPhoneIntakeService(
     if (!sectors.some((s) => s.id === sectorId)) throw unknownSector();
   }
 
-  /** The dossier code as the unit's settings ask for it, or 422 (the tablet refuses the same). */
-  function checkDossier(settings: UnitSurveySettings, code: string | undefined) {
-    const refuse = (message: string, detail: string) =>
-      new ApiError(422, 'validation_failed', message, [{ path: 'dossierCode', message: detail }]);
-    if (code === undefined) {
-      if (settings.dossier === 'required') {
-        throw refuse('Vui lòng nhập mã hồ sơ.', 'required by the unit');
-      }
-      return;
-    }
-    if (!dossierCodeMatchesOnServer(settings.dossierPattern, code)) {
-      throw refuse(
-        `Mã hồ sơ “${code}” không đúng định dạng. Vui lòng kiểm tra lại.`,
-        'does not match the unit pattern',
-      );
-    }
+  /**
+   * What follows the level as the unit's settings ask it, or 4xx (an amendment meets the same
+   * checks). A level sent alone with its key may leave a required dossier code to its amendment.
+   */
+  function checkFollowUp(settings: UnitSurveySettings, unit: UnitRow, input: Rating) {
+    const satisfied = isSatisfied(RATING_SCALES[unit.scale], input.level);
+    const missing: FollowUpRefusal | null =
+      settings.dossier === 'required' && !input.dossierCode && input.amendKey === undefined
+        ? { code: 'dossier_required' }
+        : null;
+    const refusal =
+      missing ?? followUpRefusal(settings, satisfied, input, dossierCodeMatchesOnServer);
+    if (refusal) throw followUpError(refusal);
   }
 
   /** The officer on duty at the counter now, when the unit records officers; else none. */
@@ -122,7 +132,12 @@ export function createPhoneIntakeService(
     trackingCode: stored.trackingCode,
   });
 
+  const amendments = createPhoneAmendmentService(repos, clock);
+
   return {
+    /** The follow-up answers to a level stored alone (phone-amendment.service.ts). */
+    amend: amendments.amend,
+
     async config(unitId: string, counterId: string | undefined): Promise<PhoneConfig> {
       const { unit, counter } = await placeOf(unitId, counterId ?? null);
       const [sectors, { settings }] = await Promise.all([
@@ -153,9 +168,20 @@ export function createPhoneIntakeService(
         );
       }
       const { settings } = await effectiveSurveySettings(repos, unit.id);
-      checkDossier(settings, input.dossierCode);
+      checkFollowUp(settings, unit, input);
       const officerId = await officerOf(settings, counter?.id ?? null);
       const id = canonicalRecordId(input.id);
+      const keyHash = input.amendKey === undefined ? null : hashSecret(input.amendKey);
+      // The key's hash is stored with the level, in its transaction: a stored level is amendable.
+      const hook: RatingsStoredHook | undefined =
+        keyHash === null
+          ? onRatings
+          : async (tx, rows, at, scale) => {
+              const expiresAt = at + AMENDMENT_WINDOW_MS;
+              const row = { ratingId: id, keyHash, expiresAt, amendedAt: null, contentHash: null };
+              await tx.ratingAmendments.create(row);
+              return onRatings?.(tx, rows, at, scale);
+            };
       const stored = await storeSourceRating(
         repos,
         { unitId: unit.id, channel: 'phone', id, hash: submissionHash({ ...input, id, unitId }) },
@@ -176,7 +202,7 @@ export function createPhoneIntakeService(
           ...(input.answers !== undefined && { answers: input.answers }),
         },
         now,
-        onRatings && { hook: onRatings, scale: RATING_SCALES[unit.scale] },
+        hook && { hook, scale: RATING_SCALES[unit.scale] },
       );
       await settle(stored);
       return receipt(id, stored);
@@ -192,9 +218,11 @@ export function createPhoneIntakeService(
         input.photos.map((p) => Buffer.from(p, 'base64')),
       );
       const id = canonicalRecordId(input.id);
+      const verdictToken = await intakeTokenHash(input.verdictToken);
+      const hash = submissionHash({ ...input, verdictToken, id, unitId });
       const stored = await storeSourceFeedback(
         repos,
-        { unitId: unit.id, channel: 'phone', id, hash: submissionHash({ ...input, id, unitId }) },
+        { unitId: unit.id, channel: 'phone', id, hash },
         (trackingCode) => ({
           kind: 'feedback',
           id,
@@ -210,6 +238,7 @@ export function createPhoneIntakeService(
             consentVersion: input.contact.consentVersion,
             consentAt: new Date(now).toISOString(),
           },
+          ...(verdictToken && { verdictTokenHash: verdictToken }),
         }),
         now,
         { withItem: (tx, feedbackId) => storeAttachments(tx, feedbackId, 'photo', files, now) },

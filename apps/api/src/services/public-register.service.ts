@@ -13,6 +13,7 @@ import {
 import type { Repositories } from '../repositories/types.ts';
 import { notFound } from '../http/errors.ts';
 import type { Clock } from './clock.ts';
+import { publicAnswer } from './feedback.mapper.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -54,7 +55,7 @@ export function createPublicRegisterService(repos: Repositories, clock: Clock) {
             receivedAt: iso(r.receivedAt),
             answeredAt: iso(r.answeredAt),
             publishedAt: iso(r.publishedAt),
-            answer: r.answerText,
+            answer: publicAnswer(r.answerText),
           };
         }),
         total,

@@ -1,13 +1,14 @@
 /**
  * Erases citizens' contact data a configurable number of months after their item was closed
  * (default 12): personal data is kept only as long as its purpose needs (Nghị định 13/2023/NĐ-CP;
- * Luật 91/2025/QH15 from 1/1/2026). The item and its history stay; the history records the erasure.
+ * Luật 91/2025/QH15 from 1/1/2026). The item and its history stay, with the name and numbers masked
+ * in their texts (contact-erasure.ts); the history records the erasure.
  * Comments citizens typed with a rating (góp ý thêm) are citizen text too: erased the same number
  * of months after the rating was received; the rating itself still counts.
  * Photos and scans kept with an item are erased with its contact data (their rows stay, marked).
  * Also prunes throttle rows older than a day (logins and public lookups only look 15 minutes back).
  */
-import { eventId } from './feedback-access.ts';
+import { eraseContactData } from './contact-erasure.ts';
 import type { Repositories } from '../repositories/types.ts';
 import type { Logger } from '../http/logger.ts';
 import type { Clock } from './clock.ts';
@@ -57,25 +58,14 @@ export async function runRetention(repos: Repositories, now: number): Promise<Re
     const ids = await repos.feedback.listContactToErase(closedBefore, BATCH);
     if (ids.length === 0) break;
     for (const id of ids) {
-      const done = await repos.transaction(async (tx) => {
-        const item = await tx.feedback.findById(id);
-        if (!item || !(await tx.feedback.eraseContact(id, now))) return false;
-        await tx.feedback.appendEvents([
-          {
-            id: eventId(now),
-            feedbackId: id,
-            at: now,
-            actorId: null,
-            action: 'contact_erased',
-            fromStatus: item.status,
-            toStatus: item.status,
-            note: null,
-            details: { reason: 'retention', retentionMonths },
-          },
-        ]);
-        return true;
-      });
-      if (done) erased += 1;
+      const done = await repos.transaction((tx) =>
+        eraseContactData(tx, id, now, {
+          actorId: null,
+          details: { reason: 'retention', retentionMonths },
+        }),
+      );
+      // An item staff changed meanwhile is erased on the next run.
+      if (done === 'erased') erased += 1;
     }
     if (ids.length < BATCH) break;
   }

@@ -16,6 +16,7 @@ import { eventId } from './feedback-access.ts';
 import { prepareAttachments, storeAttachments } from './feedback-attachments.service.ts';
 import { submissionHash } from './record-hash.ts';
 import { storeSourceFeedback } from './source-intake.ts';
+import { intakeTokenHash } from './verdict-token-intake.ts';
 
 /** The consent "version" of contact data staff noted: the note itself is in the history. */
 export const STAFF_CONSENT_VERSION = 'can-bo-ghi-nhan';
@@ -58,13 +59,19 @@ export function createStaffEntryService(repos: Repositories, clock: Clock) {
         : [];
       const id = canonicalRecordId(entry.id);
       const { attachment, ...content } = entry;
+      const verdictToken = await intakeTokenHash(entry.verdictToken);
       const stored = await storeSourceFeedback(
         repos,
         {
           unitId: unit.id,
           channel: 'staff',
           id,
-          hash: submissionHash({ ...content, id, attachment: attachment?.length ?? 0 }),
+          hash: submissionHash({
+            ...content,
+            verdictToken,
+            id,
+            attachment: attachment?.length ?? 0,
+          }),
         },
         (trackingCode) => ({
           kind: 'feedback',
@@ -82,6 +89,7 @@ export function createStaffEntryService(repos: Repositories, clock: Clock) {
             consentVersion: STAFF_CONSENT_VERSION,
             consentAt: new Date(now).toISOString(),
           },
+          ...(verdictToken && { verdictTokenHash: verdictToken }),
         }),
         now,
         {

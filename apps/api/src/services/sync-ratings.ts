@@ -94,9 +94,11 @@ async function placeOf(
  * Of the ratings of one dossier, only the latest counts: new ones that are not the latest are
  * stored as `superseded`, and a stored one a new rating beats leaves the rate (in every rollup).
  * The dossiers' rows are locked first, in code order, so batches from two tablets or a tablet and
- * a phone rating one dossier at the same moment are decided one after the other.
+ * a phone rating one dossier at the same moment are decided one after the other. A phone rating
+ * whose code came in its amendment goes through here too, as a fresh row
+ * (phone-amendment.service.ts).
  */
-async function applyDossierRule(tx: Repositories, rows: RatingRow[]): Promise<void> {
+export async function applyDossierRule(tx: Repositories, rows: RatingRow[]): Promise<void> {
   const byCode = new Map<string, RatingRow[]>();
   for (const r of rows) {
     if (r.dossierCode === null || r.category !== 'counted') continue;

@@ -186,5 +186,7 @@ function feedbackRow(
     receivedAt: now,
     clockSuspect:
       deviceTime < device.enrolledAt - CLOCK_TOLERANCE_MS || deviceTime > now + CLOCK_TOLERANCE_MS,
+    // Only the hash ever reaches the server; an old kiosk sends none (verdicts through staff).
+    verdictTokenHash: r.verdictTokenHash ?? null,
   };
 }

@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { yearAt } from '@hailong/domain';
 import type { z } from 'zod';
 import type { TargetList, UpdateTargetsRequest } from '@hailong/contracts';
-import type { Repositories } from '../repositories/types.ts';
+import type { Repositories, UserRow } from '../repositories/types.ts';
 import { ApiError } from '../http/errors.ts';
+import { loadAccess } from './access.ts';
 import type { Clock } from './clock.ts';
 import { loadTargets } from './targets-lookup.ts';
 
@@ -15,13 +16,15 @@ const toPercent = (bp: number) => bp / 100;
 
 /**
  * Chỉ tiêu tỷ lệ hài lòng: per unit, sector and year, with a default per year. Every change is
- * audited with its old and new value, so a leader's rate can always be read against the target
- * that was in force.
+ * audited with its actor, old and new value, so a leader's rate can always be read against the
+ * target that was in force. A supervisor sets the targets of their subtree only; the default moves
+ * every unit's, so it is for whoever may change every unit (access.ts).
  */
 export function createTargetsService(repos: Repositories, clock: Clock) {
-  async function list(year = yearAt(clock())): Promise<TargetList> {
-    const [units, sectors, targets] = await Promise.all([
-      repos.catalogue.listUnits(),
+  /** The targets of the units `user` may see, and what they may change. */
+  async function list(user: UserRow, year = yearAt(clock())): Promise<TargetList> {
+    const [access, sectors, targets] = await Promise.all([
+      loadAccess(repos, user),
       repos.catalogue.listSectors(),
       loadTargets(repos, [year]),
     ]);
@@ -29,9 +32,11 @@ export function createTargetsService(repos: Repositories, clock: Clock) {
       year,
       defaultPercent: toPercent(targets.defaultBp(year)),
       defaultIsSet: targets.hasDefault(year),
-      units: units.map((unit) => ({
+      canSetDefault: access.mayManageEveryUnit,
+      units: access.visibleUnits().map((unit) => ({
         unitId: unit.id,
         unitName: unit.name,
+        editable: access.mayManage(unit.id),
         sectors: sectors
           .filter((s) => s.unitId === unit.id)
           .map((s) => {
@@ -52,9 +57,16 @@ export function createTargetsService(repos: Repositories, clock: Clock) {
   return {
     list,
 
-    /** Applies the changes in one transaction, auditing each that changes something. */
-    async update(request: Update, actorId: string): Promise<TargetList> {
+    /**
+     * Applies the changes in one transaction, auditing each that changes something. A request
+     * naming the default or a unit the user may not change is refused whole (403) before anything.
+     */
+    async update(request: Update, user: UserRow): Promise<TargetList> {
       const { year } = request;
+      const actorId = user.id;
+      const access = await loadAccess(repos, user);
+      if (request.defaultPercent !== undefined) access.requireManageEveryUnit();
+      access.requireManageAll((request.sectors ?? []).map((s) => s.unitId));
       const now = clock();
       await repos.transaction(async (tx) => {
         const before = await loadTargets(tx, [year]);
@@ -107,7 +119,7 @@ export function createTargetsService(repos: Repositories, clock: Clock) {
           await audit('target.set', entityId, { year, unitId, sectorId, fromBp: from, toBp: to });
         }
       });
-      return list(year);
+      return list(user, year);
     },
   };
 }

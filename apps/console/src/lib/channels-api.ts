@@ -1,8 +1,9 @@
-/** The console's client for issue 13: staff entry, verdicts taken up, the channel split. */
+/** The console's client for issue 13: staff entry, verdicts taken up or given by phone, the channel split. */
 import {
   ChannelTally,
   FeedbackDetail,
   StaffEntryReceipt,
+  type PhoneVerdictRequest,
   type StaffEntryRequest,
 } from '@hailong/contracts';
 import { request } from './api.ts';
@@ -16,6 +17,8 @@ export const channelsApi = {
     request('POST', `/feedback/${id(itemId)}/verdict/handled`, FeedbackDetail, {
       body: { note },
     }),
+  recordVerdict: (itemId: string, body: Exclude<PhoneVerdictRequest, undefined>) =>
+    request('POST', `/feedback/${id(itemId)}/verdict`, FeedbackDetail, { body }),
   split: (node: string | undefined, period: string, signal?: AbortSignal) => {
     const query = new URLSearchParams({ period });
     if (node) query.set('node', node);

@@ -8,7 +8,7 @@ import { i18n } from '../lib/i18n.svelte.ts';
 import { kiosk } from './kiosk.svelte.ts';
 import { deviceStore } from './services.ts';
 import { startSync } from './sync.ts';
-import { queueLeftDraft } from './capture.ts';
+import { releaseLeftRatings } from './rating.ts';
 
 export async function boot(): Promise<void> {
   takeCodeFromFragment();
@@ -29,7 +29,7 @@ export async function boot(): Promise<void> {
   }
   kiosk.phase = state.config ? 'ready' : 'config';
   startSync(state.sync.lastSuccessAt, state.sync.unauthorized);
-  void queueLeftDraft();
+  void releaseLeftRatings();
   void import('./enrollment.ts').then((m) => m.keepConfigFresh());
   void askForPersistence();
 }

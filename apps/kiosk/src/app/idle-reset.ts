@@ -1,7 +1,8 @@
 /**
  * Idle reset: after the configured seconds without a touch, any screen returns to the start and
- * whatever was not sent is discarded (field kiosks return to standby after ~30 s, domain.md). The
- * thank-you after a rating goes back sooner, so the next citizen finds the start screen.
+ * whatever was not sent is discarded (field kiosks return to standby after ~30 s, domain.md); a
+ * level pressed is not, it was stored at the press and is released now (rating.ts). The thank-you
+ * after a rating goes back sooner, so the next citizen finds the start screen.
  */
 import { idleFor, markActivity } from './activity.ts';
 import { kiosk } from './kiosk.svelte.ts';

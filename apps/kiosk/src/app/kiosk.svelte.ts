@@ -30,7 +30,17 @@ export type Screen =
   | { name: 'survey'; step: SurveyStep; sectorId: string }
   | { name: 'feedback-kind'; sectorId: string | null }
   | { name: 'feedback-form'; kind: FeedbackKind; sectorId: string | null }
-  | { name: 'thanks'; feedback: { kind: FeedbackKind; trackingCode: string } | null };
+  | { name: 'thanks'; feedback: FeedbackReceipt | null };
+
+/**
+ * What the thank-you screen shows for a phản ánh: its code and the verdict token, which lives only
+ * here, in memory, until the screen goes (null when this browser could not hash it).
+ */
+export interface FeedbackReceipt {
+  kind: FeedbackKind;
+  trackingCode: string;
+  verdictToken: string | null;
+}
 
 export type StaffMode = 'closed' | 'pin' | 'panel';
 
@@ -61,8 +71,11 @@ class Kiosk {
   updateWaiting = $state(false);
   /** The last sign-in or sign-out made on this tablet (staff mode), kept across reloads. */
   duty = $state<LocalDuty | null>(null);
-  /** Called before the screen returns to the start (a rating in progress is queued). */
-  beforeHome: (() => void) | null = null;
+  /**
+   * Called when a citizen's turn ends: the start screen, by any way, or staff mode. A rating held for
+   * the citizen's answers is then released with what was answered (app/rating.ts).
+   */
+  endTurn: (() => void) | null = null;
 
   config: DeviceConfig | null = $derived(this.cached?.config ?? null);
   scale: RatingScale = $derived(RATING_SCALES[this.config?.unit.scale ?? 'five']);
@@ -85,9 +98,12 @@ class Kiosk {
     return this.sectors.find((s) => s.id === id)?.name ?? '';
   }
 
-  /** Back to the start screen, dropping whatever was not sent; the language returns to the default. */
+  /**
+   * Back to the start screen, dropping whatever was not sent (a level pressed was stored); the
+   * language returns to the default.
+   */
   goHome() {
-    this.beforeHome?.();
+    this.endTurn?.();
     this.screen = { name: 'start' };
     this.staff = 'closed';
     this.saveProblem = null;
@@ -95,8 +111,15 @@ class Kiosk {
   }
 
   go(screen: Screen) {
+    if (screen.name === 'start') this.endTurn?.();
     this.saveProblem = null;
     this.screen = screen;
+  }
+
+  /** The PIN screen of staff mode, over whatever the citizen left. */
+  openStaff() {
+    this.endTurn?.();
+    this.staff = 'pin';
   }
 }
 

@@ -10,6 +10,7 @@ import {
   type SyncProtocol,
   type SyncStatus,
 } from '../lib/sync/sync-loop.ts';
+import { reportPendingDuty } from './duty.ts';
 import { kiosk } from './kiosk.svelte.ts';
 import { deviceStore, outbox } from './services.ts';
 
@@ -55,8 +56,12 @@ export function createSyncLoop(lastSuccessAt: number | null, unauthorized: boole
     },
     withLock,
     onStatus: (status) => {
+      const reached = status.lastSuccessAt !== kiosk.sync.lastSuccessAt;
       remember(status, kiosk.sync);
       kiosk.sync = status;
+      // The server answered: a duty signed in offline goes now. The `online` event is not enough:
+      // a page reloaded offline may believe it is online already and never see the event.
+      if (reached) void reportPendingDuty();
     },
     intervalMs: SYNC_INTERVAL_MS,
     lastSuccessAt,

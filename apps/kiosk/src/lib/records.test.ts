@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ClientRecord } from '@hailong/contracts';
-import { newTrackingCode } from '@hailong/domain';
+import {
+  hashVerdictToken,
+  newTrackingCode,
+  newVerdictToken,
+  VERDICT_TOKEN_BYTES,
+} from '@hailong/domain';
 import { buildFeedback, buildRating, isPossibleRepeat, type FeedbackInput } from './records.ts';
 
 const capture = {
@@ -104,5 +109,13 @@ describe('buildFeedback', () => {
     const draft = buildFeedback(capture, { ...feedback, consent: true, name: '' });
     expect(asRecord(draft)).toMatchObject({ contact: { phone: '0912345678' } });
     expect((asRecord(draft) as { contact: object }).contact).not.toHaveProperty('name');
+  });
+  it('carries the verdict token’s hash, never the token, and none for an old draft', async () => {
+    const token = newVerdictToken(new Uint8Array(VERDICT_TOKEN_BYTES).fill(7));
+    const verdictTokenHash = await hashVerdictToken(token);
+    const record = asRecord(buildFeedback(capture, { ...feedback, verdictTokenHash }));
+    expect(record).toMatchObject({ verdictTokenHash });
+    expect(JSON.stringify(record)).not.toContain(token.slice(0, 9));
+    expect(asRecord(buildFeedback(capture, feedback))).not.toHaveProperty('verdictTokenHash');
   });
 });

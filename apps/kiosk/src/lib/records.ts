@@ -66,6 +66,8 @@ export interface FeedbackInput {
   phone: string;
   /** The version of the consent text shown; recorded with the consent. */
   consentVersion: string;
+  /** SHA-256 of the verdict token shown on the thank-you screen; the token stays on the screen. */
+  verdictTokenHash?: string;
 }
 
 /**
@@ -94,5 +96,6 @@ export function buildFeedback(capture: Capture, input: FeedbackInput): Unchecked
     sectorId: input.sectorId,
     content: input.content,
     contact,
+    ...(input.verdictTokenHash !== undefined && { verdictTokenHash: input.verdictTokenHash }),
   };
 }

@@ -10,10 +10,9 @@ import type { CachedConfig, Enrollment } from '../lib/device/device-store.ts';
 import { IdbOutbox, seqKey } from '../lib/outbox/idb-outbox.ts';
 import { OUTBOX_CONTRACT } from '../lib/outbox/outbox.contract.ts';
 import type { RecordDraft } from '../lib/outbox/outbox.ts';
+import { describe, sample } from './samples.ts';
+import { upgradesFromFirstRelease, upgradesWithLeftDraft } from './upgrades.ts';
 import type { CheckResult, KioskTestApi } from '../../../../test/browser/support/kiosk-test-api.ts';
-
-const describe = (err: unknown) =>
-  err instanceof Error ? `${err.name}: ${err.message}` : String(err);
 
 /** Runs `work` on an outbox over a database of its own, deleted afterwards. */
 async function withScratch(
@@ -39,18 +38,6 @@ function runCheck(name: string): Promise<CheckResult> {
   if (!check) return Promise.resolve({ ok: false, error: `no check named ${name}` });
   return withScratch((outbox) => check.run(outbox));
 }
-
-const sample = (deviceId: string, minutes = 0): RecordDraft => ({
-  id: crypto.randomUUID(),
-  deviceId,
-  deviceTime: new Date(Date.now() - minutes * 60_000).toISOString(),
-  schemaVersion: 1,
-  kind: 'rating',
-  sectorId: 'sector-1',
-  level: 4,
-  reasons: [],
-  possibleRepeat: false,
-});
 
 /** The browser closed the connection under us (tablets do): the next call reopens and works. */
 function reopensAfterUnexpectedClose(): Promise<CheckResult> {
@@ -79,53 +66,6 @@ async function yieldsToNewerVersion(): Promise<CheckResult> {
     if (blocked) throw new Error('the upgrade was blocked');
     if (kept !== 1) throw new Error(`the upgrade found ${kept} records`);
     return stale ? { ok: true } : { ok: false, error: 'not told it is stale' };
-  } catch (err) {
-    return { ok: false, error: describe(err) };
-  } finally {
-    await db.close();
-    await deleteDB(name);
-  }
-}
-
-/**
- * A tablet that ran the first release (database version 1, no `sent` store) with records still
- * queued: after the update they are still pending, numbering goes on, and acknowledged records are
- * kept from then on.
- */
-async function upgradesFromFirstRelease(): Promise<CheckResult> {
-  const name = `contract-${crypto.randomUUID()}`;
-  const db = new KioskDb(name);
-  try {
-    const old = await openDB(name, 1, {
-      upgrade(v1) {
-        v1.createObjectStore('outbox', { keyPath: 'id' }).createIndex(
-          'order',
-          ['deviceId', 'seq'],
-          {
-            unique: true,
-          },
-        );
-        v1.createObjectStore('dead-letters', { keyPath: 'record.id' }).createIndex('order', [
-          'record.deviceId',
-          'record.seq',
-        ]);
-        v1.createObjectStore('meta');
-      },
-    });
-    const queued = { ...sample('d'), seq: 7 } as ClientRecord;
-    await old.put('outbox', queued);
-    await old.put('meta', 7, seqKey('d'));
-    old.close();
-    const outbox = new IdbOutbox(db);
-    const [pending] = await outbox.takeOldest(10);
-    if (JSON.stringify(pending) !== JSON.stringify(queued))
-      throw new Error('queued record changed');
-    const next = await outbox.put(sample('d'));
-    if (next.seq !== 8) throw new Error(`numbering went on at ${next.seq}`);
-    await outbox.acknowledge([queued.id], new Date().toISOString());
-    if ((await outbox.sentCount()) !== 1) throw new Error('acknowledged record not kept');
-    if ((await outbox.highestSeq('d')) !== 8) throw new Error('highest number');
-    return { ok: true };
   } catch (err) {
     return { ok: false, error: describe(err) };
   } finally {
@@ -238,6 +178,7 @@ const api: KioskTestApi = {
   reopensAfterUnexpectedClose,
   yieldsToNewerVersion,
   upgradesFromFirstRelease,
+  upgradesWithLeftDraft,
   putUnderQuota,
   seed,
   putRaw,

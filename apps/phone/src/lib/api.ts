@@ -32,7 +32,21 @@ export class Refused extends Error {
 const API = '/api/v1/phone';
 const TRIES = 5;
 
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** The longest wait between two tries of a submission that is retried until it gets through. */
+const MAX_WAIT_MS = 30_000;
+
+/** Waits `ms`, or less: a phone that comes back online tries again at once. */
+function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      removeEventListener('online', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    addEventListener('online', done);
+  });
+}
 
 async function refusal(res: Response): Promise<Refused> {
   const body = (await res.json().catch(() => null)) as {
@@ -53,8 +67,16 @@ export async function loadConfig(unit: string, counter: string | null): Promise<
   return (await res.json()) as PhoneConfig;
 }
 
-/** POSTs `body` until the server answers it for good; the same body (and id) every time. */
-export async function submit(path: string, body: object): Promise<Receipt> {
+/**
+ * POSTs `body` until the server answers it for good; the same body (and id) every time. After
+ * `tries` (Infinity: until the server answers) a network failure or 5xx is thrown; `onRetry` runs
+ * before each wait, so the page can say it is trying again.
+ */
+export async function submit<T = Receipt>(
+  path: string,
+  body: object,
+  { tries = TRIES, onRetry }: { tries?: number; onRetry?: () => void } = {},
+): Promise<T> {
   let wait = 800;
   for (let attempt = 1; ; attempt++) {
     try {
@@ -63,13 +85,14 @@ export async function submit(path: string, body: object): Promise<Receipt> {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(body),
       });
-      if (res.ok) return (await res.json()) as Receipt;
-      if (res.status < 500 || attempt >= TRIES) throw await refusal(res);
+      if (res.ok) return (await res.json()) as T;
+      if (res.status < 500 || attempt >= tries) throw await refusal(res);
     } catch (err) {
-      if (err instanceof Refused || attempt >= TRIES) throw err;
+      if (err instanceof Refused || attempt >= tries) throw err;
     }
+    onRetry?.();
     await pause(wait + Math.random() * wait);
-    wait *= 2;
+    wait = Math.min(wait * 2, MAX_WAIT_MS);
   }
 }
 

@@ -17,6 +17,8 @@ import * as m011 from './011-sources-dossiers.ts';
 import * as m012 from './012-officers-survey.ts';
 import * as m013 from './013-channels.ts';
 import * as m015 from './015-dossiers-assessment.ts';
+import * as m016 from './016-rating-amendments.ts';
+import * as m017 from './017-verdict-tokens.ts';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '001-foundation': m001,
@@ -32,6 +34,8 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '012-officers-survey': m012,
   '013-channels': m013,
   '015-dossiers-assessment': m015,
+  '016-rating-amendments': m016,
+  '017-verdict-tokens': m017,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -36,6 +36,21 @@ export const enChannels: Record<keyof typeof viChannels, string> = {
   'verdict.handledAt': 'Taken up at {at}.',
   'verdict.note': 'What was done (called back, answered further…)',
   'verdict.handle': 'Mark as taken up',
+  'verdict.history.accepted': 'accepted',
+  'verdict.history.notAccepted': 'not accepted',
+  'verdict.history.byPhone': '(given by phone, recorded by staff)',
+  'verdict.phone.title': 'Record the citizen’s view given by phone',
+  'verdict.phone.intro':
+    'This item was sent before confirmation codes existed, so its citizen cannot give a view on the lookup page. When the citizen calls to say whether they accept the answer, record it here; your name is kept with it.',
+  'verdict.phone.question': 'The citizen says',
+  'verdict.phone.accepted': 'They accept the answer',
+  'verdict.phone.notAccepted': 'They do not accept the answer',
+  'verdict.phone.reason': 'Their reason (optional)',
+  'verdict.phone.submit': 'Record the view',
+  'entry.token':
+    'Confirmation code to give the citizen with the tracking code (they use it to say whether they accept the answer; shown only once): {token}',
+  'error.verdict_token_invalid': 'The confirmation code is wrong or missing.',
+  'error.verdict_by_staff': 'This item was sent before confirmation codes; staff record the view.',
   'posters.title': 'Rating QR codes for phones',
   'posters.intro':
     'Print an A5 poster or a small label with a QR code for each counter and for the unit: citizens scan it to rate and send feedback from their own phone.',

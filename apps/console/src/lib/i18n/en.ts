@@ -229,6 +229,9 @@ export const en: Messages = {
   'targets.save': 'Save targets',
   'targets.saved': '{count} changes saved.',
   'targets.nothingChanged': 'Nothing changed.',
+  'targets.defaultReadOnly':
+    'Only an administrator or a province-wide supervisor may change the default, as it applies to every unit.',
+  'targets.unitReadOnly': 'Read only: this unit is outside what you may change.',
 
   'common.save': 'Save',
   'common.saving': 'Saving…',
@@ -439,6 +442,12 @@ export const en: Messages = {
   'error.verdict_closed': 'This item has no answer to judge yet.',
   'error.verdict_given': 'A verdict on this answer was already recorded.',
   'error.unsupported_media': 'The attachment is not a JPEG, PNG or PDF, or is too large.',
+  'error.image_too_large':
+    'The image is too large: at most 40 megapixels and 20,000 pixels a side. Make it smaller and send it again.',
+  'error.amendment_key_invalid': 'The follow-up answers were not accepted: wrong key.',
+  'error.amendment_expired': 'Too late to add answers; the level still counts.',
+  'error.already_amended': 'Follow-up answers for this rating were already recorded.',
+  'error.not_asked': 'The unit does not ask this, or the rating already has it.',
   'error.unknown_sector': 'Unknown sector.',
   'error.invalid_code': 'The enrollment code is wrong, already used or expired.',
   'error.not_ready':

@@ -34,6 +34,22 @@ export const viChannels = {
   'verdict.handledAt': 'Đã xử lý ý kiến lúc {at}.',
   'verdict.note': 'Việc đã làm (gọi lại, trả lời bổ sung…)',
   'verdict.handle': 'Đã xử lý ý kiến',
+  'verdict.history.accepted': 'chấp nhận',
+  'verdict.history.notAccepted': 'chưa chấp nhận',
+  'verdict.history.byPhone': '(người dân báo qua điện thoại, cán bộ ghi nhận)',
+  'verdict.phone.title': 'Ghi ý kiến người dân báo qua điện thoại',
+  'verdict.phone.intro':
+    'Phản ánh, kiến nghị này được gửi trước khi có mã xác nhận nên người dân không tự gửi ý kiến trên trang tra cứu được. Khi người dân gọi điện cho biết có chấp nhận câu trả lời hay không, ghi lại ở đây; hệ thống lưu tên cán bộ ghi nhận.',
+  'verdict.phone.question': 'Người dân cho biết',
+  'verdict.phone.accepted': 'Chấp nhận câu trả lời',
+  'verdict.phone.notAccepted': 'Chưa chấp nhận câu trả lời',
+  'verdict.phone.reason': 'Lý do người dân nêu (không bắt buộc)',
+  'verdict.phone.submit': 'Ghi ý kiến',
+  'entry.token':
+    'Mã xác nhận để báo cho người dân cùng mã tra cứu (người dân dùng khi cho biết có chấp nhận câu trả lời hay không; mã chỉ hiện một lần): {token}',
+  'error.verdict_token_invalid': 'Mã xác nhận không đúng hoặc chưa nhập.',
+  'error.verdict_by_staff':
+    'Phản ánh, kiến nghị này được gửi trước khi có mã xác nhận; ý kiến do cán bộ ghi nhận.',
   'posters.title': 'Mã QR đánh giá từ điện thoại',
   'posters.intro':
     'In áp phích A5 hoặc nhãn nhỏ có mã QR cho từng quầy và cho đơn vị: người dân quét mã để đánh giá, gửi phản ánh, kiến nghị bằng điện thoại của mình.',

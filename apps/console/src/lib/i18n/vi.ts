@@ -231,6 +231,9 @@ export const vi = {
   'targets.save': 'Lưu chỉ tiêu',
   'targets.saved': 'Đã lưu {count} thay đổi.',
   'targets.nothingChanged': 'Không có thay đổi nào.',
+  'targets.defaultReadOnly':
+    'Chỉ quản trị hệ thống hoặc giám sát toàn tỉnh được đổi chỉ tiêu mặc định, vì nó áp dụng cho mọi đơn vị.',
+  'targets.unitReadOnly': 'Chỉ xem: đơn vị này nằm ngoài phạm vi bạn được thay đổi.',
 
   'common.save': 'Lưu',
   'common.saving': 'Đang lưu…',
@@ -441,6 +444,12 @@ export const vi = {
   'error.verdict_closed': 'Phản ánh, kiến nghị này chưa có câu trả lời để đánh giá.',
   'error.verdict_given': 'Ý kiến về câu trả lời này đã được ghi nhận trước đó.',
   'error.unsupported_media': 'Tệp đính kèm không đúng loại (ảnh JPEG, PNG hoặc PDF) hoặc quá lớn.',
+  'error.image_too_large':
+    'Ảnh quá lớn: tối đa 40 triệu điểm ảnh, mỗi cạnh không quá 20 000 điểm ảnh. Hãy thu nhỏ ảnh rồi gửi lại.',
+  'error.amendment_key_invalid': 'Không nhận được phần trả lời bổ sung: khóa xác nhận không đúng.',
+  'error.amendment_expired': 'Đã quá thời gian bổ sung trả lời; mức đánh giá vẫn được tính.',
+  'error.already_amended': 'Phần trả lời bổ sung cho đánh giá này đã được ghi nhận trước đó.',
+  'error.not_asked': 'Đơn vị không hỏi thông tin này, hoặc đánh giá đã có thông tin này.',
   'error.unknown_sector': 'Lĩnh vực không tồn tại.',
   'error.invalid_code': 'Mã đăng ký không đúng, đã dùng hoặc đã hết hạn.',
   'error.not_ready':

@@ -4,13 +4,22 @@
  * when idle), the browser closing the connection under us (tablets do after a long time in the
  * background: reopen and retry once), and a full disk (QuotaExceededError: tell staff).
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import {
+  openDB,
+  type DBSchema,
+  type IDBPDatabase,
+  type IDBPTransaction,
+  type StoreNames,
+} from 'idb';
 import type { ClientRecord } from '@hailong/contracts';
 import type { DeadLetter, SentRecord } from '../outbox/outbox.ts';
 
 export const DB_NAME = 'hailong-kiosk';
-/** 1: outbox, dead letters, meta. 2: acknowledged records kept for a resend (`sent`). */
-export const DB_VERSION = 2;
+/**
+ * 1: outbox, dead letters, meta. 2: acknowledged records kept for a resend (`sent`). 3: holds on
+ * records whose follow-up answers may still amend them (`holds`), instead of a draft in meta.
+ */
+export const DB_VERSION = 3;
 
 export interface KioskSchema extends DBSchema {
   /**
@@ -27,9 +36,17 @@ export interface KioskSchema extends DBSchema {
   };
   /** Small values: sequence counters (`seq:<deviceId>`), the enrollment, the cached configuration. */
   meta: { key: string; value: unknown };
+  /**
+   * Held records (see Outbox): record id → when the hold ends (epoch ms). Apart from the records,
+   * so what is stored in `outbox` is exactly what is sent. A handful at most.
+   */
+  holds: { key: string; value: number };
 }
 
 export type KioskDatabase = IDBPDatabase<KioskSchema>;
+
+/** Key of a device's sequence counter in the meta store. */
+export const seqKey = (deviceId: string) => `seq:${deviceId}`;
 
 export interface KioskDbEvents {
   /** A newer version of the database wants to open: this page is out of date. */
@@ -51,7 +68,7 @@ export class KioskDb {
       this.#connection = null;
     };
     const connection = openDB<KioskSchema>(this.name, DB_VERSION, {
-      upgrade(db, oldVersion) {
+      upgrade(db, oldVersion, _newVersion, transaction) {
         if (oldVersion < 1) {
           db.createObjectStore('outbox', { keyPath: 'id' }).createIndex(
             'order',
@@ -68,6 +85,11 @@ export class KioskDb {
           const sent = db.createObjectStore('sent', { keyPath: 'record.id' });
           sent.createIndex('order', ['record.deviceId', 'record.seq'], { unique: true });
           sent.createIndex('ackedAt', 'ackedAt');
+        }
+        if (oldVersion < 3) {
+          db.createObjectStore('holds');
+          // A failed request aborts the whole upgrade: the open fails, and the next one tries again.
+          if (oldVersion > 0) queueVersion2Draft(transaction).catch(() => {});
         }
       },
       blocking: (_current, _blocked, event) => {
@@ -106,6 +128,37 @@ export class KioskDb {
     this.#connection = null;
     (await connection?.catch(() => null))?.close();
   }
+}
+
+/**
+ * Versions before 3 kept the rating whose survey steps were being answered as a draft in meta and
+ * queued it at the next start. A draft left by a reload just before the update is queued here, as
+ * that start would have, so the level is not lost with the old mechanism; unless it was queued
+ * already (its id is stored).
+ */
+async function queueVersion2Draft(
+  tx: IDBPTransaction<KioskSchema, StoreNames<KioskSchema>[], 'versionchange'>,
+): Promise<void> {
+  const meta = tx.objectStore('meta');
+  const draft = (await meta.get('draft')) as { id?: unknown; deviceId?: unknown } | undefined;
+  if (!draft) return;
+  const { id, deviceId } = draft;
+  if (typeof id === 'string' && typeof deviceId === 'string') {
+    const taken = await Promise.all([
+      tx.objectStore('outbox').getKey(id),
+      tx.objectStore('dead-letters').getKey(id),
+      tx.objectStore('sent').getKey(id),
+    ]);
+    if (taken.every((key) => key === undefined)) {
+      const last = await meta.get(seqKey(deviceId));
+      // Above every number the device used: the counter moves in each transaction that uses one.
+      const seq = (typeof last === 'number' ? last : 0) + 1;
+      // Drafts were kept before the schema check: the server checks it, and refuses it visibly.
+      await tx.objectStore('outbox').add({ ...draft, schemaVersion: 1, seq } as ClientRecord);
+      await meta.put(seq, seqKey(deviceId));
+    }
+  }
+  await meta.delete('draft');
 }
 
 function isClosedConnection(err: unknown): boolean {

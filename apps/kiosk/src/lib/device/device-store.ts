@@ -52,7 +52,7 @@ export const DEFAULT_LOCAL_SETTINGS: LocalSettings = {
   fixedSectorId: null,
 };
 
-const KEYS = ['enrollment', 'config', 'settings', 'sync', 'duty', 'draft'] as const;
+const KEYS = ['enrollment', 'config', 'settings', 'sync', 'duty'] as const;
 
 export class DeviceStore {
   constructor(private readonly db: KioskDb) {}
@@ -91,19 +91,6 @@ export class DeviceStore {
 
   saveDuty(duty: LocalDuty): Promise<void> {
     return this.#put('duty', duty);
-  }
-
-  /** The rating whose extra questions are being answered (see app/capture.ts). */
-  saveDraft(draft: unknown): Promise<void> {
-    return this.#put('draft', draft);
-  }
-
-  loadDraft(): Promise<unknown> {
-    return this.db.run(async (db) => (await db.get('meta', 'draft')) ?? null);
-  }
-
-  clearDraft(): Promise<void> {
-    return this.db.run((db) => db.delete('meta', 'draft'));
   }
 
   /** Forgets the enrollment and everything tied to it (the outbox is cleared separately). */

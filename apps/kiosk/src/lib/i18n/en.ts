@@ -94,6 +94,9 @@ export const en: Messages = {
   'thanks.feedback': 'Your {kind} has been recorded.',
   'thanks.code': 'Tracking code',
   'thanks.codeHint': 'Please write it down or take a photo of it.',
+  'thanks.token': 'Confirmation code',
+  'thanks.tokenHint':
+    'To say whether you accept the answer; shown only once. Take a photo of both codes or scan the QR code.',
   'thanks.qr': 'QR code opening the lookup page for code {code}',
   'thanks.qrCaption': 'Scan with your phone to follow the result',
   'thanks.lookup': 'Or open {url} on a phone or computer and type the tracking code.',

@@ -95,6 +95,9 @@ export const vi = {
   'thanks.feedback': '{kind} của Ông/Bà đã được ghi nhận.',
   'thanks.code': 'Mã tra cứu',
   'thanks.codeHint': 'Ông/Bà ghi lại hoặc chụp ảnh mã này.',
+  'thanks.token': 'Mã xác nhận',
+  'thanks.tokenHint':
+    'Để cho biết Ông/Bà có chấp nhận câu trả lời; mã chỉ hiện một lần. Ông/Bà chụp ảnh cả hai mã hoặc quét mã QR.',
   'thanks.qr': 'Mã QR mở trang tra cứu kết quả xử lý với mã {code}',
   'thanks.qrCaption': 'Quét bằng điện thoại để xem kết quả xử lý',
   'thanks.lookup': 'Hoặc mở {url} trên điện thoại, máy tính và nhập mã tra cứu.',

@@ -1,24 +1,25 @@
 import type { ClientRecord } from '@hailong/contracts';
-import { isQuotaError, type KioskDb } from '../db/kiosk-db.ts';
+import { isQuotaError, seqKey, type KioskDb } from '../db/kiosk-db.ts';
 import {
   DuplicateRecordError,
   StorageFullError,
+  checkAmendment,
   type DeadLetter,
+  type Hold,
   type Outbox,
   type RecordDraft,
   type SeqRange,
 } from './outbox.ts';
 
-/** Key of a device's sequence counter in the meta store. */
-export const seqKey = (deviceId: string) => `seq:${deviceId}`;
+export { seqKey };
 
 /** The outbox in IndexedDB: what the kiosk uses. Every method is one transaction. */
 export class IdbOutbox implements Outbox {
   constructor(private readonly db: KioskDb) {}
 
-  put(draft: RecordDraft): Promise<ClientRecord> {
+  put(draft: RecordDraft, hold?: Hold): Promise<ClientRecord> {
     return this.db.run(async (db) => {
-      const tx = db.transaction(['meta', 'outbox', 'dead-letters', 'sent'], 'readwrite');
+      const tx = db.transaction(['meta', 'outbox', 'dead-letters', 'sent', 'holds'], 'readwrite');
       try {
         const [last, ...taken] = await Promise.all([
           tx.objectStore('meta').get(seqKey(draft.deviceId)),
@@ -33,6 +34,7 @@ export class IdbOutbox implements Outbox {
         await Promise.all([
           tx.objectStore('meta').put(seq, seqKey(draft.deviceId)),
           tx.objectStore('outbox').add(record),
+          ...(hold ? [tx.objectStore('holds').put(hold.until, record.id)] : []),
           tx.done,
         ]);
         return record;
@@ -44,9 +46,69 @@ export class IdbOutbox implements Outbox {
     });
   }
 
+  amend(draft: RecordDraft, holdUntil: number | null): Promise<boolean> {
+    return this.db.run(async (db) => {
+      const tx = db.transaction(['outbox', 'holds'], 'readwrite');
+      try {
+        // Checked in the transaction that writes, so the sync loop can never have taken it.
+        const [stored, until] = await Promise.all([
+          tx.objectStore('outbox').get(draft.id),
+          tx.objectStore('holds').get(draft.id),
+        ]);
+        if (!stored || until === undefined) {
+          await tx.done;
+          return false;
+        }
+        checkAmendment(stored, draft);
+        await Promise.all([
+          tx.objectStore('outbox').put({ ...draft, seq: stored.seq } as ClientRecord),
+          holdUntil === null
+            ? tx.objectStore('holds').delete(draft.id)
+            : tx.objectStore('holds').put(holdUntil, draft.id),
+          tx.done,
+        ]);
+        return true;
+      } catch (err) {
+        abortQuietly(tx);
+        if (isQuotaError(err)) throw new StorageFullError(err);
+        throw err;
+      }
+    });
+  }
+
+  release(id: string): Promise<void> {
+    return this.db.run((db) => db.delete('holds', id));
+  }
+
+  releaseHolds(endingBy: number): Promise<number> {
+    return this.db.run(async (db) => {
+      const tx = db.transaction('holds', 'readwrite');
+      let released = 0;
+      let cursor = await tx.store.openCursor();
+      while (cursor) {
+        if (cursor.value <= endingBy) {
+          await cursor.delete();
+          released++;
+        }
+        cursor = await cursor.continue();
+      }
+      await tx.done;
+      return released;
+    });
+  }
+
   takeOldest(limit: number): Promise<ClientRecord[]> {
     if (limit <= 0) return Promise.resolve([]);
-    return this.db.run((db) => db.getAllFromIndex('outbox', 'order', null, limit));
+    return this.db.run(async (db) => {
+      const tx = db.transaction(['outbox', 'holds']);
+      const held = new Set(await tx.objectStore('holds').getAllKeys());
+      // Held records are few (one a citizen on screen): read that many more and leave them out.
+      const records = await tx
+        .objectStore('outbox')
+        .index('order')
+        .getAll(null, limit + held.size);
+      return records.filter((r) => !held.has(r.id)).slice(0, limit);
+    });
   }
 
   acknowledge(ids: readonly string[], ackedAt: string): Promise<void> {
@@ -168,9 +230,10 @@ export class IdbOutbox implements Outbox {
 
   clear(): Promise<void> {
     return this.db.run(async (db) => {
-      const tx = db.transaction(['outbox', 'dead-letters', 'sent', 'meta'], 'readwrite');
+      const tx = db.transaction(['outbox', 'dead-letters', 'sent', 'meta', 'holds'], 'readwrite');
       await Promise.all([
         tx.objectStore('outbox').clear(),
+        tx.objectStore('holds').clear(),
         tx.objectStore('dead-letters').clear(),
         tx.objectStore('sent').clear(),
         tx.objectStore('meta').delete(IDBKeyRange.bound('seq:', 'seq:\uffff')),

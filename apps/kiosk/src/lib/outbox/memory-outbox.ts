@@ -1,7 +1,9 @@
 import type { ClientRecord } from '@hailong/contracts';
 import {
   DuplicateRecordError,
+  checkAmendment,
   type DeadLetter,
+  type Hold,
   type Outbox,
   type RecordDraft,
   type SentRecord,
@@ -17,8 +19,10 @@ export class MemoryOutbox implements Outbox {
   #dead = new Map<string, DeadLetter>();
   #sent = new Map<string, SentRecord>();
   #seq = new Map<string, number>();
+  /** Held record id → when its hold ends. */
+  #holds = new Map<string, number>();
 
-  async put(draft: RecordDraft): Promise<ClientRecord> {
+  async put(draft: RecordDraft, hold?: Hold): Promise<ClientRecord> {
     if (this.#pending.has(draft.id) || this.#dead.has(draft.id) || this.#sent.has(draft.id)) {
       throw new DuplicateRecordError(draft.id);
     }
@@ -26,11 +30,38 @@ export class MemoryOutbox implements Outbox {
     const record = { ...structuredClone(draft), seq } as ClientRecord;
     this.#seq.set(draft.deviceId, seq);
     this.#pending.set(record.id, record);
+    if (hold) this.#holds.set(record.id, hold.until);
     return structuredClone(record);
+  }
+
+  async amend(draft: RecordDraft, holdUntil: number | null): Promise<boolean> {
+    const stored = this.#pending.get(draft.id);
+    if (!stored || !this.#holds.has(draft.id)) return false;
+    checkAmendment(stored, draft);
+    this.#pending.set(draft.id, { ...structuredClone(draft), seq: stored.seq } as ClientRecord);
+    if (holdUntil === null) this.#holds.delete(draft.id);
+    else this.#holds.set(draft.id, holdUntil);
+    return true;
+  }
+
+  async release(id: string): Promise<void> {
+    this.#holds.delete(id);
+  }
+
+  async releaseHolds(endingBy: number): Promise<number> {
+    let released = 0;
+    for (const [id, until] of this.#holds) {
+      if (until <= endingBy) {
+        this.#holds.delete(id);
+        released++;
+      }
+    }
+    return released;
   }
 
   async takeOldest(limit: number): Promise<ClientRecord[]> {
     return [...this.#pending.values()]
+      .filter((r) => !this.#holds.has(r.id))
       .sort(byDeviceAndSeq)
       .slice(0, Math.max(0, limit))
       .map((r) => structuredClone(r));
@@ -86,7 +117,7 @@ export class MemoryOutbox implements Outbox {
   }
 
   async oldestAge(now: number): Promise<number | null> {
-    const [oldest] = await this.takeOldest(1);
+    const [oldest] = [...this.#pending.values()].sort(byDeviceAndSeq);
     return oldest ? now - Date.parse(oldest.deviceTime) : null;
   }
 
@@ -108,6 +139,7 @@ export class MemoryOutbox implements Outbox {
     this.#dead.clear();
     this.#sent.clear();
     this.#seq.clear();
+    this.#holds.clear();
   }
 }
 

@@ -2,58 +2,23 @@
  * One contract, every outbox: the in-memory one runs it under vitest, the IndexedDB one inside
  * Chromium (test/browser/kiosk-outbox.test.ts). Each check gets a new, empty outbox.
  */
-import type { ClientRecord } from '@hailong/contracts';
 import { assert, assertEqual, assertRejects } from './contract-assert.ts';
-import { DuplicateRecordError, type Outbox, type RecordDraft } from './outbox.ts';
+import {
+  DEVICE,
+  T0,
+  at,
+  draftOf,
+  feedbackDraft,
+  hold,
+  putMany,
+  ratingDraft,
+  seqs,
+  type OutboxCheck,
+} from './contract-fixtures.ts';
+import { HOLD_CONTRACT } from './holds.contract.ts';
+import { DuplicateRecordError } from './outbox.ts';
 
-export interface OutboxCheck {
-  readonly name: string;
-  run(outbox: Outbox): Promise<void>;
-}
-
-const DEVICE = 'device-a';
-const T0 = Date.parse('2026-11-23T08:00:00.000Z');
-
-/** A valid rating draft, captured `minutes` after T0. */
-export function ratingDraft(minutes = 0, deviceId = DEVICE): RecordDraft {
-  return {
-    id: crypto.randomUUID(),
-    deviceId,
-    deviceTime: new Date(T0 + minutes * 60_000).toISOString(),
-    schemaVersion: 1,
-    kind: 'rating',
-    sectorId: 'sector-1',
-    level: 5,
-    reasons: [],
-    possibleRepeat: false,
-  };
-}
-
-function feedbackDraft(content: string): RecordDraft {
-  return {
-    id: crypto.randomUUID(),
-    deviceId: DEVICE,
-    deviceTime: new Date(T0).toISOString(),
-    schemaVersion: 1,
-    kind: 'feedback',
-    feedbackKind: 'phan_anh',
-    trackingCode: '7KQ2-M9XD',
-    sectorId: null,
-    content,
-    contact: null,
-  };
-}
-
-async function putMany(outbox: Outbox, n: number): Promise<ClientRecord[]> {
-  const stored: ClientRecord[] = [];
-  for (let i = 0; i < n; i++) stored.push(await outbox.put(ratingDraft(i)));
-  return stored;
-}
-
-const seqs = (records: readonly ClientRecord[]) => records.map((r) => r.seq);
-/** The draft a stored record was put from. */
-const draftOf = ({ seq: _seq, ...draft }: ClientRecord) => draft as RecordDraft;
-const at = (minutes: number) => new Date(T0 + minutes * 60_000).toISOString();
+export { ratingDraft, type OutboxCheck };
 
 export const OUTBOX_CONTRACT: readonly OutboxCheck[] = [
   {
@@ -250,9 +215,10 @@ export const OUTBOX_CONTRACT: readonly OutboxCheck[] = [
     },
   },
   {
-    name: 'clear forgets records, kept records, dead letters and numbering',
+    name: 'clear forgets records, kept records, dead letters, holds and numbering',
     async run(outbox) {
       const stored = await putMany(outbox, 3);
+      await outbox.put(ratingDraft(), hold());
       await outbox.acknowledge([stored[1]!.id], at(1));
       const error = { code: 'validation_failed', message: 'x' };
       await outbox.putDeadLetters([{ record: stored[0]!, error, at: new Date(T0).toISOString() }]);
@@ -260,7 +226,9 @@ export const OUTBOX_CONTRACT: readonly OutboxCheck[] = [
       assertEqual(await outbox.count(), 0, 'count');
       assertEqual(await outbox.listDeadLetters(), [], 'dead letters');
       assertEqual(await outbox.sentCount(), 0, 'kept');
+      assertEqual(await outbox.releaseHolds(Infinity), 0, 'holds');
       assertEqual((await outbox.put(ratingDraft())).seq, 1, 'numbering restarts');
     },
   },
+  ...HOLD_CONTRACT,
 ];

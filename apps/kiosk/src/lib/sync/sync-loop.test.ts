@@ -97,6 +97,26 @@ describe('SyncLoop', () => {
     expect(live().map((t) => t.ms)).toEqual([60_000]);
   });
 
+  it('uploads no held record until it is released, and releases a hold that has ended', async () => {
+    const held = await outbox.put(ratingDraft(0), { until: now + 90_000 });
+    await fill(1);
+    const loop = newLoop();
+    await loop.start();
+    expect(requests.map((r) => r.map((i) => i.seq))).toEqual([[2]]);
+    expect(await outbox.count()).toBe(1);
+    // The citizen still answering: the next run (60 s later) leaves it alone.
+    now += 60_000;
+    fire();
+    await loop.kick();
+    expect(requests).toHaveLength(1);
+    // Nothing released it (a bug, a lost tab): once its hold has ended, the loop sends it anyway.
+    now += 60_000;
+    fire();
+    await loop.kick();
+    expect(requests.map((r) => r.map((i) => i.id))).toEqual([[expect.any(String)], [held.id]]);
+    expect(await outbox.count()).toBe(0);
+  });
+
   it('deletes what the server accepted or already had and sets rejected records aside', async () => {
     await fill(3);
     server = (items) => ({

@@ -1,5 +1,6 @@
 /**
- * The client half of sync: drains the outbox to the server, oldest first, one batch at a time.
+ * The client half of sync: drains the outbox to the server, oldest first, one batch at a time,
+ * leaving alone the records held for a citizen still answering until released or their hold ends.
  * A record leaves the outbox only when the server's answer names it (accepted or duplicate: kept
  * aside for `keepSentMs`, then forgotten; rejected: moved to the dead-letter store for staff). Each
  * request says the highest number this tablet has given; the server answers with the numbers it
@@ -163,6 +164,8 @@ export class SyncLoop {
     const token = this.deps.token();
     const deviceId = this.deps.deviceId();
     if (!token || !deviceId) return { kind: 'unauthorized' };
+    // The safety net of holds (Outbox): a hold nothing released in time ends here.
+    await this.deps.outbox.releaseHolds(this.deps.now());
     const protocol = await this.deps.protocol();
     const resends = protocol.version >= PROTOCOL_WITH_RESEND;
     let maxItems = protocol.maxItems;
