@@ -8,7 +8,7 @@ import { defineConfig } from 'vitest/config';
  * - fault: the real server process behind a fault-injecting proxy, killed and restarted mid-run;
  * - browser: Playwright driving Debian's Chromium against the real built apps served by the real server.
  */
-const ownProcess = 'apps/api/src/routes/hash-turns.route.test.ts';
+const ownProcess = 'apps/api/src/auth/hash-turns.route.test.ts';
 
 export default defineConfig({
   test: {

@@ -12,11 +12,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RatingRecord } from '@hailong/contracts';
 import { openDatabase, type DatabaseHandle } from '../../apps/api/src/db/connect.ts';
-import { seedDemoCatalogue } from '../../apps/api/src/services/seed.service.ts';
-import { createDevicesService } from '../../apps/api/src/services/devices.service.ts';
-import { createSyncService } from '../../apps/api/src/services/sync.service.ts';
-import { onFeedbackReceived } from '../../apps/api/src/services/feedback-intake.ts';
-import { burstHook, type RatingsStoredHook } from '../../apps/api/src/services/alert-burst.ts';
+import { seedDemoCatalogue } from '../../apps/api/src/demo/seed.service.ts';
+import { createDevicesService } from '../../apps/api/src/devices/devices.service.ts';
+import { createSyncService } from '../../apps/api/src/ingest/sync.service.ts';
+import { onFeedbackReceived } from '../../apps/api/src/feedback/feedback-intake.ts';
+import { burstHook, type RatingsStoredHook } from '../../apps/api/src/alerts/alert-burst.ts';
 import type { BenchResult } from './run.ts';
 
 const BATCHES = Number(process.env.HAILONG_BENCH_ALERT_BATCHES ?? 80);

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { createApp } from '../../apps/api/src/app.ts';
 import { openDatabase } from '../../apps/api/src/db/connect.ts';
-import { ensureFirstAdmin, seedDemoCatalogue } from '../../apps/api/src/services/seed.service.ts';
-import { hashPassword } from '../../apps/api/src/services/passwords.ts';
+import { ensureFirstAdmin, seedDemoCatalogue } from '../../apps/api/src/demo/seed.service.ts';
+import { hashPassword } from '../../apps/api/src/auth/passwords.ts';
 import type { BenchResult } from './run.ts';
 
 function percentile(sorted: number[], p: number): number {

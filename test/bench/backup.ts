@@ -12,7 +12,7 @@ import { sql } from 'kysely';
 import type { RatingRecord } from '@hailong/contracts';
 import { createApp } from '../../apps/api/src/app.ts';
 import { openDatabase } from '../../apps/api/src/db/connect.ts';
-import { createDevicesService } from '../../apps/api/src/services/devices.service.ts';
+import { createDevicesService } from '../../apps/api/src/devices/devices.service.ts';
 import { runCli } from '../support/cli-process.ts';
 import { listen } from '../support/live-server.ts';
 import type { BenchResult } from './run.ts';

@@ -18,8 +18,8 @@ import { CATALOGUE_HEADER } from '@hailong/domain';
 import { createApp } from '../../apps/api/src/app.ts';
 import { openDatabase } from '../../apps/api/src/db/connect.ts';
 import { SESSION_COOKIE } from '../../apps/api/src/http/session.ts';
-import { UNUSABLE_HASH } from '../../apps/api/src/services/passwords.ts';
-import { hashSecret, newSecret } from '../../apps/api/src/services/tokens.ts';
+import { UNUSABLE_HASH } from '../../apps/api/src/auth/passwords.ts';
+import { hashSecret, newSecret } from '../../apps/api/src/auth/tokens.ts';
 import {
   inlineCell,
   part,
@@ -28,7 +28,7 @@ import {
   SHEET_TAIL,
   workbookParts,
   zipOf,
-} from '../../apps/api/src/catalogue-files/zip-fixture.ts';
+} from '../../apps/api/src/catalogue/files/zip-fixture.ts';
 import type { BenchResult } from './run.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

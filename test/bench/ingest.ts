@@ -13,8 +13,8 @@ import { sql } from 'kysely';
 import type { RatingRecord } from '@hailong/contracts';
 import { createApp } from '../../apps/api/src/app.ts';
 import { openDatabase } from '../../apps/api/src/db/connect.ts';
-import { seedDemoCatalogue } from '../../apps/api/src/services/seed.service.ts';
-import { createDevicesService } from '../../apps/api/src/services/devices.service.ts';
+import { seedDemoCatalogue } from '../../apps/api/src/demo/seed.service.ts';
+import { createDevicesService } from '../../apps/api/src/devices/devices.service.ts';
 import type { BenchResult } from './run.ts';
 
 const RECORDS = Number(process.env.HAILONG_BENCH_INGEST ?? 50_000);

@@ -5,8 +5,8 @@ import type { AssessmentRules } from '@hailong/domain';
 import { DEFAULT_KEEP_SENT_DAYS } from '@hailong/domain';
 import { LOG_LEVELS } from './http/logger.ts';
 import { proxyTrust } from './http/forwarded.ts';
-import { readAlertsInterval, readMailConfig } from './mail-config.ts';
-import type { SmtpSettings } from './services/alert-mailer.ts';
+import { readAlertsInterval, readMailConfig } from './alerts/mail-config.ts';
+import type { SmtpSettings } from './alerts/alert-mailer.ts';
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),

@@ -16,7 +16,7 @@ import {
   type ServerProcess,
 } from '../../../test/support/server-process.ts';
 import { openDatabase } from './db/connect.ts';
-import { ensureFirstAdmin, seedDemoCatalogue } from './services/seed.service.ts';
+import { ensureFirstAdmin, seedDemoCatalogue } from './demo/seed.service.ts';
 
 const PASSWORD = 'dung-may-chu-an-toan-15';
 

@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BackupSchedule } from '../config.ts';
 import type { Logger } from '../http/logger.ts';
-import type { Clock } from '../services/clock.ts';
-import { startPeriodicJob } from '../services/periodic-job.ts';
+import type { Clock } from '../jobs/clock.ts';
+import { startPeriodicJob } from '../jobs/periodic-job.ts';
 import { backupDateOf, backupFileName, vnDayAndMinute } from './backup-files.ts';
 import { dialectOf } from './backup.ts';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/connect.ts';
-import { verifyPassword } from '../services/passwords.ts';
+import { verifyPassword } from '../auth/passwords.ts';
 
 const root = join(import.meta.dirname, '../../../..');
 

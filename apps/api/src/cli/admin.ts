@@ -12,8 +12,8 @@ import { CreateUserRequest, Password, Username } from '@hailong/contracts';
 import { ROLE_LABELS } from '@hailong/domain';
 import { readConfig } from '../config.ts';
 import { openDatabase } from '../db/connect.ts';
-import { systemClock } from '../services/clock.ts';
-import { createUsersService } from '../services/users.service.ts';
+import { systemClock } from '../jobs/clock.ts';
+import { createUsersService } from '../auth/users.service.ts';
 import { ApiError } from '../http/errors.ts';
 
 const USAGE = `Usage:

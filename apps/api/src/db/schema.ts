@@ -34,19 +34,19 @@ import type {
   UnitRow,
   UserRow,
 } from '../repositories/types.ts';
-import type { DossierRow } from '../repositories/assessment-types.ts';
+import type { DossierRow } from '../assessment/assessment-types.ts';
 import type {
   AlertEventRow,
   AlertRow,
   AlertRuleSettingRow,
   DeliveryRow,
   UnhappyRow,
-} from '../repositories/alert-types.ts';
+} from '../alerts/alert-types.ts';
 import type {
   CounterDutyRow,
   CounterPinRow,
   UnitSurveySettingRow,
-} from '../repositories/survey-types.ts';
+} from '../survey/survey-types.ts';
 
 export type UnitTable = UnitRow;
 

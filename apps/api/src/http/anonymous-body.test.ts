@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects } from '../../../../test/support/databases.ts';
 import { ORIGIN, Session } from '../../../../test/support/api-client.ts';
 import { feedback, sync } from '../../../../test/support/devices.ts';
-import { feedbackWorld, type FeedbackWorld } from '../routes/feedback-fixture.ts';
+import { feedbackWorld, type FeedbackWorld } from '../../test/fixtures/feedback-fixture.ts';
 import { ANONYMOUS_MAX_BODY_BYTES } from './body-limits.ts';
 import { DRAIN_LIMIT_BYTES } from './unread-body.ts';
 

@@ -13,7 +13,7 @@ import { dialects, freshDatabase } from '../../../../test/support/databases.ts';
 import { ORIGIN, Session, testApp } from '../../../../test/support/api-client.ts';
 import { enrollDevice, type TestDevice } from '../../../../test/support/devices.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
-import { ensureFirstAdmin, seedDemoCatalogue } from '../services/seed.service.ts';
+import { ensureFirstAdmin, seedDemoCatalogue } from '../demo/seed.service.ts';
 import { bodyLimit, mostAllowed } from './body-limits.ts';
 import { DRAIN_LIMIT_BYTES } from './unread-body.ts';
 

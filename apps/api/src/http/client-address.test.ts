@@ -7,7 +7,7 @@ import { freshDatabase } from '../../../../test/support/databases.ts';
 import { testApp, TestClock } from '../../../../test/support/api-client.ts';
 import { exchange, listen, type LiveServer } from '../../../../test/support/live-server.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
-import { LOOKUP_THROTTLE } from '../services/feedback-public.service.ts';
+import { LOOKUP_THROTTLE } from '../public/feedback-public.service.ts';
 import type { AppDeps } from '../app.ts';
 import { clientAddress, forwardedHttps, proxyTrust } from './forwarded.ts';
 

@@ -9,7 +9,7 @@ import { dialects, freshDatabase } from '../../../../test/support/databases.ts';
 import { Session, testApp, TestClock } from '../../../../test/support/api-client.ts';
 import { enrollDevice, type TestDevice } from '../../../../test/support/devices.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
-import { ensureFirstAdmin, seedDemoCatalogue } from '../services/seed.service.ts';
+import { ensureFirstAdmin, seedDemoCatalogue } from '../demo/seed.service.ts';
 
 const PASSWORD = 'mật-khẩu-quản-trị-2026';
 const newUser = (username: string) => ({

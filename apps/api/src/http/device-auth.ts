@@ -1,12 +1,19 @@
-import type { MiddlewareHandler } from 'hono';
-import type { DevicesService } from '../services/devices.service.ts';
+import type { Context } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import type { DevicesService } from '../devices/devices.service.ts';
 import { errorBody } from './errors.ts';
 import type { AppEnv } from './router.ts';
+import type { DeviceRow } from '../repositories/types.ts';
+
+/** What a route behind requireDevice reads: `c.var.device` is the tablet whose token opened it. */
+export interface DeviceEnv {
+  Variables: { device: DeviceRow };
+}
 
 /** Device routes: a valid, unrevoked bearer token is required; revocation takes effect at once. */
-export function requireDevice(devices: DevicesService): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    const token = c.get('bearer');
+export function requireDevice(devices: DevicesService) {
+  return createMiddleware<DeviceEnv>(async (c, next) => {
+    const token = (c as unknown as Context<AppEnv>).get('bearer');
     const device = token ? await devices.authenticate(token) : undefined;
     if (!device) {
       c.header('WWW-Authenticate', 'Bearer');
@@ -14,5 +21,5 @@ export function requireDevice(devices: DevicesService): MiddlewareHandler<AppEnv
     }
     c.set('device', device);
     await next();
-  };
+  });
 }

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects, freshDatabase } from '../../../../test/support/databases.ts';
 import { Session, testApp, TestClock } from '../../../../test/support/api-client.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
-import { ensureFirstAdmin, seedDemoCatalogue } from '../services/seed.service.ts';
-import { PUBLIC_STATS_CACHE_CONTROL } from '../routes/public-stats.route.ts';
+import { ensureFirstAdmin, seedDemoCatalogue } from '../demo/seed.service.ts';
+import { PUBLIC_STATS_CACHE_CONTROL } from '../public/public-stats.route.ts';
 
 const PASSWORD = 'mật-khẩu-quản-trị-2026';
 

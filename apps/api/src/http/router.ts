@@ -1,11 +1,11 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { SignedIn } from '../services/auth.service.ts';
 import type { DeviceRow } from '../repositories/types.ts';
+import type { SignedIn } from '../auth/auth.service.ts';
 import { validationHook } from './validation.ts';
 
 export interface AppEnv {
   Variables: {
-    /** The signed-in staff member, or null; set for every /api/v1 request. */
+    /** The signed-in staff member, or null; set for every /api/v1 request (requireSession narrows it). */
     auth: SignedIn | null;
     /** The caller's address, for throttling (set for every request by clientInfo). */
     clientAddress: string;
@@ -13,8 +13,8 @@ export interface AppEnv {
     https: boolean;
     /** A well-formed bearer token sent to a device route (set by credentials). */
     bearer: string | undefined;
-    /** The tablet whose bearer token opened a device route (set by requireDevice). */
-    device: DeviceRow;
+    /** The tablet whose bearer token opened a device route (requireDevice sets and narrows it). */
+    device: DeviceRow | undefined;
   };
 }
 

@@ -1,7 +1,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
+import { createMiddleware } from 'hono/factory';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Role } from '@hailong/domain';
-import type { AuthService } from '../services/auth.service.ts';
+import type { AuthService, SignedIn } from '../auth/auth.service.ts';
 import { errorBody } from './errors.ts';
 import type { AppEnv } from './router.ts';
 
@@ -24,18 +25,24 @@ export function loadSession(auth: AuthService): MiddlewareHandler<AppEnv> {
   };
 }
 
+/** What a route behind requireSession reads: `c.var.auth` is the signed-in user, never null. */
+export interface SignedInEnv {
+  Variables: { auth: SignedIn };
+}
+
 /** Lets the request through only with a session, and only for the given roles when any are named. */
-export function requireSession(...roles: Role[]): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    const signedIn = c.get('auth');
+export function requireSession(...roles: Role[]) {
+  return createMiddleware<SignedInEnv>(async (c, next) => {
+    const signedIn = (c as unknown as Context<AppEnv>).get('auth');
     if (!signedIn) {
       return c.json(errorBody('unauthenticated', 'Vui lòng đăng nhập.'), 401);
     }
     if (roles.length > 0 && !roles.includes(signedIn.user.role)) {
       return c.json(errorBody('forbidden', 'Bạn không có quyền thực hiện thao tác này.'), 403);
     }
+    c.set('auth', signedIn);
     await next();
-  };
+  });
 }
 
 export function setSessionCookie(c: Context<AppEnv>, token: string, maxAgeMs: number) {

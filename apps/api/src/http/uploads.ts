@@ -3,8 +3,8 @@
  * type or `?filename=`), and a download with its name and no caching.
  */
 import type { Context } from 'hono';
-import type { FileFormat, UploadedFile } from '../catalogue-files/read-sheet.ts';
-import type { ExportFile } from '../services/exports.service.ts';
+import type { FileFormat, UploadedFile } from '../catalogue/files/read-sheet.ts';
+import type { ExportFile } from '../reports/exports.service.ts';
 import { ApiError } from './errors.ts';
 
 const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;

@@ -7,7 +7,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Gauge, type Registry } from 'prom-client';
 import { isBackupFile } from '../backup/backup-files.ts';
-import type { Clock } from '../services/clock.ts';
+import type { Clock } from '../jobs/clock.ts';
 
 export function registerBackupGauge(register: Registry, dir: string, clock: Clock) {
   new Gauge({

@@ -7,8 +7,8 @@
 import { seqGaps, vnDateOf } from '@hailong/domain';
 import { Gauge, type Registry } from 'prom-client';
 import type { Repositories } from '../repositories/types.ts';
-import type { Clock } from '../services/clock.ts';
-import { overdueFilter } from '../services/feedback.service.ts';
+import type { Clock } from '../jobs/clock.ts';
+import { overdueFilter } from '../feedback/feedback.service.ts';
 
 export function registerDatabaseGauges(register: Registry, repos: Repositories, clock: Clock) {
   const registers = [register];

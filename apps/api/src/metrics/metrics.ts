@@ -7,7 +7,7 @@
 import { SYNC_STATUSES } from '@hailong/contracts';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 import type { Repositories } from '../repositories/types.ts';
-import type { Clock } from '../services/clock.ts';
+import type { Clock } from '../jobs/clock.ts';
 import { registerBackupGauge } from './backup-gauge.ts';
 import { registerDatabaseGauges } from './database-gauges.ts';
 

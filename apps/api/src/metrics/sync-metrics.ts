@@ -1,4 +1,4 @@
-import type { SyncService } from '../services/sync.service.ts';
+import type { SyncService } from '../ingest/sync.service.ts';
 import type { Metrics } from './metrics.ts';
 
 /**

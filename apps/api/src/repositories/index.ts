@@ -1,33 +1,33 @@
 /** Wires the Kysely repositories to one connection or transaction. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { createAuditRepository } from './audit.repository.ts';
-import { createCatalogueRepository } from './catalogue.repository.ts';
-import { createLoginThrottleRepository } from './login-throttle.repository.ts';
-import { createSessionRepository } from './sessions.repository.ts';
+import { createAuditRepository } from '../auth/audit.repository.ts';
+import { createCatalogueRepository } from '../catalogue/catalogue.repository.ts';
+import { createLoginThrottleRepository } from '../auth/login-throttle.repository.ts';
+import { createSessionRepository } from '../auth/sessions.repository.ts';
 import type { Dialect, Repositories } from './types.ts';
-import { createUserRepository } from './users.repository.ts';
-import { createDeviceRepository } from './devices.repository.ts';
-import { createIngestRepository } from './ingest.repository.ts';
-import { createAssessmentRepository } from './assessment.repository.ts';
-import { createFeedbackRepository } from './feedback.repository.ts';
-import { createHolidayRepository } from './holidays.repository.ts';
-import { createRollupRepository } from './rollups.repository.ts';
-import { createTargetRepository } from './targets.repository.ts';
-import { createNodeRollupRepository } from './node-rollups.repository.ts';
-import { createReportCatalogueRepository } from './report-catalogue.repository.ts';
-import { createRatingCommentRepository } from './rating-comments.repository.ts';
-import { createAlertRepository } from './alerts.repository.ts';
-import { createOutboxRepository } from './outbox.repository.ts';
-import { createSurveyRepository } from './survey.repository.ts';
-import { createVerdictRepository } from './verdicts.repository.ts';
-import { createPublicRegisterRepository } from './public-register.repository.ts';
-import { createAttachmentRepository } from './attachments.repository.ts';
-import { createChannelTallyRepository } from './channel-tally.repository.ts';
-import { createRatingAmendmentRepository } from './rating-amendments.repository.ts';
+import { createUserRepository } from '../auth/users.repository.ts';
+import { createDeviceRepository } from '../devices/devices.repository.ts';
+import { createIngestRepository } from '../ingest/ingest.repository.ts';
+import { createAssessmentRepository } from '../assessment/assessment.repository.ts';
+import { createFeedbackRepository } from '../feedback/feedback.repository.ts';
+import { createHolidayRepository } from '../feedback/holidays.repository.ts';
+import { createRollupRepository } from '../reports/rollups.repository.ts';
+import { createTargetRepository } from '../reports/targets.repository.ts';
+import { createNodeRollupRepository } from '../reports/node-rollups.repository.ts';
+import { createReportCatalogueRepository } from '../reports/report-catalogue.repository.ts';
+import { createRatingCommentRepository } from '../reports/rating-comments.repository.ts';
+import { createAlertRepository } from '../alerts/alerts.repository.ts';
+import { createOutboxRepository } from '../alerts/outbox.repository.ts';
+import { createSurveyRepository } from '../survey/survey.repository.ts';
+import { createVerdictRepository } from '../feedback/verdicts.repository.ts';
+import { createPublicRegisterRepository } from '../public/public-register.repository.ts';
+import { createAttachmentRepository } from '../feedback/attachments.repository.ts';
+import { createChannelTallyRepository } from '../reports/channel-tally.repository.ts';
+import { createRatingAmendmentRepository } from '../ingest/rating-amendments.repository.ts';
 
 export * from './types.ts';
-export * from './survey-types.ts';
+export * from '../survey/survey-types.ts';
 
 export function createRepositories(db: Kysely<Database>, dialect: Dialect): Repositories {
   const repos: Repositories = {

@@ -13,30 +13,30 @@ import type {
   SeqRange,
   SourceChannel,
 } from '@hailong/domain';
-import type { AlertRepository, OutboxRepository } from './alert-types.ts';
-import type { SurveyRepository } from './survey-types.ts';
-import type { AssessmentRepository } from './assessment-types.ts';
-import type { FeedbackRepository, HolidayRepository } from './feedback-types.ts';
+import type { AlertRepository, OutboxRepository } from '../alerts/alert-types.ts';
+import type { SurveyRepository } from '../survey/survey-types.ts';
+import type { AssessmentRepository } from '../assessment/assessment-types.ts';
+import type { FeedbackRepository, HolidayRepository } from '../feedback/feedback-types.ts';
 import type {
   AttachmentRepository,
   PublicRegisterRepository,
   VerdictRepository,
-} from './channel-types.ts';
-import type { ChannelTallyRepository } from './channel-tally.repository.ts';
-import type { RatingAmendmentRepository } from './rating-amendments.repository.ts';
-import type { RollupRepository, TargetRepository } from './tally-types.ts';
+} from '../reports/channel-types.ts';
+import type { ChannelTallyRepository } from '../reports/channel-tally.repository.ts';
+import type { RatingAmendmentRepository } from '../ingest/rating-amendments.repository.ts';
+import type { RollupRepository, TargetRepository } from '../reports/tally-types.ts';
 import type {
   NodeRollupRepository,
   RatingCommentRepository,
   ReportCatalogueRepository,
-} from './report-types.ts';
+} from '../reports/report-types.ts';
 
-export type * from './feedback-types.ts';
-export type * from './tally-types.ts';
-export type * from './report-types.ts';
-export type * from './alert-types.ts';
-export type * from './channel-types.ts';
-export type * from './assessment-types.ts';
+export type * from '../feedback/feedback-types.ts';
+export type * from '../reports/tally-types.ts';
+export type * from '../reports/report-types.ts';
+export type * from '../alerts/alert-types.ts';
+export type * from '../reports/channel-types.ts';
+export type * from '../assessment/assessment-types.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects, freshDatabaseUrl } from '../../../../../test/support/databases.ts';
 import { openDatabase, type DatabaseHandle } from '../connect.ts';
 import { migrationProvider } from './index.ts';
-import { createSyncService } from '../../services/sync.service.ts';
+import { createSyncService } from '../../ingest/sync.service.ts';
 
 const NOW = Date.UTC(2026, 10, 20, 3);
 const DAY = 24 * 60 * 60 * 1000;

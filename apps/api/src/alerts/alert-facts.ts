@@ -1,0 +1,124 @@
+/**
+ * Gathers what the alert rules judge — this month's counters per sector, open phản ánh, active
+ * tablets and their gaps — and runs the pure rules of `@hailong/domain` over it. Reads counters
+ * and registers, never raw ratings. Names go into the facts so the message is the same later.
+ */
+import {
+  ancestorsOf,
+  answerNotAccepted,
+  buildTree,
+  deviceSilent,
+  feedbackDue,
+  monthOf,
+  rateBelowTarget,
+  rulesAt,
+  seqGaps,
+  vnDateOf,
+  type AlertCondition,
+  type AlertRuleOverride,
+  type AlertRules,
+  type UnitTree,
+  type VerdictFacts,
+} from '@hailong/domain';
+import type { Repositories, UnitRow } from '../repositories/types.ts';
+import { loadCalendar } from '../feedback/feedback-intake.ts';
+import { createTallyService } from '../reports/tally.service.ts';
+
+/**
+ * Citizens' verdicts that they did not accept an answer, still waiting for staff to take them up
+ * (issue 13: the citizen's verdict on the tracking-code lookup). `noVerdicts` for tests that want
+ * the rule silent.
+ */
+export type VerdictSource = (repos: Repositories) => Promise<VerdictFacts[]>;
+export const noVerdicts: VerdictSource = async () => [];
+export const flaggedVerdicts: VerdictSource = (repos) => repos.verdicts.listFlagged();
+
+export interface RuleBook {
+  tree: UnitTree<UnitRow>;
+  rulesOf(unitId: string): AlertRules;
+}
+
+/** The catalogue tree and the rules in force at each unit (defaults, overridden up the tree). */
+export async function loadRuleBook(repos: Repositories): Promise<RuleBook> {
+  const [units, settings] = await Promise.all([
+    repos.catalogue.listUnits(),
+    repos.alerts.listRuleSettings(),
+  ]);
+  const tree = buildTree(units);
+  const overrides = new Map<string, Record<string, AlertRuleOverride>>();
+  for (const s of settings) {
+    overrides.set(s.unitId, { ...overrides.get(s.unitId), [s.kind]: s.settings });
+  }
+  const cache = new Map<string, AlertRules>();
+  return {
+    tree,
+    rulesOf(unitId) {
+      let rules = cache.get(unitId);
+      if (!rules) {
+        rules = rulesAt(ancestorsOf(tree, unitId), overrides);
+        cache.set(unitId, rules);
+      }
+      return rules;
+    },
+  };
+}
+
+/** Every condition of the time-driven rules that holds at `now` (bursts come from sync). */
+export async function gatherConditions(
+  repos: Repositories,
+  book: RuleBook,
+  now: number,
+  verdicts: VerdictSource = flaggedVerdicts,
+): Promise<AlertCondition[]> {
+  const unitName = (id: string) => book.tree.nodes.get(id)?.name ?? '';
+  const named = (list: AlertCondition[], extra: (c: AlertCondition) => object = () => ({})) =>
+    list.map((c) => ({ ...c, facts: { ...c.facts, unitName: unitName(c.unitId), ...extra(c) } }));
+
+  const month = monthOf(now);
+  const tally = await createTallyService(repos).month(month, null);
+  const sectorNames = new Map<string, string>();
+  const sectors = tally.units.flatMap((u) =>
+    u.sectors.map((s) => {
+      sectorNames.set(s.sectorId, s.sectorName);
+      return {
+        unitId: u.unitId,
+        sectorId: s.sectorId,
+        month,
+        total: s.total,
+        satisfied: s.satisfied,
+        targetBp: s.targetBp,
+      };
+    }),
+  );
+
+  const [open, calendar, devices, ranges, verdictFacts] = await Promise.all([
+    repos.feedback.listOpen(),
+    loadCalendar(repos),
+    repos.devices.list(),
+    repos.devices.listAllSeqRanges(),
+    verdicts(repos),
+  ]);
+  const due = open.flatMap((f) =>
+    f.dueDate
+      ? [{ id: f.id, unitId: f.unitId, trackingCode: f.trackingCode, dueDate: f.dueDate }]
+      : [],
+  );
+  const active = devices
+    .filter((d) => d.revokedAt === null)
+    .map((d) => ({
+      id: d.id,
+      unitId: d.unitId,
+      label: d.label,
+      lastContactAt: d.lastSyncAt ?? d.enrolledAt,
+      missing: seqGaps(ranges.get(d.id) ?? []).reduce((n, g) => n + g.to - g.from + 1, 0),
+    }));
+
+  return [
+    ...named(rateBelowTarget(sectors, book.rulesOf), (c) => ({
+      sectorName: sectorNames.get(String(c.facts.sectorId)) ?? '',
+    })),
+    ...named(feedbackDue(due, vnDateOf(now), calendar, book.rulesOf)),
+    ...named(deviceSilent(active, now, book.rulesOf)),
+    ...named(answerNotAccepted(verdictFacts, book.rulesOf)),
+  ];
+}

@@ -1,0 +1,179 @@
+import { randomUUID } from 'node:crypto';
+import { SYNC_PROTOCOL, type ClientRecord } from '@hailong/contracts';
+import {
+  DEFAULT_KIOSK_SETTINGS,
+  RATING_SCALES,
+  addDays,
+  isWorkingDay,
+  newTrackingCode,
+  seededRandom,
+  vnDateOf,
+  type WorkCalendar,
+} from '@hailong/domain';
+import type { DeviceRow, Repositories } from '../repositories/types.ts';
+import type { Clock } from '../jobs/clock.ts';
+import { createDevicesService } from '../devices/devices.service.ts';
+import { createSyncService, type FeedbackReceivedHook } from '../ingest/sync.service.ts';
+import { demoAssessment } from './demo-assessment.ts';
+import { demoContact, demoMessage } from './demo-feedback.ts';
+import { DEMO_SURVEY_UNIT } from './demo-survey.ts';
+import { demoStaff, handleDemoFeedback, type DemoItem } from './demo-workflow.ts';
+import { loadCalendar } from '../feedback/feedback-intake.ts';
+
+const DAY = 24 * 60 * 60 * 1000;
+const HOUR = 60 * 60 * 1000;
+/** Việt Nam is UTC+7 all year. */
+const VN_OFFSET = 7 * HOUR;
+/** The one-stop desk's hours, in hours after midnight in Việt Nam. */
+const OPENS = 7.5;
+const CLOSES = 17;
+const MONTHS = 4;
+const BATCH = 500;
+/** The demo tablet uploads a few minutes after a citizen sends a phản ánh. */
+const UPLOAD_DELAY_MS = 4 * 60_000;
+
+/** `at`, or the next moment the one-stop desk is open if it is closed then. */
+function officeHours(at: number, calendar: WorkCalendar): number {
+  let date = vnDateOf(at);
+  const hour = (at + VN_OFFSET - Date.parse(`${date}T00:00:00Z`)) / HOUR;
+  if (hour >= OPENS && hour < CLOSES && isWorkingDay(date, calendar)) return at;
+  if (hour >= CLOSES) date = addDays(date, 1);
+  while (!isWorkingDay(date, calendar)) date = addDays(date, 1);
+  return Date.parse(`${date}T00:00:00Z`) - VN_OFFSET + OPENS * HOUR;
+}
+
+/**
+ * Demo ratings and phản ánh, kiến nghị for the last four months, uploaded by one demo tablet per
+ * unit through the real sync path, so rollups, gaps and the register are exactly as in use. Each
+ * sector gets its own satisfaction level between 84% and 99%, so some miss their target. The
+ * tablet uploads each phản ánh soon after it is sent, so its deadlines count from that day; staff
+ * then handle it through the real workflow (demo-workflow.ts).
+ */
+export async function seedDemoRatings(
+  repos: Repositories,
+  clock: Clock,
+  onFeedback?: FeedbackReceivedHook,
+  months = MONTHS,
+): Promise<void> {
+  // One transaction: the services' own transactions join it, so the demo commits once (seconds,
+  // not a minute of one fsync per step) and a start that is stopped midway leaves no half demo.
+  await repos.transaction((tx) => seed(tx, clock(), onFeedback, months));
+}
+
+async function seed(
+  repos: Repositories,
+  now: number,
+  onFeedback: FeedbackReceivedHook | undefined,
+  months: number,
+) {
+  const start = now - months * 30 * DAY;
+  const random = seededRandom(2026);
+  const devices = createDevicesService(repos, () => start);
+  const calendar = await loadCalendar(repos);
+  const items: DemoItem[] = [];
+  const units = await repos.catalogue.listUnits();
+  const staff = await demoStaff(repos, units, now);
+  for (const unit of units) {
+    const sectors = await repos.catalogue.listSectors(unit.id);
+    // The province and the centre have no desk of their own: they only pool their sub-units.
+    if (sectors.length === 0) continue;
+    const [counter] = await repos.catalogue.listCounters(unit.id, { activeOnly: true });
+    const { code } = await devices.createEnrollment(null, {
+      unitId: unit.id,
+      label: 'Máy tính bảng demo',
+      counterId: counter?.id ?? null,
+    });
+    const { deviceId } = await devices.enroll(code, 'demo-seed');
+    const device = (await repos.devices.findById(deviceId))!;
+    // The unit's clerk serves at its counter; at An Phú citizens also answer the TT 01 questions.
+    const { clerk } = staff.get(unit.id)!;
+    const assessment = unit.code === DEMO_SURVEY_UNIT ? demoAssessment(unit.id, clerk.id) : null;
+    const scale = RATING_SCALES[unit.scale];
+    const happy = scale.levels.filter((l) => l.satisfied).map((l) => l.level);
+    const unhappy = scale.levels.filter((l) => !l.satisfied).map((l) => l.level);
+    const share = new Map(sectors.map((s) => [s.id, 0.84 + random() * 0.15]));
+    const records: ClientRecord[] = [];
+    let time = start;
+    for (;;) {
+      // Citizens come while the desk is open: a rating every 20 minutes or so.
+      const gap = DEFAULT_KIOSK_SETTINGS.repeatWindowSeconds * 1000 + random() * 40 * 60_000;
+      time = officeHours(time + gap, calendar);
+      if (time >= now - HOUR) break;
+      const sector = sectors[Math.floor(random() * sectors.length)]!;
+      const pick = (levels: number[]) => levels[Math.floor(random() * levels.length)]!;
+      const satisfied = random() < share.get(sector.id)!;
+      const base = {
+        id: randomUUID(),
+        deviceId,
+        seq: records.length + 1,
+        deviceTime: new Date(time).toISOString(),
+        schemaVersion: 1 as const,
+      };
+      if (records.length % 97 === 96) {
+        const kind = random() < 0.6 ? 'phan_anh' : 'kien_nghi';
+        const message = demoMessage(random, kind, sector.name);
+        const contact = demoContact(random);
+        const trackingCode = newTrackingCode(crypto.getRandomValues(new Uint8Array(5)));
+        // One citizen in five does not say which lĩnh vực; staff set it when classifying.
+        const sectorId = random() < 0.2 ? null : sector.id;
+        records.push({
+          ...base,
+          kind: 'feedback',
+          feedbackKind: kind,
+          trackingCode,
+          sectorId,
+          content: message.content,
+          contact: contact && {
+            ...contact,
+            consentVersion: DEFAULT_KIOSK_SETTINGS.consentVersion,
+            consentAt: base.deviceTime,
+          },
+        });
+        items.push({ id: base.id, unitId: unit.id, kind, trackingCode, answer: message.answer });
+        continue;
+      }
+      records.push({
+        ...base,
+        kind: 'rating',
+        sectorId: sector.id,
+        level: satisfied ? pick(happy) : pick(unhappy),
+        reasons: satisfied
+          ? []
+          : [random() < 0.5 ? 'waiting_time' : random() < 0.5 ? 'came_back' : 'unclear_procedure'],
+        possibleRepeat: false,
+        counterId: counter?.id ?? null,
+        officerId: clerk.id,
+        ...assessment?.answers(time, sector.id),
+      });
+    }
+    await upload(repos, device, records, now, onFeedback);
+    if (assessment) await repos.assessment.upsertDossiers(assessment.file(now), now);
+  }
+  await handleDemoFeedback(repos, items, now, random, staff);
+}
+
+/**
+ * Uploads as the tablet would: in batches of up to 500, and right after each phản ánh, so it is
+ * received (and its deadlines start) on the day it was sent; the last batch arrives now.
+ */
+async function upload(
+  repos: Repositories,
+  device: DeviceRow,
+  records: readonly ClientRecord[],
+  now: number,
+  onFeedback?: FeedbackReceivedHook,
+) {
+  let batch: ClientRecord[] = [];
+  const send = async (at: number) => {
+    if (batch.length === 0) return;
+    await createSyncService(repos, () => at, onFeedback).sync(device, SYNC_PROTOCOL, batch);
+    batch = [];
+  };
+  for (const record of records) {
+    batch.push(record);
+    if (record.kind === 'feedback' || batch.length === BATCH) {
+      await send(Math.min(now, Date.parse(record.deviceTime) + UPLOAD_DELAY_MS));
+    }
+  }
+  await send(now);
+}
