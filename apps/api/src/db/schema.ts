@@ -362,6 +362,22 @@ export interface UnitSurveySettingTable extends Omit<UnitSurveySettingRow, 'sett
   settings: string;
 }
 
+/** One change others react to (018-events.ts); `payload` is JSON text. */
+export interface EventTable {
+  id: Generated<number>;
+  kind: string;
+  unitId: string | null;
+  payload: string;
+  at: number;
+}
+
+/** How far one consumer of the events has read. */
+export interface EventCursorTable {
+  consumer: string;
+  lastId: number;
+  updatedAt: number;
+}
+
 export interface Database {
   units: UnitTable;
   sectors: SectorTable;
@@ -402,6 +418,8 @@ export interface Database {
   alertDeliveries: AlertDeliveryTable;
   alertUnhappy: AlertUnhappyTable;
   jobLeases: JobLeaseTable;
+  events: EventTable;
+  eventCursors: EventCursorTable;
   counterPins: CounterPinTable;
   counterDuty: CounterDutyTable;
   unitSurveySettings: UnitSurveySettingTable;

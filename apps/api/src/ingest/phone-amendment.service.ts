@@ -18,11 +18,11 @@ import type { RatingRow, Repositories } from '../repositories/types.ts';
 import { notFound } from '../http/errors.ts';
 import type { Clock } from '../jobs/clock.ts';
 import { dossierCodeMatchesOnServer } from '../survey/dossier-pattern.ts';
-import { replaceInNodeRollups } from '../reports/node-rollups.ts';
+import { replaceCounted } from '../reports/counters.ts';
 import { followUpError } from './phone-refusals.ts';
 import { submissionHash } from './record-hash.ts';
 import { effectiveSurveySettings } from '../survey/survey-settings.service.ts';
-import { applyDossierRule } from './sync-ratings.ts';
+import { decideCounting } from './counting.ts';
 import { hashSecret } from '../auth/tokens.ts';
 
 type Amendment = PhoneRatingAmendmentParams;
@@ -88,9 +88,9 @@ export function createPhoneAmendmentService(repos: Repositories, clock: Clock) {
         if (verdict.kind === 'refuse') throw followUpError(verdict.refusal);
         if (verdict.kind === 'resend') return 'duplicate' as const;
         const after = amended(before!, input);
-        if (after.dossierCode !== before!.dossierCode) await applyDossierRule(tx, [after]);
+        if (after.dossierCode !== before!.dossierCode) await decideCounting(tx, [after]);
         await tx.ratingAmendments.amendRating(before!, after);
-        await replaceInNodeRollups(tx, [before!], [after]);
+        await replaceCounted(tx, [before!], [after]);
         await tx.ratingAmendments.markApplied(id, now, contentHash);
         return 'amended' as const;
       });

@@ -7,9 +7,10 @@
  * whatever the order of arrival.
  */
 import type { RatingRecord } from '@hailong/contracts';
-import { flagNeighbourhoods, flagRatings, latestOfDossier } from '@hailong/domain';
+import { flagNeighbourhoods, flagRatings } from '@hailong/domain';
 import type { DeviceRow, RatingRow, Repositories } from '../repositories/types.ts';
-import { addToNodeRollups, moveNodeRollups } from '../reports/node-rollups.ts';
+import { countNew, recategorise } from '../reports/counters.ts';
+import { decideCounting } from './counting.ts';
 
 export async function storeRatings(
   tx: Repositories,
@@ -51,12 +52,10 @@ export async function storeRatings(
   }));
   const repeats = new Set(nowRepeats);
   const turned = near.filter((r) => repeats.has(r.id));
-  await tx.ingest.markCategory(turned, 'repeat');
-  await moveNodeRollups(tx, turned, 'repeat');
-  await applyDossierRule(tx, rows);
+  await recategorise(tx, turned, 'repeat');
+  await decideCounting(tx, rows);
   await tx.ingest.insertRatings(rows);
-  await tx.ingest.addToRollups(rows);
-  await addToNodeRollups(tx, rows);
+  await countNew(tx, rows);
   return rows;
 }
 
@@ -88,45 +87,4 @@ async function placeOf(
           : device.counterId,
     officer: (r: RatingRecord) => (r.officerId && officers.has(r.officerId) ? r.officerId : null),
   };
-}
-
-/**
- * Of the ratings of one dossier, only the latest counts: new ones that are not the latest are
- * stored as `superseded`, and a stored one a new rating beats leaves the rate (in every rollup).
- * The dossiers' rows are locked first, in code order, so batches from two tablets or a tablet and
- * a phone rating one dossier at the same moment are decided one after the other. A phone rating
- * whose code came in its amendment goes through here too, as a fresh row
- * (phone-amendment.service.ts).
- */
-export async function applyDossierRule(tx: Repositories, rows: RatingRow[]): Promise<void> {
-  const byCode = new Map<string, RatingRow[]>();
-  for (const r of rows) {
-    if (r.dossierCode === null || r.category !== 'counted') continue;
-    byCode.set(r.dossierCode, [...(byCode.get(r.dossierCode) ?? []), r]);
-  }
-  if (byCode.size === 0) return;
-  const current = await tx.ingest.lockDossiers([...byCode.keys()]);
-  const storedIds = [...current.values()].flatMap((c) => (c.ratingId ? [c.ratingId] : []));
-  const storedRows = new Map((await tx.ingest.findRatings(storedIds)).map((r) => [r.id, r]));
-  const superseded = new Set<string>();
-  const beaten: RatingRow[] = [];
-  for (const [code, fresh] of byCode) {
-    const now = current.get(code);
-    const stored = now?.ratingId ? storedRows.get(now.ratingId) : undefined;
-    // A stored latest that has since become a repeat no longer counts: the new ones compete alone.
-    const standing =
-      stored && stored.category === 'counted' ? { id: stored.id, ratedAt: now!.ratedAt! } : null;
-    const verdict = latestOfDossier(
-      standing,
-      fresh.map((r) => ({ id: r.id, ratedAt: r.deviceTime })),
-    );
-    for (const id of verdict.supersededFresh) superseded.add(id);
-    if (verdict.storedSuperseded && stored) beaten.push(stored);
-    if (verdict.latest.id !== standing?.id) {
-      await tx.ingest.setDossierLatest(code, verdict.latest.id, verdict.latest.ratedAt);
-    }
-  }
-  for (const r of rows) if (superseded.has(r.id)) r.category = 'superseded';
-  await tx.ingest.markCategory(beaten, 'superseded');
-  await moveNodeRollups(tx, beaten, 'superseded');
 }

@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { createAuditRepository } from '../auth/audit.repository.ts';
+import { createEventRepository } from '../events/events.repository.ts';
 import { createCatalogueRepository } from '../catalogue/catalogue.repository.ts';
 import { createLoginThrottleRepository } from '../auth/login-throttle.repository.ts';
 import { createSessionRepository } from '../auth/sessions.repository.ts';
@@ -55,6 +56,7 @@ export function createRepositories(db: Kysely<Database>, dialect: Dialect): Repo
     channelTally: createChannelTallyRepository(db),
     assessment: createAssessmentRepository(db),
     ratingAmendments: createRatingAmendmentRepository(db, dialect),
+    events: createEventRepository(db),
     transaction(work) {
       // Kysely cannot nest transactions; an inner call joins the outer one, which then commits or
       // rolls back everything together.

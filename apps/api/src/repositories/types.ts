@@ -23,6 +23,7 @@ import type {
   VerdictRepository,
 } from '../reports/channel-types.ts';
 import type { ChannelTallyRepository } from '../reports/channel-tally.repository.ts';
+import type { EventRepository } from '../events/events.repository.ts';
 import type { RatingAmendmentRepository } from '../ingest/rating-amendments.repository.ts';
 import type { RollupRepository, TargetRepository } from '../reports/tally-types.ts';
 import type {
@@ -496,6 +497,7 @@ export interface Repositories {
   assessment: AssessmentRepository;
   /** The phone page's follow-up answers to a level stored alone (issue 21). */
   ratingAmendments: RatingAmendmentRepository;
+  events: EventRepository;
   /** Runs `work` in one database transaction with repositories bound to it. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }

@@ -19,6 +19,7 @@ import * as m013 from './013-channels.ts';
 import * as m015 from './015-dossiers-assessment.ts';
 import * as m016 from './016-rating-amendments.ts';
 import * as m017 from './017-verdict-tokens.ts';
+import * as m018 from './018-events.ts';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '001-foundation': m001,
@@ -36,6 +37,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '015-dossiers-assessment': m015,
   '016-rating-amendments': m016,
   '017-verdict-tokens': m017,
+  '018-events': m018,
 };
 
 export const migrationProvider: MigrationProvider = {
