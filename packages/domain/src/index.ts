@@ -53,3 +53,4 @@ export * from './assessment.ts';
 export * from './dossier-table.ts';
 export * from './seeded-random.ts';
 export * from './rating-amendment.ts';
+export * from './survey-flow.ts';

@@ -2,11 +2,11 @@
  * The officer on duty at this tablet's counter (issue 12): staff sign an officer in (their counter
  * PIN checked offline against the roster's verifier) or out; the duty is kept in IndexedDB at once,
  * so it holds across reloads and offline days, and reported to the server when it can be. A later
- * duty from the server (a supervisor's setting) wins over an older local one (survey-flow.ts).
+ * duty from the server (a supervisor's setting) wins over an older local one (officer-duty.ts).
  */
 import { checkPinVerifier } from '@hailong/domain';
 import { reportDuty } from '../lib/api.ts';
-import type { LocalDuty } from '../lib/survey-flow.ts';
+import type { LocalDuty } from '../lib/officer-duty.ts';
 import { kiosk } from './kiosk.svelte.ts';
 import { deviceStore } from './services.ts';
 

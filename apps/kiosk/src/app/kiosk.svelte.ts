@@ -8,6 +8,7 @@ import {
   RATING_SCALES,
   type FeedbackKind,
   type RatingScale,
+  type SurveyStep,
 } from '@hailong/domain';
 import type { DeviceConfig } from '@hailong/contracts';
 import {
@@ -18,7 +19,7 @@ import {
 } from '../lib/device/device-store.ts';
 import type { SyncStatus } from '../lib/sync/sync-loop.ts';
 import { i18n } from '../lib/i18n.svelte.ts';
-import { officerOnDuty, type LocalDuty, type SurveyStep } from '../lib/survey-flow.ts';
+import { officerOnDuty, type LocalDuty } from '../lib/officer-duty.ts';
 
 export type Phase = 'starting' | 'enroll' | 'config' | 'ready' | 'broken';
 

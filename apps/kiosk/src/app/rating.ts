@@ -7,7 +7,17 @@
  * There is no way back from the reasons screen to change the level: a low press that could be
  * undone would be a way to erase low ratings that high ones do not have (reliability.md).
  */
-import { DEFAULT_KIOSK_SETTINGS, type LowRatingReason, type RatingLevel } from '@hailong/domain';
+import {
+  DEFAULT_KIOSK_SETTINGS,
+  nextStep,
+  surveyFields,
+  surveySteps,
+  withAnswer,
+  type LowRatingReason,
+  type RatingLevel,
+  type SurveyDraft,
+  type SurveyStep,
+} from '@hailong/domain';
 import { loadContracts } from '../lib/contracts-loader.ts';
 import {
   buildRating,
@@ -15,14 +25,7 @@ import {
   type RatingInput,
   type UncheckedDraft,
 } from '../lib/records.ts';
-import {
-  attributionOf,
-  nextStep,
-  surveyFields,
-  surveySteps,
-  type SurveyDraft,
-  type SurveyStep,
-} from '../lib/survey-flow.ts';
+import { attributionOf } from '../lib/officer-duty.ts';
 import { capture, showSaveProblem } from './capture.ts';
 import { kiosk } from './kiosk.svelte.ts';
 import { outbox } from './services.ts';
@@ -107,11 +110,7 @@ export async function submitReasons(
 export async function answerStep(step: SurveyStep, answer: SurveyDraft): Promise<void> {
   const t = turn;
   if (!t || kiosk.saving) return;
-  t.answered = {
-    ...t.answered,
-    ...answer,
-    answers: { ...t.answered.answers, ...answer.answers },
-  };
+  t.answered = withAnswer(t.answered, answer);
   await afterAnswer(t, nextStep(t.steps, step));
 }
 

@@ -1,7 +1,10 @@
 /**
  * The words of the extra questions (issue 12), Vietnamese first. Kept with the survey's own chunk
- * rather than in the first screen's catalogue: most units never ask them.
+ * rather than in the first screen's catalogue: most units never ask them. The one-tap questions
+ * are worded once, for the phone page too, in the domain.
  */
+import { SURVEY_QUESTION_LABELS } from '@hailong/domain';
+
 export const SURVEY_TEXTS = {
   dossierTitle: {
     vi: 'Mã hồ sơ của Ông/Bà',
@@ -32,17 +35,5 @@ export const SURVEY_TEXTS = {
   },
   next: { vi: 'Tiếp tục', en: 'Continue' },
   skip: { vi: 'Bỏ qua', en: 'Skip' },
-  respondent: { vi: 'Ông/Bà đánh giá với tư cách', en: 'You are rating as' },
-  visits: {
-    vi: 'Ông/Bà đã phải đến cơ quan bao nhiêu lần để hoàn thành hồ sơ?',
-    en: 'How many times did you have to come to complete your dossier?',
-  },
-  agencies: {
-    vi: 'Ông/Bà đã phải liên hệ với bao nhiêu cơ quan để hoàn thành hồ sơ?',
-    en: 'How many agencies did you have to contact to complete your dossier?',
-  },
-  attitude: {
-    vi: 'Thái độ của cán bộ tiếp nhận, giải quyết hồ sơ',
-    en: 'The attitude of the officer who handled your dossier',
-  },
+  ...SURVEY_QUESTION_LABELS,
 } as const;

@@ -5,7 +5,7 @@
  * goes as one amendment of that rating, with the key drawn at the press; walking away from any
  * later screen leaves the level counted.
  */
-import type { SurveyDraft } from './survey.ts';
+import { surveyFields, type SurveyDraft } from '@hailong/domain';
 import { submit } from './api.ts';
 import { dropInTab, dropUnsent, keepUnsent, type PressedLevel } from './pending.ts';
 
@@ -37,20 +37,13 @@ export async function storeLevel(pressed: PressedLevel, onRetry: () => void): Pr
 /** What the citizen answered after the level; null when nothing (no request then). */
 export function amendmentOf(
   pressed: PressedLevel,
-  answers: {
-    reasons: string[];
-    comment: string;
-    dossierCode: string | undefined;
-    draft: SurveyDraft;
-  },
+  answers: { reasons: string[]; comment: string; draft: SurveyDraft },
 ): Record<string, unknown> | null {
-  const { reasons, comment, dossierCode, draft } = answers;
+  const { reasons, comment, draft } = answers;
   const body = {
     ...(reasons.length > 0 && { reasons }),
     ...(comment.trim() && { comment }),
-    ...(dossierCode && { dossierCode }),
-    ...(draft.respondentType && { respondentType: draft.respondentType }),
-    ...(Object.keys(draft.answers).length > 0 && { answers: draft.answers }),
+    ...surveyFields(draft),
   };
   return Object.keys(body).length > 0 ? { amendKey: pressed.body.amendKey, ...body } : null;
 }

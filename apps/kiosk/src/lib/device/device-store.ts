@@ -7,7 +7,7 @@ import type { DeviceConfig } from '@hailong/contracts';
 import type { Locale } from '@hailong/domain';
 import type { KioskDb } from '../db/kiosk-db.ts';
 import type { PinHash } from './pin.ts';
-import type { LocalDuty } from '../survey-flow.ts';
+import type { LocalDuty } from '../officer-duty.ts';
 
 export interface Enrollment {
   deviceId: string;

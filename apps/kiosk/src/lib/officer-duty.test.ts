@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SURVEY_SETTINGS } from '@hailong/domain';
 import type { DeviceConfig, UnitSurveySettings } from '@hailong/contracts';
-import {
-  attributionOf,
-  dutyInForce,
-  nextStep,
-  officerOnDuty,
-  surveyFields,
-  surveySteps,
-  type LocalDuty,
-} from './survey-flow.ts';
+import { attributionOf, dutyInForce, officerOnDuty, type LocalDuty } from './officer-duty.ts';
 
 const settings = (change: Partial<UnitSurveySettings>): UnitSurveySettings => ({
   ...structuredClone(DEFAULT_SURVEY_SETTINGS),
@@ -41,37 +33,6 @@ const local = (officerId: string | null, minute: number): LocalDuty => ({
   officerId,
   since: at(minute),
   reported: false,
-});
-
-describe('the steps after the level', () => {
-  it.each([
-    [undefined, []],
-    [DEFAULT_SURVEY_SETTINGS, []],
-    [all, ['dossier', 'respondent', 'visits', 'agencies', 'attitude']],
-    [settings({ dossier: 'required' }), ['dossier']],
-    [
-      settings({ questions: { visits: false, agencies: true, attitude: true } }),
-      ['agencies', 'attitude'],
-    ],
-    [
-      settings({
-        respondentType: true,
-        questions: { visits: true, agencies: false, attitude: false },
-      }),
-      ['respondent', 'visits'],
-    ],
-  ] as const)('%j asks %j, in that order', (given, steps) => {
-    expect(surveySteps(given as UnitSurveySettings | undefined)).toEqual(steps);
-  });
-
-  it('walks the steps one after the other and ends', () => {
-    const steps = surveySteps(all);
-    const walked = [];
-    for (let step = nextStep(steps, null); step; step = nextStep(steps, step)) walked.push(step);
-    expect(walked).toEqual(steps);
-    expect(nextStep([], null)).toBeNull();
-    expect(nextStep(['visits'], 'dossier')).toBeNull();
-  });
 });
 
 describe('the officer on duty', () => {
@@ -123,24 +84,6 @@ describe('the officer on duty', () => {
     ).toEqual({
       counterId: 'c1',
       officerId: null,
-    });
-  });
-});
-
-describe('the survey part of a record', () => {
-  it('keeps only what was answered', () => {
-    expect(surveyFields({})).toEqual({});
-    expect(surveyFields({ answers: { visits: undefined } })).toEqual({});
-    expect(
-      surveyFields({
-        dossierCode: 'HS-0001',
-        respondentType: 'organisation',
-        answers: { visits: 2, agencies: undefined, attitude: 'courteous' },
-      }),
-    ).toEqual({
-      dossierCode: 'HS-0001',
-      respondentType: 'organisation',
-      answers: { visits: 2, attitude: 'courteous' },
     });
   });
 });
