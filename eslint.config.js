@@ -62,6 +62,10 @@ export default ts.config(
               regex: '\\.repository\\.ts$',
               message: 'A route calls its service; only services reach the repositories.',
             },
+            {
+              regex: '(^|/)repositories/',
+              message: 'A route calls its service; repositories and their row types stay below it.',
+            },
             { regex: '^@hailong/(console|kiosk|phone)$', message: 'No app imports another.' },
           ],
         },

@@ -9,11 +9,11 @@ import { pause, sleep, type LoadRecorder } from './load-recorder.ts';
 /** What a console user may open, with how often (weights) and the route it is counted under. */
 const PAGES: { weight: number; route: string; path: (month: string, unitId: string) => string }[] =
   [
-    { weight: 4, route: 'GET /api/v1/tally', path: (m) => `/api/v1/tally?month=${m}` },
+    { weight: 4, route: 'GET /api/v1/tally/node', path: (m) => `/api/v1/tally/node?period=${m}` },
     {
       weight: 1,
-      route: 'GET /api/v1/tally (trend)',
-      path: (m) => `/api/v1/tally?from=${shift(m, -11)}&to=${m}`,
+      route: 'GET /api/v1/tally/node/trend',
+      path: (m) => `/api/v1/tally/node/trend?from=${shift(m, -11)}&to=${m}`,
     },
     { weight: 4, route: 'GET /api/v1/feedback', path: () => '/api/v1/feedback?limit=50' },
     { weight: 2, route: 'GET /api/v1/devices', path: () => '/api/v1/devices' },

@@ -51,6 +51,12 @@ export function results(dialect: Dialect, run: DialectRun): BenchResult[] {
       note: `${ledger.acknowledged} acknowledged, ${run.unsynced} still pending after the final drain`,
     },
     {
+      name: name('records acknowledged per second'),
+      value: Math.round((ledger.acknowledged / run.seconds) * 10) / 10,
+      unit: 'records/s',
+      note: `over the ${Math.round(run.seconds)} s of load; what the final drain sent counts too`,
+    },
+    {
       name: name('records lost (acknowledged, not in the database)'),
       value: ledger.lost,
       unit: 'records',

@@ -44,6 +44,10 @@ export class LoadTablet {
     /** Tracking codes of acknowledged phản ánh, for the citizens who look them up. */
     private readonly codes: string[],
   ) {
+    // The kiosk makes no record without a sector; the server would refuse one, and the bench would
+    // report the refusal as the server's fault.
+    if (sectorIds.length === 0)
+      throw new Error(`tablet ${deviceId}: its unit has no active sector`);
     this.log = {
       deviceId,
       made: new Map(),

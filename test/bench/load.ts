@@ -29,6 +29,7 @@ const CONSOLE_USERS = 20;
 const CITIZENS = 100;
 const ADMIN_PASSWORD = 'tai-thu-quan-tri-2026';
 const USER_PASSWORD = 'tai-thu-can-bo-2026';
+const SEED_TIMEOUT_MS = 5 * 60_000;
 
 async function json<T>(
   rec: LoadRecorder,
@@ -78,9 +79,12 @@ async function prepare(setup: LoadRecorder, codes: string[], load: LoadRecorder)
     );
     users.push({ username, unitId: unit.id });
   }
+  // Tablets stand at one-stop desks: a unit with no active sector (the province, the centre above
+  // the departments' desks) has nothing to rate, and its kiosk offers no rating at all.
+  const desks = units.filter((u) => u.sectors.length > 0);
   const tablets: LoadTablet[] = [];
   for (let i = 0; i < TABLETS; i++) {
-    const unit = units[i % units.length]!;
+    const unit = desks[i % desks.length]!;
     const { code } = Enrollment.parse(
       await json(
         setup,
@@ -133,13 +137,19 @@ async function prepare(setup: LoadRecorder, codes: string[], load: LoadRecorder)
 }
 
 async function runOn(dialect: Dialect, databaseUrl: string): Promise<DialectRun> {
-  const server = await startServer(await freePort(), {
-    DATABASE_URL: databaseUrl,
-    HAILONG_ADMIN_PASSWORD: ADMIN_PASSWORD,
-    HAILONG_DEMO: '1',
-    // Citizens' addresses arrive as a reverse proxy appends them (X-Forwarded-For).
-    TRUST_PROXY: '1',
-  });
+  const server = await startServer(
+    await freePort(),
+    {
+      DATABASE_URL: databaseUrl,
+      HAILONG_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      HAILONG_DEMO: '1',
+      // Citizens' addresses arrive as a reverse proxy appends them (X-Forwarded-For).
+      TRUST_PROXY: '1',
+    },
+    // The server answers /healthz once the demo province is seeded (four months of ratings):
+    // 80 s on PostgreSQL on a busy two-core machine, past the default minute.
+    { timeoutMs: SEED_TIMEOUT_MS },
+  );
   try {
     const codes: string[] = [];
     const setup = new LoadRecorder(server.baseUrl);

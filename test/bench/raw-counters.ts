@@ -1,5 +1,5 @@
 /**
- * The tree's counters computed from raw ratings instead of read from node_rollups: a drop-in
+ * The tree's counters computed from raw ratings instead of read from the counters: a drop-in
  * NodeRollupRepository for the benchmark, so that the API's own tally and league services give the
  * same answer from a GROUP BY over the `ratings` table in the same run. One scan per period serves
  * every read of a request (sectors, reasons, units beneath), as a careful hand-written report would.
@@ -11,6 +11,7 @@ import {
   countsByNode,
   type RollupCategory,
   type ScaleId,
+  type SourceChannel,
 } from '@hailong/domain';
 import type { DatabaseHandle } from '../../apps/api/src/db/connect.ts';
 import type { MonthSpan, NodeRollupRepository } from '../../apps/api/src/repositories/types.ts';
@@ -29,6 +30,7 @@ interface RawRow {
   month: string;
   level: number;
   category: RollupCategory;
+  channel: SourceChannel;
   count: number;
 }
 
@@ -48,9 +50,9 @@ export async function rawNodeCounters(database: DatabaseHandle) {
     if (!hit) {
       hit = (async () => {
         const { rows } = await sql<RawRow>`
-          SELECT unit_id, sector_id, month, level, category, count(*) AS count FROM ratings
-          WHERE month >= ${span.from} AND month <= ${span.to}
-          GROUP BY unit_id, sector_id, month, level, category`.execute(database.db);
+          SELECT unit_id, sector_id, month, level, category, channel, count(*) AS count
+          FROM ratings WHERE month >= ${span.from} AND month <= ${span.to}
+          GROUP BY unit_id, sector_id, month, level, category, channel`.execute(database.db);
         const reasonRows = await sql<Omit<RawReason, 'reason'> & { reasons: string }>`
           SELECT unit_id, sector_id, month, reasons, count(*) AS count FROM ratings
           WHERE month >= ${span.from} AND month <= ${span.to} AND category = 'counted'
@@ -73,15 +75,16 @@ export async function rawNodeCounters(database: DatabaseHandle) {
     }
     return hit;
   };
-  /** The rows of these nodes' subtrees, each with the node it counts for. */
+  /** The rows of these nodes' subtrees (or only their own), each with the node it counts for. */
   const within = <T extends { unitId: string; sectorId: string }>(
     rows: T[],
     nodeIds: readonly string[],
+    own = false,
   ) => {
     const wanted = new Set(nodeIds);
     return rows.flatMap((r) =>
       ancestorsOf(tree, r.unitId)
-        .filter((id) => wanted.has(id))
+        .filter((id) => wanted.has(id) && (!own || id === r.unitId))
         .map((nodeId) => ({
           ...r,
           nodeId,
@@ -90,30 +93,36 @@ export async function rawNodeCounters(database: DatabaseHandle) {
         })),
     );
   };
+  const scaled = (r: {
+    scale: ScaleId;
+    level: number;
+    category: RollupCategory;
+    count: number;
+  }) => ({
+    scale: r.scale,
+    level: r.level,
+    category: r.category,
+    count: r.count,
+  });
 
   const source: NodeRollupRepository = {
     add: () => Promise.reject(new Error('read only')),
-    async sectorCounts(nodeIds, span) {
-      return within((await scan(span)).rows, nodeIds).map((r) => ({
+    async sectorCounts(nodeIds, span, own) {
+      return within((await scan(span)).rows, nodeIds, own).map((r) => ({
         sectorCode: r.sectorCode,
-        scale: r.scale,
-        level: r.level,
-        category: r.category,
-        count: r.count,
+        ...scaled(r),
       }));
     },
-    async nodeSectorCounts(nodeIds, span) {
-      return within((await scan(span)).rows, nodeIds).map((r) => ({
+    async nodeSectorCounts(nodeIds, span, own) {
+      return within((await scan(span)).rows, nodeIds, own).map((r) => ({
         nodeId: r.nodeId,
         sectorCode: r.sectorCode,
-        scale: r.scale,
-        level: r.level,
-        category: r.category,
-        count: r.count,
+        ...scaled(r),
       }));
     },
-    async sectorReasons(nodeIds, span) {
-      return within((await scan(span)).reasons, nodeIds).map((r) => ({
+    async sectorReasons(nodeIds, span, own) {
+      return within((await scan(span)).reasons, nodeIds, own).map((r) => ({
+        nodeId: r.nodeId,
         sectorCode: r.sectorCode,
         reason: r.reason,
         count: r.count,
@@ -122,13 +131,29 @@ export async function rawNodeCounters(database: DatabaseHandle) {
     async nodeTotals(nodeIds, span) {
       return countsByNode(within((await scan(span)).rows, nodeIds));
     },
+    async nodeCounts(nodeIds, span) {
+      return within((await scan(span)).rows, nodeIds).map((r) => ({
+        nodeId: r.nodeId,
+        ...scaled(r),
+      }));
+    },
     async monthCounts(nodeIds, span) {
       return within((await scan(span)).rows, nodeIds).map((r) => ({
         month: r.month,
-        scale: r.scale,
-        level: r.level,
-        category: r.category,
-        count: r.count,
+        ...scaled(r),
+      }));
+    },
+    async ownMonthCounts(nodeIds, span) {
+      return within((await scan(span)).rows, nodeIds, true).map((r) => ({
+        nodeId: r.nodeId,
+        month: r.month,
+        ...scaled(r),
+      }));
+    },
+    async channelCounts(nodeIds, span) {
+      return within((await scan(span)).rows, nodeIds).map((r) => ({
+        channel: r.channel,
+        ...scaled(r),
       }));
     },
     counterCounts: () => Promise.resolve([]),

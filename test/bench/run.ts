@@ -2,7 +2,8 @@
  * `npm run bench`: measures what the issues set targets for and writes the figures to
  * bench-results/latest.json (and a dated copy). Figures, not pass/fail: tests never time things.
  * `npm run bench -- load tally` runs only the benches named (bundles, api, ingest, kiosk, tally,
- * load, public, backup, alerts, phone, imports); the file then holds only their figures.
+ * load, public, backup, alerts, phone, imports, report, widget); the file then holds only their
+ * figures.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -17,6 +18,8 @@ import { benchAlerts } from './alerts.ts';
 import { benchBackup } from './backup.ts';
 import { benchPhone } from './phone.ts';
 import { benchImports } from './imports.ts';
+import { benchReport } from './report.ts';
+import { benchWidget } from './widget.ts';
 
 export interface BenchResult {
   name: string;
@@ -41,6 +44,8 @@ const BENCHES: Record<string, () => Promise<BenchResult[]>> = {
   backup: benchBackup,
   phone: benchPhone,
   imports: benchImports,
+  report: benchReport,
+  widget: benchWidget,
 };
 
 async function main() {

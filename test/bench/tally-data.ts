@@ -4,8 +4,8 @@
  * codes everywhere, so they pool at the province) — with `ratings` ratings over the MONTHS months
  * of one year, written straight into a SQLite file with better-sqlite3 (prepared statements, one
  * transaction per chunk, no fsync: a throwaway fixture, not the sync path). Then the counters the
- * sync transaction would have kept for exactly those rows: per unit (`rating_rollups`) and per node
- * of the tree, the unit and the province (`node_rollups`), with their reasons.
+ * storing transaction would have kept for exactly those rows: per node of the tree, the unit (its
+ * own) and the province (`node_rollups`, `node_totals`), with their reasons.
  * Memory stays bounded: rows are generated and written chunk by chunk; only the counters are held.
  */
 import SqliteDatabase from 'better-sqlite3';
@@ -143,29 +143,26 @@ export function generateProvince(path: string, ratings: number): void {
   db.close();
 }
 
-/** The counters of exactly the rows written: per unit, and per node (the unit and the province). */
+/**
+ * The counters of exactly the rows written, as reports/counters.ts keeps them: per node of the tree
+ * (the unit, marked as its own, and the province), per channel (every rating here is a tablet's).
+ */
 function writeCounters(
   db: SqliteDatabase.Database,
   counts: Uint32Array,
   reasonCounts: Uint32Array,
 ) {
-  const rollup = db.prepare(
-    'INSERT INTO rating_rollups (unit_id, sector_id, month, level, category, count) VALUES (?, ?, ?, ?, ?, ?)',
-  );
-  const reasonRollup = db.prepare(
-    'INSERT INTO rating_reason_rollups (unit_id, sector_id, month, reason, count) VALUES (?, ?, ?, ?, ?)',
-  );
   const node = db.prepare(
-    `INSERT INTO node_rollups (node_id, sector_code, month, scale, level, category, count) VALUES (?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (node_id, month, sector_code, scale, level, category) DO UPDATE SET count = node_rollups.count + excluded.count`,
+    `INSERT INTO node_rollups (node_id, sector_code, month, scale, level, category, own, count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (node_id, month, sector_code, scale, level, category, own) DO UPDATE SET count = node_rollups.count + excluded.count`,
   );
   const nodeTotal = db.prepare(
-    `INSERT INTO node_totals (node_id, month, scale, level, category, count) VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT (node_id, month, scale, level, category) DO UPDATE SET count = node_totals.count + excluded.count`,
+    `INSERT INTO node_totals (node_id, month, scale, level, category, channel, count) VALUES (?, ?, ?, ?, ?, 'tablet', ?)
+     ON CONFLICT (node_id, month, scale, level, category, channel) DO UPDATE SET count = node_totals.count + excluded.count`,
   );
   const nodeReason = db.prepare(
-    `INSERT INTO node_reason_rollups (node_id, sector_code, month, reason, count) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (node_id, month, sector_code, reason) DO UPDATE SET count = node_reason_rollups.count + excluded.count`,
+    `INSERT INTO node_reason_rollups (node_id, sector_code, month, reason, own, count) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (node_id, month, sector_code, reason, own) DO UPDATE SET count = node_reason_rollups.count + excluded.count`,
   );
   db.transaction(() => {
     for (let cell = 0; cell < UNITS * MONTHS * SECTORS; cell++) {
@@ -174,13 +171,16 @@ function writeCounters(
       const s = cell % SECTORS;
       const month = addMonths(FIRST_MONTH, m);
       const scale = isThree(u) ? 'three' : 'five';
+      const nodes = [
+        [unitId(u), 1],
+        [PROVINCE, 0],
+      ] as const;
       for (let level = 1; level <= LEVELS; level++) {
         ROLLUP_CATEGORIES.forEach((category, c) => {
           const n = counts[(cell * LEVELS + level - 1) * ROLLUP_CATEGORIES.length + c]!;
           if (n === 0) return;
-          rollup.run(unitId(u), sectorId(u, s), month, level, category, n);
-          for (const id of [unitId(u), PROVINCE]) {
-            node.run(id, sectorCode(s), month, scale, level, category, n);
+          for (const [id, own] of nodes) {
+            node.run(id, sectorCode(s), month, scale, level, category, own, n);
             nodeTotal.run(id, month, scale, level, category, n);
           }
         });
@@ -188,8 +188,7 @@ function writeCounters(
       LOW_RATING_REASONS.forEach((reason, r) => {
         const n = reasonCounts[cell * LOW_RATING_REASONS.length + r]!;
         if (n === 0) return;
-        reasonRollup.run(unitId(u), sectorId(u, s), month, reason, n);
-        for (const id of [unitId(u), PROVINCE]) nodeReason.run(id, sectorCode(s), month, reason, n);
+        for (const [id, own] of nodes) nodeReason.run(id, sectorCode(s), month, reason, own, n);
       });
     }
   })();

@@ -4,23 +4,20 @@
  * on the same file, the API's services reading the counters against the same services fed by a
  * GROUP BY over the raw `ratings` rows (see raw-counters.ts), after checking both give the same
  * answer to the last count: the province's tally for a month, a quarter and a year (targets ≥ 100×
- * for the month, ≥ 500× for the year), the league table of the communes for a year, and as before
- * the monthly tally of every unit and its XLSX.
+ * for the month, ≥ 500× for the year), the league table of the communes for a year, and each
+ * unit's own month (the monthly report per unit) and its XLSX.
  */
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'kysely';
-import { parsePeriod, tallyMonth, type RatingRollupRow } from '@hailong/domain';
-import { openDatabase, type DatabaseHandle } from '../../apps/api/src/db/connect.ts';
+import { parsePeriod } from '@hailong/domain';
+import { openDatabase } from '../../apps/api/src/db/connect.ts';
 import type { Repositories, UserRow } from '../../apps/api/src/repositories/types.ts';
-import { createTallyService } from '../../apps/api/src/reports/tally.service.ts';
+import { createUnitsTallyService } from '../../apps/api/src/reports/units-tally.service.ts';
 import { createNodeTallyService } from '../../apps/api/src/reports/node-tally.service.ts';
 import { createLeagueService } from '../../apps/api/src/reports/league.service.ts';
 import { createExportsService } from '../../apps/api/src/reports/exports.service.ts';
 import { createCommentsService } from '../../apps/api/src/reports/comments.service.ts';
-import { loadTargets } from '../../apps/api/src/reports/targets-lookup.ts';
-import { unitsInScope, tallyUnits } from '../../apps/api/src/reports/tally-scope.ts';
 import type { BenchResult } from './run.ts';
 import { rawNodeCounters } from './raw-counters.ts';
 import { COMMUNES, DEPARTMENTS, generateProvince, PROVINCE, SECTORS, UNITS } from './tally-data.ts';
@@ -59,35 +56,8 @@ function same(label: string, a: unknown, b: unknown) {
     throw new Error(`${label}: counters and raw rows disagree`);
 }
 
-/** The monthly tally of every unit with its counters taken from the raw rows. */
-async function rawMonthTally(database: DatabaseHandle, month: string) {
-  const year = Number(month.slice(0, 4));
-  const { rows } = await sql<RatingRollupRow>`
-    SELECT unit_id, sector_id, month, level, category, count(*) AS count FROM ratings
-    WHERE month = ${month} GROUP BY unit_id, sector_id, level, category`.execute(database.db);
-  const reasonRows = await sql<{
-    unitId: string;
-    sectorId: string;
-    reasons: string;
-    count: number;
-  }>`
-    SELECT unit_id, sector_id, reasons, count(*) AS count FROM ratings
-    WHERE month = ${month} AND category = 'counted' AND reasons <> ''
-    GROUP BY unit_id, sector_id, reasons`.execute(database.db);
-  const [scoped, targets] = await Promise.all([
-    unitsInScope(database.repos, null, undefined),
-    loadTargets(database.repos, [year]),
-  ]);
-  return tallyMonth({
-    month,
-    targetBp: targets.defaultBp(year),
-    units: tallyUnits(scoped, targets, year),
-    rollups: rows.map((r) => ({ ...r, count: Number(r.count) })),
-    reasons: reasonRows.rows.flatMap((r) =>
-      r.reasons.split(',').map((reason) => ({ ...r, month, reason, count: Number(r.count) })),
-    ),
-  });
-}
+/** The per-unit report, its phản ánh left out (the bench has none). */
+const unitsOf = (repos: Repositories) => createUnitsTallyService(repos, async () => []);
 
 export async function benchTally(): Promise<BenchResult[]> {
   const ratings = Number(process.env.HAILONG_BENCH_RATINGS ?? 10_000_000);
@@ -171,18 +141,23 @@ export async function benchTally(): Promise<BenchResult[]> {
         note: `${table.ranked.length} ranked, ${table.tooFew.length} too few; by GROUP BY over raw ratings ${round(rawLeagueMs)} ms (${Math.round(rawLeagueMs / leagueMs)}× slower)`,
       });
 
-      // The monthly tally of every unit, as the console's month view asks for it.
-      const tally = createTallyService(database.repos);
-      same('monthly tally', await rawMonthTally(database, MONTH), {
-        ...(await tally.month(MONTH, ADMIN)),
-        kind: undefined,
+      // Each unit's own month, as the monthly report per unit asks for it.
+      const units = unitsOf(database.repos);
+      raw.reset();
+      same(
+        'monthly tally',
+        await units.month(ADMIN, MONTH),
+        await unitsOf(raw.repos as Repositories).month(ADMIN, MONTH),
+      );
+      const monthMs = await median(RUNS, () => units.month(ADMIN, MONTH));
+      const rawMonthMs = await median(RAW_RUNS, () => {
+        raw.reset();
+        return unitsOf(raw.repos as Repositories).month(ADMIN, MONTH);
       });
-      const monthMs = await median(RUNS, () => tally.month(MONTH, ADMIN));
-      const rawMonthMs = await median(RAW_RUNS, () => rawMonthTally(database, MONTH));
       const exportsService = createExportsService(
         database.repos,
         Date.now,
-        tally,
+        units,
         nodes,
         createCommentsService(database.repos),
       );
@@ -195,7 +170,7 @@ export async function benchTally(): Promise<BenchResult[]> {
       );
       results.push(
         {
-          name: `monthly tally of all ${UNITS + 1} units from rollups, p50`,
+          name: `monthly tally of all ${UNITS + 1} units' own answers from counters, p50`,
           value: round(monthMs),
           unit: 'ms',
           note: `by GROUP BY over raw ratings ${round(rawMonthMs)} ms (${Math.round(rawMonthMs / monthMs)}× slower)`,

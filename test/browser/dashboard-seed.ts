@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
-import { MonthTally, UnitList, type RatingRecord, type Unit } from '@hailong/contracts';
+import { UnitsTally, UnitList, type RatingRecord, type Unit } from '@hailong/contracts';
 import { monthOf } from '@hailong/domain';
 
 export class Seeder {
@@ -109,9 +109,9 @@ export class Seeder {
   }
 
   /** This month's tally of one unit, as the API computes it (the page must show the same). */
-  async tally(unit: Unit): Promise<MonthTally> {
+  async tally(unit: Unit): Promise<UnitsTally> {
     const month = monthOf(Date.now());
-    const res = await this.call(`/api/v1/tally?month=${month}&unitId=${unit.id}`);
-    return MonthTally.parse(await res.json());
+    const res = await this.call(`/api/v1/tally/units?month=${month}&unit=${unit.id}`);
+    return UnitsTally.parse(await res.json());
   }
 }

@@ -101,6 +101,15 @@ describe('the reports page', () => {
     expect(await reasons.textContent()).toContain('Phải chờ lâu');
     const devices = await visible(page.getByRole('region', { name: 'Tình trạng thiết bị' }));
     expect(await devices.textContent()).toMatch(/\d+\/\d+ thiết bị không kết nối quá 3 ngày/);
+    // What is kept out of the official rate, each on its own: phone ratings not tied to a dossier
+    // (their own rate) and ratings that came after the month was closed.
+    const totals = (await seeder.tally(unit)).units[0]!.totals;
+    const summary = await visible(page.getByRole('region', { name: 'Số liệu chính' }));
+    const text = (await summary.textContent()) ?? '';
+    expect(text).toContain('Phiếu qua điện thoại chưa gắn hồ sơ');
+    expect(text).toContain(`${totals.unverified} phiếu, tỷ lệ hài lòng riêng`);
+    expect(text).toContain('Phiếu đến sau khi chốt số liệu');
+    expect(text).toContain(`${totals.late} phiếu; không tính vào số liệu đã chốt`);
   });
 
   it('downloads the month as Excel and CSV for the chosen unit', async () => {

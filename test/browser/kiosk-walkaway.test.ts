@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { CatalogueUnit, MonthTally } from '@hailong/contracts';
+import { CatalogueUnit, UnitsTally } from '@hailong/contracts';
 import { monthOf } from '@hailong/domain';
 import { launchBrowser, newContext, watchErrors } from './support/browser.ts';
 import { visible } from './support/console.ts';
@@ -59,8 +59,10 @@ async function ok(response: Promise<Response>, status = 200): Promise<unknown> {
 
 /** This month's figures of the test unit, as the API's tally computes them. */
 async function tally(): Promise<Figures> {
-  const body = await ok(staff.call(`/api/v1/tally?month=${monthOf(Date.now())}&unitId=${unitId}`));
-  const { totals } = MonthTally.parse(body).units[0]!;
+  const body = await ok(
+    staff.call(`/api/v1/tally/units?month=${monthOf(Date.now())}&unit=${unitId}`),
+  );
+  const { totals } = UnitsTally.parse(body).units[0]!;
   return {
     total: totals.total,
     unsatisfied: totals.total - totals.satisfied,

@@ -1,7 +1,7 @@
 /**
  * Every alert mail is sent exactly once by two real API processes on one PostgreSQL database, both
- * running the alerts job every second against a real SMTP server in this process (STARTTLS,
- * password): a burst of unhappy ratings sent to one process is mailed once; then one process is
+ * running the job runner (alerts every second) against a real SMTP server in this process
+ * (STARTTLS, password): a burst of unhappy ratings sent to one process is mailed once; then one process is
  * killed (SIGKILL) and the other stopped, both start again, and a second burst is mailed once while
  * the first is not mailed again. Every Message-ID the server received is unique, and the received
  * set is exactly the outbox's sent rows.

@@ -109,7 +109,7 @@ interface WireAssessmentRow {
   unitName: string | null;
   rank: number | null;
   indicators: { indicator: number; points: number | null; n: number }[];
-  total: number;
+  total: number | null;
   maxMeasured: number;
   band: { vi: string } | null;
   answers: number;

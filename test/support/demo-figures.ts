@@ -11,10 +11,13 @@ import {
   ChannelTally,
   CounterTallyList,
   League,
+  NodeTally,
+  NodeTrend,
   OnTimeReport,
   PublicStats,
   TallyNodes,
-  TallyResponse,
+  UnitsTally,
+  UnitsTrend,
 } from '@hailong/contracts';
 import type { Session } from './api-client.ts';
 import {
@@ -119,12 +122,11 @@ async function demoTree(admin: Session): Promise<Node[]> {
     .sort((a, b) => byText(a.name, b.name));
 }
 
-/** GET /tally?node&period: the node's totals, each pooled sector, each child, its own answers. */
+/** GET /tally/node?node&period: the node's totals, each pooled sector, each child, its own answers. */
 async function nodeTally(admin: Session, node: Node, period: string): Promise<Row[]> {
-  const body = TallyResponse.parse(
-    await read(admin, `/api/v1/tally?node=${node.id}&period=${period}`),
+  const body = NodeTally.parse(
+    await read(admin, `/api/v1/tally/node?node=${node.id}&period=${period}`),
   );
-  if (body.kind !== 'node') throw new Error(`tally of a node answered ${body.kind}`);
   const at = { node: node.name, period };
   const { totals } = body;
   return [
@@ -156,11 +158,12 @@ async function nodeTally(admin: Session, node: Node, period: string): Promise<Ro
   ];
 }
 
-/** GET /tally?node&from&to: the node month by month. */
+/** GET /tally/node/trend?node&from&to: the node month by month. */
 async function nodeTrend(admin: Session, node: Node): Promise<Row[]> {
   const span = `from=${MONTHS[0]}&to=${MONTHS.at(-1)}`;
-  const body = TallyResponse.parse(await read(admin, `/api/v1/tally?node=${node.id}&${span}`));
-  if (body.kind !== 'node-trend') throw new Error(`trend of a node answered ${body.kind}`);
+  const body = NodeTrend.parse(
+    await read(admin, `/api/v1/tally/node/trend?node=${node.id}&${span}`),
+  );
   return sorted(body.points, (p) => p.month).map((p) => ({
     node: node.name,
     month: p.month,
@@ -168,10 +171,16 @@ async function nodeTrend(admin: Session, node: Node): Promise<Row[]> {
   }));
 }
 
-/** GET /tally?month: each unit's sectors, totals and phản ánh on time, and the overall figure. */
+/**
+ * The per-unit report never said where a target came from (it was the strictest of the unit's
+ * sectors); its rows leave the source out, so the saved figures compare as they were.
+ */
+const unitFigures = (f: Parameters<typeof figures>[0]) =>
+  figures({ ...f, targetSource: undefined });
+
+/** GET /tally/units?month: each unit's own sectors, totals and phản ánh on time, and the overall. */
 async function unitMonthTally(admin: Session, month: string): Promise<Row[]> {
-  const body = TallyResponse.parse(await read(admin, `/api/v1/tally?month=${month}`));
-  if (body.kind !== 'month') throw new Error(`tally of a month answered ${body.kind}`);
+  const body = UnitsTally.parse(await read(admin, `/api/v1/tally/units?month=${month}`));
   return [
     ...sorted(body.units, (u) => u.unitName).flatMap((u) => [
       {
@@ -179,9 +188,9 @@ async function unitMonthTally(admin: Session, month: string): Promise<Row[]> {
         unit: u.unitName,
         part: 'total',
         scale: u.scale,
-        ...figures(u.totals),
-        sectorsMet: u.totals.sectorsMet,
-        sectorsUnmet: u.totals.sectorsUnmet,
+        ...unitFigures(u.totals),
+        sectorsMet: u.sectors.filter((s) => s.met === true).length,
+        sectorsUnmet: u.sectors.filter((s) => s.met === false).length,
         ...breakdown(u.totals),
       },
       ...sorted(u.sectors, (s) => s.sectorName).map((s) => ({
@@ -189,25 +198,28 @@ async function unitMonthTally(admin: Session, month: string): Promise<Row[]> {
         unit: u.unitName,
         part: 'sector',
         sector: s.sectorName,
-        ...figures(s),
+        ...unitFigures(s),
         ...breakdown(s),
       })),
-      ...(u.feedback
-        ? [{ month, unit: u.unitName, part: 'feedback', ...onTimeFigures(u.feedback) }]
-        : []),
+      { month, unit: u.unitName, part: 'feedback', ...onTimeFigures(u.feedback) },
     ]),
-    { month, unit: null, part: 'overall', ...figures(body.overall), ...breakdown(body.overall) },
+    {
+      month,
+      unit: null,
+      part: 'overall',
+      ...unitFigures(body.overall),
+      ...breakdown(body.overall),
+    },
   ];
 }
 
-/** GET /tally?from&to: each unit month by month, and the overall line. */
+/** GET /tally/units/trend?from&to: each unit's own answers month by month, and the overall line. */
 async function unitTrend(admin: Session): Promise<Row[]> {
-  const body = TallyResponse.parse(
-    await read(admin, `/api/v1/tally?from=${MONTHS[0]}&to=${MONTHS.at(-1)}`),
+  const body = UnitsTrend.parse(
+    await read(admin, `/api/v1/tally/units/trend?from=${MONTHS[0]}&to=${MONTHS.at(-1)}`),
   );
-  if (body.kind !== 'trend') throw new Error(`trend of the units answered ${body.kind}`);
   const line = (unit: string | null, points: typeof body.overall) =>
-    sorted(points, (p) => p.month).map((p) => ({ unit, month: p.month, ...figures(p) }));
+    sorted(points, (p) => p.month).map((p) => ({ unit, month: p.month, ...unitFigures(p) }));
   return [
     ...sorted(body.units, (u) => u.unitName).flatMap((u) => line(u.unitName, u.points)),
     ...line(null, body.overall),

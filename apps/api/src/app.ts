@@ -14,7 +14,7 @@ import { createLogger, requestLogger, type Logger } from './http/logger.ts';
 import { csrfGuard } from './http/csrf.ts';
 import { clientInfo } from './http/client.ts';
 import { settleUnreadBody } from './http/unread-body.ts';
-import { noStoreByDefault, strictTransportSecurity } from './http/headers.ts';
+import { embeddable, noStoreByDefault, strictTransportSecurity } from './http/headers.ts';
 import { proxyTrust } from './http/forwarded.ts';
 import { loadSession, SESSION_COOKIE } from './http/session.ts';
 import { newRouter, type AppEnv } from './http/router.ts';
@@ -23,6 +23,11 @@ import { finishDocument } from './openapi/finish-document.ts';
 import { publicPageRoutes, withoutOpenerIsolation } from './public/public-page.route.ts';
 import { PUBLIC_PAGE_PATH } from './public/render.ts';
 import { PUBLIC_PAGE_SCRIPT_HASH } from './public/page-script.ts';
+import { createAgencyService } from './public/agency.service.ts';
+import { createWidgetService } from './public/widget.service.ts';
+import { widgetRoutes } from './public/widget.route.ts';
+import { WIDGET_FRAME_PATH } from './public/widget-page.route.ts';
+import { WIDGET_SCRIPT_PATH } from './public/widget-script.ts';
 import { healthRoutes } from './metrics/health.route.ts';
 import { metricsRoutes } from './metrics/metrics.route.ts';
 import { createMetrics } from './metrics/metrics.ts';
@@ -43,8 +48,9 @@ import { devicesRoutes } from './devices/devices.route.ts';
 import { settingsRoutes } from './auth/settings.route.ts';
 import { DEVICE_PATHS, syncRoutes } from './ingest/sync.route.ts';
 import { createFeedbackService } from './feedback/feedback.service.ts';
-import { onFeedbackReceived } from './feedback/feedback-intake.ts';
 import { createFeedbackSettingsService } from './feedback/feedback-settings.service.ts';
+import { createFeedbackOnTimeService } from './feedback/feedback-on-time.service.ts';
+import { createFeedbackAttachmentsService } from './feedback/feedback-attachments.service.ts';
 import { createFeedbackPublicService } from './public/feedback-public.service.ts';
 import { createHolidaysService } from './feedback/holidays.service.ts';
 import { feedbackRoutes } from './feedback/feedback.route.ts';
@@ -58,7 +64,7 @@ import { createChannelTallyService } from './reports/channel-tally.service.ts';
 import { createFeedbackVerdictService } from './feedback/feedback-verdict.service.ts';
 import { createPublicRegisterService } from './public/public-register.service.ts';
 import { holidaysRoutes } from './feedback/holidays.route.ts';
-import { createTallyService } from './reports/tally.service.ts';
+import { createUnitsTallyService } from './reports/units-tally.service.ts';
 import { createExportsService } from './reports/exports.service.ts';
 import { createTargetsService } from './reports/targets.service.ts';
 import { createPublicStatsService } from './public/public-stats.service.ts';
@@ -76,7 +82,6 @@ import { catalogueFilesRoutes } from './catalogue/catalogue-files.route.ts';
 import { setupRoutes } from './auth/setup.route.ts';
 import { commentsRoutes } from './reports/comments.route.ts';
 import { createCommentsService } from './reports/comments.service.ts';
-import { burstHook } from './alerts/alert-burst.ts';
 import { alertsRoutes } from './alerts/alerts.route.ts';
 import { assessmentRoutes } from './assessment/assessment.route.ts';
 import { createAssessmentService } from './assessment/assessment.service.ts';
@@ -148,6 +153,13 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', noStoreByDefault());
   // Around the security headers, so it sees them: the public page opens without a process swap.
   app.use(PUBLIC_PAGE_PATH, withoutOpenerIsolation());
+  // What other sites embed: any origin may load it; the widget's page alone may be framed.
+  app.use(
+    '/public/widget/*',
+    embeddable((path) => WIDGET_FRAME_PATH.test(path)),
+  );
+  app.use(WIDGET_SCRIPT_PATH, embeddable());
+  app.use('/public/agency/*', embeddable());
   app.use(
     '*',
     // One framing policy: no page of ours may be framed, said both ways for older browsers.
@@ -192,15 +204,11 @@ export function createApp(deps: AppDeps) {
   api.route('/', catalogueItemRoutes(catalogueAdmin));
   const devices = createDevicesService(deps.repos, deps.clock, deps.publicUrl, deps.tabletKeepDays);
   api.route('/', devicesRoutes(devices));
-  api.route('/', settingsRoutes(deps.publicUrl));
-  const alertOptions = { consoleUrl: deps.publicUrl };
-  const sync = createSyncService(
-    deps.repos,
-    deps.clock,
-    onFeedbackReceived,
-    undefined,
-    burstHook(deps.repos, deps.clock, alertOptions),
-  );
+  const agency = createAgencyService(deps.repos, deps.clock);
+  api.route('/', settingsRoutes(deps.publicUrl, agency));
+  // What others do once ratings or a phản ánh are stored (alerts, mails) the job runner does,
+  // from the events ingest appends (jobs/job-list.ts).
+  const sync = createSyncService(deps.repos, deps.clock);
   api.route('/', syncRoutes(devices, metrics ? observedSync(sync, metrics) : sync));
   api.route(
     '/',
@@ -212,20 +220,17 @@ export function createApp(deps: AppDeps) {
   );
   // feedbackAdminRoutes before feedbackRoutes: /feedback/settings must not match /feedback/{id}.
   const feedbackSettings = createFeedbackSettingsService(deps.repos, deps.clock);
-  api.route('/', feedbackAdminRoutes(deps.repos, deps.clock, feedbackSettings));
+  const onTimeReports = createFeedbackOnTimeService(deps.repos, deps.clock);
+  api.route('/', feedbackAdminRoutes(feedbackSettings, onTimeReports));
   const feedbackService = createFeedbackService(deps.repos, deps.clock);
   const verdicts = createFeedbackVerdictService(deps.repos, deps.clock);
-  api.route('/', feedbackChannelRoutes(deps.repos, feedbackService, verdicts));
+  const attachments = createFeedbackAttachmentsService(deps.repos);
+  api.route('/', feedbackChannelRoutes(feedbackService, verdicts, attachments));
   api.route(
     '/',
     intakeRoutes(
-      createPhoneIntakeService(
-        deps.repos,
-        deps.clock,
-        burstHook(deps.repos, deps.clock, alertOptions),
-      ),
+      createPhoneIntakeService(deps.repos, deps.clock),
       createStaffEntryService(deps.repos, deps.clock),
-      createChannelTallyService(deps.repos, deps.clock),
     ),
   );
   api.route('/', feedbackRoutes(feedbackService));
@@ -233,17 +238,17 @@ export function createApp(deps: AppDeps) {
   const publicRegister = createPublicRegisterService(deps.repos, deps.clock);
   api.route('/', feedbackPublicRoutes(feedbackLookups, verdicts, publicRegister));
   api.route('/', holidaysRoutes(createHolidaysService(deps.repos, deps.clock), deps.clock));
-  const tally = createTallyService(deps.repos, (month, unitId) =>
+  const units = createUnitsTallyService(deps.repos, (month, unitId) =>
     feedbackOnTime(deps.repos, month, unitId, deps.clock()),
   );
   const nodeTally = createNodeTallyService(deps.repos);
-  api.route('/', tallyRoutes(tally, nodeTally));
+  api.route('/', tallyRoutes(nodeTally, units, createChannelTallyService(deps.repos, deps.clock)));
   const comments = createCommentsService(deps.repos);
   api.route('/', commentsRoutes(comments));
   api.route('/', leagueRoutes(createLeagueService(deps.repos)));
   api.route(
     '/',
-    exportsRoutes(createExportsService(deps.repos, deps.clock, tally, nodeTally, comments)),
+    exportsRoutes(createExportsService(deps.repos, deps.clock, units, nodeTally, comments)),
   );
   api.route('/', targetsRoutes(createTargetsService(deps.repos, deps.clock)));
   api.route('/', catalogueFilesRoutes(createCatalogueImportService(deps.repos, deps.clock)));
@@ -259,6 +264,15 @@ export function createApp(deps: AppDeps) {
   );
   const publicStats = createPublicStatsService(deps.repos, deps.clock, deps.publicStatsTtlMs);
   api.route('/', publicStatsRoutes(publicStats));
+  const publicOrigin = deps.publicUrl && new URL(deps.publicUrl).origin;
+  const widgets = createWidgetService({
+    stats: publicStats,
+    trends: nodeTally,
+    agency,
+    clock: deps.clock,
+    ttlMs: deps.publicStatsTtlMs,
+  });
+  api.route('/', widgetRoutes(widgets, publicOrigin));
 
   const { dialect, ping, pendingMigrations } = deps;
   app.route('/', healthRoutes({ dialect, version: API_VERSION, ping, pendingMigrations }));
@@ -302,7 +316,9 @@ export function createApp(deps: AppDeps) {
       verdicts,
       answers: publicRegister,
       clock: deps.clock,
-      publicOrigin: deps.publicUrl && new URL(deps.publicUrl).origin,
+      publicOrigin,
+      agency,
+      widgets,
     }),
   );
 

@@ -11,17 +11,15 @@ import { createLogger } from './http/logger.ts';
 import { lingerOnClose } from './http/lingering-close.ts';
 import { systemClock } from './jobs/clock.ts';
 import { ensureFirstAdmin, seedDemoCatalogue } from './demo/seed.service.ts';
-import { startRetentionJob } from './jobs/retention.service.ts';
 import { seedDemoRatings } from './demo/demo-ratings.ts';
 import { seedDemoSurvey } from './demo/demo-survey.ts';
-import { onFeedbackReceived } from './feedback/feedback-intake.ts';
-import { startScaleJob } from './jobs/scale-job.ts';
-import { startAlertsJob } from './alerts/alerts-job.ts';
 import { smtpMailer } from './alerts/alert-mailer.ts';
-import { startBackupJob } from './backup/backup-job.ts';
+import { createHailongRunner } from './jobs/job-list.ts';
 import { createShutdown } from './shutdown.ts';
 
 const appsDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** How often the job runner looks for events and due jobs: a burst is raised within seconds. */
+const RUNNER_TICK_MS = 2_000;
 
 /** Migrates, seeds an empty database, serves everything on one port, and stops cleanly. */
 async function main() {
@@ -38,7 +36,7 @@ async function main() {
     // The first admin before the demo's staff accounts: it is created only while there is no user.
     generated = await ensureFirstAdmin(repos, systemClock, config.adminPassword);
     if (demo) {
-      await seedDemoRatings(repos, systemClock, onFeedbackReceived);
+      await seedDemoRatings(repos, systemClock);
       await seedDemoSurvey(repos, systemClock);
     }
   });
@@ -109,24 +107,27 @@ async function main() {
   // A refused body's sender still reads the refusal (see http/lingering-close.ts).
   lingerOnClose(server);
 
-  // Erases contact data of long-closed feedback now and daily (Nghị định 13/2023/NĐ-CP).
-  const stopRetention = startRetentionJob(repos, systemClock, logger);
-  // A unit's scale change planned for next month takes effect in `units.scale` when it begins.
-  const stopScales = startScaleJob(repos, systemClock, logger);
-  // Alerts: evaluated by one process at a time (a lease in the database), mailed through SMTP.
+  // Every background job — alerts, mail, digests, retention, scale changes, the daily backup —
+  // and the reactions to events, in one process at a time (a lease in the database).
   if (!config.mail) console.log('  (Cảnh báo chỉ hiện trong trang quản trị: chưa đặt SMTP_URL.)');
-  const stopAlerts = startAlertsJob(repos, systemClock, logger, {
-    intervalMs: config.alertsIntervalMs,
-    mailer: config.mail && smtpMailer(config.mail),
-    from: config.mail?.from,
-    consoleUrl: config.publicUrl,
+  const mailer = config.mail && smtpMailer(config.mail);
+  const runner = createHailongRunner({
+    repos,
+    clock: systemClock,
+    logger,
+    alerts: {
+      intervalMs: config.alertsIntervalMs,
+      mailer,
+      from: config.mail?.from,
+      consoleUrl: config.publicUrl,
+    },
+    backup: config.backup && { schedule: config.backup, databaseUrl: config.databaseUrl },
   });
-  // The daily backup, when HAILONG_BACKUP_DIR is set.
-  const stopBackups = config.backup
-    ? startBackupJob(config.backup, config.databaseUrl, systemClock, logger)
-    : async () => {};
+  runner.start(RUNNER_TICK_MS);
   shutdown.onSignal(server, async () => {
-    await Promise.all([stopRetention(), stopScales(), stopBackups(), stopAlerts()]);
+    // Released, so another process takes the jobs over at once.
+    await runner.stop();
+    mailer?.close();
     await database.close();
   });
 }

@@ -4,7 +4,7 @@
  * the import of dossiers from the one-stop system that scores indicator 1.
  */
 import { z } from 'zod';
-import { INDICATORS, TT01_RULES, type AssessmentRules } from '@hailong/domain';
+import { INDICATORS, TOTALLED_INDICATORS, TT01_RULES, type AssessmentRules } from '@hailong/domain';
 import { Id } from './common.ts';
 import { ImportIssue } from './catalogue-import.ts';
 import { PeriodInfo, PeriodText } from './tally-node.ts';
@@ -30,6 +30,8 @@ export const IndicatorScore = z
     points: z.number().min(0).max(2).nullable(),
     /** Answers or dossiers the mean is over. */
     n: z.number().int().min(0),
+    /** Whether the points add to the row's total (indicator 8, a unit's figure, never does). */
+    inTotal: z.boolean(),
   })
   .meta({ id: 'IndicatorScore' });
 
@@ -42,12 +44,20 @@ export const AssessmentRow = z
     name: z.string(),
     /** The officer's or sector's unit(s); the unit's parent for a unit row. */
     unitName: z.string().nullable(),
-    /** 1, 2, …; null when the row has fewer answers than `minAnswersToRank`. */
+    /**
+     * 1, 2, …, equal totals sharing one; null for a row `unranked` says why, and for every row of
+     * a reader who sees only their own (a rank among rows they cannot see is nothing to check).
+     */
     rank: z.number().int().min(1).nullable(),
+    /** Why a row of the table is not ranked: no total, a required indicator missing, few answers. */
+    unranked: z.enum(['no_total', 'few_indicators', 'few_answers']).nullable(),
     indicators: z.array(IndicatorScore),
-    total: z.number().min(0),
+    /** The points of the indicators in the total; null when none was measured. */
+    total: z.number().min(0).nullable(),
     maxMeasured: z.number().int().min(0).max(18),
+    /** Null without a total, or while an indicator of `requiredForBand` is `missing`. */
     band: Band.nullable(),
+    missing: z.array(IndicatorNumber),
     /** Counted ratings (superseded, repeats and bad clocks left out). */
     answers: z.number().int().min(0),
     satisfied: z.number().int().min(0),
@@ -76,9 +86,11 @@ export const AssessmentReport = z
     minAnswersToRank: z.number().int(),
     /** The classification in force, highest band first. */
     bands: z.array(RuleBand),
+    /** Indicators a row must have measured to get a band and a rank. */
+    requiredForBand: z.array(IndicatorNumber),
     /**
      * False while the bands and thresholds are hailong's proposal: the province has not set its
-     * own (HAILONG_ASSESSMENT_RULES_FILE), and the report says so next to every band it shows.
+     * own (the server's rules file), and the report says so next to every band it shows.
      */
     rulesSet: z.boolean(),
     /** Indicators no row measured: "not measured", never zero. */
@@ -135,9 +147,9 @@ const Points = z.number().min(0).max(2);
 const ThreePoints = z.tuple([Points, Points, Points]);
 
 /**
- * The province's own scoring rules (HAILONG_ASSESSMENT_RULES_FILE, JSON): any of TT01_RULES' keys,
- * the rest kept. Points are 0–2 as TT 01/2018 gives them; bands run from the highest `min` down to
- * a last band at 0, so every total has one.
+ * The province's own scoring rules (the file config.ts reads, JSON): any of TT01_RULES' keys, the
+ * rest kept. Points are 0–2 as TT 01/2018 gives them; bands run from the highest `min` down to a
+ * last band at 0, so every total has one; a band may require only indicators that add to a total.
  */
 export const AssessmentRulesFile = z
   .object({
@@ -158,6 +170,10 @@ export const AssessmentRulesFile = z
         'the last band has min 0, so every total has one',
       ),
     minAnswersToRank: z.number().int().min(1).max(10_000),
+    requiredForBand: z
+      .array(z.union(TOTALLED_INDICATORS.map((i) => z.literal(i))))
+      .max(TOTALLED_INDICATORS.length)
+      .refine((list) => new Set(list).size === list.length, 'each indicator once'),
   })
   .partial()
   .strict();

@@ -3,7 +3,7 @@
  * register of published answers (never content, never contact data) and its JSON feed.
  */
 import { z } from 'zod';
-import { ATTACHMENT_KINDS, FEEDBACK_SOURCES, FEEDBACK_VERDICTS } from '@hailong/domain';
+import { ATTACHMENT_KINDS, FEEDBACK_SOURCES, FEEDBACK_VERDICTS, isIsoDate } from '@hailong/domain';
 import { Id, Instant, text } from './common.ts';
 import { FeedbackKind } from './records.ts';
 
@@ -108,7 +108,10 @@ export const PublicRegisterEntry = z
     unitName: z.string(),
     sectorCode: z.string().nullable(),
     sectorName: z.string().nullable(),
+    /** When it was stored; `receivedOn` is the day it was received (earlier for a letter). */
     receivedAt: Instant,
+    // feedback.ts's CalendarDate, which this module cannot import (feedback.ts imports it).
+    receivedOn: z.string().refine(isIsoDate, 'date: YYYY-MM-DD'),
     answeredAt: Instant,
     publishedAt: Instant,
     answer: z.string(),

@@ -50,13 +50,15 @@ export const Device = z
     enrolledAt: Instant,
     lastSeenAt: Instant.nullable(),
     lastSyncAt: Instant.nullable(),
+    /** The highest sequence number the tablet gave, as received or as it reported (`highestSeq`). */
     highestSeq: z.number().int(),
     receivedCount: z.number().int(),
     /**
-     * Records of this tablet refused for good because their id or tracking code was already used,
-     * or a resend changed content: each sits in the tablet's dead-letter list.
+     * Records of this tablet refused for good (an id or tracking code already used, a resend that
+     * changed content, or what the unit does not take): each sits in the tablet's dead-letter list.
      */
     refusedCount: z.number().int(),
+    /** Numbers up to `highestSeq` the server does not hold: still on the tablet, or lost. */
     gaps: z.array(SequenceGap),
     revokedAt: Instant.nullable(),
     /** The counter (quầy) the tablet is bound to, if any. */
@@ -66,7 +68,15 @@ export const Device = z
   .meta({ id: 'Device' });
 export type Device = z.infer<typeof Device>;
 
-export const RECORD_REFUSAL_CODES = ['id_taken', 'conflict', 'tracking_code_taken'] as const;
+export const RECORD_REFUSAL_CODES = [
+  'id_taken',
+  'conflict',
+  'tracking_code_taken',
+  /** The unit's policy (issue 22): a sector not of the unit or no longer used. */
+  'unknown_sector',
+  /** The unit's policy: a level off its scale, a dossier code not in its form. */
+  'validation_failed',
+] as const;
 
 /** A record a tablet sent that the server refused for good, as staff see it. */
 export const RecordRefusal = z
@@ -79,6 +89,8 @@ export const RecordRefusal = z
     otherDeviceId: z.string().nullable(),
     /** tracking_code_taken: the code another item has. */
     trackingCode: z.string().nullable(),
+    /** A refusal by the unit's policy: why, in Vietnamese; null for the others. */
+    reason: z.string().nullable(),
     at: Instant,
   })
   .meta({ id: 'RecordRefusal' });

@@ -46,6 +46,8 @@ export const FeedbackSummary = z
     /** When the server stored it, and when the tablet says the citizen sent it. */
     receivedAt: Instant,
     deviceTime: Instant,
+    /** The day it was received, in Việt Nam: for a letter staff entered later, the day it came. */
+    receivedOn: CalendarDate,
     classifyDue: CalendarDate,
     answerDue: CalendarDate,
     /** The deadline that binds now, null once answered or closed. */
@@ -242,7 +244,9 @@ export const PublicFeedback = z
     status: FeedbackStatus,
     classification: FeedbackClassification.nullable(),
     forwardedTo: z.string().nullable(),
+    /** When it was stored; `receivedOn` is the day it was received (earlier for a letter). */
     receivedAt: Instant,
+    receivedOn: CalendarDate,
     answerDue: CalendarDate,
     answeredAt: Instant.nullable(),
     closedAt: Instant.nullable(),

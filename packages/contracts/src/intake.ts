@@ -5,7 +5,7 @@
  * client-made UUID: sent again (a retry on a slow link, a double click), it is stored once.
  */
 import { z } from 'zod';
-import { LOW_RATING_REASONS, SOURCE_CHANNELS } from '@hailong/domain';
+import { LOW_RATING_REASONS } from '@hailong/domain';
 import { Id, Instant, storable, text } from './common.ts';
 import { FeedbackKind, Phone } from './records.ts';
 import { DossierCode, RespondentType, SurveyAnswers, UnitSurveySettings } from './survey.ts';
@@ -170,30 +170,3 @@ export const StaffEntryReceipt = z
   })
   .meta({ id: 'StaffEntryReceipt' });
 export type StaffEntryReceipt = z.infer<typeof StaffEntryReceipt>;
-
-export const ChannelTallyQuery = z.object({
-  node: Id.optional(),
-  /** A reporting period ('2026-11', '2026-Q4', '2026-H2', '2026-9M', '2026'); default this month. */
-  period: z.string().max(10).optional(),
-});
-
-/** A node's ratings over a period, split by the channel they came by; the channels add up. */
-export const ChannelTally = z
-  .object({
-    nodeId: Id.nullable(),
-    period: z.string(),
-    channels: z.array(
-      z.object({
-        channel: z.enum(SOURCE_CHANNELS),
-        total: z.number().int(),
-        satisfied: z.number().int(),
-        rate: z.number().nullable(),
-        /** Kept but left out of the rate: repeats, bad clocks, superseded, off-scale levels. */
-        excluded: z.number().int(),
-      }),
-    ),
-    total: z.number().int(),
-    satisfied: z.number().int(),
-  })
-  .meta({ id: 'ChannelTally' });
-export type ChannelTally = z.infer<typeof ChannelTally>;

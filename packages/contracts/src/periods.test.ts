@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BoundedDate, BoundedMonth, BoundedYear, TallyQuery } from './index.ts';
+import {
+  BoundedDate,
+  BoundedMonth,
+  BoundedYear,
+  NodeTrendQuery,
+  UnitsTrendQuery,
+} from './index.ts';
 
 const month = (year: number, m: number) =>
   `${String(year).padStart(4, '0')}-${String(m).padStart(2, '0')}`;
@@ -63,13 +69,14 @@ describe('periods a request may name', () => {
   });
 
   it('bounds a trend range by its order and its span', () => {
-    const ok = (q: Record<string, string>) => TallyQuery.safeParse(q).success;
-    expect(ok({ from: '2024-01', to: '2026-12' })).toBe(true);
-    expect(ok({ from: '2024-01', to: '2027-01' })).toBe(false);
-    expect(ok({ from: '2026-12', to: '2026-01' })).toBe(false);
-    expect(ok({ from: '2000-01', to: '2100-12' })).toBe(false);
-    expect(ok({ from: '0000-01', to: '0000-02' })).toBe(false);
-    expect(ok({ from: '2026-01' })).toBe(false);
-    expect(ok({ month: '2026-01', from: '2026-01', to: '2026-02' })).toBe(false);
+    for (const query of [NodeTrendQuery, UnitsTrendQuery]) {
+      const ok = (q: Record<string, string>) => query.safeParse(q).success;
+      expect(ok({ from: '2024-01', to: '2026-12' })).toBe(true);
+      expect(ok({ from: '2024-01', to: '2027-01' })).toBe(false);
+      expect(ok({ from: '2026-12', to: '2026-01' })).toBe(false);
+      expect(ok({ from: '2000-01', to: '2100-12' })).toBe(false);
+      expect(ok({ from: '0000-01', to: '0000-02' })).toBe(false);
+      expect(ok({ from: '2026-01' })).toBe(false);
+    }
   });
 });

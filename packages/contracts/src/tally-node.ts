@@ -1,7 +1,7 @@
 /**
  * The tally of any node of the organisation tree for any reporting period, its trend, its counters
- * and the league table, on the wire. Mirrors `tallyNode`, `tallyNodeTrend`, `tallyCounters` and
- * `rankLeague` in @hailong/domain. Rates, targets and bounds are ratios in [0, 1].
+ * and the league table, on the wire: one shape per route. Mirrors `tallyNode`, `tallyNodeTrend`,
+ * `tallyCounters` and `rankLeague` in @hailong/domain. Rates, targets and bounds are ratios in [0, 1].
  */
 import { z } from 'zod';
 import { isPeriod } from '@hailong/domain';
@@ -32,7 +32,7 @@ export type PeriodInfo = z.infer<typeof PeriodInfo>;
 export const TargetSource = z.enum(['sector', 'default', 'fallback', 'derived-max']);
 export type TargetSource = z.infer<typeof TargetSource>;
 
-const targeted = { ...Figures.shape, targetSource: TargetSource };
+export const targeted = { ...Figures.shape, targetSource: TargetSource };
 
 export const NodeRef = z
   .object({
@@ -69,9 +69,21 @@ export const ChildTally = z
   .meta({ id: 'ChildTally' });
 export type ChildTally = z.infer<typeof ChildTally>;
 
+/** The totals of a node (or of one unit's own answers): its figures, levels, reasons, sectors met. */
+export const NodeTotals = z
+  .object({
+    ...targeted,
+    scale: ScaleId.nullable(),
+    levels: z.array(LevelCount).nullable(),
+    reasons: z.array(ReasonCount),
+    sectorsJudged: z.number().int(),
+    sectorsMet: z.number().int(),
+    sectorsTooFew: z.number().int(),
+  })
+  .meta({ id: 'NodeTotals' });
+
 export const NodeTally = z
   .object({
-    kind: z.literal('node'),
     period: PeriodInfo,
     node: NodeRef,
     /** From the top of what the reader may see down to the node, for breadcrumbs. */
@@ -79,15 +91,7 @@ export const NodeTally = z
     minSample: z.number().int(),
     /** The node is a unit with counters (quầy): GET /tally/counters has figures for it. */
     hasCounters: z.boolean(),
-    totals: z.object({
-      ...targeted,
-      scale: ScaleId.nullable(),
-      levels: z.array(LevelCount).nullable(),
-      reasons: z.array(ReasonCount),
-      sectorsJudged: z.number().int(),
-      sectorsMet: z.number().int(),
-      sectorsTooFew: z.number().int(),
-    }),
+    totals: NodeTotals,
     sectors: z.array(PooledSectorTally),
     children: z.array(ChildTally),
     /** Answers given at the node itself; null when a unit moved in during the period. */
@@ -96,13 +100,14 @@ export const NodeTally = z
   .meta({ id: 'NodeTally' });
 export type NodeTally = z.infer<typeof NodeTally>;
 
+export const TrendPoint = z.object({ month: Month, ...targeted }).meta({ id: 'TrendPoint' });
+
 export const NodeTrend = z
   .object({
-    kind: z.literal('node-trend'),
     node: NodeRef,
     months: z.array(Month),
     minSample: z.number().int(),
-    points: z.array(z.object({ month: Month, ...targeted })),
+    points: z.array(TrendPoint),
   })
   .meta({ id: 'NodeTrend' });
 export type NodeTrend = z.infer<typeof NodeTrend>;

@@ -1,55 +1,47 @@
 /**
- * What one asks of the tally, the exports and the public statistics. The tally answers four ways:
- * a node of the tree over a period (`node`, `period`), that node month by month (`node`, `from`,
- * `to`), and as before the monthly tally per unit (`month`) and unit trends (`from`, `to`).
+ * What one asks of the tally, the exports and the public statistics: one query per route, each
+ * answered with one shape.
  */
 import { z } from 'zod';
 import { Id, Instant } from './common.ts';
-import { MonthTally, TallyTrend } from './tally.ts';
 import { BoundedMonth, checkMonthRange } from './periods.ts';
-import {
-  NodeRef,
-  NodeTally,
-  NodeTrend,
-  PeriodInfo,
-  PeriodText,
-  TargetSource,
-} from './tally-node.ts';
+import { NodeRef, PeriodInfo, PeriodText, TargetSource } from './tally-node.ts';
 
-export const TallyResponse = z
-  .discriminatedUnion('kind', [MonthTally, TallyTrend, NodeTally, NodeTrend])
-  .meta({ id: 'TallyResponse' });
+/** Below this many answers a rate is flagged as too few to judge. */
+const MinSample = z.coerce.number().int().min(1).max(100_000).optional();
 
-export const TallyQuery = z
-  .object({
-    month: BoundedMonth.optional(),
-    from: BoundedMonth.optional(),
-    to: BoundedMonth.optional(),
-    unitId: Id.optional(),
-    /** A node of the tree: its subtree pooled (default: everything the reader may see). */
-    node: Id.optional(),
-    period: PeriodText.optional(),
-    /** Below this many answers a rate is flagged as too few to judge. */
-    minSample: z.coerce.number().int().min(1).max(100_000).optional(),
-  })
-  .superRefine((q, ctx) => {
-    const range = q.from !== undefined || q.to !== undefined;
-    const issue = (path: string, message: string) =>
-      ctx.addIssue({ code: 'custom', path: [path], message });
-    if (q.period !== undefined && (q.month !== undefined || range)) {
-      issue('period', 'give period, month, or from and to');
-    } else if (q.month !== undefined && range) {
-      issue('month', 'give month, or from and to');
-    } else if (!range && q.month === undefined && q.period === undefined) {
-      issue(q.node === undefined ? 'month' : 'period', 'required');
-    } else if (range && (q.from === undefined || q.to === undefined)) {
-      issue(q.from ? 'to' : 'from', 'required');
-    } else if (range) {
-      checkMonthRange(q.from!, q.to!, ctx);
-    }
-    if (q.node !== undefined && q.unitId !== undefined) issue('node', 'give node or unitId');
-  });
-export type TallyQuery = z.input<typeof TallyQuery>;
+/** GET /tally/node: a node of the tree (default: the top of what the reader may see) over a period. */
+export const NodeTallyQuery = z.object({
+  /** A node of the tree: its subtree pooled. */
+  node: Id.optional(),
+  period: PeriodText,
+  minSample: MinSample,
+});
+
+/** A run of months, `from` to `to` inclusive, at most MAX_TREND_MONTHS. */
+const monthRange = {
+  from: BoundedMonth,
+  to: BoundedMonth,
+};
+const checkRange = (q: { from: string; to: string }, ctx: z.RefinementCtx) =>
+  checkMonthRange(q.from, q.to, ctx);
+
+/** GET /tally/node/trend: the node month by month. */
+export const NodeTrendQuery = z
+  .object({ node: Id.optional(), ...monthRange, minSample: MinSample })
+  .superRefine(checkRange);
+
+/** GET /tally/units: each unit's own answers in a month (every unit the reader sees, or one). */
+export const UnitsTallyQuery = z.object({
+  month: BoundedMonth,
+  unit: Id.optional(),
+  minSample: MinSample,
+});
+
+/** GET /tally/units/trend: each unit's own answers month by month. */
+export const UnitsTrendQuery = z
+  .object({ unit: Id.optional(), ...monthRange, minSample: MinSample })
+  .superRefine(checkRange);
 
 export const ExportQuery = z
   .object({

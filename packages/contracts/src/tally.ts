@@ -1,11 +1,10 @@
 /**
- * The monthly tally, its trend and the public statistics on the wire. Rates, targets and interval
- * bounds are ratios in [0, 1] (the console formats them as 91,5 %); `targetBp` is the exact stored
- * target in basis points. Mirrors the types of `tallyMonth` / `tallyTrend` in @hailong/domain.
+ * The figures of every tally on the wire (`figuresOf` in @hailong/domain). Rates, targets and
+ * interval bounds are ratios in [0, 1] (the console formats them as 91,5 %); `targetBp` is the
+ * exact stored target in basis points. Only `counted` ratings make the rate; every other category
+ * has its own count (the excluded breakdown).
  */
 import { z } from 'zod';
-import { Id } from './common.ts';
-import { ScaleId } from './catalogue.ts';
 import { Month } from './periods.ts';
 
 export { Month };
@@ -24,7 +23,12 @@ const figures = {
   badClock: Count,
   /** Earlier ratings of a dossier the citizen rated again: the latest counts. */
   superseded: Count,
-  /** At a level the unit's current scale lacks (its scale was changed); left out of the rate. */
+  /** Phiếu qua điện thoại chưa gắn hồ sơ: phone ratings not tied to a dossier, shown apart. */
+  unverified: Count,
+  unverifiedSatisfied: Count,
+  /** Phiếu đến sau khi chốt số liệu: arrived after the month was closed. */
+  late: Count,
+  /** At a level their scale lacks; left out of the rate. */
   otherLevels: Count,
   rate: Ratio.nullable(),
   /** 95 % Wilson interval of the rate. */
@@ -36,22 +40,13 @@ const figures = {
   tooFew: z.boolean(),
   /** Satisfied answers in a row that would reach the target; null when none can. */
   moreNeeded: Count.nullable(),
+  /** The rate of the `unverified` phone ratings, apart from the official one; null without any. */
+  unverifiedRate: Ratio.nullable(),
 };
 export const Figures = z.object(figures).meta({ id: 'TallyFigures' });
 
 export const LevelCount = z.object({ level: z.number().int(), count: Count });
 export const ReasonCount = z.object({ reason: z.string(), count: Count });
-
-export const SectorTally = z
-  .object({
-    sectorId: Id,
-    sectorName: z.string(),
-    ...figures,
-    levels: z.array(LevelCount),
-    reasons: z.array(ReasonCount),
-  })
-  .meta({ id: 'SectorTally' });
-export type SectorTally = z.infer<typeof SectorTally>;
 
 /** Phản ánh, kiến nghị answered on time in the month (TT 01/2018/TT-VPCP indicator 8: 2/1/0). */
 export const FeedbackOnTime = z
@@ -69,47 +64,3 @@ export const FeedbackOnTime = z
   })
   .meta({ id: 'FeedbackOnTime' });
 export type FeedbackOnTime = z.infer<typeof FeedbackOnTime>;
-
-export const UnitTally = z
-  .object({
-    unitId: Id,
-    unitName: z.string(),
-    scale: ScaleId,
-    sectors: z.array(SectorTally),
-    totals: z.object({
-      ...figures,
-      levels: z.array(LevelCount),
-      reasons: z.array(ReasonCount),
-      sectorsMet: Count,
-      sectorsUnmet: Count,
-    }),
-    /** Present once the feedback register exists. */
-    feedback: FeedbackOnTime.optional(),
-  })
-  .meta({ id: 'UnitTally' });
-export type UnitTally = z.infer<typeof UnitTally>;
-
-export const MonthTally = z
-  .object({
-    kind: z.literal('month'),
-    month: Month,
-    minSample: z.number().int(),
-    units: z.array(UnitTally),
-    overall: z.object({ ...figures, reasons: z.array(ReasonCount) }),
-  })
-  .meta({ id: 'MonthTally' });
-export type MonthTally = z.infer<typeof MonthTally>;
-
-export const TrendPoint = z.object({ month: Month, ...figures }).meta({ id: 'TrendPoint' });
-export type TrendPoint = z.infer<typeof TrendPoint>;
-
-export const TallyTrend = z
-  .object({
-    kind: z.literal('trend'),
-    months: z.array(Month),
-    minSample: z.number().int(),
-    units: z.array(z.object({ unitId: Id, unitName: z.string(), points: z.array(TrendPoint) })),
-    overall: z.array(TrendPoint),
-  })
-  .meta({ id: 'TallyTrend' });
-export type TallyTrend = z.infer<typeof TallyTrend>;

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import {
   countRatings,
   emptyCounts,
-  rankAssessment,
   scoreAssessment,
   timeOutcome,
   TT01_RULES,
@@ -105,37 +104,46 @@ describe('TT 01/2018 scoring, hand-computed', () => {
     expect(score.maxMeasured).toBe(6);
     expect(score.band?.vi).toBe('Khá'); // 5/6 = 83 %
     expect(scoreAssessment(emptyCounts())).toMatchObject({
-      total: 0,
+      total: null,
       maxMeasured: 0,
       band: null,
       rate: null,
     });
   });
 
-  it('never ranks an officer with fewer than 30 answers', () => {
-    const withAnswers = (name: string, n: number, attitude: 'courteous' | 'harassing') => ({
-      name,
-      score: scoreAssessment(
-        countRatings(
-          emptyCounts(),
-          Array.from({ length: n }, () => rating({ attitude })),
-        ),
-      ),
+  it('withholds the band while an indicator the rules require is not measured', () => {
+    const attitudeOnly = countRatings(emptyCounts(), [rating({ attitude: 'courteous' })]);
+    expect(scoreAssessment(attitudeOnly)).toMatchObject({
+      total: 2,
+      maxMeasured: 2,
+      missing: [3, 4],
+      band: null,
     });
-    const ranked = rankAssessment(
-      [
-        withAnswers('An', 29, 'courteous'),
-        withAnswers('Bình', 30, 'harassing'),
-        withAnswers('Chi', 40, 'courteous'),
-      ],
-      30,
-      (a, b) => a.localeCompare(b, 'vi'),
-    );
-    expect(ranked.map((r) => [r.row.name, r.rank])).toEqual([
-      ['Chi', 1],
-      ['Bình', 2],
-      ['An', null],
+    // A province whose rule asks for attitude alone gives the band.
+    const rules = { ...TT01_RULES, requiredForBand: [7] as const };
+    expect(scoreAssessment(attitudeOnly, rules)).toMatchObject({
+      missing: [],
+      band: { vi: 'Tốt' },
+    });
+  });
+
+  it('keeps indicator 8, a unit’s figure, beside the total and never in it', () => {
+    const counts = countRatings(emptyCounts(), [
+      rating({ visits: 1, agencies: 1, attitude: 'courteous' }),
     ]);
+    const officer = scoreAssessment(counts, TT01_RULES, true);
+    const unit = scoreAssessment({ ...counts, feedback: { judged: 4, onTime: 1 } });
+    expect(unit.indicators.find((s) => s.indicator === 8)).toEqual({
+      indicator: 8,
+      points: 0,
+      n: 4,
+      inTotal: false,
+    });
+    // The same ratings: the same total, out of the same points, the same band.
+    for (const key of ['total', 'maxMeasured', 'measured', 'band'] as const) {
+      expect(unit[key]).toEqual(officer[key]);
+    }
+    expect(unit).toMatchObject({ total: 6, maxMeasured: 6, band: { vi: 'Tốt' } });
   });
 
   it('for any ratings, each indicator stays within 0–2 and the total within what was measured', () => {
@@ -155,7 +163,9 @@ describe('TT 01/2018 scoring, hand-computed', () => {
           if (s.points !== null) expect(s.points).toBeGreaterThanOrEqual(0);
           if (s.points !== null) expect(s.points).toBeLessThanOrEqual(2);
         }
-        expect(score.total).toBeLessThanOrEqual(score.maxMeasured);
+        expect(score.total ?? 0).toBeLessThanOrEqual(score.maxMeasured);
+        expect(score.total === null).toBe(score.maxMeasured === 0);
+        if (score.band !== null) expect(score.missing).toEqual([]);
         expect(score.answers).toBe(ratings.filter((r) => r.category === 'counted').length);
       }),
     );

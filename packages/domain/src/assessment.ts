@@ -15,12 +15,20 @@
  * nobody measured must not decide a verdict. A report says which indicators it measured and gives
  * the total out of those ("x / y điểm đo được"), never padded to 18.
  *
+ * One rule for every grouping (issue 23): only what an officer's, a unit's and a sector's records
+ * all carry adds up to a total — (1), (3), (4), (7). Indicator (8) is a unit's figure (the register
+ * knows no officer or dossier of a phản ánh): a unit's row shows it beside the total, never in it,
+ * so the same ratings give the same total whether read by officer or by unit. A band needs the
+ * indicators the province's rule names (by default the citizens' own answers, 3, 4 and 7); a row
+ * without them, or without any total, is listed unranked, and equal totals share a rank.
+ *
  * The thresholds of (3), (4) and (7) are the ones provincial portals apply to TT 01/2018 art. 13
  * (at most one visit or agency 2 points, two 1 point, more 0; attitude courteous 2, not courteous 1,
  * harassing 0). They are data (`TT01_RULES`), so a province whose plan reads otherwise sets its own
- * (HAILONG_ASSESSMENT_RULES_FILE), not the code. The bands and the minimum to rank are hailong's
- * proposal: a report scored with them says so. Indicator 7 of an officer drops to 0 for a period in which a phản ánh about
- * their conduct was upheld.
+ * (the rules file the server is started with: config.ts), not the code. The bands, the indicators
+ * a band needs and the minimum to rank are hailong's proposal: a report scored with them says so.
+ * Indicator 7 of an officer drops to 0 for a period in which a phản ánh about their conduct was
+ * upheld. Ranking: assessment-rank.ts.
  */
 import { onTimeScore } from './on-time.ts';
 import type { AttitudeAnswerCode } from './survey.ts';
@@ -45,6 +53,10 @@ export const INDICATOR_LABELS: Readonly<Record<Indicator, { vi: string; en: stri
   9: { vi: 'Cung cấp dịch vụ công trực tuyến', en: 'Online public service' },
 };
 
+/** What every row's records carry, so the only indicators a total adds up (see above). */
+export const TOTALLED_INDICATORS = [1, 3, 4, 7] as const satisfies readonly Indicator[];
+export type TotalledIndicator = (typeof TOTALLED_INDICATORS)[number];
+
 export interface AssessmentRules {
   /** Points for 1, 2 and 3-or-more visits (indicator 3). */
   visits: readonly [number, number, number];
@@ -60,6 +72,11 @@ export interface AssessmentRules {
   bands: readonly { min: number; vi: string; en: string }[];
   /** Officers with fewer answers than this are not ranked. */
   minAnswersToRank: number;
+  /**
+   * Indicators a row must have measured to get a band (and so a rank): a share of two indicators
+   * is no verdict on nine. By default the citizens' own answers.
+   */
+  requiredForBand: readonly TotalledIndicator[];
 }
 
 export const TT01_RULES: AssessmentRules = {
@@ -74,6 +91,7 @@ export const TT01_RULES: AssessmentRules = {
     { min: 0, vi: 'Kém', en: 'Poor' },
   ],
   minAnswersToRank: 30,
+  requiredForBand: [3, 4, 7],
 };
 
 /** The bands in words, for the notes beside a table: "Tốt từ 90%, Khá từ 75%, …, Kém". */
@@ -118,15 +136,21 @@ export interface IndicatorScore {
   points: number | null;
   /** Answers or dossiers the points are the mean of. */
   n: number;
+  /** Whether the points add to the total: measured, and one of TOTALLED_INDICATORS. */
+  inTotal: boolean;
 }
 
 export interface AssessmentScore {
   indicators: IndicatorScore[];
-  /** Sum of the measured indicators' points (2 decimals). */
-  total: number;
-  /** 2 × the number of indicators measured: what `total` is out of. */
+  /** Sum of the totalled indicators' points (2 decimals); null when none was measured. */
+  total: number | null;
+  /** 2 × the number of indicators in the total: what `total` is out of. */
   maxMeasured: number;
+  /** The indicators in the total. */
   measured: Indicator[];
+  /** Of the indicators the rules require for a band, those not measured (the band is withheld). */
+  missing: Indicator[];
+  /** Null when nothing is totalled or an indicator the rules require is missing. */
   band: { vi: string; en: string } | null;
   rate: number | null;
   interval: Interval | null;
@@ -160,10 +184,12 @@ export function scoreAssessment(
   );
   if (officer && counts.upheldConduct > 0) attitude = 0;
   const feedback = counts.feedback;
+  const totalled = new Set<Indicator>(TOTALLED_INDICATORS);
   const score = (indicator: Indicator, points: number | null, n: number): IndicatorScore => ({
     indicator,
     points,
     n,
+    inTotal: points !== null && totalled.has(indicator),
   });
   const measuredNow: Partial<Record<Indicator, IndicatorScore>> = {
     1: score(1, meanOf(time, [rules.time.early, rules.time.onDate, rules.time.late]), sum(time)),
@@ -177,15 +203,17 @@ export function scoreAssessment(
     ),
   };
   const indicators = INDICATORS.map((i) => measuredNow[i] ?? score(i, null, 0));
-  const measured = indicators.filter((s) => s.points !== null);
-  const total = round2(sum(measured.map((s) => s.points!)));
+  const measured = indicators.filter((s) => s.inTotal);
+  const total = measured.length === 0 ? null : round2(sum(measured.map((s) => s.points!)));
   const maxMeasured = 2 * measured.length;
-  const share = maxMeasured === 0 ? null : total / maxMeasured;
+  const missing = rules.requiredForBand.filter((i) => !measured.some((s) => s.indicator === i));
+  const share = total === null || missing.length > 0 ? null : total / maxMeasured;
   return {
     indicators,
     total,
     maxMeasured,
     measured: measured.map((s) => s.indicator),
+    missing,
     band: share === null ? null : (rules.bands.find((b) => share >= b.min - 1e-9) ?? null),
     rate: counts.ratings === 0 ? null : counts.satisfied / counts.ratings,
     interval: wilsonInterval(counts.satisfied, counts.ratings),
@@ -223,37 +251,4 @@ export function countRatings(counts: AssessmentCounts, ratings: readonly Answere
     if (r.attitude !== null) counts.attitude[r.attitude] += 1;
   }
   return counts;
-}
-
-export interface RankedRow<T> {
-  row: T;
-  /** 1, 2, …; null for rows with fewer answers than the minimum, which are never ranked. */
-  rank: number | null;
-}
-
-/**
- * Ranks rows by share of the measured points, then satisfaction rate; rows with fewer answers than
- * `minAnswers` are listed after, unranked (TT 01 figures on a handful of answers say nothing).
- */
-export function rankAssessment<T extends { score: AssessmentScore; name: string }>(
-  rows: readonly T[],
-  minAnswers: number,
-  collate: (a: string, b: string) => number,
-): RankedRow<T>[] {
-  const share = (s: AssessmentScore) => (s.maxMeasured === 0 ? -1 : s.total / s.maxMeasured);
-  const ranked = rows
-    .filter((r) => r.score.answers >= minAnswers)
-    .sort(
-      (a, b) =>
-        share(b.score) - share(a.score) ||
-        (b.score.rate ?? -1) - (a.score.rate ?? -1) ||
-        collate(a.name, b.name),
-    );
-  const rest = rows
-    .filter((r) => r.score.answers < minAnswers)
-    .sort((a, b) => collate(a.name, b.name));
-  return [
-    ...ranked.map((row, i) => ({ row, rank: i + 1 })),
-    ...rest.map((row) => ({ row, rank: null })),
-  ];
 }

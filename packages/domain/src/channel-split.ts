@@ -1,19 +1,15 @@
 /**
  * The tally split by the channel a rating came by (the tablet at the counter, the citizen's own
- * phone, staff entry): the same counting rules as the tally's, per channel, so that the channels'
- * figures add up to the node's whatever the mix. Pure: counts in, counts out.
+ * phone, staff entry): the same counting rule as every tally (`addScaled`), per channel, so that the
+ * channels' figures add up to the node's whatever the mix. Pure: counters in, counts out.
  */
-import type { RollupCategory } from './rollup.ts';
-import { ZERO_COUNTS, type TallyCounts } from './tally-figures.ts';
-import { findLevel, isSatisfied, type RatingScale } from './scales.ts';
 import { SOURCE_CHANNELS, type SourceChannel } from './channels.ts';
+import { addScaled, newCountCell, type CountCell, type ScaledCount } from './node-counts.ts';
+import type { TallyCounts } from './tally-figures.ts';
 
-export interface ChannelCountRow {
-  unitId: string;
+/** A node's counter summed over sectors and months, for one channel. */
+export interface ChannelCount extends ScaledCount {
   channel: SourceChannel;
-  level: number;
-  category: RollupCategory;
-  count: number;
 }
 
 export interface ChannelCounts extends TallyCounts {
@@ -21,27 +17,13 @@ export interface ChannelCounts extends TallyCounts {
 }
 
 /** One row per channel, in the order tablet, phone, staff, every channel present even at zero. */
-export function splitByChannel(
-  rows: readonly ChannelCountRow[],
-  scaleOf: (unitId: string) => RatingScale,
-): ChannelCounts[] {
-  const out = new Map<SourceChannel, ChannelCounts>(
-    SOURCE_CHANNELS.map((channel) => [channel, { channel, ...ZERO_COUNTS }]),
+export function splitByChannel(rows: readonly ChannelCount[]): ChannelCounts[] {
+  const cells = new Map<SourceChannel, CountCell>(
+    SOURCE_CHANNELS.map((channel) => [channel, newCountCell()]),
   );
   for (const r of rows) {
-    const c = out.get(r.channel);
-    if (!c) continue;
-    if (r.category === 'repeat') c.repeats += r.count;
-    else if (r.category === 'bad_clock') c.badClock += r.count;
-    else if (r.category === 'superseded') c.superseded += r.count;
-    else {
-      const scale = scaleOf(r.unitId);
-      if (!findLevel(scale, r.level)) c.otherLevels += r.count;
-      else {
-        c.total += r.count;
-        if (isSatisfied(scale, r.level)) c.satisfied += r.count;
-      }
-    }
+    const cell = cells.get(r.channel);
+    if (cell) addScaled(cell, r);
   }
-  return [...out.values()];
+  return [...cells].map(([channel, cell]) => ({ channel, ...cell.counts }));
 }

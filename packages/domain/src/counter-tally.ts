@@ -8,13 +8,13 @@ import {
   newCountCell,
   uniformLevels,
   type CountCell,
+  type LevelCount,
   type ScaledCount,
 } from './node-counts.ts';
 import type { TargetChoice } from './node-targets.ts';
 import type { TargetedFigures } from './node-tally.ts';
 import type { ScaleId } from './scales.ts';
 import { DEFAULT_MIN_SAMPLE, figuresOf } from './tally-figures.ts';
-import type { LevelCount } from './tally.ts';
 
 export interface CounterCount extends ScaledCount {
   counterId: string;

@@ -34,24 +34,61 @@ export const newCountCell = (): CountCell => ({
   scales: new Set(),
 });
 
-/** Adds one counter to a cell. */
+/** Answers at one level, in the order the legal form lists a scale's levels. */
+export interface LevelCount {
+  level: number;
+  count: number;
+}
+
+/** How often a low-rating reason was chosen. */
+export interface ReasonCount {
+  reason: string;
+  count: number;
+}
+
+/**
+ * Adds one counter to a cell: `counted` ratings to the official rate, every other category to its
+ * own field of the excluded breakdown (`unverified` phone ratings with their satisfied ones, for
+ * the rate shown apart).
+ */
 export function addScaled(cell: CountCell, row: ScaledCount): void {
   if (row.count === 0) return;
   const c = cell.counts;
-  if (row.category === 'repeat') c.repeats += row.count;
-  else if (row.category === 'bad_clock') c.badClock += row.count;
-  else if (row.category === 'superseded') c.superseded += row.count;
-  else {
-    const satisfied = SATISFIED[row.scale]?.get(row.level);
-    if (satisfied === undefined) {
-      c.otherLevels += row.count;
+  const satisfied = SATISFIED[row.scale]?.get(row.level);
+  switch (row.category) {
+    case 'counted': {
+      if (satisfied === undefined) {
+        c.otherLevels += row.count;
+        return;
+      }
+      c.total += row.count;
+      if (satisfied) c.satisfied += row.count;
+      const key = `${row.scale}:${row.level}`;
+      cell.levels.set(key, (cell.levels.get(key) ?? 0) + row.count);
+      cell.scales.add(row.scale);
       return;
     }
-    c.total += row.count;
-    if (satisfied) c.satisfied += row.count;
-    const key = `${row.scale}:${row.level}`;
-    cell.levels.set(key, (cell.levels.get(key) ?? 0) + row.count);
-    cell.scales.add(row.scale);
+    case 'repeat':
+      c.repeats += row.count;
+      return;
+    case 'bad_clock':
+      c.badClock += row.count;
+      return;
+    case 'superseded':
+      c.superseded += row.count;
+      return;
+    case 'unverified':
+      c.unverified += row.count;
+      if (satisfied) c.unverifiedSatisfied += row.count;
+      return;
+    case 'late':
+      c.late += row.count;
+      return;
+    default: {
+      // A category added later fails to compile here until it is given its own field.
+      const unknown: never = row.category;
+      throw new Error(`no field for category ${String(unknown)}`);
+    }
   }
 }
 
@@ -89,15 +126,15 @@ export function subtractCounts(a: TallyCounts, b: TallyCounts): TallyCounts | un
     repeats: a.repeats - b.repeats,
     badClock: a.badClock - b.badClock,
     superseded: a.superseded - b.superseded,
+    unverified: a.unverified - b.unverified,
+    unverifiedSatisfied: a.unverifiedSatisfied - b.unverifiedSatisfied,
+    late: a.late - b.late,
     otherLevels: a.otherLevels - b.otherLevels,
   };
   return Object.values(out).some((n) => n < 0) ? undefined : out;
 }
 
-/**
- * The counts of each node from its counters: what the database sums with `nodeTotals` (the
- * repository writes this same rule as SQL, from the same scales), for tests and raw recounts.
- */
+/** The counts of each node from its counters, summed over whatever else they are keyed by. */
 export function countsByNode(
   rows: readonly (ScaledCount & { nodeId: string })[],
 ): Map<string, TallyCounts> {

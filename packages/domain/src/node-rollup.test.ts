@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  nodeRollupDeltas,
-  nodeTotalRows,
-  scaleInForce,
-  type NodeStoredRating,
-} from './node-rollup.ts';
+import { netDeltas, nodeRollupDeltas, scaleInForce, type NodeStoredRating } from './node-rollup.ts';
 
 const rating = (fields: Partial<NodeStoredRating> = {}): NodeStoredRating => ({
   unitId: 'xa-a',
@@ -15,6 +10,8 @@ const rating = (fields: Partial<NodeStoredRating> = {}): NodeStoredRating => ({
   category: 'counted',
   reasons: [],
   counterId: null,
+  channel: 'tablet',
+  storedAt: 0,
   ...fields,
 });
 
@@ -86,8 +83,20 @@ describe('nodeRollupDeltas', () => {
       scale: 'five',
       level: 5,
       category: 'repeat',
+      own: 0,
       count: 1,
     });
+  });
+
+  it('marks the counters of the rating’s own unit apart from its ancestors’', () => {
+    const { levels, reasons } = nodeRollupDeltas(
+      [rating({ level: 1, reasons: ['waiting_time'] }), rating({ unitId: 'xa-b' })],
+      nodesOf,
+    );
+    const own = (rows: { nodeId: string; own: number; count: number }[]) =>
+      rows.map((r) => `${r.nodeId}:${r.own}`).sort();
+    expect(own(levels)).toEqual(['tinh:0', 'tinh:0', 'xa-a:1', 'xa-b:1']);
+    expect(own(reasons)).toEqual(['tinh:0', 'xa-a:1']);
   });
 
   it('counts reasons of ratings in the rate only, at every node', () => {
@@ -148,40 +157,78 @@ describe('nodeRollupDeltas', () => {
   });
 
   it('writes nothing for no ratings', () => {
-    expect(nodeRollupDeltas([], nodesOf)).toEqual({ levels: [], reasons: [], counters: [] });
+    expect(nodeRollupDeltas([], nodesOf)).toEqual({
+      levels: [],
+      totals: [],
+      reasons: [],
+      counters: [],
+    });
+  });
+
+  it('counts at the tree the rating was stored under', () => {
+    const moved = (unitId: string, storedAt: number) =>
+      storedAt < 100 ? nodesOf(unitId) : [unitId, 'trung-tam'];
+    const { levels } = nodeRollupDeltas([rating(), rating({ storedAt: 200 })], moved);
+    expect(levels.map((r) => `${r.nodeId}=${r.count}`).sort()).toEqual([
+      'tinh=1',
+      'trung-tam=1',
+      'xa-a=2',
+    ]);
   });
 });
 
-describe('nodeTotalRows', () => {
-  it('sums the level counters over sector codes, keeping every other key apart', () => {
-    const { levels } = nodeRollupDeltas(
+describe('node totals', () => {
+  it('sum the level counters over sector codes, each channel apart', () => {
+    const { levels, totals } = nodeRollupDeltas(
       [
         rating({ sectorCode: 'ho-tich' }),
         rating({ sectorCode: 'chung-thuc' }),
         rating({ sectorCode: 'chung-thuc', level: 4 }),
-        rating({ unitId: 'xa-b', month: '2026-04' }),
-        rating({ category: 'repeat' }),
+        rating({ unitId: 'xa-b', month: '2026-04', channel: 'phone' }),
+        rating({ category: 'unverified', channel: 'phone' }),
+        rating({ channel: 'staff' }),
       ],
       nodesOf,
     );
     const key = (r: { nodeId: string; month: string; level: number; category: string }) =>
       `${r.nodeId} ${r.month} ${r.level} ${r.category}`;
-    const totals = new Map(nodeTotalRows(levels).map((r) => [key(r), r.count]));
-    expect(totals).toEqual(
+    const totalOf = new Map(totals.map((r) => [`${key(r)} ${r.channel}`, r.count]));
+    expect(totalOf).toEqual(
       new Map([
-        ['xa-a 2026-03 5 counted', 2],
-        ['tinh 2026-03 5 counted', 2],
-        ['xa-a 2026-03 4 counted', 1],
-        ['tinh 2026-03 4 counted', 1],
-        ['xa-b 2026-04 5 counted', 1],
-        ['tinh 2026-04 5 counted', 1],
-        ['xa-a 2026-03 5 repeat', 1],
-        ['tinh 2026-03 5 repeat', 1],
+        ['xa-a 2026-03 5 counted tablet', 2],
+        ['tinh 2026-03 5 counted tablet', 2],
+        ['xa-a 2026-03 4 counted tablet', 1],
+        ['tinh 2026-03 4 counted tablet', 1],
+        ['xa-b 2026-04 5 counted phone', 1],
+        ['tinh 2026-04 5 counted phone', 1],
+        ['xa-a 2026-03 5 unverified phone', 1],
+        ['tinh 2026-03 5 unverified phone', 1],
+        ['xa-a 2026-03 5 counted staff', 1],
+        ['tinh 2026-03 5 counted staff', 1],
       ]),
     );
-    // Nothing is lost or made up: the sums add to the counters they came from.
+    // Nothing is lost or made up: the totals add to the sector counters.
     const sum = (rows: { count: number }[]) => rows.reduce((n, r) => n + r.count, 0);
-    expect(sum(nodeTotalRows(levels))).toBe(sum(levels));
-    expect(nodeTotalRows([])).toEqual([]);
+    expect(sum(totals)).toBe(sum(levels));
+  });
+});
+
+describe('netDeltas', () => {
+  it('nets what a change takes away against what it adds, leaving out what cancels', () => {
+    const before = rating({ level: 2, reasons: ['waiting_time'], counterId: 'quay-1' });
+    const after = { ...before, reasons: ['came_back'] };
+    const net = netDeltas(
+      nodeRollupDeltas([before], nodesOf, -1),
+      nodeRollupDeltas([after], nodesOf),
+    );
+    expect(net.levels).toEqual([]);
+    expect(net.totals).toEqual([]);
+    expect(net.counters).toEqual([]);
+    expect(net.reasons.map((r) => `${r.nodeId} ${r.reason} ${r.count}`).sort()).toEqual([
+      'tinh came_back 1',
+      'tinh waiting_time -1',
+      'xa-a came_back 1',
+      'xa-a waiting_time -1',
+    ]);
   });
 });

@@ -1,14 +1,20 @@
 /**
- * The counters of the organisation tree (cây tổ chức): every stored rating adds one to its unit and
- * to every ancestor the unit had when the rating was stored, keyed by the sector's CODE (so that
- * "Hộ tịch" of a hundred communes pools into one lĩnh vực at the province), the month, the scale in
- * force for that month, the level and the category. A later move of a unit applies to ratings
- * stored after it: counted figures are never rewritten. Pure: the sync transaction passes the
- * ratings and the tree in and writes what comes out.
+ * The counters of the organisation tree (cây tổ chức), the one counter model every report reads:
+ * every stored rating adds one to its unit and to every ancestor the unit had when the rating was
+ * stored, keyed by the sector's CODE (so that "Hộ tịch" of a hundred communes pools into one lĩnh
+ * vực at the province), the month, the scale in force for that month, the level and the category,
+ * and marked `own` at the rating's own unit (so a unit's own answers read apart from its subtree's).
+ * A later move of a unit applies to ratings stored after it: counted figures are never rewritten,
+ * and a correction of a stored rating moves the counters of the nodes that counted it. Pure: the
+ * store passes the ratings and the tree in and writes what comes out.
  */
 import { scaleAt, type ScaleFrom } from './catalogue-rules.ts';
+import type { SourceChannel } from './channels.ts';
 import type { RollupCategory } from './rollup.ts';
 import type { ScaleId } from './scales.ts';
+
+/** 1 at the rating's own unit, 0 at its ancestors. */
+export type Own = 0 | 1;
 
 /** One counter of `node_rollups`: answers of a node's subtree for one sector code and month. */
 export interface NodeRollupRow {
@@ -18,22 +24,19 @@ export interface NodeRollupRow {
   scale: ScaleId;
   level: number;
   category: RollupCategory;
+  own: Own;
   count: number;
 }
 
-/** One counter of `node_totals`: a node's answers in a month, whatever their sector. */
-export type NodeTotalRow = Omit<NodeRollupRow, 'sectorCode'>;
-
-/** The level counters summed over sector codes, as `node_totals` keeps them beside `node_rollups`. */
-export function nodeTotalRows(rows: readonly NodeRollupRow[]): NodeTotalRow[] {
-  const out = new Map<string, NodeTotalRow>();
-  for (const { nodeId, month, scale, level, category, count } of rows) {
-    const key = [nodeId, month, scale, level, category].join('\u0000');
-    const seen = out.get(key);
-    if (seen) seen.count += count;
-    else out.set(key, { nodeId, month, scale, level, category, count });
-  }
-  return [...out.values()];
+/** One counter of `node_totals`: a node's answers in a month whatever their sector, by channel. */
+export interface NodeTotalRow {
+  nodeId: string;
+  month: string;
+  scale: ScaleId;
+  level: number;
+  category: RollupCategory;
+  channel: SourceChannel;
+  count: number;
 }
 
 /** One counter of `node_reason_rollups`: a low-rating reason chosen in a node's subtree. */
@@ -42,6 +45,7 @@ export interface NodeReasonRollupRow {
   sectorCode: string;
   month: string;
   reason: string;
+  own: Own;
   count: number;
 }
 
@@ -55,7 +59,7 @@ export interface CounterRollupRow {
   count: number;
 }
 
-/** A rating as the sync transaction stores it, with what its counters are keyed by. */
+/** A rating as the store keeps it, with what its counters are keyed by. */
 export interface NodeStoredRating {
   unitId: string;
   sectorCode: string;
@@ -65,12 +69,16 @@ export interface NodeStoredRating {
   level: number;
   category: RollupCategory;
   reasons: readonly string[];
-  /** The counter the tablet was bound to, if any. */
+  /** The counter the rating was given at, if any. */
   counterId: string | null;
+  channel: SourceChannel;
+  /** When it was stored: the tree of that instant is the one it counts under. */
+  storedAt: number;
 }
 
 export interface NodeRollupDeltas {
   levels: NodeRollupRow[];
+  totals: NodeTotalRow[];
   reasons: NodeReasonRollupRow[];
   counters: CounterRollupRow[];
 }
@@ -87,65 +95,107 @@ export function scaleInForce(
   return scaleAt(changes, month) ?? fallback;
 }
 
+const key = (...parts: (string | number)[]) => parts.join('\u0000');
+
+/** Adds `by` to the row under `key`, made by `make` the first time. */
+function bump<T extends { count: number }>(
+  map: Map<string, T>,
+  key: string,
+  by: number,
+  make: () => T,
+) {
+  const row = map.get(key);
+  if (row) row.count += by;
+  else map.set(key, { ...make(), count: by });
+}
+
 /**
- * The counters to add for `ratings`: per node of `nodesOf(unitId)` (the unit first, then its
- * ancestors), summed so that each key is written once per batch. Reasons count only for ratings in
- * the rate (category `counted`), like the rate they explain.
+ * The counters to add for `ratings` (`sign` -1: to take away), per node of `nodesOf(unitId,
+ * storedAt)` (the unit first, then its ancestors as they stood then), summed so that each key is
+ * written once. Reasons count only for ratings in the rate (category `counted`), like the rate
+ * they explain.
  */
 export function nodeRollupDeltas(
   ratings: readonly NodeStoredRating[],
-  nodesOf: (unitId: string) => readonly string[],
+  nodesOf: (unitId: string, storedAt: number) => readonly string[],
+  sign: 1 | -1 = 1,
 ): NodeRollupDeltas {
   const levels = new Map<string, NodeRollupRow>();
+  const totals = new Map<string, NodeTotalRow>();
   const reasons = new Map<string, NodeReasonRollupRow>();
   const counters = new Map<string, CounterRollupRow>();
   for (const r of ratings) {
-    for (const nodeId of nodesOf(r.unitId)) {
-      const key = `${nodeId}\u0000${r.sectorCode}\u0000${r.month}\u0000${r.scale}\u0000${r.level}\u0000${r.category}`;
-      const row = levels.get(key);
-      if (row) row.count++;
-      else
-        levels.set(key, {
-          nodeId,
-          sectorCode: r.sectorCode,
-          month: r.month,
-          scale: r.scale,
-          level: r.level,
-          category: r.category,
-          count: 1,
-        });
-      if (r.category !== 'counted') continue;
+    const { sectorCode, month, scale, level, category, channel } = r;
+    for (const nodeId of nodesOf(r.unitId, r.storedAt)) {
+      const own: Own = nodeId === r.unitId ? 1 : 0;
+      bump(levels, key(nodeId, month, sectorCode, scale, level, category, own), sign, () => ({
+        nodeId,
+        sectorCode,
+        month,
+        scale,
+        level,
+        category,
+        own,
+        count: 0,
+      }));
+      bump(totals, key(nodeId, month, scale, level, category, channel), sign, () => ({
+        nodeId,
+        month,
+        scale,
+        level,
+        category,
+        channel,
+        count: 0,
+      }));
+      if (category !== 'counted') continue;
       for (const reason of r.reasons) {
-        const rkey = `${nodeId}\u0000${r.sectorCode}\u0000${r.month}\u0000${reason}`;
-        const entry = reasons.get(rkey);
-        if (entry) entry.count++;
-        else
-          reasons.set(rkey, {
-            nodeId,
-            sectorCode: r.sectorCode,
-            month: r.month,
-            reason,
-            count: 1,
-          });
+        bump(reasons, key(nodeId, month, sectorCode, reason, own), sign, () => ({
+          nodeId,
+          sectorCode,
+          month,
+          reason,
+          own,
+          count: 0,
+        }));
       }
     }
-    if (r.counterId === null) continue;
-    const ckey = `${r.counterId}\u0000${r.month}\u0000${r.scale}\u0000${r.level}\u0000${r.category}`;
-    const counter = counters.get(ckey);
-    if (counter) counter.count++;
-    else
-      counters.set(ckey, {
-        counterId: r.counterId,
-        month: r.month,
-        scale: r.scale,
-        level: r.level,
-        category: r.category,
-        count: 1,
-      });
+    const { counterId } = r;
+    if (counterId === null) continue;
+    bump(counters, key(counterId, month, scale, level, category), sign, () => ({
+      counterId,
+      month,
+      scale,
+      level,
+      category,
+      count: 0,
+    }));
   }
   return {
     levels: [...levels.values()],
+    totals: [...totals.values()],
     reasons: [...reasons.values()],
     counters: [...counters.values()],
+  };
+}
+
+/**
+ * `a` and `b` added together, netted per key: one statement never names a key twice, and a part
+ * that cancels out (an amendment that changed nothing counted) writes nothing.
+ */
+export function netDeltas(a: NodeRollupDeltas, b: NodeRollupDeltas): NodeRollupDeltas {
+  const net = <T extends { count: number }>(x: readonly T[], y: readonly T[]): T[] => {
+    const sums = new Map<string, T>();
+    for (const row of [...x, ...y]) {
+      const { count, ...key } = row;
+      const id = JSON.stringify(Object.entries(key).sort(([k1], [k2]) => (k1 < k2 ? -1 : 1)));
+      bump(sums, id, count, () => ({ ...row, count: 0 }));
+    }
+    return [...sums.values()].filter((r) => r.count !== 0);
+  };
+  return {
+    levels: net(a.levels, b.levels),
+    totals: net(a.totals, b.totals),
+    reasons: net(a.reasons, b.reasons),
+    counters: net(a.counters, b.counters),
   };
 }

@@ -61,6 +61,8 @@ function store(
       category: r.category,
       reasons: [],
       counterId: null,
+      channel: 'tablet' as const,
+      storedAt: 0,
     }));
   });
 }
@@ -75,11 +77,15 @@ function recount(
   const counts = { ...ZERO_COUNTS };
   for (const r of ratings) {
     if (!ancestorsOf(tree, r.unitId).includes(root) || (code && r.sectorCode !== code)) continue;
+    const level = RATING_SCALES[r.scale].levels.find((l) => l.level === r.level);
     if (r.category === 'repeat') counts.repeats++;
     else if (r.category === 'bad_clock') counts.badClock++;
     else if (r.category === 'superseded') counts.superseded++;
-    else {
-      const level = RATING_SCALES[r.scale].levels.find((l) => l.level === r.level);
+    else if (r.category === 'late') counts.late++;
+    else if (r.category === 'unverified') {
+      counts.unverified++;
+      if (level?.satisfied) counts.unverifiedSatisfied++;
+    } else {
       if (!level) counts.otherLevels++;
       else {
         counts.total++;
@@ -96,6 +102,9 @@ const countsOf = (f: TallyCounts): TallyCounts => ({
   repeats: f.repeats,
   badClock: f.badClock,
   superseded: f.superseded,
+  unverified: f.unverified,
+  unverifiedSatisfied: f.unverifiedSatisfied,
+  late: f.late,
   otherLevels: f.otherLevels,
 });
 
@@ -142,6 +151,9 @@ describe('node tally over node counters, for any tree and ratings', () => {
               repeats: acc.repeats + c.repeats,
               badClock: acc.badClock + c.badClock,
               superseded: acc.superseded + c.superseded,
+              unverified: acc.unverified + c.unverified,
+              unverifiedSatisfied: acc.unverifiedSatisfied + c.unverifiedSatisfied,
+              late: acc.late + c.late,
               otherLevels: acc.otherLevels + c.otherLevels,
             }),
             countsOf(tally.direct!),

@@ -13,6 +13,8 @@ import {
   subtractCounts,
   uniformLevels,
   type CountCell,
+  type LevelCount,
+  type ReasonCount,
   type ScaledCount,
 } from './node-counts.ts';
 import type { TargetChoice, TargetSource } from './node-targets.ts';
@@ -25,7 +27,6 @@ import {
   type Figures,
   type TallyCounts,
 } from './tally-figures.ts';
-import type { LevelCount, ReasonCount } from './tally.ts';
 
 /** A node counter summed over the period's months. */
 export interface SectorCount extends ScaledCount {

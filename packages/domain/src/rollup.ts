@@ -1,32 +1,24 @@
 /**
- * The monthly rollup the tally reads instead of raw ratings: one counter per
- * unit × sector × month × level × category, kept in the same transaction as the ratings it counts.
+ * What a stored rating counts as (its category) and the month it counts in: the keys of the tree's
+ * counters (node-rollup.ts), kept in the same transaction as the ratings they count.
  */
 
 /**
  * counted: in the official rate; repeat: a possible repeat press; bad_clock: device clock far off;
- * superseded: a later rating of the same dossier counts instead.
+ * superseded: a later rating of the same dossier counts instead; unverified: a phone rating not
+ * tied to a dossier of its unit (counting-rule.ts), shown apart with its own rate; late: arrived
+ * after its unit's month was closed (month-close.ts), shown as a "late" line, never in the closed
+ * figure. Every category but `counted` is out of the official rate.
  */
-export const ROLLUP_CATEGORIES = ['counted', 'repeat', 'bad_clock', 'superseded'] as const;
+export const ROLLUP_CATEGORIES = [
+  'counted',
+  'repeat',
+  'bad_clock',
+  'superseded',
+  'unverified',
+  'late',
+] as const;
 export type RollupCategory = (typeof ROLLUP_CATEGORIES)[number];
-
-export interface RatingRollupRow {
-  unitId: string;
-  sectorId: string;
-  /** Calendar month in Asia/Ho_Chi_Minh, "YYYY-MM". */
-  month: string;
-  level: number;
-  category: RollupCategory;
-  count: number;
-}
-
-export interface ReasonRollupRow {
-  unitId: string;
-  sectorId: string;
-  month: string;
-  reason: string;
-  count: number;
-}
 
 const monthFormat = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Asia/Ho_Chi_Minh',

@@ -62,12 +62,25 @@ describe('meetsTarget and moreNeeded', () => {
 describe('figuresOf', () => {
   it('flags fewer answers than the minimum sample and keeps flagged ratings out of the rate', () => {
     const figures = figuresOf(
-      { total: 29, satisfied: 29, repeats: 7, badClock: 2, superseded: 0, otherLevels: 1 },
+      { ...ZERO_COUNTS, total: 29, satisfied: 29, repeats: 7, badClock: 2, otherLevels: 1 },
       9500,
       30,
     );
     expect(figures).toMatchObject({ rate: 1, tooFew: true, met: true, repeats: 7, badClock: 2 });
     expect(figures.target).toBe(0.95);
     expect(figuresOf({ ...ZERO_COUNTS, total: 30, satisfied: 29 }, 9500, 30).tooFew).toBe(false);
+  });
+
+  it('gives the phone ratings kept apart a rate of their own, outside the official one', () => {
+    const counts = {
+      ...ZERO_COUNTS,
+      total: 10,
+      satisfied: 9,
+      unverified: 4,
+      unverifiedSatisfied: 1,
+    };
+    const figures = figuresOf({ ...counts, late: 3 }, 9000, 5);
+    expect(figures).toMatchObject({ rate: 0.9, met: true, unverifiedRate: 0.25, late: 3 });
+    expect(figuresOf(ZERO_COUNTS, 9000, 5).unverifiedRate).toBeNull();
   });
 });

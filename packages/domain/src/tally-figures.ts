@@ -12,9 +12,13 @@ export const BP_SCALE = 10_000;
 /** Below this many answers a rate is shown but flagged as too few to judge. */
 export const DEFAULT_MIN_SAMPLE = 30;
 
-/** The raw counts a cell adds up; every field is a non-negative integer. */
+/**
+ * The raw counts a cell adds up; every field is a non-negative integer. Only ratings of category
+ * `counted` make the official rate; every other category is kept and counted in its own field (the
+ * excluded breakdown), so a report always shows what was left out and why.
+ */
 export interface TallyCounts {
-  /** Answers in the official rate (not flagged, on the unit's scale). */
+  /** Answers in the official rate (category `counted`, on the scale they were given on). */
   total: number;
   satisfied: number;
   /** Flagged as possible repeat presses: kept, counted here, left out of the rate. */
@@ -23,7 +27,16 @@ export interface TallyCounts {
   badClock: number;
   /** Earlier ratings of a dossier rated again later: kept, counted here, left out of the rate. */
   superseded: number;
-  /** At a level the unit's current scale lacks (the scale was changed): left out of the rate. */
+  /**
+   * Phiếu qua điện thoại chưa gắn hồ sơ: phone ratings not tied to a dossier of the unit. Kept,
+   * left out of the official rate, and shown apart with a rate of their own.
+   */
+  unverified: number;
+  /** Of the `unverified`, those at a satisfied level of their scale. */
+  unverifiedSatisfied: number;
+  /** Phiếu đến sau khi chốt số liệu: arrived after the unit's month was closed; a line of its own. */
+  late: number;
+  /** At a level their scale lacks: left out of the rate. */
   otherLevels: number;
 }
 
@@ -40,6 +53,8 @@ export interface Figures extends TallyCounts {
   tooFew: boolean;
   /** Satisfied answers in a row that would reach the target; null when no number can. */
   moreNeeded: number | null;
+  /** unverifiedSatisfied / unverified: the rate of the phone ratings shown apart; null without any. */
+  unverifiedRate: number | null;
 }
 
 export const ZERO_COUNTS: Readonly<TallyCounts> = {
@@ -48,6 +63,9 @@ export const ZERO_COUNTS: Readonly<TallyCounts> = {
   repeats: 0,
   badClock: 0,
   superseded: 0,
+  unverified: 0,
+  unverifiedSatisfied: 0,
+  late: 0,
   otherLevels: 0,
 };
 
@@ -59,6 +77,9 @@ export function addCounts(a: TallyCounts, b: TallyCounts): TallyCounts {
     repeats: a.repeats + b.repeats,
     badClock: a.badClock + b.badClock,
     superseded: a.superseded + b.superseded,
+    unverified: a.unverified + b.unverified,
+    unverifiedSatisfied: a.unverifiedSatisfied + b.unverifiedSatisfied,
+    late: a.late + b.late,
     otherLevels: a.otherLevels + b.otherLevels,
   };
 }
@@ -117,6 +138,9 @@ export function figuresOf(counts: TallyCounts, targetBp: number, minSample: numb
     repeats: counts.repeats,
     badClock: counts.badClock,
     superseded: counts.superseded,
+    unverified: counts.unverified,
+    unverifiedSatisfied: counts.unverifiedSatisfied,
+    late: counts.late,
     otherLevels: counts.otherLevels,
     rate: total === 0 ? null : satisfied / total,
     interval: wilsonInterval(satisfied, total),
@@ -125,5 +149,10 @@ export function figuresOf(counts: TallyCounts, targetBp: number, minSample: numb
     met: total === 0 ? null : meetsTarget(satisfied, total, targetBp),
     tooFew: total < minSample,
     moreNeeded: moreNeeded(satisfied, total, targetBp),
+    unverifiedRate: counts.unverified === 0 ? null : counts.unverifiedSatisfied / counts.unverified,
   };
 }
+
+/** Ratings kept but left out of the official rate, every category together. */
+export const excludedOf = (c: TallyCounts): number =>
+  c.repeats + c.badClock + c.superseded + c.unverified + c.late + c.otherLevels;

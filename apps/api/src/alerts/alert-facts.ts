@@ -1,28 +1,35 @@
 /**
  * Gathers what the alert rules judge — this month's counters per sector, open phản ánh, active
  * tablets and their gaps — and runs the pure rules of `@hailong/domain` over it. Reads counters
- * and registers, never raw ratings. Names go into the facts so the message is the same later.
+ * and registers, never raw ratings: each unit's sectors from the tree's counters of the unit's own
+ * ratings (node_rollups marked `own`), as the monthly tally per unit counts them. Names go into the
+ * facts so the message is the same later.
  */
 import {
+  addScaled,
   ancestorsOf,
   answerNotAccepted,
   buildTree,
   deviceSilent,
   feedbackDue,
   monthOf,
+  newCountCell,
   rateBelowTarget,
   rulesAt,
   seqGaps,
   vnDateOf,
+  yearOfMonth,
   type AlertCondition,
   type AlertRuleOverride,
   type AlertRules,
+  type CountCell,
+  type SectorMonthFacts,
   type UnitTree,
   type VerdictFacts,
 } from '@hailong/domain';
 import type { Repositories, UnitRow } from '../repositories/types.ts';
 import { loadCalendar } from '../feedback/feedback-intake.ts';
-import { createTallyService } from '../reports/tally.service.ts';
+import { loadTargets } from '../reports/targets-lookup.ts';
 
 /**
  * Citizens' verdicts that they did not accept an answer, still waiting for staff to take them up
@@ -75,21 +82,7 @@ export async function gatherConditions(
     list.map((c) => ({ ...c, facts: { ...c.facts, unitName: unitName(c.unitId), ...extra(c) } }));
 
   const month = monthOf(now);
-  const tally = await createTallyService(repos).month(month, null);
-  const sectorNames = new Map<string, string>();
-  const sectors = tally.units.flatMap((u) =>
-    u.sectors.map((s) => {
-      sectorNames.set(s.sectorId, s.sectorName);
-      return {
-        unitId: u.unitId,
-        sectorId: s.sectorId,
-        month,
-        total: s.total,
-        satisfied: s.satisfied,
-        targetBp: s.targetBp,
-      };
-    }),
-  );
+  const { sectors, sectorNames } = await sectorFacts(repos, month);
 
   const [open, calendar, devices, ranges, verdictFacts] = await Promise.all([
     repos.feedback.listOpen(),
@@ -121,4 +114,46 @@ export async function gatherConditions(
     ...named(deviceSilent(active, now, book.rulesOf)),
     ...named(answerNotAccepted(verdictFacts, book.rulesOf)),
   ];
+}
+
+/**
+ * This month's figures of every unit's sectors (its own ratings, with the sector's target of the
+ * year), as the rate rule judges them; and the sectors' names for the message.
+ */
+async function sectorFacts(repos: Repositories, month: string) {
+  const year = yearOfMonth(month);
+  const [units, allSectors] = await Promise.all([
+    repos.catalogue.listUnits(),
+    repos.catalogue.listSectors(),
+  ]);
+  const [targets, own] = await Promise.all([
+    loadTargets(repos, [year]),
+    repos.nodeRollups.nodeSectorCounts(
+      units.map((u) => u.id),
+      { from: month, to: month },
+      true,
+    ),
+  ]);
+  const cells = new Map<string, CountCell>();
+  const keyOf = (unitId: string, code: string) => `${unitId}\u0000${code}`;
+  for (const row of own) {
+    const key = keyOf(row.nodeId, row.sectorCode);
+    let cell = cells.get(key);
+    if (!cell) cells.set(key, (cell = newCountCell()));
+    addScaled(cell, row);
+  }
+  const sectorNames = new Map<string, string>();
+  const sectors: SectorMonthFacts[] = allSectors.map((s) => {
+    sectorNames.set(s.id, s.name);
+    const counts = cells.get(keyOf(s.unitId, s.code))?.counts;
+    return {
+      unitId: s.unitId,
+      sectorId: s.id,
+      month,
+      total: counts?.total ?? 0,
+      satisfied: counts?.satisfied ?? 0,
+      targetBp: targets.sectorBp(s.unitId, s.id, year),
+    };
+  });
+  return { sectors, sectorNames };
 }

@@ -1,9 +1,9 @@
 /**
  * The storage contract of alerts: the alerts raised and their recipients' copies, their history,
- * per-unit rule settings, the recent unhappy ratings the burst rule reads, the mail outbox and the
- * job leases. `alerts.contract.test.ts` proves it on both dialects.
+ * per-unit rule settings, the recent unhappy ratings the burst rule reads and the mail outbox (the
+ * job runner's lease: jobs/jobs.repository.ts). `alerts.contract.test.ts` proves it on both dialects.
  */
-import type { AlertKind } from '@hailong/domain';
+import type { AlertKind, SourceChannel } from '@hailong/domain';
 
 export interface AlertRow {
   id: string;
@@ -48,6 +48,19 @@ export interface UnhappyRow {
   at: number;
   receivedAt: number;
   judgedAt: number | null;
+}
+
+/** A stored rating as the burst rule reads it (alert-burst.ts). */
+export interface BurstCandidateRow {
+  id: string;
+  unitId: string;
+  counterId: string | null;
+  deviceId: string | null;
+  channel: SourceChannel;
+  level: number;
+  month: string;
+  deviceTime: number;
+  receivedAt: number;
 }
 
 export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed';
@@ -99,6 +112,11 @@ export interface AlertRepository {
   putRuleSetting(row: AlertRuleSettingRow): Promise<void>;
   deleteRuleSetting(unitId: string, kind: AlertKind): Promise<boolean>;
 
+  /**
+   * Of these stored ratings, the counted ones at `maxLevel` or below: the ones the burst rule may
+   * count, read from the ratings themselves (the rule then keeps its own copy).
+   */
+  listBurstCandidates(ratingIds: readonly string[], maxLevel: number): Promise<BurstCandidateRow[]>;
   /** Keeps the unhappy ratings of a batch; ids already kept are skipped. */
   addUnhappy(rows: readonly UnhappyRow[]): Promise<void>;
   /** Counter keys with unhappy ratings still to judge. */
@@ -121,7 +139,4 @@ export interface OutboxRepository {
   /** Puts a mail back to retry at `notBefore`, or gives up (`failed`) after the last attempt. */
   markFailed(id: string, error: string, notBefore: number, giveUp: boolean): Promise<void>;
   list(): Promise<DeliveryRow[]>;
-  /** Takes or renews the lease of job `name` for `holder`; whether it holds it now. */
-  takeLease(name: string, holder: string, now: number, until: number): Promise<boolean>;
-  releaseLease(name: string, holder: string): Promise<void>;
 }

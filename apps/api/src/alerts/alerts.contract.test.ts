@@ -1,8 +1,7 @@
 /**
  * The alert store's contract on both dialects: an open condition is raised once however many
  * raisers race, and may be raised again once resolved; a mail is queued once per key and claimed by
- * one holder at a time, and a claim that ran out can be taken over; a job lease has one holder
- * until it expires.
+ * one holder at a time, and a claim that ran out can be taken over.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects, freshDatabase } from '../../../../test/support/databases.ts';
@@ -99,14 +98,5 @@ describe.each(dialects)('alert store on %s', (dialect) => {
     await repos.outbox.markSent('m1', 'p3', T0 + 1002);
     expect(await repos.outbox.listDue(T0 + 5000, 10)).toEqual([]);
     expect((await repos.outbox.list())[0]).toMatchObject({ status: 'sent', attempts: 2 });
-  });
-
-  it('gives a job lease to one holder until it expires', async () => {
-    expect(await repos.outbox.takeLease('alerts', 'p1', T0, T0 + 100)).toBe(true);
-    expect(await repos.outbox.takeLease('alerts', 'p2', T0 + 50, T0 + 150)).toBe(false);
-    expect(await repos.outbox.takeLease('alerts', 'p1', T0 + 50, T0 + 150)).toBe(true);
-    expect(await repos.outbox.takeLease('alerts', 'p2', T0 + 151, T0 + 250)).toBe(true);
-    await repos.outbox.releaseLease('alerts', 'p2');
-    expect(await repos.outbox.takeLease('alerts', 'p1', T0 + 152, T0 + 250)).toBe(true);
   });
 });

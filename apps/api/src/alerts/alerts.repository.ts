@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { chunks } from '../db/chunks.ts';
 import type { AlertRepository, AlertRow } from './alert-types.ts';
 
 type Stored = Omit<AlertRow, 'facts'> & { facts: string };
@@ -175,13 +176,38 @@ export function createAlertRepository(db: Kysely<Database>): AlertRepository {
       return Number(result.numDeletedRows) > 0;
     },
 
+    async listBurstCandidates(ratingIds, maxLevel) {
+      const out = [];
+      for (const part of chunks(ratingIds)) {
+        const rows = await db
+          .selectFrom('ratings')
+          .select([
+            'id',
+            'unitId',
+            'counterId',
+            'deviceId',
+            'channel',
+            'level',
+            'month',
+            'deviceTime',
+            'receivedAt',
+          ])
+          .where('id', 'in', part)
+          .where('category', '=', 'counted')
+          .where('level', '<=', maxLevel)
+          .execute();
+        out.push(...rows);
+      }
+      return out;
+    },
     async addUnhappy(rows) {
-      if (rows.length === 0) return;
-      await db
-        .insertInto('alertUnhappy')
-        .values([...rows])
-        .onConflict((oc) => oc.column('ratingId').doNothing())
-        .execute();
+      for (const part of chunks(rows)) {
+        await db
+          .insertInto('alertUnhappy')
+          .values(part)
+          .onConflict((oc) => oc.column('ratingId').doNothing())
+          .execute();
+      }
     },
     async listUnjudgedCounters(limit) {
       const rows = await db
@@ -205,13 +231,14 @@ export function createAlertRepository(db: Kysely<Database>): AlertRepository {
         .execute();
     },
     async markJudged(ratingIds, at) {
-      if (ratingIds.length === 0) return;
-      await db
-        .updateTable('alertUnhappy')
-        .set({ judgedAt: at })
-        .where('ratingId', 'in', ratingIds)
-        .where('judgedAt', 'is', null)
-        .execute();
+      for (const part of chunks(ratingIds)) {
+        await db
+          .updateTable('alertUnhappy')
+          .set({ judgedAt: at })
+          .where('ratingId', 'in', part)
+          .where('judgedAt', 'is', null)
+          .execute();
+      }
     },
     async pruneUnhappy(before) {
       const result = await db

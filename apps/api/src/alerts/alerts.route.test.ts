@@ -1,9 +1,10 @@
 /**
- * Alerts end to end on both dialects, through the API and a real SMTP server in this process: a
- * burst of unhappy ratings raises one alert in the sync's aftermath for the leaders of the unit's
- * subtree (not another unit's), mailed once at once over STARTTLS in Vietnamese; it resolves once
- * the counter calms down; acknowledgement with a comment stays in the history; supervisors set
- * their subtree's rules; the time-driven rules raise once and the daily digest goes once a day.
+ * Alerts end to end on both dialects, through the API, the job runner and a real SMTP server in
+ * this process: a burst of unhappy ratings raises one alert on the runner's next tick for the
+ * leaders of the unit's subtree (not another unit's), mailed once at once over STARTTLS in
+ * Vietnamese; it resolves once the counter calms down; acknowledgement with a comment stays in the
+ * history; supervisors set their subtree's rules; the time-driven rules raise once and the daily
+ * digest goes once a day.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +13,9 @@ import { rating, sync, feedback, type TestDevice } from '../../../../test/suppor
 import { Session } from '../../../../test/support/api-client.ts';
 import { startSmtp, type TestSmtp } from '../../../../test/support/smtp-server.ts';
 import { scopeWorld, type ScopeWorld } from '../../test/fixtures/scope-fixture.ts';
-import { runAlertsOnce } from './alerts-job.ts';
+import { createHailongRunner } from '../jobs/job-list.ts';
+import type { JobRunner } from '../jobs/runner.ts';
+import { createLogger } from '../http/logger.ts';
 import { smtpMailer, type Mailer } from './alert-mailer.ts';
 import type { SectorRow } from '../repositories/types.ts';
 
@@ -28,14 +31,9 @@ describe.each(dialects)('alerts on %s', (dialect) => {
   let seq = 0;
   const client = () => new Session(w.app);
 
-  const run = () =>
-    runAlertsOnce(w.database.repos, w.clock.read, {
-      intervalMs: 60_000,
-      mailer,
-      from: FROM,
-      holder: 'test-process',
-      consoleUrl: 'https://hailong.tinh.gov.vn',
-    });
+  let runner: JobRunner;
+  /** One tick of the job runner, to the end of the jobs it started. */
+  const run = () => runner.runOnce();
   /** Ratings pressed `minutesAgo` before the clock, each its own citizen. */
   const rate = (levels: number[], minutesAgo = 0) =>
     sync(
@@ -55,6 +53,14 @@ describe.each(dialects)('alerts on %s', (dialect) => {
     w = await scopeWorld(dialect);
     smtp = await startSmtp();
     mailer = smtpMailer({ url: smtp.url, from: FROM, requireTls: true, tlsInsecure: true });
+    runner = createHailongRunner({
+      repos: w.database.repos,
+      clock: w.clock.read,
+      logger: createLogger('silent'),
+      holder: 'test-process',
+      // Every tick runs the alert jobs: the test's clock only moves when the test moves it.
+      alerts: { intervalMs: 0, mailer, from: FROM, consoleUrl: 'https://hailong.tinh.gov.vn' },
+    });
     sector = (await w.database.repos.catalogue.listSectors(w.communeA.id))[0]!;
     const [counter] = await w.database.repos.catalogue.listCounters(w.communeA.id);
     const enrollment = await w.admin.post('/api/v1/enrollments', {
@@ -109,12 +115,14 @@ describe.each(dialects)('alerts on %s', (dialect) => {
     expect(me).toMatchObject({ email: 'chi.xem@tinh.gov.vn', digestHour: 16 });
   });
 
-  it('raises one burst alert in the sync’s aftermath for the unit’s subtree, mailed once', async () => {
+  it('raises one burst alert on the runner’s next tick for the unit’s subtree, mailed once', async () => {
     // Commune A rates on three levels: two "Chưa hài lòng" and a happy one are not yet a burst.
     expect((await rate([1, 3, 1], 50)).status).toBe(200);
+    expect(await run()).toBe(true);
     expect(await unread(w.supA)).toBe(0);
     // The third unhappy rating within 60 minutes of the first.
     expect((await rate([1], 0)).status).toBe(200);
+    expect(await run()).toBe(true);
     expect(await unread(w.supA)).toBe(1);
     expect(await unread(w.admin)).toBe(1);
     // Another unit's supervisor, and staff (who hear of their phản ánh only), see nothing.
@@ -122,9 +130,9 @@ describe.each(dialects)('alerts on %s', (dialect) => {
     expect(await unread(w.staffA)).toBe(0);
     // A fourth one while the alert is open raises nothing more.
     await rate([1], 0);
+    await run();
     expect(await unread(w.supA)).toBe(1);
 
-    expect(await run()).toBe(true);
     const [mail] = await smtp.waitFor(1);
     expect(mail).toMatchObject({
       envelopeTo: ['giam.sat.a@phuong-tt.gov.vn'],
@@ -133,7 +141,7 @@ describe.each(dialects)('alerts on %s', (dialect) => {
     });
     expect(mail!.text).toContain('Kính gửi Người dùng giam.sat.a,');
     expect(mail!.text).toMatch(/Quầy số 1: 3 đánh giá chưa hài lòng trong khoảng \d\d\/\d\d\/2026/);
-    expect(mail!.text).toContain('Xem và xác nhận đã xử lý trong trang quản trị, mục Cảnh báo.');
+    expect(mail!.text).toContain('Xem và xác nhận đã xử lý: https://hailong.tinh.gov.vn/alerts');
     expect(mail!.messageId).toMatch(/^<[0-9a-f]{32}@tinh\.gov\.vn>$/);
     // Runs after it send nothing again.
     await run();
@@ -187,13 +195,15 @@ describe.each(dialects)('alerts on %s', (dialect) => {
       'resolved',
     ]);
     await rate([1, 1, 1], 5);
+    await run();
     expect(await unread(w.supA)).toBe(1);
   });
 
-  it('raises a burst a process left unjudged when it died after the commit', async () => {
+  it('raises a burst an older version left unjudged when it died after the commit', async () => {
     const [, counter] = await w.database.repos.catalogue.listCounters(w.communeA.id);
     const before = await unread(w.supA);
-    // What the hook stores when it found a new burst, before the process could raise it.
+    // What the sync hook before the job runner stored when it found a new burst, before the
+    // process could raise it.
     await w.database.repos.alerts.addUnhappy(
       [20, 10, 0].map((minutesAgo) => ({
         ratingId: randomUUID(),

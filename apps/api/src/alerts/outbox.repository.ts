@@ -69,27 +69,5 @@ export function createOutboxRepository(db: Kysely<Database>): OutboxRepository {
     },
     list: () =>
       db.selectFrom('alertDeliveries').selectAll().orderBy('createdAt').orderBy('id').execute(),
-    async takeLease(name, holder, now, until) {
-      await db
-        .insertInto('jobLeases')
-        .values({ name, holder: '', expiresAt: 0 })
-        .onConflict((oc) => oc.column('name').doNothing())
-        .execute();
-      const result = await db
-        .updateTable('jobLeases')
-        .set({ holder, expiresAt: until })
-        .where('name', '=', name)
-        .where((eb) => eb.or([eb('holder', '=', holder), eb('expiresAt', '<=', now)]))
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) === 1;
-    },
-    async releaseLease(name, holder) {
-      await db
-        .updateTable('jobLeases')
-        .set({ expiresAt: 0 })
-        .where('name', '=', name)
-        .where('holder', '=', holder)
-        .execute();
-    },
   };
 }

@@ -1,5 +1,8 @@
-/** The storage contract of the TT 01/2018 assessment: imported dossiers and the sums it scores. */
-import type { AttitudeAnswerCode } from '@hailong/domain';
+/**
+ * The storage contract of the TT 01/2018 assessment: imported dossiers, conduct conclusions and the
+ * counters it scores (migration 022), kept at store time so that no read scans ratings.
+ */
+import type { AssessmentCounterDeltas, CountedAnswers } from '@hailong/domain';
 
 export interface DossierRow {
   code: string;
@@ -21,17 +24,13 @@ export interface DossierUpsert {
   ownedElsewhere: { code: string; ownerUnitId: string }[];
 }
 
-/** Counted ratings of one group × unit × month × level, with the answers among them. */
-export interface AnswerSumRow {
-  /** The officer, or the sector, the row is grouped by (per query). */
-  key: string;
+/** Counted ratings naming one officer, of one unit, month and level. */
+export interface OfficerRatingRow {
+  officerId: string;
   unitId: string;
   month: string;
   level: number;
-  n: number;
-  visits: [number, number, number];
-  agencies: [number, number, number];
-  attitude: Record<AttitudeAnswerCode, number>;
+  count: number;
 }
 
 export interface AssessmentRepository {
@@ -42,17 +41,37 @@ export interface AssessmentRepository {
    * when a concurrent transaction stored the code a moment before.
    */
   upsertDossiers(rows: readonly DossierRow[], now: number): Promise<DossierUpsert>;
-  /** Of these dossier codes, those that any rating names. */
+  /** Of these dossier codes, those that any stored rating names (any unit, any category). */
   ratedCodes(codes: readonly string[]): Promise<Set<string>>;
   /**
    * Dossiers of these units judged in the date span: returned in it, or still open with the due
    * date in it.
    */
   dossiersBetween(unitIds: readonly string[], from: string, to: string): Promise<DossierRow[]>;
-  /** Counted ratings naming an officer, per officer, unit, month and level. */
-  officerSums(unitIds: readonly string[], months: readonly string[]): Promise<AnswerSumRow[]>;
-  /** Counted ratings with any extra answer, per sector (`key`), unit, month and level. */
-  answeredSums(unitIds: readonly string[], months: readonly string[]): Promise<AnswerSumRow[]>;
+  /**
+   * Adds changes to the counters (`assessmentCounterDeltas`), inside the transaction that stores or
+   * changes the ratings they count; rows in the order given, which is the primary key's.
+   */
+  addCounters(deltas: AssessmentCounterDeltas): Promise<void>;
+  /**
+   * Counted ratings naming an officer, of these units and months, per officer, unit, month and
+   * level, in that order (code points).
+   */
+  officerRatings(
+    unitIds: readonly string[],
+    months: readonly string[],
+  ): Promise<OfficerRatingRow[]>;
+  /**
+   * Counted answers to the extra questions of these units and months (summed), per unit,
+   * question and answer, and per officer (`by` 'officer': answers naming one; `sectorId` null) or
+   * per sector (`officerId` null); ordered by officer, unit, question, answer, or by unit, sector,
+   * question, answer (code points).
+   */
+  countedAnswers(
+    unitIds: readonly string[],
+    months: readonly string[],
+    by: 'officer' | 'sector',
+  ): Promise<CountedAnswers[]>;
   /** Upheld phản ánh about an officer's conduct concluded in the span, per officer. */
   upheldConduct(unitIds: readonly string[], from: number, to: number): Promise<Map<string, number>>;
   setConduct(feedbackId: string, conduct: ConductRow): Promise<void>;

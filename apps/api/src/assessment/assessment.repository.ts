@@ -1,12 +1,7 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import type {
-  AnswerSumRow,
-  AssessmentRepository,
-  DossierRow,
-  DossierUpsert,
-} from './assessment-types.ts';
-import { chunks } from '../reports/rollup-writes.ts';
+import type { AssessmentRepository, DossierRow, DossierUpsert } from './assessment-types.ts';
+import { chunks, createAssessmentCounterRepository } from './assessment-counters.repository.ts';
 
 /** PostgreSQL answers SUM and COUNT as text. */
 const n = (v: unknown) => Number(v ?? 0);
@@ -34,70 +29,8 @@ export function createAssessmentRepository(db: Kysely<Database>): AssessmentRepo
     online: n(r.online) === 1,
   });
 
-  /** Sums of counted ratings grouped by `key` (a column), unit, month and level. */
-  async function sums(
-    key: 'officerId' | 'sectorId',
-    unitIds: readonly string[],
-    months: readonly string[],
-  ): Promise<AnswerSumRow[]> {
-    const out: AnswerSumRow[] = [];
-    if (months.length === 0) return out;
-    const count = (column: 'visits' | 'agencies' | 'attitude', value: number | string) =>
-      sql<string>`sum(case when ${sql.ref(column)} = ${value} then 1 else 0 end)`;
-    for (const part of chunks(unitIds)) {
-      let query = db
-        .selectFrom('ratings')
-        .select([
-          `${key} as key`,
-          'unitId',
-          'month',
-          'level',
-          (eb) => eb.fn.countAll<string>().as('n'),
-          count('visits', 1).as('v1'),
-          count('visits', 2).as('v2'),
-          count('visits', 3).as('v3'),
-          count('agencies', 1).as('a1'),
-          count('agencies', 2).as('a2'),
-          count('agencies', 3).as('a3'),
-          count('attitude', 'courteous').as('courteous'),
-          count('attitude', 'not_courteous').as('notCourteous'),
-          count('attitude', 'harassing').as('harassing'),
-        ])
-        .where('unitId', 'in', part)
-        .where('month', 'in', months)
-        .where('category', '=', 'counted');
-      query =
-        key === 'officerId'
-          ? query.where('officerId', 'is not', null)
-          : query.where((eb) =>
-              eb.or([
-                eb('visits', 'is not', null),
-                eb('agencies', 'is not', null),
-                eb('attitude', 'is not', null),
-              ]),
-            );
-      const rows = await query.groupBy([key, 'unitId', 'month', 'level']).execute();
-      for (const r of rows) {
-        out.push({
-          key: String(r.key),
-          unitId: r.unitId,
-          month: r.month,
-          level: r.level,
-          n: n(r.n),
-          visits: [n(r.v1), n(r.v2), n(r.v3)],
-          agencies: [n(r.a1), n(r.a2), n(r.a3)],
-          attitude: {
-            courteous: n(r.courteous),
-            not_courteous: n(r.notCourteous),
-            harassing: n(r.harassing),
-          },
-        });
-      }
-    }
-    return out;
-  }
-
   return {
+    ...createAssessmentCounterRepository(db),
     async upsertDossiers(rows, now) {
       const result: DossierUpsert = { created: 0, updated: 0, unchanged: 0, ownedElsewhere: [] };
       const ordered = [...rows].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
@@ -156,19 +89,6 @@ export function createAssessmentRepository(db: Kysely<Database>): AssessmentRepo
       }
       return result;
     },
-    async ratedCodes(codes) {
-      const out = new Set<string>();
-      for (const part of chunks(codes)) {
-        const rows = await db
-          .selectFrom('ratings')
-          .select('dossierCode')
-          .distinct()
-          .where('dossierCode', 'in', part)
-          .execute();
-        for (const r of rows) if (r.dossierCode) out.add(r.dossierCode);
-      }
-      return out;
-    },
     async dossiersBetween(unitIds, from, to) {
       const out: DossierRow[] = [];
       for (const part of chunks(unitIds)) {
@@ -191,8 +111,6 @@ export function createAssessmentRepository(db: Kysely<Database>): AssessmentRepo
       }
       return out;
     },
-    officerSums: (unitIds, months) => sums('officerId', unitIds, months),
-    answeredSums: (unitIds, months) => sums('sectorId', unitIds, months),
     async upheldConduct(unitIds, from, to) {
       const out = new Map<string, number>();
       for (const part of chunks(unitIds)) {

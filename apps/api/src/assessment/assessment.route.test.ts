@@ -7,6 +7,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AssessmentReport, rulesFromFile, type AssessmentRow } from '@hailong/contracts';
+import { DEFAULT_SURVEY_SETTINGS } from '@hailong/domain';
 import { dialects } from '../../../../test/support/databases.ts';
 import { Session, testApp } from '../../../../test/support/api-client.ts';
 import { feedback, rating, sync, type TestDevice } from '../../../../test/support/devices.ts';
@@ -62,6 +63,17 @@ describe.each(dialects)('the TT 01/2018 assessment on %s', (dialect) => {
     sectorCode = w.sectors[0]!.code;
     an = await officer('canbo.an', 'Nguyễn Văn An');
     binh = await officer('canbo.binh', 'Trần Thị Bình');
+    // The unit asks what TT 01 scores: the dossier code (in its one-stop system's form), the
+    // extra questions and who served; a unit that does not ask them has them dropped (issue 22).
+    const asks = await w.admin.send('PUT', `/api/v1/units/${w.unit.id}/survey-settings`, {
+      body: {
+        ...DEFAULT_SURVEY_SETTINGS,
+        dossier: 'optional',
+        dossierPattern: '^HS-[0-9]+$',
+        questions: { visits: true, agencies: true, attitude: true },
+      },
+    });
+    expect(asks.status).toBe(200);
     device = await w.enroll('Quầy 1');
     const t = w.clock.now - 5 * 3_600_000; // 20/11/2026, 05:00
     const r = (seq: number, minutes: number, fields: Record<string, unknown>) =>
@@ -183,7 +195,7 @@ describe.each(dialects)('the TT 01/2018 assessment on %s', (dialect) => {
     ]);
   });
 
-  it('scores with the province’s own rules when it set them (HAILONG_ASSESSMENT_RULES_FILE)', async () => {
+  it('scores with the province’s own rules when it set them (the rules file)', async () => {
     const rules = rulesFromFile({
       agencies: [2, 2, 0],
       attitude: { courteous: 2, not_courteous: 0, harassing: 0 },
@@ -202,8 +214,9 @@ describe.each(dialects)('the TT 01/2018 assessment on %s', (dialect) => {
     expect(points(row)).toMatchObject({ 1: 1, 3: 1.33, 4: 2, 7: 1.33 });
     expect(row.total).toBeCloseTo(5.66, 10);
     expect(row.band).toEqual({ vi: 'Đạt', en: 'Pass' });
-    // Three answers reach the province's minimum of two: ranked.
-    expect(row.rank).toBe(1);
+    // Three answers reach the province's minimum of two, but An sees only their own row: a rank
+    // among rows they cannot see is not given (issue 23).
+    expect(row.rank).toBeNull();
     expect(t).toMatchObject({ rulesSet: true, minAnswersToRank: 2 });
     expect(t.bands.map((b) => b.vi)).toEqual(['Đạt', 'Chưa đạt']);
   });
@@ -264,8 +277,11 @@ describe.each(dialects)('the TT 01/2018 assessment on %s', (dialect) => {
         const cells = (sheet.getRow(6 + i).values as unknown[]).slice(1);
         expect(cells[2]).toBe(row.name);
         expect(cells[4]).toBe(row.answers);
-        expect(cells.slice(5, 14)).toEqual(row.indicators.map((s) => s.points ?? undefined));
-        expect([cells[14], cells[15]]).toEqual([row.total, row.maxMeasured]);
+        // What nobody measured reads "—", never 0 or an empty cell (issue 23).
+        expect(cells.slice(5, 14)).toEqual(row.indicators.map((s) => s.points ?? '—'));
+        expect([cells[14], cells[15]]).toEqual(
+          row.total === null ? ['—', '—'] : [row.total, row.maxMeasured],
+        );
         expect(cells[17]).toBe(row.rate ?? undefined);
       });
     }

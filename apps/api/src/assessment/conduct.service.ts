@@ -2,7 +2,8 @@
  * A supervisor's conclusion on a phản ánh classified as about an officer's conduct: which officer,
  * and whether it was upheld. An upheld one sets that officer's indicator 7 to 0 for the period of
  * the conclusion (assessment.ts), so a supervisor concludes only on officers of their own subtree
- * (403 otherwise, access.ts). Audited with the conclusion it replaced.
+ * (403 otherwise, access.ts). Audited with the conclusion it replaced, and written into the item's
+ * history, so whoever reads the phản ánh sees who was found at fault and when.
  */
 import { randomUUID } from 'node:crypto';
 import type { ConductDecision, ConductView } from '@hailong/contracts';
@@ -10,7 +11,7 @@ import { ApiError, forbidden, notFound } from '../http/errors.ts';
 import type { Repositories, UserRow } from '../repositories/types.ts';
 import { loadAccess } from '../auth/access.ts';
 import type { Clock } from '../jobs/clock.ts';
-import { requireAssigner, requireVisible } from '../feedback/feedback-access.ts';
+import { eventId, requireAssigner, requireVisible } from '../feedback/feedback-access.ts';
 
 export function createConductService(repos: Repositories, clock: Clock) {
   const view = async (feedbackId: string): Promise<ConductView | null> => {
@@ -51,6 +52,19 @@ export function createConductService(repos: Repositories, clock: Clock) {
       await repos.transaction(async (tx) => {
         const before = await tx.assessment.findConduct(feedbackId);
         await tx.assessment.setConduct(feedbackId, { ...decision, at, by: user.id });
+        await tx.feedback.appendEvents([
+          {
+            id: eventId(at),
+            feedbackId,
+            at,
+            actorId: user.id,
+            action: 'conduct',
+            fromStatus: item.status,
+            toStatus: item.status,
+            note: null,
+            details: { ...decision, officerName: officer.displayName },
+          },
+        ]);
         await tx.audit.append({
           id: randomUUID(),
           at,

@@ -1,6 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dialects } from '../../../../test/support/databases.ts';
-import { importWorld, signedIn, type ImportWorld } from '../../test/fixtures/catalogue-import-fixture.ts';
+import {
+  importWorld,
+  signedIn,
+  type ImportWorld,
+} from '../../test/fixtures/catalogue-import-fixture.ts';
 
 const FORM = {
   unit: { code: 'UBND-Xa-A', name: 'UBND xã A', kind: 'commune', scale: 'three' },

@@ -20,12 +20,7 @@ import {
 import type { CatalogueImportResult, ImportIssue } from '@hailong/contracts';
 import type { Repositories, UserRow } from '../repositories/types.ts';
 import { ApiError } from '../http/errors.ts';
-import {
-  catalogueCsv,
-  catalogueXlsx,
-  TEMPLATE_EXAMPLE,
-  TEMPLATE_NOTES,
-} from './files/write.ts';
+import { catalogueCsv, catalogueXlsx, TEMPLATE_EXAMPLE, TEMPLATE_NOTES } from './files/write.ts';
 import type { Clock } from '../jobs/clock.ts';
 import { XLSX_TYPE, type ExportFile } from '../reports/exports.service.ts';
 import { applyImportPlan } from './catalogue-import-apply.ts';

@@ -98,7 +98,6 @@ const SEEDED_TABLES = [
   'dossiers',
   'dossierRatings',
   'counterDuty',
-  'ratingRollups',
   'nodeRollups',
   'unitSurveySettings',
 ] as const;

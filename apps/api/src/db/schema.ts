@@ -18,6 +18,7 @@ import type {
   SourceChannel,
   RespondentTypeCode,
   AttitudeAnswerCode,
+  AssessmentQuestion,
 } from '@hailong/domain';
 
 import type { ScaleId } from '@hailong/contracts';
@@ -96,7 +97,8 @@ export interface DeviceTable {
   receivedCount: Generated<number>;
   lastRatingAt: number | null;
   counterId: string | null;
-  channel: Generated<SourceChannel>;
+  /** The highest sequence number the tablet reported giving (migration 019). */
+  reportedSeq: Generated<number>;
 }
 
 export interface DeviceSeqRangeTable {
@@ -111,7 +113,8 @@ export type RecordRefusalTable = RecordRefusalRow;
 
 export interface RatingTable {
   id: string;
-  deviceId: string;
+  /** Null for phone and staff ratings (migration 019). */
+  deviceId: string | null;
   unitId: string;
   sectorId: string;
   counterId: string | null;
@@ -146,10 +149,30 @@ export interface RatingAmendmentTable {
   contentHash: string | null;
 }
 
+/** Per unit and dossier code, the rating that counts (migration 020). */
 export interface DossierRatingTable {
+  unitId: string;
   dossierCode: string;
   ratingId: string | null;
   ratedAt: number | null;
+}
+
+/** A unit's counting settings from `fromMonth` on (migration 020, month-close.ts). */
+export interface UnitCountingSettingTable {
+  unitId: string;
+  fromMonth: string;
+  closeDay: number;
+  includeUnverifiedPhone: number;
+  updatedAt: number;
+  updatedBy: string;
+}
+
+/** Per unit and Việt Nam day, phone ratings without a dossier admitted under the cap. */
+export interface PhoneInclusionDayTable {
+  unitId: string;
+  day: string;
+  cap: number;
+  used: number;
 }
 
 export interface FeedbackItemTable {
@@ -261,23 +284,6 @@ export interface FeedbackSettingTable {
   updatedBy: string | null;
 }
 
-export interface RatingRollupTable {
-  unitId: string;
-  sectorId: string;
-  month: string;
-  level: number;
-  category: RollupCategory;
-  count: number;
-}
-
-export interface RatingReasonRollupTable {
-  unitId: string;
-  sectorId: string;
-  month: string;
-  reason: string;
-  count: number;
-}
-
 export type CounterTable = CounterRow;
 
 export type UnitScaleTable = UnitScaleRow;
@@ -287,7 +293,10 @@ export interface CatalogueHistoryTable extends Omit<CatalogueHistoryRow, 'detail
   details: string;
 }
 
-/** Counters of a node's whole subtree, per sector code (lĩnh vực pooled across units). */
+/**
+ * Counters of a node's whole subtree, per sector code (lĩnh vực pooled across units); `own` 1 on
+ * those of the rating's own unit (migration 021).
+ */
 export interface NodeRollupTable {
   nodeId: string;
   sectorCode: string;
@@ -295,16 +304,46 @@ export interface NodeRollupTable {
   scale: ScaleId;
   level: number;
   category: RollupCategory;
+  own: number;
   count: number;
 }
 
-/** `node_rollups` summed over sector codes: a node's answers per month, scale, level, category. */
+/** `node_rollups` summed over sector codes, per channel: a node's answers per month and level. */
 export interface NodeTotalTable {
   nodeId: string;
   month: string;
   scale: ScaleId;
   level: number;
   category: RollupCategory;
+  channel: SourceChannel;
+  count: number;
+}
+
+/** The assessment's counters (migration 022). */
+export interface OfficerRollupTable {
+  unitId: string;
+  month: string;
+  officerId: string;
+  level: number;
+  category: RollupCategory;
+  count: number;
+}
+
+/** `officerId` '' where no officer was recorded. */
+export interface AnswerRollupTable {
+  unitId: string;
+  month: string;
+  sectorId: string;
+  officerId: string;
+  category: RollupCategory;
+  question: AssessmentQuestion;
+  answer: string;
+  count: number;
+}
+
+export interface RatedDossierTable {
+  dossierCode: string;
+  unitId: string;
   count: number;
 }
 
@@ -313,6 +352,7 @@ export interface NodeReasonRollupTable {
   sectorCode: string;
   month: string;
   reason: string;
+  own: number;
   count: number;
 }
 
@@ -378,6 +418,29 @@ export interface EventCursorTable {
   updatedAt: number;
 }
 
+/** A periodic job's schedule and its run in progress (023-job-runner.ts). */
+export interface JobRunTable {
+  name: string;
+  nextAt: number;
+  claimedBy: string | null;
+  claimedUntil: number | null;
+  startedAt: number | null;
+  finishedAt: number | null;
+  error: string | null;
+}
+
+/** The agency that publishes, one row (migration 024). */
+export interface AgencyProfileTable {
+  id: string;
+  name: string;
+  shortName: string;
+  logo: Uint8Array | null;
+  logoSmall: Uint8Array | null;
+  logoVersion: string | null;
+  updatedAt: number;
+  updatedBy: string | null;
+}
+
 export interface Database {
   units: UnitTable;
   sectors: SectorTable;
@@ -394,6 +457,8 @@ export interface Database {
   recordRefusals: RecordRefusalTable;
   ratings: RatingTable;
   dossierRatings: DossierRatingTable;
+  unitCountingSettings: UnitCountingSettingTable;
+  phoneInclusionDays: PhoneInclusionDayTable;
   ratingAmendments: RatingAmendmentTable;
   dossiers: DossierTable;
   feedbackItems: FeedbackItemTable;
@@ -402,8 +467,6 @@ export interface Database {
   feedbackAttachments: FeedbackAttachmentTable;
   holidays: HolidayTable;
   feedbackSettings: FeedbackSettingTable;
-  ratingRollups: RatingRollupTable;
-  ratingReasonRollups: RatingReasonRollupTable;
   counters: CounterTable;
   unitScales: UnitScaleTable;
   catalogueHistory: CatalogueHistoryTable;
@@ -411,6 +474,9 @@ export interface Database {
   nodeTotals: NodeTotalTable;
   nodeReasonRollups: NodeReasonRollupTable;
   counterRollups: CounterRollupTable;
+  officerRollups: OfficerRollupTable;
+  answerRollups: AnswerRollupTable;
+  ratedDossiers: RatedDossierTable;
   alerts: AlertTable;
   alertRecipients: AlertRecipientTable;
   alertEvents: AlertEventTable;
@@ -420,7 +486,9 @@ export interface Database {
   jobLeases: JobLeaseTable;
   events: EventTable;
   eventCursors: EventCursorTable;
+  jobRuns: JobRunTable;
   counterPins: CounterPinTable;
   counterDuty: CounterDutyTable;
   unitSurveySettings: UnitSurveySettingTable;
+  agencyProfile: AgencyProfileTable;
 }

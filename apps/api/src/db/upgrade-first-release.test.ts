@@ -122,13 +122,18 @@ describe.each(dialects)('upgrading a first-release database on %s', (dialect) =>
   it.each(Object.keys(shown.months))(
     'shows the figures of %s as the first release did',
     async (month) => {
-      const res = await admin.get(`/api/v1/tally?month=${month}`);
+      const res = await admin.get(`/api/v1/tally/units?month=${month}`);
       expect(res.status).toBe(200);
       const body = await res.json();
-      const now = (body.units as { unitId: string; sectors: SectorFigure[] }[]).flatMap((u) =>
+      // Each unit's own figures come per lĩnh vực code, unique within a unit.
+      const sectors = await database.repos.catalogue.listSectors();
+      const idOf = (unitId: string, code: string) =>
+        sectors.find((s) => s.unitId === unitId && s.code === code)?.id ?? code;
+      type Shown = Omit<SectorFigure, 'sectorId'> & { sectorCode: string };
+      const now = (body.units as { unitId: string; sectors: Shown[] }[]).flatMap((u) =>
         u.sectors.map((s) => ({
           unitId: u.unitId,
-          sectorId: s.sectorId,
+          sectorId: idOf(u.unitId, s.sectorCode),
           total: s.total,
           satisfied: s.satisfied,
           repeats: s.repeats,

@@ -17,7 +17,6 @@ import { Session, testApp, TestClock } from '../../../../test/support/api-client
 import type { DatabaseHandle } from '../db/connect.ts';
 import { ensureFirstAdmin, seedDemoCatalogue } from './seed.service.ts';
 import { seedDemoRatings } from './demo-ratings.ts';
-import { onFeedbackReceived } from '../feedback/feedback-intake.ts';
 import { DEMO_SURVEY_UNIT, seedDemoSurvey } from './demo-survey.ts';
 
 const PASSWORD = 'quản-trị-dữ-liệu-mẫu-1';
@@ -35,7 +34,7 @@ describe.each(dialects)('the demo data on %s', (dialect) => {
     const clock = new TestClock(NOW);
     await seedDemoCatalogue(database.repos, clock.read);
     await ensureFirstAdmin(database.repos, clock.read, PASSWORD);
-    await seedDemoRatings(database.repos, clock.read, onFeedbackReceived, 2);
+    await seedDemoRatings(database.repos, clock.read, 2);
     await seedDemoSurvey(database.repos, clock.read);
     admin = new Session(testApp(database, clock).app);
     expect((await admin.login('admin', PASSWORD)).status).toBe(200);

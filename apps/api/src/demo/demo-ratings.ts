@@ -13,10 +13,10 @@ import {
 import type { DeviceRow, Repositories } from '../repositories/types.ts';
 import type { Clock } from '../jobs/clock.ts';
 import { createDevicesService } from '../devices/devices.service.ts';
-import { createSyncService, type FeedbackReceivedHook } from '../ingest/sync.service.ts';
+import { createSyncService } from '../ingest/sync.service.ts';
 import { demoAssessment } from './demo-assessment.ts';
 import { demoContact, demoMessage } from './demo-feedback.ts';
-import { DEMO_SURVEY_UNIT } from './demo-survey.ts';
+import { DEMO_SURVEY_UNIT, seedDemoSurvey } from './demo-survey.ts';
 import { demoStaff, handleDemoFeedback, type DemoItem } from './demo-workflow.ts';
 import { loadCalendar } from '../feedback/feedback-intake.ts';
 
@@ -52,20 +52,14 @@ function officeHours(at: number, calendar: WorkCalendar): number {
 export async function seedDemoRatings(
   repos: Repositories,
   clock: Clock,
-  onFeedback?: FeedbackReceivedHook,
   months = MONTHS,
 ): Promise<void> {
   // One transaction: the services' own transactions join it, so the demo commits once (seconds,
   // not a minute of one fsync per step) and a start that is stopped midway leaves no half demo.
-  await repos.transaction((tx) => seed(tx, clock(), onFeedback, months));
+  await repos.transaction((tx) => seed(tx, clock(), months));
 }
 
-async function seed(
-  repos: Repositories,
-  now: number,
-  onFeedback: FeedbackReceivedHook | undefined,
-  months: number,
-) {
+async function seed(repos: Repositories, now: number, months: number) {
   const start = now - months * 30 * DAY;
   const random = seededRandom(2026);
   const devices = createDevicesService(repos, () => start);
@@ -73,6 +67,8 @@ async function seed(
   const items: DemoItem[] = [];
   const units = await repos.catalogue.listUnits();
   const staff = await demoStaff(repos, units, now);
+  // What An Phú asks is set before its tablet uploads: the unit's policy keeps only what it asks.
+  await seedDemoSurvey(repos, () => now);
   for (const unit of units) {
     const sectors = await repos.catalogue.listSectors(unit.id);
     // The province and the centre have no desk of their own: they only pool their sub-units.
@@ -146,7 +142,7 @@ async function seed(
         ...assessment?.answers(time, sector.id),
       });
     }
-    await upload(repos, device, records, now, onFeedback);
+    await upload(repos, device, records, now);
     if (assessment) await repos.assessment.upsertDossiers(assessment.file(now), now);
   }
   await handleDemoFeedback(repos, items, now, random, staff);
@@ -161,12 +157,11 @@ async function upload(
   device: DeviceRow,
   records: readonly ClientRecord[],
   now: number,
-  onFeedback?: FeedbackReceivedHook,
 ) {
   let batch: ClientRecord[] = [];
   const send = async (at: number) => {
     if (batch.length === 0) return;
-    await createSyncService(repos, () => at, onFeedback).sync(device, SYNC_PROTOCOL, batch);
+    await createSyncService(repos, () => at).sync(device, SYNC_PROTOCOL, batch);
     batch = [];
   };
   for (const record of records) {

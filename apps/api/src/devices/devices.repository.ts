@@ -20,55 +20,15 @@ export function createDeviceRepository(db: Kysely<Database>): DeviceRepository {
     async createDevice(device) {
       await db.insertInto('devices').values(device).execute();
     },
-    findById: (id) =>
-      db
-        .selectFrom('devices')
-        .selectAll()
-        .where('id', '=', id)
-        .where('channel', '=', 'tablet')
-        .executeTakeFirst(),
+    findById: (id) => db.selectFrom('devices').selectAll().where('id', '=', id).executeTakeFirst(),
     findActiveByTokenHash: (tokenHash) =>
       db
         .selectFrom('devices')
         .selectAll()
         .where('tokenHash', '=', tokenHash)
         .where('revokedAt', 'is', null)
-        .where('channel', '=', 'tablet')
         .executeTakeFirst(),
-    list: () =>
-      db
-        .selectFrom('devices')
-        .selectAll()
-        .where('channel', '=', 'tablet')
-        .orderBy('enrolledAt')
-        .orderBy('id')
-        .execute(),
-    async ensureSource(unitId, channel) {
-      const id = `${channel}:${unitId}`;
-      await db
-        .insertInto('devices')
-        .values({
-          id,
-          unitId,
-          label: channel,
-          // Not a SHA-256 in hex, so no token can ever match it.
-          tokenHash: `source:${id}`,
-          // Records of a source are dated by the server or by staff (a back-dated receipt), never
-          // by a tablet clock to be checked against an enrollment.
-          enrolledAt: 0,
-          revokedAt: null,
-          lastSeenAt: null,
-          lastSyncAt: null,
-          lastRatingAt: null,
-          counterId: null,
-          channel,
-        })
-        // No conflict target: the id and the token hash are both unique, and two first submissions
-        // at the same moment race on both (PostgreSQL raises on a unique index that is not an arbiter).
-        .onConflict((oc) => oc.doNothing())
-        .execute();
-      return id;
-    },
+    list: () => db.selectFrom('devices').selectAll().orderBy('enrolledAt').orderBy('id').execute(),
     async revoke(id, at) {
       const result = await db
         .updateTable('devices')

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_KEEP_SENT_DAYS, monthOf, newTrackingCode, seqGaps } from '@hailong/domain';
+import { DEFAULT_KEEP_SENT_DAYS, monthOf, newTrackingCode, type SeqRange } from '@hailong/domain';
 import type {
   Device,
   DeviceConfig,
@@ -10,6 +10,7 @@ import type {
 } from '@hailong/contracts';
 import type { DeviceRow, Repositories, UserRow } from '../repositories/types.ts';
 import { ApiError, notFound } from '../http/errors.ts';
+import { deviceGaps, highestSeqOf } from './device-gaps.ts';
 import type { Clock } from '../jobs/clock.ts';
 import { loadAccess } from '../auth/access.ts';
 import { scalesOf } from '../catalogue/catalogue.mapper.ts';
@@ -214,6 +215,7 @@ export function createDevicesService(
         code: r.code,
         otherDeviceId: r.otherDeviceId,
         trackingCode: r.trackingCode,
+        reason: r.reason ?? null,
         at: new Date(r.at).toISOString(),
       }));
     },
@@ -270,7 +272,7 @@ function toDevice(
   d: DeviceRow,
   unitName: string,
   counterName: ReadonlyMap<string, string>,
-  ranges: Parameters<typeof seqGaps>[0],
+  ranges: readonly SeqRange[],
 ): Omit<Device, 'refusedCount'> {
   return {
     id: d.id,
@@ -280,9 +282,9 @@ function toDevice(
     enrolledAt: new Date(d.enrolledAt).toISOString(),
     lastSeenAt: iso(d.lastSeenAt),
     lastSyncAt: iso(d.lastSyncAt),
-    highestSeq: d.highestSeq,
+    highestSeq: highestSeqOf(d),
     receivedCount: d.receivedCount,
-    gaps: seqGaps(ranges),
+    gaps: deviceGaps(d, ranges),
     revokedAt: iso(d.revokedAt),
     counterId: d.counterId,
     counterName: d.counterId === null ? null : (counterName.get(d.counterId) ?? null),

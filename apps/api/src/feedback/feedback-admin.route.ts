@@ -7,12 +7,8 @@ import {
   UnitFeedbackSettings,
   UnitFeedbackSettingsList,
 } from '@hailong/contracts';
-import { vnDateOf } from '@hailong/domain';
-import type { Repositories } from '../repositories/types.ts';
-import type { Clock } from '../jobs/clock.ts';
-import { feedbackOnTime } from './feedback-on-time.ts';
+import type { FeedbackOnTimeService } from './feedback-on-time.service.ts';
 import type { FeedbackSettingsService } from './feedback-settings.service.ts';
-import { loadAccess } from '../auth/access.ts';
 import { newRouter, SESSION_SECURITY } from '../http/router.ts';
 import { requireSession } from '../http/session.ts';
 import { commonErrors, errorResponse, json, jsonBody, sessionErrors } from '../http/responses.ts';
@@ -76,9 +72,8 @@ const onTime = createRoute({
 });
 
 export function feedbackAdminRoutes(
-  repos: Repositories,
-  clock: Clock,
   settings: FeedbackSettingsService,
+  onTimeReports: FeedbackOnTimeService,
 ) {
   return newRouter()
     .openapi(getSettings, async (c) => c.json(await settings.get(), 200))
@@ -96,16 +91,7 @@ export function feedbackAdminRoutes(
         200,
       ),
     )
-    .openapi(onTime, async (c) => {
-      const { month, unitId } = c.req.valid('query');
-      const now = clock();
-      // Units outside the user's scope are left out (and asking for one is "not found").
-      const access = await loadAccess(repos, c.get('auth').user);
-      if (unitId !== undefined) access.requireVisible(unitId);
-      const visible = new Set(access.visibleUnits().map((u) => u.id));
-      const rows = (await feedbackOnTime(repos, month, unitId, now)).filter((r) =>
-        visible.has(r.unitId),
-      );
-      return c.json({ month, today: vnDateOf(now), rows }, 200);
-    });
+    .openapi(onTime, async (c) =>
+      c.json(await onTimeReports.report(c.req.valid('query'), c.get('auth').user), 200),
+    );
 }

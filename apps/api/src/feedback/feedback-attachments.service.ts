@@ -110,17 +110,19 @@ export async function visibleAttachments(
   return canAct(user, item, tree) ? repos.attachments.listFor(item.id) : [];
 }
 
-/** One attachment's bytes, for staff who may act on its item; "not found" for everyone else. */
-export async function readAttachment(
-  repos: Repositories,
-  feedbackId: string,
-  attachmentId: string,
-  user: UserRow,
-) {
-  const { tree } = await loadAccess(repos, user);
-  const item = requireVisible(user, await repos.feedback.findById(feedbackId), tree);
-  if (!canAct(user, item, tree)) throw notFound('Tệp đính kèm');
-  const file = await repos.attachments.read(item.id, attachmentId);
-  if (!file) throw notFound('Tệp đính kèm');
-  return file;
+/** What the attachment route serves, behind the same access rules as the item it belongs to. */
+export function createFeedbackAttachmentsService(repos: Repositories) {
+  return {
+    /** One attachment's bytes, for staff who may act on its item; "not found" for everyone else. */
+    async read(feedbackId: string, attachmentId: string, user: UserRow) {
+      const { tree } = await loadAccess(repos, user);
+      const item = requireVisible(user, await repos.feedback.findById(feedbackId), tree);
+      if (!canAct(user, item, tree)) throw notFound('Tệp đính kèm');
+      const file = await repos.attachments.read(item.id, attachmentId);
+      if (!file) throw notFound('Tệp đính kèm');
+      return file;
+    },
+  };
 }
+
+export type FeedbackAttachmentsService = ReturnType<typeof createFeedbackAttachmentsService>;

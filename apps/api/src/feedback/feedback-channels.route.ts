@@ -4,8 +4,7 @@ import type { FeedbackService } from './feedback.service.ts';
 import type { FeedbackVerdictService } from './feedback-verdict.service.ts';
 import { newRouter, SESSION_SECURITY } from '../http/router.ts';
 import { requireSession } from '../http/session.ts';
-import type { Repositories } from '../repositories/types.ts';
-import { readAttachment } from './feedback-attachments.service.ts';
+import type { FeedbackAttachmentsService } from './feedback-attachments.service.ts';
 import { commonErrors, errorResponse, json, jsonBody, sessionErrors } from '../http/responses.ts';
 
 const handlers = {
@@ -73,9 +72,9 @@ const attachment = createRoute({
 
 /** Staff routes of issue 13's channels: verdicts taken up or given by phone, attachments shown. */
 export function feedbackChannelRoutes(
-  repos: Repositories,
   feedback: FeedbackService,
   verdicts: FeedbackVerdictService,
+  attachments: FeedbackAttachmentsService,
 ) {
   return newRouter()
     .openapi(verdictHandled, async (c) => {
@@ -92,7 +91,7 @@ export function feedbackChannelRoutes(
     })
     .openapi(attachment, async (c) => {
       const { id, attachmentId } = c.req.valid('param');
-      const file = await readAttachment(repos, id, attachmentId, c.get('auth').user);
+      const file = await attachments.read(id, attachmentId, c.get('auth').user);
       return c.body(file.bytes as Uint8Array<ArrayBuffer>, 200, {
         'Content-Type': file.mediaType,
         'Content-Disposition': 'inline',

@@ -1,8 +1,9 @@
 /**
  * Logging a new phản ánh, kiến nghị in the register (Nghị định 20/2008/NĐ-CP: receive → log →
  * classify…): its deadlines in working days, its folded search text and the first line of its
- * history. Sync calls `onFeedbackReceived` inside the batch transaction, so an item is never
- * visible without its deadlines.
+ * history. The one ingest (ingest/ingest-feedback.ts) calls `onFeedbackReceived` in the transaction
+ * that stores the item, whatever its source, so an item is never visible without its deadlines and
+ * no read ever initialises one (items stored before that got theirs in migration 019).
  */
 import {
   currentDueDate,
@@ -62,13 +63,4 @@ export async function onFeedbackReceived(
       details: { deviceId: row.deviceId, clockSuspect: row.clockSuspect },
     })),
   );
-}
-
-/**
- * Initialises items stored without the hook. A safety net run before the register is read, so a
- * sync path that forgot the hook can never show an item without deadlines; normally a no-op.
- */
-export async function initialisePending(repos: Repositories, now: number): Promise<void> {
-  const ids = await repos.feedback.listUninitialised(500);
-  if (ids.length > 0) await repos.transaction((tx) => onFeedbackReceived(tx, ids, now));
 }

@@ -54,7 +54,7 @@ export type FeedbackRegisterRow = FeedbackItemRow &
   FeedbackWorkflowFields & {
     /** Display name of the assignee, joined for lists. */
     assigneeName: string | null;
-    /** The channel of the source that sent it (tablet, phone, staff), joined from devices. */
+    /** The channel of the source that sent it (tablet, phone, staff), joined from the ledger. */
     channel: SourceChannel | null;
   };
 
@@ -140,8 +140,6 @@ export interface FeedbackRepository {
    * back-date a letter), or by the time stored for an item not initialised yet.
    */
   listReceivedBetween(from: number, to: number, unitId?: string): Promise<FeedbackRegisterRow[]>;
-  /** Ids of items never initialised by onFeedbackReceived (no deadlines yet). */
-  listUninitialised(limit: number): Promise<string[]>;
   /** Items with a deadline still binding (status received, classified or in progress). */
   listOpen(): Promise<FeedbackRegisterRow[]>;
   /** Closed before `closedBefore` and still holding contact data. */

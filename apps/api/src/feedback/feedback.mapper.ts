@@ -23,6 +23,14 @@ const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
 const EXCERPT_CHARS = 160;
 
 /**
+ * The day an item was received, in Việt Nam: the day staff say a letter came (it may be entered
+ * days later), else the day it was stored. Every date shown as "received" is this one.
+ */
+export function receivedOn(row: { receivedDate: string | null; receivedAt: number }): string {
+  return row.receivedDate ?? vnDateOf(row.receivedAt);
+}
+
+/**
  * The inbox row; `mask` is the reader's (textMask), since the excerpt is the citizen's words and
  * may hold their name or number.
  */
@@ -32,7 +40,7 @@ export function toSummary(
   calendar: WorkCalendar,
   mask: TextMask,
 ): FeedbackSummary {
-  const received = row.receivedDate ?? vnDateOf(row.receivedAt);
+  const received = receivedOn(row);
   const content = mask(row.content);
   return {
     id: row.id,
@@ -46,6 +54,7 @@ export function toSummary(
     assigneeName: row.assigneeName,
     receivedAt: iso(row.receivedAt),
     deviceTime: iso(row.deviceTime),
+    receivedOn: received,
     classifyDue: row.classifyDue ?? received,
     answerDue: row.answerDue ?? received,
     dueDate: row.dueDate,
@@ -145,6 +154,7 @@ export function toPublic(
   sectorName: string | null,
 ): PublicFeedback {
   const published = row.answerPublished && row.answerText !== null && row.answeredAt !== null;
+  const received = receivedOn(row);
   return {
     trackingCode: row.trackingCode,
     kind: row.kind,
@@ -154,7 +164,8 @@ export function toPublic(
     classification: row.classification,
     forwardedTo: row.classification === 'forwarded' ? row.forwardedTo : null,
     receivedAt: iso(row.receivedAt),
-    answerDue: row.answerDue ?? row.receivedDate ?? vnDateOf(row.receivedAt),
+    receivedOn: received,
+    answerDue: row.answerDue ?? received,
     answeredAt: isoOrNull(row.answeredAt),
     closedAt: isoOrNull(row.closedAt),
     answer: published

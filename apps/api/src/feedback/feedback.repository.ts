@@ -65,9 +65,10 @@ export function createFeedbackRepository(db: Kysely<Database>): FeedbackReposito
     db
       .selectFrom('feedbackItems')
       .leftJoin('users', 'users.id', 'feedbackItems.assigneeId')
-      .leftJoin('devices', 'devices.id', 'feedbackItems.deviceId')
+      // What the item came through: its ledger row's source (migration 019).
+      .leftJoin('records', 'records.id', 'feedbackItems.id')
       .selectAll('feedbackItems')
-      .select(['users.displayName as assigneeName', 'devices.channel as channel']);
+      .select(['users.displayName as assigneeName', 'records.source as channel']);
 
   return {
     async findById(id) {
@@ -151,17 +152,6 @@ export function createFeedbackRepository(db: Kysely<Database>): FeedbackReposito
       );
       if (unitId !== undefined) query = query.where('feedbackItems.unitId', '=', unitId);
       return (await query.execute()).map((r) => toRow(r as Raw));
-    },
-    async listUninitialised(limit) {
-      // due_date is indexed and null for every uninitialised item; classify_due narrows it down.
-      const rows = await db
-        .selectFrom('feedbackItems')
-        .select('id')
-        .where('dueDate', 'is', null)
-        .where('classifyDue', 'is', null)
-        .limit(limit)
-        .execute();
-      return rows.map((r) => r.id);
     },
     async listOpen() {
       const rows = await base()

@@ -41,7 +41,7 @@ import {
   eventId,
 } from './feedback-access.ts';
 import { loadAccess } from '../auth/access.ts';
-import { initialisePending, loadCalendar, onFeedbackReceived } from './feedback-intake.ts';
+import { loadCalendar } from './feedback-intake.ts';
 import { textMask, toAnswer, toContactView, toEvent, toSummary } from './feedback.mapper.ts';
 import { applyTransition } from './feedback-workflow.service.ts';
 import { eraseContactData } from './contact-erasure.ts';
@@ -67,9 +67,7 @@ export function createFeedbackService(repos: Repositories, clock: Clock) {
     user: UserRow,
   ): Promise<{ row: FeedbackRegisterRow; tree: UnitTree }> {
     const { tree } = await loadAccess(repos, user);
-    const row = requireVisible(user, await repos.feedback.findById(id), tree);
-    if (row.classifyDue !== null) return { row, tree };
-    await repos.transaction((tx) => onFeedbackReceived(tx, [row.id], clock()));
+    // Every item is logged with its deadlines when stored (ingest): reading never writes.
     return { row: requireVisible(user, await repos.feedback.findById(id), tree), tree };
   }
 
@@ -151,8 +149,7 @@ export function createFeedbackService(repos: Repositories, clock: Clock) {
 
   return {
     async list(query: FeedbackListParams, user: UserRow): Promise<FeedbackList> {
-      const { now, today, calendar } = await context();
-      await initialisePending(repos, now);
+      const { today, calendar } = await context();
       const { scope, tree, requireVisible: requireUnit } = await loadAccess(repos, user);
       // A unit asked for means its subtree; outside the user's scope it is "not found" (access.ts),
       // never replaced by one's own scope, which would answer a question nobody asked.

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects } from '../../../../test/support/databases.ts';
-import { act, feedbackWorld, START, type FeedbackWorld } from '../../test/fixtures/feedback-fixture.ts';
+import {
+  act,
+  feedbackWorld,
+  START,
+  type FeedbackWorld,
+} from '../../test/fixtures/feedback-fixture.ts';
 import { runRetention } from '../jobs/retention.service.ts';
 import { feedbackOnTime } from './feedback-on-time.ts';
 import { onFeedbackReceived } from './feedback-intake.ts';

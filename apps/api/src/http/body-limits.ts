@@ -32,6 +32,8 @@ export const BODY_RULES: readonly BodyRule[] = [
     maxBytes: 5 * MIB,
     callers: 'signed-in',
   },
+  // The agency's emblem: a PNG or JPEG of at most 512 KB (public/agency-logo.ts), multipart.
+  { path: /^\/api\/v1\/settings\/agency\/logo$/, maxBytes: 520 * KIB, callers: 'signed-in' },
   { path: /^\/api\//, maxBytes: MAX_BODY_BYTES, callers: 'signed-in' },
 ];
 

@@ -23,6 +23,7 @@ import { readSheet, type UploadedFile } from '../catalogue/files/read-sheet.ts';
 import type { DossierRow, DossierUpsert, Repositories, UserRow } from '../repositories/types.ts';
 import { loadAccess, type Access } from '../auth/access.ts';
 import type { Clock } from '../jobs/clock.ts';
+import { countImportedDossiers } from './counting.ts';
 
 const fold = (s: string) => foldDiacritics(s).replace(/\s+/g, ' ').trim();
 
@@ -45,6 +46,15 @@ export function createDossierImportService(repos: Repositories, clock: Clock) {
         result = await repos.transaction(async (tx) => {
           const upsert = await tx.assessment.upsertDossiers(stored, now);
           if (!apply) throw new DryRun(upsert);
+          // Phone ratings of these dossiers kept apart until now count (counting.ts).
+          const theirs = new Set(upsert.ownedElsewhere.map((o) => o.code));
+          await countImportedDossiers(
+            tx,
+            stored
+              .filter((d) => !theirs.has(d.code))
+              .map((d) => ({ unitId: d.unitId, code: d.code })),
+            now,
+          );
           await tx.audit.append({
             id: randomUUID(),
             at: now,

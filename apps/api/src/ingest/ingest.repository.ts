@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { addToRollups, chunks, moveCategory } from '../reports/rollup-writes.ts';
+import { chunks } from '../db/chunks.ts';
 import type { Dialect, IngestRepository, RecordLedgerRow } from '../repositories/types.ts';
 
 /** Ranges per query when loading a device's ratings around new ones. */
@@ -106,11 +106,13 @@ export function createIngestRepository(db: Kysely<Database>, dialect: Dialect): 
             ),
           )
           .execute();
-        for (const row of rows) out.push({ ...row, reasons: splitReasons(row.reasons) });
+        // A tablet's records are numbered (phone and staff ones, never near a tablet's, are not).
+        for (const row of rows) {
+          out.push({ ...row, seq: row.seq ?? 0, reasons: splitReasons(row.reasons) });
+        }
       }
       return out;
     },
-    addToRollups: (rows) => addToRollups(db, rows),
     async markCategory(rows, to) {
       if (rows.length === 0) return;
       for (const part of chunks(rows.map((r) => r.id))) {
@@ -121,33 +123,6 @@ export function createIngestRepository(db: Kysely<Database>, dialect: Dialect): 
           .where('category', '=', 'counted')
           .execute();
       }
-      await moveCategory(db, rows, to);
-    },
-    async lockDossiers(codes) {
-      const ordered = [...new Set(codes)].sort();
-      const out = new Map<string, { ratingId: string | null; ratedAt: number | null }>();
-      for (const part of chunks(ordered)) {
-        await db
-          .insertInto('dossierRatings')
-          .values(part.map((dossierCode) => ({ dossierCode, ratingId: null, ratedAt: null })))
-          .onConflict((oc) => oc.column('dossierCode').doNothing())
-          .execute();
-        const query = db
-          .selectFrom('dossierRatings')
-          .selectAll()
-          .where('dossierCode', 'in', part)
-          .orderBy('dossierCode');
-        const rows = await (dialect === 'postgres' ? query.forUpdate() : query).execute();
-        for (const r of rows) out.set(r.dossierCode, { ratingId: r.ratingId, ratedAt: r.ratedAt });
-      }
-      return out;
-    },
-    async setDossierLatest(code, ratingId, ratedAt) {
-      await db
-        .updateTable('dossierRatings')
-        .set({ ratingId, ratedAt })
-        .where('dossierCode', '=', code)
-        .execute();
     },
     async findRatings(ids) {
       const out = [];
@@ -187,6 +162,15 @@ export function createIngestRepository(db: Kysely<Database>, dialect: Dialect): 
           ...(lastRatingAt !== null && {
             lastRatingAt: sql`case when ${eb.ref('lastRatingAt')} > ${lastRatingAt} then ${eb.ref('lastRatingAt')} else ${lastRatingAt} end`,
           }),
+        }))
+        .where('id', '=', deviceId)
+        .execute();
+    },
+    async recordReportedSeq(deviceId, highestSeq) {
+      await db
+        .updateTable('devices')
+        .set((eb) => ({
+          reportedSeq: sql`case when ${eb.ref('reportedSeq')} > ${highestSeq} then ${eb.ref('reportedSeq')} else ${highestSeq} end`,
         }))
         .where('id', '=', deviceId)
         .execute();

@@ -1,8 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import {
-  ChannelTally,
-  ChannelTallyQuery,
   IntakeReceipt,
   PhoneConfig,
   PhoneConfigQuery,
@@ -15,7 +13,6 @@ import {
 } from '@hailong/contracts';
 import type { PhoneIntakeService } from './phone-intake.service.ts';
 import type { StaffEntryService } from './staff-entry.service.ts';
-import type { ChannelTallyService } from '../reports/channel-tally.service.ts';
 import { newRouter, SESSION_SECURITY } from '../http/router.ts';
 import { requireSession } from '../http/session.ts';
 import { commonErrors, errorResponse, json, jsonBody, sessionErrors } from '../http/responses.ts';
@@ -111,32 +108,8 @@ const staffEntry = createRoute({
   },
 });
 
-const channels = createRoute({
-  method: 'get',
-  path: '/tally/channels',
-  tags: ['tally'],
-  summary:
-    'A node’s ratings over a period split by the channel they came by (tablet, phone, staff entry); the channels add up to the node’s total',
-  security: SESSION_SECURITY,
-  middleware: requireSession(),
-  request: { query: ChannelTallyQuery },
-  responses: {
-    200: json(ChannelTally, 'One row per channel'),
-    ...commonErrors,
-    ...sessionErrors,
-    404: errorResponse('No such unit, or outside the reader’s subtree'),
-  },
-});
-
-export function intakeRoutes(
-  phone: PhoneIntakeService,
-  staff: StaffEntryService,
-  split: ChannelTallyService,
-) {
+export function intakeRoutes(phone: PhoneIntakeService, staff: StaffEntryService) {
   return newRouter()
-    .openapi(channels, async (c) =>
-      c.json(await split.split(c.get('auth').user, c.req.valid('query')), 200),
-    )
     .openapi(config, async (c) => {
       const { unit, counter } = c.req.valid('query');
       const body = await phone.config(unit, counter);

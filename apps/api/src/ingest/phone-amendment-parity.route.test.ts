@@ -24,7 +24,24 @@ describe.each(dialects)('an amended level against one whole submission on %s', (
 
   beforeAll(async () => {
     [whole, amended] = await Promise.all([world(dialect), world(dialect)]);
-    for (const x of [whole, amended]) await survey(x, ALL_ASKED);
+    for (const x of [whole, amended]) {
+      await survey(x, ALL_ASKED);
+      // Dossiers of the unit (the one-stop import): phone ratings of them count (issue 22).
+      await x.database.repos.assessment.upsertDossiers(
+        ['H12.22-261120-0001', 'H12.22-261120-0002'].map((code) => ({
+          code,
+          unitId: x.unit.id,
+          sectorId: null,
+          officerId: null,
+          procedure: null,
+          receivedDate: '2026-11-16',
+          dueDate: '2026-11-30',
+          returnedDate: null,
+          online: false,
+        })),
+        x.clock.now,
+      );
+    }
   });
   afterAll(async () => {
     await Promise.all([whole.database.close(), amended.database.close()]);

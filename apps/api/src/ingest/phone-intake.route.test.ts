@@ -3,7 +3,7 @@
  * ratings and phản ánh stored exactly once under retries (sequential and concurrent, as sync);
  * photos kept without EXIF; the channel split of the tally adds up to the node's total; the unit's
  * survey (issue 12): its settings in the config, the answers and the officer on duty on the rating,
- * a missing or malformed dossier code refused where the unit asks for one.
+ * a malformed dossier code refused where the unit asks for one, what it does not ask dropped.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
@@ -14,6 +14,8 @@ import { rating, sync } from '../../../../test/support/devices.ts';
 import { feedbackWorld, type FeedbackWorld } from '../../test/fixtures/feedback-fixture.ts';
 import type { CounterRow, SectorRow } from '../repositories/types.ts';
 import { DEFAULT_SURVEY_SETTINGS } from '@hailong/domain';
+import { createHailongRunner } from '../jobs/job-list.ts';
+import { createLogger } from '../http/logger.ts';
 import type { UnitSurveySettings } from '@hailong/contracts';
 
 describe.each(dialects)('the phone page’s submissions on %s', (dialect) => {
@@ -76,8 +78,10 @@ describe.each(dialects)('the phone page’s submissions on %s', (dialect) => {
       .select(['channel', 'counterId', 'level', 'dossierCode'])
       .where('id', '=', body.id)
       .execute();
+    // The unit asks no dossier code (the defaults): the code from the link is dropped, the
+    // rating kept, as for a tablet's (unit-policy.ts).
     expect(rows).toEqual([
-      { channel: 'phone', counterId: counter.id, level: 2, dossierCode: 'H12.22-261120-0001' },
+      { channel: 'phone', counterId: counter.id, level: 2, dossierCode: null },
     ]);
   });
 
@@ -93,17 +97,37 @@ describe.each(dialects)('the phone page’s submissions on %s', (dialect) => {
     expect(rows).toHaveLength(1);
   });
 
-  it('raises the counter’s unhappy-burst alert from phone ratings, as from a tablet’s', async () => {
+  it('raises the counter’s unhappy-burst alert from phone ratings that count, as from a tablet’s', async () => {
     const other = (await w.database.repos.catalogue.listCounters(w.unit.id))[1]!;
-    for (let i = 0; i < 3; i++) {
+    // Issue 22: a phone rating counts (and so can raise an alert) when it is tied to a dossier of
+    // the unit: here the unit requires a code and each matches its pattern.
+    const surveyWith = (dossier: 'off' | 'required') =>
+      w.database.repos.survey.putSurveySettings({
+        unitId: w.unit.id,
+        settings: { ...DEFAULT_SURVEY_SETTINGS, dossier, dossierPattern: '^HS-\\d{4}$' },
+        updatedAt: w.clock.now,
+        updatedBy: null,
+      });
+    await surveyWith('required');
+    for (let i = 1; i <= 3; i++) {
       const res = await rate({
         id: randomUUID(),
         counterId: other.id,
         sectorId: sector.id,
         level: 1,
+        dossierCode: `HS-000${i}`,
       });
       expect(res.status).toBe(201);
     }
+    await surveyWith('off');
+    const runner = createHailongRunner({
+      repos: w.database.repos,
+      clock: w.clock.read,
+      logger: createLogger('silent'),
+      holder: 'test-process',
+      alerts: { intervalMs: 0 },
+    });
+    await runner.runOnce();
     const open = await w.database.repos.alerts.listOpen();
     expect(open.filter((a) => a.kind === 'unsatisfied_burst')).toEqual([
       expect.objectContaining({
@@ -232,13 +256,16 @@ describe.each(dialects)('the phone page’s submissions on %s', (dialect) => {
       await w.supervisor.get(`/api/v1/tally/channels?node=${w.unit.id}&period=${month}`)
     ).json();
     const node = await (
-      await w.supervisor.get(`/api/v1/tally?node=${w.unit.id}&period=${month}`)
+      await w.supervisor.get(`/api/v1/tally/node?node=${w.unit.id}&period=${month}`)
     ).json();
     const byChannel = Object.fromEntries(
       split.channels.map((c: { channel: string; total: number }) => [c.channel, c.total]),
     );
-    // The phone ratings above (one, one that raced, three unhappy ones) and this one.
-    expect(byChannel).toEqual({ tablet: 2, phone: 6, staff: 0 });
+    // The three unhappy phone ratings tied to dossiers count; the others above (one, one that
+    // raced) and this one are tied to none: kept apart, with their own count (issue 22).
+    expect(byChannel).toEqual({ tablet: 2, phone: 3, staff: 0 });
+    const phone = split.channels.find((c: { channel: string }) => c.channel === 'phone');
+    expect(phone.unverified).toBe(3);
     expect(split.total).toBe(node.totals.total);
     expect(split.satisfied).toBe(node.totals.satisfied);
     expect(split.channels.reduce((n: number, c: { total: number }) => n + c.total, 0)).toBe(
@@ -336,22 +363,22 @@ describe.each(dialects)('the phone page’s submissions on %s', (dialect) => {
       ]);
     });
 
-    it('refuses a missing or malformed dossier code where the unit asks for one, storing nothing', async () => {
+    it('refuses a malformed dossier code where the unit asks for one, storing nothing; keeps a level without one', async () => {
       await surveyOn({ dossier: 'required', dossierPattern: '^H12\\.22-\\d{6}-\\d{4}$' });
       const base = { counterId: counter.id, sectorId: sector.id, level: 4 };
-      const cases: [Record<string, unknown>, string][] = [
-        [{ ...base, id: randomUUID() }, 'Vui lòng nhập mã hồ sơ.'],
-        [{ ...base, id: randomUUID(), dossierCode: 'X-1' }, 'không đúng định dạng'],
-      ];
-      for (const [body, message] of cases) {
-        const res = await rate(body);
-        const answer = await res.json();
-        expect([res.status, answer.error.code]).toEqual([422, 'validation_failed']);
-        expect(answer.error.message).toContain(message);
-        expect(await stored(body.id as string)).toEqual([]);
-      }
+      const malformed = { ...base, id: randomUUID(), dossierCode: 'X-1' };
+      const res = await rate(malformed);
+      const answer = await res.json();
+      expect([res.status, answer.error.code]).toEqual([422, 'validation_failed']);
+      expect(answer.error.message).toContain('không đúng định dạng');
+      expect(await stored(malformed.id)).toEqual([]);
       const good = { ...base, id: randomUUID(), dossierCode: 'h12.22-261120-0003' };
       expect((await rate(good)).status).toBe(201);
+      // The same for every source: a level counts from the press, even without the code the unit
+      // requires (the citizen may leave before typing it); what counts decides its weight.
+      const without = { ...base, id: randomUUID() };
+      expect((await rate(without)).status).toBe(201);
+      expect(await stored(without.id)).toEqual([expect.objectContaining({ dossierCode: null })]);
     });
 
     it('checks a crafted code against a catastrophic pattern in linear time (RE2), not for ever', async () => {

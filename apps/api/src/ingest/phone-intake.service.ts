@@ -1,42 +1,31 @@
 /**
  * The citizen's own phone, through a counter's QR code: the tablet's questions without a tablet,
- * no sign-in. Each submission carries the page's UUID and is stored once whatever the retries
- * (the channel source's ledger). Abuse limits are reserved atomically before any work (the
+ * no sign-in. Each submission carries the page's UUID, its key in the one ingest (ingest.ts), and
+ * is stored once whatever the retries, judged by the unit's policy as a tablet's record is. The
+ * officer on duty at the counter is named for the policy to judge. Abuse limits are reserved atomically before any work (the
  * throttle table's one upsert), per address and per counter, tuned so that a queue of real
  * citizens behind one Wi-Fi (one address) gets through while a script pressing in a loop does not:
  * a citizen sends two submissions a few minutes apart; a script sends hundreds a minute.
  * Today's page sends the level alone the moment it is pressed, with a key for the one amendment
  * that adds what the citizen answers next (issue 21); a page sending all at once still works.
  */
-import {
-  AMENDMENT_WINDOW_MS,
-  findLevel,
-  followUpRefusal,
-  isSatisfied,
-  RATING_SCALES,
-  type FollowUpRefusal,
-} from '@hailong/domain';
-import { dossierCodeMatchesOnServer } from '../survey/dossier-pattern.ts';
+import { AMENDMENT_WINDOW_MS, DEFAULT_KIOSK_SETTINGS } from '@hailong/domain';
 import {
   canonicalRecordId,
   type IntakeReceipt,
   type PhoneConfig,
   type PhoneFeedbackParams,
   type PhoneRatingParams,
-  type UnitSurveySettings,
 } from '@hailong/contracts';
-import { DEFAULT_KIOSK_SETTINGS } from '@hailong/domain';
-import type { Repositories, UnitRow } from '../repositories/types.ts';
-import { ApiError, notFound } from '../http/errors.ts';
+import type { Repositories } from '../repositories/types.ts';
+import { notFound } from '../http/errors.ts';
 import type { Clock } from '../jobs/clock.ts';
 import { prepareAttachments, storeAttachments } from '../feedback/feedback-attachments.service.ts';
 import { submissionHash } from './record-hash.ts';
-import { storeSourceFeedback, storeSourceRating, type Stored } from './source-intake.ts';
+import { submitOne, type Stored } from './source-intake.ts';
 import { intakeTokenHash } from '../feedback/verdict-token-intake.ts';
-import { reserveAttempt, tooManyAttempts, type Limit } from '../auth/throttle.ts';
-import type { RatingsStoredHook } from '../alerts/alert-burst.ts';
+import { addressGroup, reserveAttempt, tooManyAttempts, type Limit } from '../auth/throttle.ts';
 import { effectiveSurveySettings } from '../survey/survey-settings.service.ts';
-import { followUpError } from './phone-refusals.ts';
 import { createPhoneAmendmentService } from './phone-amendment.service.ts';
 import { hashSecret } from '../auth/tokens.ts';
 
@@ -55,17 +44,7 @@ export const PHONE_THROTTLE = {
 type Rating = PhoneRatingParams;
 type Feedback = PhoneFeedbackParams;
 
-const unknownSector = () =>
-  new ApiError(422, 'unknown_sector', 'Lĩnh vực không thuộc đơn vị này.', [
-    { path: 'sectorId', message: 'not a sector of the unit' },
-  ]);
-
-export function createPhoneIntakeService(
-  repos: Repositories,
-  clock: Clock,
-  /** The alerts' unhappy-burst rule, run with the ratings stored (as for a tablet's batch). */
-  onRatings?: RatingsStoredHook,
-) {
+export function createPhoneIntakeService(repos: Repositories, clock: Clock) {
   async function placeOf(unitId: string, counterId: string | null) {
     const unit = await repos.catalogue.findUnit(unitId);
     if (!unit || unit.archivedAt !== null) throw notFound('Đơn vị');
@@ -77,30 +56,9 @@ export function createPhoneIntakeService(
     return { unit, counter };
   }
 
-  async function checkSector(unit: UnitRow, sectorId: string | null) {
-    if (sectorId === null) return;
-    const sectors = await repos.catalogue.listSectors(unit.id, { activeOnly: true });
-    if (!sectors.some((s) => s.id === sectorId)) throw unknownSector();
-  }
-
-  /**
-   * What follows the level as the unit's settings ask it, or 4xx (an amendment meets the same
-   * checks). A level sent alone with its key may leave a required dossier code to its amendment.
-   */
-  function checkFollowUp(settings: UnitSurveySettings, unit: UnitRow, input: Rating) {
-    const satisfied = isSatisfied(RATING_SCALES[unit.scale], input.level);
-    const missing: FollowUpRefusal | null =
-      settings.dossier === 'required' && !input.dossierCode && input.amendKey === undefined
-        ? { code: 'dossier_required' }
-        : null;
-    const refusal =
-      missing ?? followUpRefusal(settings, satisfied, input, dossierCodeMatchesOnServer);
-    if (refusal) throw followUpError(refusal);
-  }
-
-  /** The officer on duty at the counter now, when the unit records officers; else none. */
-  async function officerOf(settings: UnitSurveySettings, counterId: string | null) {
-    if (!settings.officerAttribution || counterId === null) return null;
+  /** Who the server knows serves at the counter now; the unit's policy judges whether they count. */
+  async function onDuty(counterId: string | null) {
+    if (counterId === null) return null;
     return (await repos.survey.listDuties([counterId])).get(counterId)?.officerId ?? null;
   }
 
@@ -108,8 +66,8 @@ export function createPhoneIntakeService(
   async function reserve(address: string, place: string, now: number) {
     const { burst, hourly, counter } = PHONE_THROTTLE;
     const limits: Limit[] = [
-      { key: `phone-burst:${address}`, ...burst },
-      { key: `phone-hour:${address}`, ...hourly },
+      { key: `phone-burst:${addressGroup(address)}`, ...burst },
+      { key: `phone-hour:${addressGroup(address)}`, ...hourly },
       { key: `phone-place:${place}`, ...counter },
     ];
     const reservation = await reserveAttempt(repos.loginThrottle, limits, now);
@@ -158,51 +116,41 @@ export function createPhoneIntakeService(
       const { unit, counter } = await placeOf(unitId, input.counterId);
       // Counted before any other work, refused submissions included: a flood is a flood.
       const settle = await reserve(address, counter?.id ?? unit.id, now);
-      await checkSector(unit, input.sectorId);
-      if (!findLevel(RATING_SCALES[unit.scale], input.level)) {
-        throw new ApiError(
-          422,
-          'validation_failed',
-          'Mức đánh giá không có trong thang của đơn vị.',
-          [{ path: 'level', message: 'not on the unit scale' }],
-        );
-      }
-      const { settings } = await effectiveSurveySettings(repos, unit.id);
-      checkFollowUp(settings, unit, input);
-      const officerId = await officerOf(settings, counter?.id ?? null);
+      const counterId = counter?.id ?? null;
       const id = canonicalRecordId(input.id);
       const keyHash = input.amendKey === undefined ? null : hashSecret(input.amendKey);
-      // The key's hash is stored with the level, in its transaction: a stored level is amendable.
-      const hook: RatingsStoredHook | undefined =
-        keyHash === null
-          ? onRatings
-          : async (tx, rows, at, scale) => {
-              const expiresAt = at + AMENDMENT_WINDOW_MS;
-              const row = { ratingId: id, keyHash, expiresAt, amendedAt: null, contentHash: null };
-              await tx.ratingAmendments.create(row);
-              return onRatings?.(tx, rows, at, scale);
-            };
-      const stored = await storeSourceRating(
+      const stored = await submitOne(
         repos,
-        { unitId: unit.id, channel: 'phone', id, hash: submissionHash({ ...input, id, unitId }) },
+        { kind: 'phone', unitId: unit.id, counterId },
         {
           kind: 'rating',
           id,
-          deviceTime: new Date(now).toISOString(),
-          schemaVersion: 1,
+          hash: submissionHash({ ...input, id, unitId }),
+          seq: null,
+          at: now,
           sectorId: input.sectorId,
           level: input.level,
           reasons: input.reasons,
-          ...(input.comment !== undefined && { comment: input.comment }),
+          comment: input.comment ?? null,
           possibleRepeat: false,
-          counterId: counter?.id ?? null,
-          ...(officerId !== null && { officerId }),
-          ...(input.dossierCode !== undefined && { dossierCode: input.dossierCode }),
-          ...(input.respondentType !== undefined && { respondentType: input.respondentType }),
-          ...(input.answers !== undefined && { answers: input.answers }),
+          counterId,
+          officerId: await onDuty(counterId),
+          dossierCode: input.dossierCode ?? null,
+          respondentType: input.respondentType ?? null,
+          answers: input.answers,
         },
         now,
-        hook && { hook, scale: RATING_SCALES[unit.scale] },
+        // The key's hash is stored with the level, in its transaction: a stored level is amendable.
+        keyHash === null
+          ? undefined
+          : (tx, ratingId) =>
+              tx.ratingAmendments.create({
+                ratingId,
+                keyHash,
+                expiresAt: now + AMENDMENT_WINDOW_MS,
+                amendedAt: null,
+                contentHash: null,
+              }),
       );
       await settle(stored);
       return receipt(id, stored);
@@ -212,36 +160,35 @@ export function createPhoneIntakeService(
       const now = clock();
       const { unit, counter } = await placeOf(unitId, input.counterId);
       const settle = await reserve(address, counter?.id ?? unit.id, now);
-      await checkSector(unit, input.sectorId);
       const files = prepareAttachments(
         'photo',
         input.photos.map((p) => Buffer.from(p, 'base64')),
       );
       const id = canonicalRecordId(input.id);
       const verdictToken = await intakeTokenHash(input.verdictToken);
-      const hash = submissionHash({ ...input, verdictToken, id, unitId });
-      const stored = await storeSourceFeedback(
+      const stored = await submitOne(
         repos,
-        { unitId: unit.id, channel: 'phone', id, hash },
-        (trackingCode) => ({
+        { kind: 'phone', unitId: unit.id, counterId: counter?.id ?? null },
+        {
           kind: 'feedback',
           id,
-          deviceTime: new Date(now).toISOString(),
-          schemaVersion: 1,
+          hash: submissionHash({ ...input, verdictToken, id, unitId }),
+          seq: null,
+          at: now,
           feedbackKind: input.feedbackKind,
-          trackingCode,
+          trackingCode: null,
           sectorId: input.sectorId,
           content: input.content,
           contact: input.contact && {
-            ...(input.contact.name !== undefined && { name: input.contact.name }),
-            ...(input.contact.phone !== undefined && { phone: input.contact.phone }),
+            name: input.contact.name ?? null,
+            phone: input.contact.phone ?? null,
             consentVersion: input.contact.consentVersion,
-            consentAt: new Date(now).toISOString(),
+            consentAt: now,
           },
-          ...(verdictToken && { verdictTokenHash: verdictToken }),
-        }),
+          verdictTokenHash: verdictToken ?? null,
+        },
         now,
-        { withItem: (tx, feedbackId) => storeAttachments(tx, feedbackId, 'photo', files, now) },
+        (tx, feedbackId) => storeAttachments(tx, feedbackId, 'photo', files, now),
       );
       await settle(stored);
       return receipt(id, stored);

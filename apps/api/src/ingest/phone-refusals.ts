@@ -1,6 +1,7 @@
 /**
- * The phone page's refusals of a rating's follow-up answers, whole or amended (the domain's
- * rating-amendment.ts decides; this says it in Vietnamese, with a code and the field).
+ * The phone page's refusals of an amendment, in Vietnamese with a code and the field (the domain's
+ * rating-amendment.ts decides; what the amendment adds is judged by the unit's policy, whose
+ * refusals source-intake.ts and phone-amendment.service.ts answer the same way).
  */
 import type { AmendmentRefusal, FollowUpField } from '@hailong/domain';
 import { ApiError } from '../http/errors.ts';
@@ -20,32 +21,12 @@ const pathOf = (field: FollowUpField) =>
 
 export function followUpError(refusal: AmendmentRefusal): ApiError {
   switch (refusal.code) {
-    case 'not_asked':
-      return new ApiError(
-        422,
-        'not_asked',
-        refusal.field === 'reasons'
-          ? 'Lý do chưa hài lòng chỉ ghi cho mức chưa hài lòng.'
-          : `Đơn vị không hỏi ${LABELS[refusal.field]}.`,
-        [{ path: pathOf(refusal.field), message: 'not asked by the unit' }],
-      );
     case 'already_given':
       return new ApiError(
         422,
         'not_asked',
         `Lượt đánh giá này đã có ${LABELS[refusal.field]}; phần bổ sung không thay được.`,
         [{ path: pathOf(refusal.field), message: 'already on the rating' }],
-      );
-    case 'dossier_required':
-      return new ApiError(422, 'validation_failed', 'Vui lòng nhập mã hồ sơ.', [
-        { path: 'dossierCode', message: 'required by the unit' },
-      ]);
-    case 'dossier_malformed':
-      return new ApiError(
-        422,
-        'validation_failed',
-        `Mã hồ sơ “${refusal.dossierCode}” không đúng định dạng. Vui lòng kiểm tra lại.`,
-        [{ path: 'dossierCode', message: 'does not match the unit pattern' }],
       );
     case 'wrong_key':
       return new ApiError(

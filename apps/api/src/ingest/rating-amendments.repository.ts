@@ -6,7 +6,6 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { replaceInRollups } from '../reports/rollup-writes.ts';
 import type { Dialect, RatingRow } from '../repositories/types.ts';
 
 export interface RatingAmendmentRow {
@@ -66,7 +65,6 @@ export function createRatingAmendmentRepository(
         })
         .where('id', '=', before.id)
         .execute();
-      await replaceInRollups(db, [before], [after]);
     },
   };
 }

@@ -1,7 +1,7 @@
 /**
  * Staff record a phản ánh, kiến nghị received by phone, letter, e-mail, in person, the hotline or a
  * portal (Nghị định 20/2008/NĐ-CP: every one logged, whatever the channel). It goes through the
- * unit's staff source, gets a tracking code to give back to the citizen, deadlines counted from
+ * one ingest (ingest.ts) under its entry id, judged by the unit's policy, gets a tracking code to give back to the citizen, deadlines counted from
  * the day it was received (not the day it was typed in), and follows the same workflow. Contact
  * data is kept only with the citizen's consent noted; the note is kept in the item's history.
  */
@@ -15,7 +15,7 @@ import { loadAccess } from '../auth/access.ts';
 import { eventId } from '../feedback/feedback-access.ts';
 import { prepareAttachments, storeAttachments } from '../feedback/feedback-attachments.service.ts';
 import { submissionHash } from './record-hash.ts';
-import { storeSourceFeedback } from './source-intake.ts';
+import { submitOne } from './source-intake.ts';
 import { intakeTokenHash } from '../feedback/verdict-token-intake.ts';
 
 /** The consent "version" of contact data staff noted: the note itself is in the history. */
@@ -35,14 +35,6 @@ export function createStaffEntryService(repos: Repositories, clock: Clock) {
       const access = await loadAccess(repos, user);
       const unit = access.requireVisible(entry.unitId);
       if (user.role === 'viewer') throw forbidden();
-      if (entry.sectorId !== null) {
-        const sectors = await repos.catalogue.listSectors(unit.id);
-        if (!sectors.some((s) => s.id === entry.sectorId)) {
-          throw new ApiError(422, 'unknown_sector', 'Lĩnh vực không thuộc đơn vị đã chọn.', [
-            { path: 'sectorId', message: 'not a sector of the unit' },
-          ]);
-        }
-      }
       const today = vnDateOf(now);
       if (entry.receivedDate > today) {
         throw invalid('receivedDate', 'in the future', 'Ngày tiếp nhận không được sau hôm nay.');
@@ -60,11 +52,11 @@ export function createStaffEntryService(repos: Repositories, clock: Clock) {
       const id = canonicalRecordId(entry.id);
       const { attachment, ...content } = entry;
       const verdictToken = await intakeTokenHash(entry.verdictToken);
-      const stored = await storeSourceFeedback(
+      const stored = await submitOne(
         repos,
+        { kind: 'staff', unitId: unit.id, userId: user.id },
         {
-          unitId: unit.id,
-          channel: 'staff',
+          kind: 'feedback',
           id,
           hash: submissionHash({
             ...content,
@@ -72,49 +64,43 @@ export function createStaffEntryService(repos: Repositories, clock: Clock) {
             id,
             attachment: attachment?.length ?? 0,
           }),
-        },
-        (trackingCode) => ({
-          kind: 'feedback',
-          id,
+          seq: null,
           // Noon in Việt Nam of the day received: the record's own date is that day.
-          deviceTime: new Date(Date.parse(`${entry.receivedDate}T05:00:00Z`)).toISOString(),
-          schemaVersion: 1,
+          at: Date.parse(`${entry.receivedDate}T05:00:00Z`),
           feedbackKind: entry.feedbackKind,
-          trackingCode,
+          trackingCode: null,
           sectorId: entry.sectorId,
           content: entry.content,
           contact: entry.contact && {
-            ...(entry.contact.name !== undefined && { name: entry.contact.name }),
-            ...(entry.contact.phone !== undefined && { phone: entry.contact.phone }),
+            name: entry.contact.name ?? null,
+            phone: entry.contact.phone ?? null,
             consentVersion: STAFF_CONSENT_VERSION,
-            consentAt: new Date(now).toISOString(),
+            consentAt: now,
           },
-          ...(verdictToken && { verdictTokenHash: verdictToken }),
-        }),
-        now,
-        {
+          verdictTokenHash: verdictToken ?? null,
           receivedOn: entry.receivedDate,
-          async withItem(tx, feedbackId) {
-            await tx.feedback.update(feedbackId, 'received', {
-              source: entry.source,
-              enteredBy: user.id,
-              updatedAt: now,
-            });
-            await storeAttachments(tx, feedbackId, 'scan', files, now);
-            await tx.feedback.appendEvents([
-              {
-                id: eventId(now),
-                feedbackId,
-                at: now,
-                actorId: user.id,
-                action: 'entered',
-                fromStatus: 'received',
-                toStatus: 'received',
-                note: entry.contact?.consentNote ?? null,
-                details: { source: entry.source, receivedDate: entry.receivedDate },
-              },
-            ]);
-          },
+        },
+        now,
+        async (tx, feedbackId) => {
+          await tx.feedback.update(feedbackId, 'received', {
+            source: entry.source,
+            enteredBy: user.id,
+            updatedAt: now,
+          });
+          await storeAttachments(tx, feedbackId, 'scan', files, now);
+          await tx.feedback.appendEvents([
+            {
+              id: eventId(now),
+              feedbackId,
+              at: now,
+              actorId: user.id,
+              action: 'entered',
+              fromStatus: 'received',
+              toStatus: 'received',
+              note: entry.contact?.consentNote ?? null,
+              details: { source: entry.source, receivedDate: entry.receivedDate },
+            },
+          ]);
         },
       );
       const row = await repos.feedback.findById(id);

@@ -1,17 +1,17 @@
 /**
  * Ratings tied to a dossier, a counter and an officer (issue 12), and records of other channels
- * (issue 13's phone and staff sources), through the real sync route and store on both dialects:
- * of several ratings of one dossier only the latest counts, whatever the order and however many
- * arrive at the same moment; rollups stay a recount of raw rows; a phone source stores each
- * submission exactly once under retries; an older kiosk's record without the new fields is stored.
+ * (issue 13's phone and staff sources, through the one ingest), on both dialects: of several
+ * ratings of one dossier only the latest counts, whatever the order and however many arrive at the
+ * same moment; rollups stay a recount of raw rows; a phone submission is stored exactly once under
+ * retries, with no device made for it; an older kiosk's record without the new fields is stored.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalRecordId } from '@hailong/contracts';
+import { DEFAULT_SURVEY_SETTINGS } from '@hailong/domain';
 import { dialects } from '../../../../test/support/databases.ts';
 import { rating, sync, type TestDevice } from '../../../../test/support/devices.ts';
-import { recordContentHash } from './record-hash.ts';
-import { storeFromSource, type SourceItem } from './sources.ts';
+import { ingest, type RatingSubmission } from './ingest.ts';
 import { syncWorld, unitRollups, type SyncWorld } from '../../test/fixtures/sync-fixture.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -25,6 +25,18 @@ describe.each(dialects)('dossiers, officers and sources on %s', (dialect) => {
     w = await syncWorld(dialect);
     sectorId = w.sectors[0]!.id;
     counters = await w.database.repos.catalogue.listCounters(w.unit.id);
+    // The unit asks the dossier code and the survey's questions: its policy keeps them.
+    await w.database.repos.survey.putSurveySettings({
+      unitId: w.unit.id,
+      settings: {
+        ...DEFAULT_SURVEY_SETTINGS,
+        dossier: 'optional',
+        respondentType: true,
+        questions: { visits: true, agencies: true, attitude: true },
+      },
+      updatedAt: w.clock.now,
+      updatedBy: null,
+    });
   });
   afterAll(() => w.database.close());
 
@@ -40,25 +52,6 @@ describe.each(dialects)('dossiers, officers and sources on %s', (dialect) => {
       .select(['id', 'category', 'channel'])
       .where('dossierCode', '=', code)
       .execute();
-
-  it('creates a unit’s source row once when its first submissions arrive at the same moment', async () => {
-    // Fresh (unit, channel) pairs: nothing in this file sends staff entries.
-    const units = await w.database.db.selectFrom('units').select('id').execute();
-    for (const { id } of units) {
-      const ids = await Promise.all(
-        Array.from({ length: 8 }, () =>
-          w.database.repos.transaction((tx) => tx.devices.ensureSource(id, 'staff')),
-        ),
-      );
-      expect(new Set(ids)).toEqual(new Set([`staff:${id}`]));
-    }
-    const rows = await w.database.db
-      .selectFrom('devices')
-      .select('id')
-      .where('channel', '=', 'staff')
-      .execute();
-    expect(rows).toHaveLength(units.length);
-  });
 
   it('counts only the latest rating of a dossier, whichever tablet sent it and in whatever order', async () => {
     const [one, two] = [await w.enroll('Quầy 1'), await w.enroll('Quầy 2')];
@@ -94,7 +87,7 @@ describe.each(dialects)('dossiers, officers and sources on %s', (dialect) => {
     expect(after.figures.get(key(1, 'counted'))).toBe(before.figures.get(key(1, 'counted')));
 
     // The tally shows it beside the rate, out of it.
-    const res = await w.admin.get(`/api/v1/tally?node=${w.unit.id}&period=2026-11`);
+    const res = await w.admin.get(`/api/v1/tally/node?node=${w.unit.id}&period=2026-11`);
     expect(res.status).toBe(200);
     expect((await res.json()).totals).toMatchObject({ superseded: 1 });
   });
@@ -119,7 +112,18 @@ describe.each(dialects)('dossiers, officers and sources on %s', (dialect) => {
 
   it('stores the counter and officer the tablet recorded, and falls back when it names unknown ones', async () => {
     const device = await w.enroll();
-    const officer = (await w.database.repos.users.list())[0]!;
+    const officer = { id: randomUUID() };
+    await w.database.repos.users.create({
+      id: officer.id,
+      username: 'can.bo.quay',
+      displayName: 'Cán bộ quầy',
+      role: 'staff',
+      unitId: w.unit.id,
+      passwordHash: '-',
+      disabledAt: null,
+      createdAt: w.clock.now,
+      updatedAt: w.clock.now,
+    });
     const t = w.clock.now - 600_000;
     const named = rating(device, 1, {
       sectorId,
@@ -159,32 +163,34 @@ describe.each(dialects)('dossiers, officers and sources on %s', (dialect) => {
     });
   });
 
-  it('stores a phone submission once under retries, also at the same moment, and lets it supersede a tablet rating', async () => {
+  it('stores a phone submission once under retries, also at the same moment, and never lets it outrank the tablet’s rating (issue 22)', async () => {
     const device = await w.enroll();
     const t = w.clock.now - 300_000;
     await send(device, [
       rating(device, 1, { sectorId, level: 2, deviceTime: iso(t), dossierCode: 'H56-PHONE' }),
     ]);
-    const record = {
-      id: randomUUID().toUpperCase(),
-      kind: 'rating' as const,
+    const submission: RatingSubmission = {
+      kind: 'rating',
+      id: canonicalRecordId(randomUUID().toUpperCase()),
+      hash: 'phone-submission',
+      seq: null,
+      at: w.clock.now,
       sectorId,
       level: 5,
       reasons: [],
+      comment: null,
       possibleRepeat: false,
-      deviceTime: iso(w.clock.now),
-      schemaVersion: 1 as const,
+      counterId: null,
       dossierCode: 'H56-PHONE',
     };
-    const item: SourceItem = {
-      id: canonicalRecordId(record.id),
-      hash: recordContentHash({ ...record, deviceId: '-', seq: 0 }),
-      record,
-    };
-    const store = () =>
-      w.database.repos.transaction((tx) =>
-        storeFromSource(tx, { unitId: w.unit.id, channel: 'phone' }, [item], { now: w.clock.now }),
-      );
+    const store = (hash = submission.hash) =>
+      w.database.repos.transaction(async (tx) => {
+        const source = { kind: 'phone' as const, unitId: w.unit.id, counterId: null };
+        const { outcomes } = await ingest(tx, source, [{ ...submission, hash }], {
+          now: w.clock.now,
+        });
+        return outcomes;
+      });
     const outcomes = await Promise.all([store(), store(), store()]);
     expect(
       outcomes
@@ -193,20 +199,19 @@ describe.each(dialects)('dossiers, officers and sources on %s', (dialect) => {
         .sort(),
     ).toEqual(['accepted', 'duplicate', 'duplicate']);
     expect((await store())[0]).toEqual({ status: 'duplicate' });
-    const changed = await w.database.repos.transaction((tx) =>
-      storeFromSource(tx, { unitId: w.unit.id, channel: 'phone' }, [{ ...item, hash: 'other' }], {
-        now: w.clock.now,
-      }),
-    );
-    expect(changed[0]).toMatchObject({ status: 'rejected', code: 'conflict' });
+    expect((await store('other'))[0]).toMatchObject({ status: 'rejected', code: 'conflict' });
     const rows = await byDossier('H56-PHONE');
+    // The citizen at the counter is the voice that counts; the phone rating is not tied to a
+    // dossier the one-stop import gave the unit, so it is kept apart.
     expect(rows.map((r) => [r.channel, r.category]).sort()).toEqual([
-      ['phone', 'counted'],
-      ['tablet', 'superseded'],
+      ['phone', 'unverified'],
+      ['tablet', 'counted'],
     ]);
-    // A source is no device anyone manages.
-    const devices = await w.admin.get('/api/v1/devices');
-    expect(JSON.stringify(await devices.json())).not.toContain('phone:');
+    // The phone is no device: nothing was made for it.
+    const devices = await w.database.db.selectFrom('devices').select('unitId').execute();
+    expect(devices.length).toBe((await w.database.repos.devices.list()).length);
+    const { devices: listed } = await (await w.admin.get('/api/v1/devices')).json();
+    expect(listed).toHaveLength(devices.length);
     await unitRollups(w);
   });
 });

@@ -81,10 +81,13 @@ describe.each(dialects)('records queued by the first kiosk build, on %s', (diale
     ]);
 
     const tally = await (
-      await w.admin.get(`/api/v1/tally?month=2026-11&unitId=${w.unit.id}`)
+      await w.admin.get(`/api/v1/tally/units?month=2026-11&unit=${w.unit.id}`)
     ).json();
+    const code = (await w.database.repos.catalogue.listSectors(w.unit.id)).find(
+      (s) => s.id === sectorId,
+    )!.code;
     const sector = tally.units[0].sectors.find(
-      (s: { sectorId: string }) => s.sectorId === sectorId,
+      (s: { sectorCode: string }) => s.sectorCode === code,
     );
     expect(sector).toMatchObject({ total: 2, satisfied: 1 });
     const register = await (await w.admin.get('/api/v1/feedback?q=K7M2-Q9XD')).json();

@@ -9,7 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLOCK_TOLERANCE_MS, seededRandom } from '@hailong/domain';
 import { dialects } from '../../../../test/support/databases.ts';
 import { rating, sync, type TestDevice } from '../../../../test/support/devices.ts';
-import { syncWorld, SYNC_START, unitRollups as tally, type SyncWorld } from '../../test/fixtures/sync-fixture.ts';
+import {
+  syncWorld,
+  SYNC_START,
+  unitRollups as tally,
+  type SyncWorld,
+} from '../../test/fixtures/sync-fixture.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 

@@ -263,33 +263,38 @@ describe.each(dialects)('sync protocol on %s', (dialect) => {
     ]);
     expect(rows.every((r) => r.month === '2026-11')).toBe(true);
 
+    // The unit's own counters (reports/counters.ts) are a recount of its raw ratings.
     const rollup = await database.db
-      .selectFrom('ratingRollups')
+      .selectFrom('nodeRollups')
       .selectAll()
-      .where('unitId', '=', unit.id)
+      .where('nodeId', '=', unit.id)
+      .where('own', '=', 1)
       .execute();
     const recount = await database.db
       .selectFrom('ratings')
+      .innerJoin('sectors', 'sectors.id', 'ratings.sectorId')
       .select([
-        'unitId',
-        'sectorId',
-        'month',
-        'level',
-        'category',
+        'sectors.code as sectorCode',
+        'ratings.month',
+        'ratings.level',
+        'ratings.category',
         (eb) => eb.fn.countAll().as('n'),
       ])
-      .where('unitId', '=', unit.id)
-      .groupBy(['unitId', 'sectorId', 'month', 'level', 'category'])
+      .where('ratings.unitId', '=', unit.id)
+      .groupBy(['sectors.code', 'ratings.month', 'ratings.level', 'ratings.category'])
       .execute();
-    const key = (r: { sectorId: string; month: string; level: number; category: string }) =>
-      `${r.sectorId}|${r.month}|${r.level}|${r.category}`;
-    expect(new Map(rollup.map((r) => [key(r), Number(r.count)]))).toEqual(
-      new Map(recount.map((r) => [key(r), Number(r.n)])),
-    );
+    const key = (r: { sectorCode: string; month: string; level: number; category: string }) =>
+      `${r.sectorCode}|${r.month}|${Number(r.level)}|${r.category}`;
+    expect(
+      new Map(rollup.filter((r) => Number(r.count) !== 0).map((r) => [key(r), Number(r.count)])),
+    ).toEqual(new Map(recount.map((r) => [key(r), Number(r.n)])));
     const reasons = await database.db
-      .selectFrom('ratingReasonRollups')
+      .selectFrom('nodeReasonRollups')
+      .innerJoin('sectors', 'sectors.code', 'nodeReasonRollups.sectorCode')
       .select(['reason', 'count'])
-      .where('sectorId', '=', s)
+      .where('sectors.id', '=', s)
+      .where('nodeId', '=', unit.id)
+      .where('own', '=', 1)
       .orderBy('reason')
       .execute();
     expect(reasons.map((r) => [r.reason, Number(r.count)])).toEqual([

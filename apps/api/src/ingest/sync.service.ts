@@ -1,3 +1,11 @@
+/**
+ * The tablet's protocol over the one ingest (ingest.ts): the protocol version, each item checked
+ * against the record schema on its own (a bad one is rejected alone), the batch stored in ONE
+ * transaction with the tablet's sequence bookkeeping (tablet-batch.ts), and the answer built only
+ * after that commit returned (durable: SQLite synchronous=FULL, PostgreSQL synchronous_commit=on),
+ * because the tablet deletes whatever we acknowledge. With `highestSeq` (protocol 3) the answer
+ * names the numbers up to it the server lacks, and the number is kept on the device.
+ */
 import {
   ClientRecord,
   SYNC_MAX_MISSING_RANGES,
@@ -9,42 +17,71 @@ import {
   type SyncResponse,
   type SyncResult,
 } from '@hailong/contracts';
-import { RATING_SCALES, findLevel, missingSeqRanges } from '@hailong/domain';
+import { missingSeqRanges } from '@hailong/domain';
 import type { DeviceRow, Repositories } from '../repositories/types.ts';
 import { ApiError } from '../http/errors.ts';
 import type { Clock } from '../jobs/clock.ts';
-import { kioskSettingsOf as defaultSettings, type KioskSettingsOf } from '../survey/kiosk-settings.ts';
+import { kioskSettingsOf } from '../survey/kiosk-settings.ts';
 import { recordContentHash } from './record-hash.ts';
-import type { AfterCommit, RatingsStoredHook } from '../alerts/alert-burst.ts';
-import {
-  storeBatch,
-  type Candidate,
-  type FeedbackReceivedHook,
-  type Outcome,
-} from './sync-store.ts';
+import { ingest, type Outcome, type Submission } from './ingest.ts';
+import { recordTabletBatch } from './tablet-batch.ts';
 
-export type { FeedbackReceivedHook } from './sync-store.ts';
-
-const REFUSALS: Record<Exclude<Outcome, { status: 'accepted' | 'duplicate' }>['code'], string> = {
+const REFUSALS: Record<'id_taken' | 'conflict' | 'tracking_code_taken', string> = {
   id_taken: 'Mã bản ghi này đã được một thiết bị khác dùng; bản ghi không được lưu.',
   conflict: 'Máy đã gửi một bản ghi khác cùng mã trước đó; bản ghi này không được lưu.',
   tracking_code_taken:
     'Mã tra cứu {code} đã thuộc về một phản ánh, kiến nghị khác; bản ghi không được lưu.',
 };
 
-/**
- * Ingests one upload. Each item is checked on its own, so a bad one is rejected alone; the good
- * ones are stored in ONE transaction with their rollup counters (sync-store.ts), and the answer is
- * built only after that commit returned (durable: SQLite synchronous=FULL, PostgreSQL
- * synchronous_commit=on), because the tablet deletes whatever we acknowledge.
- */
-export function createSyncService(
-  repos: Repositories,
-  clock: Clock,
-  onFeedback?: FeedbackReceivedHook,
-  settingsOf: KioskSettingsOf = defaultSettings,
-  onRatings?: RatingsStoredHook,
-) {
+/** The record as the one ingest takes it; its id canonical, its hash of what was sent. */
+function submissionOf(record: ClientRecord): Submission {
+  const base = {
+    id: canonicalRecordId(record.id),
+    hash: recordContentHash(record),
+    seq: record.seq,
+    at: Date.parse(record.deviceTime),
+  };
+  if (record.kind === 'rating') {
+    return {
+      ...base,
+      kind: 'rating',
+      sectorId: record.sectorId,
+      level: record.level,
+      reasons: record.reasons,
+      comment: record.comment ?? null,
+      possibleRepeat: record.possibleRepeat,
+      counterId: record.counterId,
+      officerId: record.officerId ?? null,
+      dossierCode: record.dossierCode ?? null,
+      respondentType: record.respondentType ?? null,
+      answers: record.answers,
+    };
+  }
+  return {
+    ...base,
+    kind: 'feedback',
+    feedbackKind: record.feedbackKind,
+    trackingCode: record.trackingCode,
+    sectorId: record.sectorId,
+    content: record.content,
+    contact: record.contact && {
+      name: record.contact.name ?? null,
+      phone: record.contact.phone ?? null,
+      consentVersion: record.contact.consentVersion,
+      consentAt: Date.parse(record.contact.consentAt),
+    },
+    // Only the hash ever reaches the server; an old kiosk sends none (verdicts through staff).
+    verdictTokenHash: record.verdictTokenHash ?? null,
+  };
+}
+
+function refusalMessage(outcome: Extract<Outcome, { status: 'rejected' }>): string {
+  if (outcome.policy) return outcome.policy.message;
+  const code = outcome.code as keyof typeof REFUSALS;
+  return REFUSALS[code].replace('{code}', outcome.trackingCode ?? '');
+}
+
+export function createSyncService(repos: Repositories, clock: Clock) {
   return {
     async sync(
       device: DeviceRow,
@@ -64,14 +101,8 @@ export function createSyncService(
         status: 'rejected',
         error: { code: syncErrorCodeFor(protocol, code), message },
       });
-      const unit = await repos.catalogue.findUnit(device.unitId);
-      const sectorIds = new Set(
-        (await repos.catalogue.listSectors(device.unitId)).map((s) => s.id),
-      );
-      const scale = RATING_SCALES[unit?.scale ?? 'five'];
       const results: SyncResult[] = new Array(items.length);
-      const candidates: { index: number; sent: string; candidate: Candidate }[] = [];
-
+      const valid: { index: number; sent: string; submission: Submission }[] = [];
       items.forEach((item, index) => {
         const rawId =
           typeof (item as { id?: unknown })?.id === 'string' ? (item as { id: string }).id : '';
@@ -81,61 +112,35 @@ export function createSyncService(
             ...new Set(parsed.error.issues.map((i) => i.path.join('.') || '(record)')),
           ].join(', ');
           results[index] = rejected(rawId, 'validation_failed', `Bản ghi không hợp lệ: ${fields}.`);
-          return;
-        }
-        const record = parsed.data;
-        if (record.deviceId !== device.id) {
+        } else if (parsed.data.deviceId !== device.id) {
           results[index] = rejected(rawId, 'validation_failed', 'Bản ghi thuộc về thiết bị khác.');
-        } else if (record.sectorId !== null && !sectorIds.has(record.sectorId)) {
-          results[index] = rejected(
-            rawId,
-            'unknown_sector',
-            'Lĩnh vực không thuộc đơn vị của thiết bị.',
-          );
-        } else if (record.kind === 'rating' && !findLevel(scale, record.level)) {
-          results[index] = rejected(
-            rawId,
-            'validation_failed',
-            `Mức đánh giá ${record.level} không có trong thang của đơn vị.`,
-          );
         } else {
-          const canonicalId = canonicalRecordId(record.id);
-          const candidate = { record, canonicalId, hash: recordContentHash(record) };
-          candidates.push({ index, sent: rawId, candidate });
+          valid.push({ index, sent: rawId, submission: submissionOf(parsed.data) });
         }
       });
 
-      if (candidates.length > 0) {
-        const repeatWindowMs = unit ? settingsOf(unit).repeatWindowSeconds * 1000 : 0;
-        const afterCommit: AfterCommit[] = [];
-        const ratingsStored =
-          onRatings &&
-          (async (tx: Repositories, rows: Parameters<RatingsStoredHook>[1], now: number) => {
-            const next = await onRatings(tx, rows, now, scale);
-            if (next) afterCommit.push(next);
+      if (valid.length > 0) {
+        const now = clock();
+        const unit = await repos.catalogue.findUnit(device.unitId);
+        const repeatWindowMs = unit ? kioskSettingsOf(unit).repeatWindowSeconds * 1000 : 0;
+        const submissions = valid.map((v) => v.submission);
+        const { outcomes } = await repos.transaction(async (tx) => {
+          const stored = await ingest(tx, { kind: 'tablet', device }, submissions, {
+            now,
+            repeatWindowMs,
           });
-        const outcomes = await repos.transaction((tx) =>
-          storeBatch(
-            tx,
-            device,
-            candidates.map((c) => c.candidate),
-            { now: clock(), repeatWindowMs, onFeedback, onRatings: ratingsStored },
-          ),
-        );
-        // The batch is stored: a failure from here on must not fail the upload. What a hook could
-        // not finish is left marked in the database for the alerts job (alert-burst.ts).
-        for (const next of afterCommit) await next().catch(() => undefined);
-        candidates.forEach(({ index, sent }, i) => {
+          await recordTabletBatch(tx, device, { submissions, highestSeq, ...stored }, now);
+          return stored;
+        });
+        valid.forEach(({ index, sent }, i) => {
           const outcome = outcomes[i]!;
           results[index] =
             outcome.status === 'rejected'
-              ? rejected(
-                  sent,
-                  outcome.code,
-                  REFUSALS[outcome.code].replace('{code}', outcome.trackingCode ?? ''),
-                )
+              ? rejected(sent, outcome.code, refusalMessage(outcome))
               : { id: sent, status: outcome.status };
         });
+      } else if (highestSeq !== undefined) {
+        await repos.ingest.recordReportedSeq(device.id, highestSeq);
       }
       if (highestSeq === undefined) return { results };
       // Read after the commit: what this batch brought is no longer missing.

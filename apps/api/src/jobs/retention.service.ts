@@ -11,9 +11,8 @@
 import { eraseContactData } from '../feedback/contact-erasure.ts';
 import type { Repositories } from '../repositories/types.ts';
 import type { Logger } from '../http/logger.ts';
-import type { Clock } from './clock.ts';
 import { readFeedbackSettings } from '../feedback/feedback-settings.service.ts';
-import { startPeriodicJob } from './periodic-job.ts';
+import { every, type PeriodicJob } from './job-types.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const BATCH = 200;
@@ -75,19 +74,16 @@ export async function runRetention(repos: Repositories, now: number): Promise<Re
   return { contacts: erased, comments, attachments };
 }
 
-/** Runs the retention pass now and then daily; returns the function that stops it (see periodic-job.ts). */
-export function startRetentionJob(
-  repos: Repositories,
-  clock: Clock,
-  logger: Logger,
-): () => Promise<void> {
-  const run = () =>
-    runRetention(repos, clock()).then(
-      ({ contacts, comments }) => {
-        if (contacts > 0) logger.info('retention: contact data erased', { erased: contacts });
-        if (comments > 0) logger.info('retention: citizens’ comments erased', { comments });
-      },
-      (err: unknown) => logger.error('retention failed', { error: String(err) }),
-    );
-  return startPeriodicJob(run, DAY_MS);
+/** The retention pass as a job of the runner: daily, and at once on a database that never ran it. */
+export function retentionJob(repos: Repositories, logger: Logger): PeriodicJob {
+  return {
+    name: 'retention',
+    next: every(DAY_MS),
+    async run(now) {
+      const { contacts, comments, attachments } = await runRetention(repos, now);
+      if (contacts > 0) logger.info('retention: contact data erased', { erased: contacts });
+      if (comments > 0) logger.info('retention: citizens’ comments erased', { comments });
+      if (attachments > 0) logger.info('retention: photos and scans erased', { attachments });
+    },
+  };
 }

@@ -4,11 +4,12 @@
  * and then replaces its series in one go, so a revoked tablet disappears and two scrapes at once
  * cannot interleave half-written values.
  */
-import { seqGaps, vnDateOf } from '@hailong/domain';
+import { vnDateOf } from '@hailong/domain';
 import { Gauge, type Registry } from 'prom-client';
 import type { Repositories } from '../repositories/types.ts';
 import type { Clock } from '../jobs/clock.ts';
 import { overdueFilter } from '../feedback/feedback.service.ts';
+import { deviceGaps } from '../devices/device-gaps.ts';
 
 export function registerDatabaseGauges(register: Registry, repos: Repositories, clock: Clock) {
   const registers = [register];
@@ -32,7 +33,7 @@ export function registerDatabaseGauges(register: Registry, repos: Repositories, 
 
   new Gauge({
     name: 'hailong_device_sequence_gaps',
-    help: 'Holes in the numbering of the records each active tablet delivered (the gap report)',
+    help: 'Holes in the record numbers of each active tablet, up to the highest it gave (the gap report)',
     labelNames: ['device'] as const,
     registers,
     async collect() {
@@ -41,7 +42,8 @@ export function registerDatabaseGauges(register: Registry, repos: Repositories, 
         repos.devices.listAllSeqRanges(),
       ]);
       this.reset();
-      for (const d of devices) this.set({ device: d.id }, seqGaps(ranges.get(d.id) ?? []).length);
+      for (const d of devices)
+        this.set({ device: d.id }, deviceGaps(d, ranges.get(d.id) ?? []).length);
     },
   });
 

@@ -1,6 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
 import { Health, Ready } from '@hailong/contracts';
-import type { Dialect } from '../repositories/types.ts';
 import { errorBody } from '../http/errors.ts';
 import { newRouter } from '../http/router.ts';
 import { errorResponse, json } from '../http/responses.ts';
@@ -11,7 +10,8 @@ export const READY_TIMEOUT_MS = 2_000;
 const READY_RETRY_SECONDS = '5';
 
 export interface HealthDeps {
-  dialect: Dialect;
+  /** The database the process runs on, as /healthz reports it. */
+  dialect: Health['database'];
   version: string;
   /** Resolves when the database answers a trivial query. */
   ping: () => Promise<void>;

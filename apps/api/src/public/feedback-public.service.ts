@@ -9,7 +9,6 @@ import type { PublicFeedback } from '@hailong/contracts';
 import type { Repositories } from '../repositories/types.ts';
 import { ApiError } from '../http/errors.ts';
 import type { Clock } from '../jobs/clock.ts';
-import { initialisePending } from '../feedback/feedback-intake.ts';
 import { toPublic } from '../feedback/feedback.mapper.ts';
 import { reserveAttempt, tooManyAttempts } from '../auth/throttle.ts';
 
@@ -40,7 +39,6 @@ export function createFeedbackPublicService(repos: Repositories, clock: Clock) {
         throw tooManyAttempts('Tra cứu quá nhiều lần. Vui lòng thử lại sau 15 phút.', windowMs);
       }
       const code = parseTrackingCode(input);
-      if (code) await initialisePending(repos, now);
       // One item per code: lookup_code is unique (a code in use is refused at intake).
       const row = code ? await repos.feedback.findByLookupCode(code) : undefined;
       if (!row) throw notFound();

@@ -9,6 +9,9 @@ import type { PublicStatsService } from './public-stats.service.ts';
 import type { FeedbackVerdictService } from '../feedback/feedback-verdict.service.ts';
 import type { PublicRegisterService } from './public-register.service.ts';
 import { registerPageRoutes } from './register-page.route.ts';
+import type { AgencyService } from './agency.service.ts';
+import type { WidgetService } from './widget.service.ts';
+import { widgetPageRoutes } from './widget-page.route.ts';
 import type { VerdictNotice } from './verdict-form.ts';
 import type { Clock } from '../jobs/clock.ts';
 import { PUBLIC_STATS_CACHE_CONTROL } from './public-stats.route.ts';
@@ -27,6 +30,9 @@ export interface PublicPageDeps {
   clock: Clock;
   /** PUBLIC_URL's origin, for the verdict form's same-origin check. */
   publicOrigin: string | undefined;
+  /** Who publishes: heads every public page. */
+  agency: AgencyService;
+  widgets: WidgetService;
 }
 
 const LOOKUP_PROBLEM_STATUS = { invalid: 400, notFound: 404, throttled: 429 } as const;
@@ -71,13 +77,25 @@ export function publicPageRoutes(deps: PublicPageDeps) {
     }
 
     const verdictNotice = VERDICT_NOTICES.find((n) => n === query.verdict) ?? null;
+    const agency = await deps.agency.heading();
     c.header('Cache-Control', lookup || status !== 200 ? 'no-store' : PUBLIC_STATS_CACHE_CONTROL);
     return c.html(
-      renderPublicPage({ locale, thisMonth, period, node, stats, notice, lookup, verdictNotice }),
+      renderPublicPage({
+        locale,
+        thisMonth,
+        period,
+        node,
+        stats,
+        notice,
+        lookup,
+        verdictNotice,
+        agency,
+      }),
       status,
     );
   });
   registerPageRoutes(app, deps);
+  widgetPageRoutes(app, deps);
   return app;
 }
 

@@ -1,6 +1,10 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import type { PublicRegisterRepository, RegisterFilter, RegisterRow } from '../reports/channel-types.ts';
+import type {
+  PublicRegisterRepository,
+  RegisterFilter,
+  RegisterRow,
+} from '../reports/channel-types.ts';
 import { containsPattern } from '../feedback/feedback.repository.ts';
 
 /**
@@ -40,6 +44,7 @@ export function createPublicRegisterRepository(db: Kysely<Database>): PublicRegi
           'feedbackItems.unitId',
           'feedbackItems.sectorId',
           'feedbackItems.receivedAt',
+          'feedbackItems.receivedDate',
           'feedbackItems.answeredAt',
           'feedbackItems.publishedAt',
           'feedbackItems.answerText',

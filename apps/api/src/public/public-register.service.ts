@@ -13,7 +13,7 @@ import {
 import type { Repositories } from '../repositories/types.ts';
 import { notFound } from '../http/errors.ts';
 import type { Clock } from '../jobs/clock.ts';
-import { publicAnswer } from '../feedback/feedback.mapper.ts';
+import { publicAnswer, receivedOn } from '../feedback/feedback.mapper.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -53,6 +53,7 @@ export function createPublicRegisterService(repos: Repositories, clock: Clock) {
             sectorCode: sector?.code ?? null,
             sectorName: sector?.name ?? null,
             receivedAt: iso(r.receivedAt),
+            receivedOn: receivedOn(r),
             answeredAt: iso(r.answeredAt),
             publishedAt: iso(r.publishedAt),
             answer: publicAnswer(r.answerText),

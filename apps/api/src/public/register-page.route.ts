@@ -37,11 +37,14 @@ export function registerPageRoutes(app: Hono<AppEnv>, deps: PublicPageDeps) {
       if (!(err instanceof ApiError) || err.status !== 404) throw err;
       notFound = true;
     }
-    const { units, sectors } = await deps.answers.choices();
+    const [{ units, sectors }, agency] = await Promise.all([
+      deps.answers.choices(),
+      deps.agency.heading(),
+    ]);
     const status = !parsed.success ? 400 : notFound ? 404 : 200;
     c.header('Cache-Control', status === 200 ? PUBLIC_REGISTER_CACHE_CONTROL : 'no-store');
     return c.html(
-      renderRegisterPage({ locale, query, register, units, sectors, notFound }),
+      renderRegisterPage({ locale, query, register, units, sectors, notFound, agency }),
       status,
     );
   });

@@ -4,11 +4,18 @@
  * feed at /api/v1/public/answers for the agency's own website.
  */
 import { html, raw } from 'hono/html';
-import { FEEDBACK_KIND_LABELS, compareVi, formatDate, formatNumber } from '@hailong/domain';
+import {
+  FEEDBACK_KIND_LABELS,
+  compareVi,
+  formatDate,
+  formatIsoDate,
+  formatNumber,
+} from '@hailong/domain';
 import type { PublicRegister, PublicRegisterParams } from '@hailong/contracts';
 import { REGISTER_TEXTS } from './register-texts.ts';
 import { PUBLIC_TEXTS, type PublicLocale } from './texts.ts';
 import { pageShell } from './shell.ts';
+import type { AgencyHeading } from './agency.service.ts';
 
 export const REGISTER_PAGE_PATH = '/public/answers';
 export const REGISTER_FEED_PATH = '/api/v1/public/answers';
@@ -44,6 +51,8 @@ export interface RegisterView {
   units: readonly { id: string; name: string }[];
   sectors: readonly { code: string; name: string }[];
   notFound: boolean;
+  /** Who publishes: heads the page. */
+  agency: AgencyHeading;
 }
 
 export function renderRegisterPage(view: RegisterView): Html {
@@ -56,6 +65,7 @@ export function renderRegisterPage(view: RegisterView): Html {
     locale,
     title: r.registerTitle,
     description: r.registerIntro,
+    agency: view.agency,
     homeHref: locale === 'vi' ? '/public' : '/public?lang=en',
     otherHref: registerHref({ ...here, locale: other }),
     head: html`<link
@@ -121,7 +131,7 @@ function results(register: PublicRegister, view: RegisterView): Html {
             <h2>${FEEDBACK_KIND_LABELS[item.kind][locale]} ${item.trackingCode}</h2>
             <p class="head">${item.unitName}${item.sectorName ? ` · ${item.sectorName}` : ''}</p>
             <p class="muted">
-              ${r.receivedOn} ${formatDate(Date.parse(item.receivedAt))} · ${r.answeredOn}
+              ${r.receivedOn} ${formatIsoDate(item.receivedOn)} · ${r.answeredOn}
               ${formatDate(Date.parse(item.answeredAt))}
             </p>
             <p class="answer">${item.answer}</p>

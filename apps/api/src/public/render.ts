@@ -26,6 +26,7 @@ import { REGISTER_TEXTS } from './register-texts.ts';
 import { pageShell } from './shell.ts';
 import { registerHref } from './register-render.ts';
 import { verdictSection, type VerdictNotice } from './verdict-form.ts';
+import type { AgencyHeading } from './agency.service.ts';
 
 export const PUBLIC_PAGE_PATH = '/public';
 /** How many calendar years of periods the picker offers. */
@@ -48,6 +49,8 @@ export interface PublicPageView {
   lookup: LookupOutcome | null;
   /** After the verdict form was sent: it was recorded, or it could not be. */
   verdictNotice?: VerdictNotice | null;
+  /** Who publishes: heads the page. */
+  agency: AgencyHeading;
 }
 
 type Html = ReturnType<typeof html>;
@@ -77,6 +80,7 @@ export function renderPublicPage(view: PublicPageView): Html {
     locale: view.locale,
     title: t.title,
     description: t.description,
+    agency: view.agency,
     homeHref: pageHref({ locale: view.locale }),
     otherHref: pageHref({
       period: view.period.id,
@@ -150,7 +154,7 @@ function lookupResults(items: PublicFeedback[], view: PublicPageView, t: PublicT
           }
           <dl>
             <dt>${t.receivedAt}</dt>
-            <dd>${formatDate(Date.parse(item.receivedAt))}</dd>
+            <dd>${formatIsoDate(item.receivedOn)}</dd>
             <dt>${t.answerDue}</dt>
             <dd>${formatIsoDate(item.answerDue)}</dd>
             ${

@@ -1,6 +1,11 @@
-/** The frame every public page shares: head, masthead with the language switch, footer. */
+/**
+ * The frame every public page shares: head, masthead with the language switch, footer. The
+ * masthead carries the agency that publishes (its emblem and name, set by an admin), never the
+ * product: the product's name appears once, in the footer.
+ */
 import { html, raw } from 'hono/html';
 import { PUBLIC_TEXTS, type PublicLocale } from './texts.ts';
+import type { AgencyHeading } from './agency.service.ts';
 import { PUBLIC_PAGE_CSS } from './style.ts';
 import { PUBLIC_PAGE_SCRIPT } from './page-script.ts';
 
@@ -14,6 +19,7 @@ export interface ShellView {
   homeHref: string;
   /** This page in the other language. */
   otherHref: string;
+  agency: AgencyHeading;
   /** A `<link>` or two for the head (a feed). */
   head?: Html | string;
   main: Html;
@@ -22,6 +28,8 @@ export interface ShellView {
 export function pageShell(view: ShellView): Html {
   const t = PUBLIC_TEXTS[view.locale];
   const other: PublicLocale = view.locale === 'vi' ? 'en' : 'vi';
+  const { agency } = view;
+  const name = agency.name || UNNAMED_AGENCY[view.locale];
   return html`<!doctype html>
     <html lang="${view.locale}">
       <head>
@@ -29,8 +37,12 @@ export function pageShell(view: ShellView): Html {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="color-scheme" content="light" />
         <meta name="description" content="${view.description}" />
-        <title>${view.title} · ${t.name}</title>
-        <link rel="icon" href="${raw(ICON_URL)}" type="image/svg+xml" />
+        <title>${view.title} · ${agency.shortName || name}</title>
+        ${
+          agency.logoUrl
+            ? html`<link rel="icon" href="${agency.logoUrl}" type="image/png" />`
+            : html`<link rel="icon" href="${raw(ICON_URL)}" type="image/svg+xml" />`
+        }
         ${view.head ?? ''} ${raw(`<style>${PUBLIC_PAGE_CSS}</style>`)}
       </head>
       <body>
@@ -38,8 +50,18 @@ export function pageShell(view: ShellView): Html {
         <header class="masthead">
           <div class="inner">
             <a class="brand" href="${view.homeHref}"
-              >${raw(LOGO)}<span class="words"
-                ><span class="name">${t.name}</span><span class="tagline">${t.tagline}</span></span
+              >${
+                agency.logoUrl
+                  ? html`<img
+                      class="emblem"
+                      src="${agency.logoUrl}"
+                      alt=""
+                      width="48"
+                      height="48"
+                    />`
+                  : ''
+              }<span class="words"
+                ><span class="name">${name}</span><span class="tagline">${t.tagline}</span></span
               ></a
             >
             <a class="language" lang="${other}" hreflang="${other}" href="${view.otherHref}"
@@ -54,9 +76,11 @@ export function pageShell(view: ShellView): Html {
     </html>`;
 }
 
-/** The brand's face, drawn inline: no request for it. */
-const LOGO =
-  '<svg class="logo" viewBox="0 0 32 32" aria-hidden="true" focusable="false"><rect width="32" height="32" rx="6" fill="currentColor" opacity="0.16"/><path d="M9 18c1.8 3 4.2 4.5 7 4.5s5.2-1.5 7-4.5" fill="none" stroke="currentColor" stroke-width="3" stroke-linecap="round"/><circle cx="11" cy="12" r="2" fill="currentColor"/><circle cx="21" cy="12" r="2" fill="currentColor"/></svg>';
+/** Before an admin names the agency, on a tree without one top unit. */
+const UNNAMED_AGENCY: Readonly<Record<PublicLocale, string>> = {
+  vi: 'Cơ quan hành chính nhà nước',
+  en: 'Public administration',
+};
 const ICON_URL = `data:image/svg+xml,${encodeURIComponent(
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0b3a6e"/><path d="M9 18c1.8 3 4.2 4.5 7 4.5s5.2-1.5 7-4.5" fill="none" stroke="#fff" stroke-width="3" stroke-linecap="round"/><circle cx="11" cy="12" r="2" fill="#fff"/><circle cx="21" cy="12" r="2" fill="#fff"/></svg>',
 )}`;

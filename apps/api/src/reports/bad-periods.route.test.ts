@@ -8,7 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects } from '../../../../test/support/databases.ts';
 import type { Session, TestResponse } from '../../../../test/support/api-client.ts';
 import { feedback, rating, sync } from '../../../../test/support/devices.ts';
-import { ADMIN_PASSWORD, feedbackWorld, type FeedbackWorld } from '../../test/fixtures/feedback-fixture.ts';
+import {
+  ADMIN_PASSWORD,
+  feedbackWorld,
+  type FeedbackWorld,
+} from '../../test/fixtures/feedback-fixture.ts';
 
 const BAD_MONTHS = [
   '0000-01',
@@ -233,7 +237,11 @@ describe.each(dialects)('bad months, years and ranges on %s', (dialect) => {
     // (the assessment export once answered 500 to "2026-Q1\n", its file name carrying the line break).
     expect(paths).toEqual(
       expect.arrayContaining([
-        '/api/v1/tally',
+        '/api/v1/tally/node',
+        '/api/v1/tally/node/trend',
+        '/api/v1/tally/units',
+        '/api/v1/tally/units/trend',
+        '/api/v1/tally/channels',
         '/api/v1/exports/tally.csv',
         '/api/v1/exports/tally.xlsx',
         '/api/v1/assessment',
@@ -311,11 +319,12 @@ describe.each(dialects)('bad months, years and ranges on %s', (dialect) => {
     ['/api/v1/public/stats?month=0000-01'],
     ['/api/v1/public/stats?month=9999-12'],
     ['/api/v1/public/stats?month=1999-12'],
-    ['/api/v1/tally?month=0000-01'],
-    ['/api/v1/tally?month=2101-01'],
-    ['/api/v1/tally?from=0000-01&to=0000-02'],
-    ['/api/v1/tally?from=2000-01&to=2100-12'],
-    ['/api/v1/tally?from=2026-12&to=2026-01'],
+    ['/api/v1/tally/units?month=0000-01'],
+    ['/api/v1/tally/units?month=2101-01'],
+    ['/api/v1/tally/units/trend?from=0000-01&to=0000-02'],
+    ['/api/v1/tally/node/trend?from=2000-01&to=2100-12'],
+    ['/api/v1/tally/node/trend?from=2026-12&to=2026-01'],
+    ['/api/v1/tally/node?period=0000'],
     ['/api/v1/exports/tally.csv?month=0000-01'],
     ['/api/v1/exports/tally.xlsx?month=9999-12'],
     ['/api/v1/feedback/on-time?month=0000-01'],

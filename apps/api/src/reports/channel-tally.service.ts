@@ -1,9 +1,10 @@
 /**
  * The report's split by channel: how many of a node's ratings came from the tablet, the citizen's
- * phone or staff over a period, each with its rate, adding up to the node's total. Readers see
- * their subtree only, like every report.
+ * phone or staff over a period, each with its rate and what was left out of it, adding up to the
+ * node's total. Read from the tree's counters (`node_totals` keeps the channel), like every report;
+ * readers see their subtree only.
  */
-import { monthOf, parsePeriod, RATING_SCALES, splitByChannel } from '@hailong/domain';
+import { excludedOf, monthOf, parsePeriod, splitByChannel } from '@hailong/domain';
 import type { ChannelTally } from '@hailong/contracts';
 import type { Repositories, UserRow } from '../repositories/types.ts';
 import { ApiError } from '../http/errors.ts';
@@ -22,15 +23,20 @@ export function createChannelTallyService(repos: Repositories, clock: Clock) {
       }
       const scope = await loadReportScope(repos, user);
       const focus = focusOn(scope, query.node);
-      const rows = await repos.channelTally.countByChannel(focus.subtree, spanOf(period.months));
-      const scaleOf = (unitId: string) =>
-        RATING_SCALES[scope.tree.nodes.get(unitId)?.scale ?? 'five'];
-      const channels = splitByChannel(rows, scaleOf).map((c) => ({
+      const rows = await repos.nodeRollups.channelCounts(focus.ids, spanOf(period.months));
+      const channels = splitByChannel(rows).map((c) => ({
         channel: c.channel,
         total: c.total,
         satisfied: c.satisfied,
         rate: c.total === 0 ? null : c.satisfied / c.total,
-        excluded: c.repeats + c.badClock + c.superseded + c.otherLevels,
+        excluded: excludedOf(c),
+        repeats: c.repeats,
+        badClock: c.badClock,
+        superseded: c.superseded,
+        unverified: c.unverified,
+        unverifiedRate: c.unverified === 0 ? null : c.unverifiedSatisfied / c.unverified,
+        late: c.late,
+        otherLevels: c.otherLevels,
       }));
       const result: ChannelTally = {
         nodeId: focus.unit?.id ?? null,

@@ -49,6 +49,8 @@ export interface RegisterRow {
   unitId: string;
   sectorId: string | null;
   receivedAt: number;
+  /** The day staff say it was received (feedback-intake.ts); null on items never initialised. */
+  receivedDate: string | null;
   answeredAt: number;
   publishedAt: number;
   answerText: string;

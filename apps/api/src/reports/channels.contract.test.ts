@@ -2,7 +2,7 @@
  * The stores of issue 13 on both dialects: one verdict per answer, flagged until handled; the bytes
  * of an attachment read back exactly and erased with retention while the row stays; the public
  * register lists only published answers, newest first, by units and folded search; ratings are
- * counted by channel. Items are made through the staff source, as the console makes them.
+ * counted by channel in the tree's counters. Items are made through the staff source, as the console makes them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
@@ -10,7 +10,7 @@ import { registerSearchText } from '@hailong/domain';
 import { dialects, freshDatabase } from '../../../../test/support/databases.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
 import { seedDemoCatalogue } from '../demo/seed.service.ts';
-import { storeSourceFeedback, storeSourceRating } from '../ingest/source-intake.ts';
+import { submitOne } from '../ingest/source-intake.ts';
 import type { Repositories } from '../repositories/types.ts';
 
 const T0 = Date.UTC(2026, 10, 20, 3);
@@ -22,20 +22,22 @@ describe.each(dialects)('channel stores on %s', (dialect) => {
 
   async function item(content = 'Nội dung phản ánh.') {
     const id = randomUUID();
-    const stored = await storeSourceFeedback(
+    const stored = await submitOne(
       repos,
-      { unitId, channel: 'staff', id, hash: `hash-${id}` },
-      (trackingCode) => ({
+      { kind: 'staff', unitId, userId: 'nhap-lieu' },
+      {
         kind: 'feedback',
         id,
-        deviceTime: new Date(T0).toISOString(),
-        schemaVersion: 1,
+        hash: `hash-${id}`,
+        seq: null,
+        at: T0,
         feedbackKind: 'phan_anh',
-        trackingCode,
+        trackingCode: null,
         sectorId: null,
         content,
         contact: null,
-      }),
+        verdictTokenHash: null,
+      },
       T0,
     );
     return { id, trackingCode: stored.trackingCode! };
@@ -145,31 +147,34 @@ describe.each(dialects)('channel stores on %s', (dialect) => {
 
   it('counts a node’s ratings by channel, level and category', async () => {
     const span = { from: '2026-11', to: '2026-11' };
-    expect(await repos.channelTally.countByChannel([unitId], span)).toEqual([]);
+    expect(await repos.nodeRollups.channelCounts([unitId], span)).toEqual([]);
     const sectorId = (await repos.catalogue.listSectors(unitId))[0]!.id;
     for (const level of [5, 5, 2]) {
       const id = randomUUID();
-      await storeSourceRating(
+      await submitOne(
         repos,
-        { unitId, channel: 'phone', id, hash: `hash-${id}` },
+        { kind: 'phone', unitId, counterId: null },
         {
           kind: 'rating',
           id,
-          deviceTime: new Date(T0).toISOString(),
-          schemaVersion: 1,
+          hash: `hash-${id}`,
+          seq: null,
+          at: T0,
           sectorId,
           level,
           reasons: [],
+          comment: null,
           possibleRepeat: false,
         },
         T0,
       );
     }
-    const rows = await repos.channelTally.countByChannel([unitId], span);
+    // Read from the tree's counters, like every report; anonymous phone ratings are kept apart.
+    const rows = await repos.nodeRollups.channelCounts([unitId], span);
     expect(rows.sort((a, b) => a.level - b.level)).toEqual([
-      { unitId, channel: 'phone', level: 2, category: 'counted', count: 1 },
-      { unitId, channel: 'phone', level: 5, category: 'counted', count: 2 },
+      { channel: 'phone', scale: 'five', level: 2, category: 'unverified', count: 1 },
+      { channel: 'phone', scale: 'five', level: 5, category: 'unverified', count: 2 },
     ]);
-    expect(await repos.channelTally.countByChannel([], span)).toEqual([]);
+    expect(await repos.nodeRollups.channelCounts([], span)).toEqual([]);
   });
 });

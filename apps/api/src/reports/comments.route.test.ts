@@ -5,7 +5,11 @@ import { CONTACT_MASK } from '@hailong/domain';
 import { dialects } from '../../../../test/support/databases.ts';
 import type { Session } from '../../../../test/support/api-client.ts';
 import { runRetention } from '../jobs/retention.service.ts';
-import { commentsWorld, PHONE_COMMENT, type CommentsWorld } from '../../test/fixtures/comments-fixture.ts';
+import {
+  commentsWorld,
+  PHONE_COMMENT,
+  type CommentsWorld,
+} from '../../test/fixtures/comments-fixture.ts';
 import { parseCsv } from '../../test/fixtures/tally-fixture.ts';
 
 describe.each(dialects)('citizens’ comments on the report on %s', (dialect) => {
@@ -110,7 +114,7 @@ describe.each(dialects)('citizens’ comments on the report on %s', (dialect) =>
       [w.admin, 'khong-co'],
     ] as const) {
       const comments = await session.get(`/api/v1/tally/comments?node=${node}&period=2026-03`);
-      const tally = await session.get(`/api/v1/tally?node=${node}&period=2026-03`);
+      const tally = await session.get(`/api/v1/tally/node?node=${node}&period=2026-03`);
       expect([comments.status, tally.status], node).toEqual([404, 404]);
       expect((await comments.json()).error.code).toBe('not_found');
     }
@@ -121,7 +125,7 @@ describe.each(dialects)('citizens’ comments on the report on %s', (dialect) =>
       .where('username', '=', 'can.bo.tp')
       .execute();
     const comments = await w.staffTp.get('/api/v1/tally/comments?period=2026-03');
-    const tally = await w.staffTp.get('/api/v1/tally?period=2026-03');
+    const tally = await w.staffTp.get('/api/v1/tally/node?period=2026-03');
     expect([comments.status, tally.status]).toEqual([403, 403]);
     await w.database.db
       .updateTable('users')
@@ -251,13 +255,13 @@ describe.each(dialects)('citizens’ comments on the report on %s', (dialect) =>
   });
 
   it('erases comments past the retention period, and only those, keeping the ratings', async () => {
-    const before = await (await w.admin.get('/api/v1/tally?node=tinh&period=2026')).json();
+    const before = await (await w.admin.get('/api/v1/tally/node?node=tinh&period=2026')).json();
     // Twelve months (the default) after the first upload, not yet after the second.
     const now = Date.UTC(2027, 3, 25);
     expect((await runRetention(w.database.repos, now)).comments).toBe(5);
     expect((await runRetention(w.database.repos, now)).comments).toBe(0);
     expect(texts(await list('node=tinh&period=2026'))).toEqual(['Tháng năm đỡ hơn']);
-    const after = await (await w.admin.get('/api/v1/tally?node=tinh&period=2026')).json();
+    const after = await (await w.admin.get('/api/v1/tally/node?node=tinh&period=2026')).json();
     expect(after.totals).toEqual(before.totals);
     const stored = await w.database.db
       .selectFrom('ratings')

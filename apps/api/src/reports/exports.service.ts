@@ -1,12 +1,11 @@
 import { formatDate, formatPeriodVi, monthPeriod, parsePeriod, type Period } from '@hailong/domain';
 import type { CommentsExportQuery, ExportQuery } from '@hailong/contracts';
 import type { Repositories, UserRow } from '../repositories/types.ts';
-import { tallyCsv } from './exports/tally-csv.ts';
-import { tallyXlsx } from './exports/tally-xlsx.ts';
 import { nodeReport } from './exports/node-table.ts';
+import { unitsReport } from './exports/units-table.ts';
 import { nodeCsv, nodeXlsx } from './exports/node-files.ts';
 import type { Clock } from '../jobs/clock.ts';
-import type { TallyService } from './tally.service.ts';
+import type { UnitsTallyService } from './units-tally.service.ts';
 import type { NodeTallyService } from './node-tally.service.ts';
 import type { CommentsService } from './comments.service.ts';
 import {
@@ -34,24 +33,29 @@ const safe = (part: string) =>
     .slice(0, 40);
 
 /**
- * Reports as files to download, for what `user` may see: the report of a node of the tree for a
- * reporting period (`node`, `period`), or the monthly report per unit (`month`, `unitId`).
+ * Reports as files to download, for what `user` may see, read from the counters like every report:
+ * the report of a node of the tree for a reporting period (`node`, `period`), or the monthly report
+ * of each unit's own answers (`month`, `unitId`). Both are written by the same tables.
  */
 export function createExportsService(
   repos: Repositories,
   clock: Clock,
-  tally: TallyService,
+  units: UnitsTallyService,
   nodeTally: NodeTallyService,
   comments: CommentsService,
 ) {
-  async function prepareMonth(month: string, user: UserRow, unitId?: string) {
-    const report = await tally.month(month, user, { unitId });
+  async function prepareMonth(month: string, user: UserRow, unit?: string) {
+    const tallied = await units.month(user, month, { unit });
     const scope =
-      report.units.length === 1
-        ? safe((await repos.catalogue.findUnit(report.units[0]!.unitId))?.code ?? '') || 'don-vi'
+      tallied.units.length === 1
+        ? safe((await repos.catalogue.findUnit(tallied.units[0]!.unitId))?.code ?? '') || 'don-vi'
         : 'tat-ca';
     const now = clock();
-    return { report, now, base: `tong-hop-hai-long-${month}-${scope}`, on: formatDate(now) };
+    return {
+      report: unitsReport(tallied, formatDate(now)),
+      now,
+      base: `tong-hop-hai-long-${month}-${scope}`,
+    };
   }
 
   async function prepareNode(period: Period, user: UserRow, node?: string) {
@@ -99,8 +103,8 @@ export function createExportsService(
         const { report, base } = await prepareNode(periodOf(query), user, query.node);
         return { filename: `${base}.csv`, contentType: CSV_TYPE, body: nodeCsv(report) };
       }
-      const { report, base, on } = await prepareMonth(query.month!, user, query.unitId);
-      return { filename: `${base}.csv`, contentType: CSV_TYPE, body: tallyCsv(report, on) };
+      const { report, base } = await prepareMonth(query.month!, user, query.unitId);
+      return { filename: `${base}.csv`, contentType: CSV_TYPE, body: nodeCsv(report) };
     },
     async xlsx(query: ExportQuery, user: UserRow): Promise<ExportFile> {
       if (byNode(query)) {
@@ -113,11 +117,11 @@ export function createExportsService(
           body: await nodeXlsx(report, new Date(now), [commentsSection(said.items)]),
         };
       }
-      const { report, base, on, now } = await prepareMonth(query.month!, user, query.unitId);
+      const { report, base, now } = await prepareMonth(query.month!, user, query.unitId);
       return {
         filename: `${base}.xlsx`,
         contentType: XLSX_TYPE,
-        body: await tallyXlsx(report, on, new Date(now)),
+        body: await nodeXlsx(report, new Date(now)),
       };
     },
   };

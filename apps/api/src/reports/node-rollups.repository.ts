@@ -1,41 +1,43 @@
 import { sql, type Kysely } from 'kysely';
 import {
-  nodeTotalRows,
-  RATING_SCALES,
+  countsByNode,
+  type CounterRollupRow,
+  type NodeReasonRollupRow,
+  type NodeRollupRow,
+  type NodeTotalRow,
   type RollupCategory,
   type ScaleId,
-  type TallyCounts,
 } from '@hailong/domain';
 import type { Database } from '../db/schema.ts';
+import { chunks } from '../db/chunks.ts';
 import type { MonthSpan, NodeRollupRepository } from './report-types.ts';
-
-/** Rows per INSERT and ids per IN list: far below both dialects' bound-parameter limits. */
-const CHUNK = 250;
-
-function chunks<T>(rows: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += CHUNK) out.push(rows.slice(i, i + CHUNK));
-  return out;
-}
-
-/**
- * A counted answer on a level of its own scale (`satisfiedOnly`: a satisfied one), as SQL written
- * from the scales themselves, so that the database sums what `addScaled` would.
- */
-function inRate(satisfiedOnly: boolean) {
-  const scales = Object.values(RATING_SCALES).map((scale) => {
-    const levels = scale.levels.filter((l) => l.satisfied || !satisfiedOnly).map((l) => l.level);
-    return sql`(scale = ${scale.id} and level in (${sql.join(levels)}))`;
-  });
-  return sql`category = 'counted' and (${sql.join(scales, sql` or `)})`;
-}
 
 /** PostgreSQL answers SUM(bigint) as numeric text. */
 type Summed = { count: number | string | bigint };
 type Scaled = { scale: ScaleId; level: number; category: RollupCategory };
 
+/** The counter tables, the rows written to each, and their primary keys in order. */
+interface Counters {
+  nodeRollups: NodeRollupRow;
+  nodeTotals: NodeTotalRow;
+  nodeReasonRollups: NodeReasonRollupRow;
+  counterRollups: CounterRollupRow;
+}
+const KEYS = {
+  nodeRollups: ['nodeId', 'month', 'sectorCode', 'scale', 'level', 'category', 'own'],
+  nodeTotals: ['nodeId', 'month', 'scale', 'level', 'category', 'channel'],
+  nodeReasonRollups: ['nodeId', 'month', 'sectorCode', 'reason', 'own'],
+  counterRollups: ['counterId', 'month', 'scale', 'level', 'category'],
+} as const;
+const TABLES = {
+  nodeRollups: 'node_rollups',
+  nodeTotals: 'node_totals',
+  nodeReasonRollups: 'node_reason_rollups',
+  counterRollups: 'counter_rollups',
+} as const;
+
 /** Orders rows by their primary key, field by field, in code-point order. */
-function byKey<T>(...fields: (keyof T)[]) {
+function byKey<T>(...fields: readonly (keyof T)[]) {
   return (a: T, b: T) => {
     for (const f of fields) {
       if (a[f] < b[f]) return -1;
@@ -46,20 +48,32 @@ function byKey<T>(...fields: (keyof T)[]) {
 }
 
 /**
- * The tree's counters. Writes add with ON CONFLICT … DO UPDATE inside the batch transaction (never
- * read-then-write), like `rating_rollups`. Every batch under a province updates the province's rows,
- * so batches from many tablets contend for the same rows: each writes them in primary-key order,
- * one order for all, so that two PostgreSQL transactions never wait on each other in a cycle
- * (a deadlock, answered 500 to one tablet). Reads filter by node first and by a range of months, so
- * both dialects walk the primary key (node_id, month, …) of just those nodes and months.
+ * The tree's counters, the only counters there are. Writes add with ON CONFLICT … DO UPDATE inside
+ * the transaction that stores or changes the ratings (never read-then-write). Every batch under a
+ * province updates the province's rows, so batches from many sources contend for the same rows:
+ * each writes them in primary-key order, one order for all, so that two PostgreSQL transactions
+ * never wait on each other in a cycle (a deadlock, answered 500 to one tablet). Reads filter by
+ * node first and by a range of months, so both dialects walk the primary key (node_id, month, …)
+ * of just those nodes and months; sums over months and units are done in the database, the
+ * counting rule (which category and level counts) once, in the domain (`addScaled`).
  */
 export function createNodeRollupRepository(db: Kysely<Database>): NodeRollupRepository {
-  const levels = (nodeIds: readonly string[], span: MonthSpan) =>
-    db
+  const levels = (nodeIds: readonly string[], span: MonthSpan, own: boolean) => {
+    const query = db
       .selectFrom('nodeRollups')
       .where('nodeId', 'in', [...nodeIds])
       .where('month', '>=', span.from)
       .where('month', '<=', span.to);
+    return own ? query.where('own', '=', 1) : query;
+  };
+  const reasonRows = (nodeIds: readonly string[], span: MonthSpan, own: boolean) => {
+    const query = db
+      .selectFrom('nodeReasonRollups')
+      .where('nodeId', 'in', [...nodeIds])
+      .where('month', '>=', span.from)
+      .where('month', '<=', span.to);
+    return own ? query.where('own', '=', 1) : query;
+  };
   const totals = (nodeIds: readonly string[], span: MonthSpan) =>
     db
       .selectFrom('nodeTotals')
@@ -79,68 +93,34 @@ export function createNodeRollupRepository(db: Kysely<Database>): NodeRollupRepo
     category: r.category,
     count: Number(r.count),
   });
+  /** Adds `rows` to `table`, in the order of its primary key `key`. */
+  async function upsert<T extends keyof Counters>(table: T, rows: readonly Counters[T][]) {
+    const key = KEYS[table] as readonly string[] as readonly (keyof Counters[T] & string)[];
+    const ordered = [...rows].sort(byKey(...key));
+    for (const part of chunks(ordered)) {
+      await db
+        .insertInto(table)
+        .values(part as never)
+        .onConflict((oc) =>
+          oc.columns(key as never).doUpdateSet({
+            count: sql`${sql.table(TABLES[table])}.count + excluded.count`,
+          } as never),
+        )
+        .execute();
+    }
+  }
 
   return {
     async add(deltas) {
-      const rows = [...deltas.levels].sort(
-        byKey('nodeId', 'month', 'sectorCode', 'scale', 'level', 'category'),
-      );
-      const sums = nodeTotalRows(deltas.levels).sort(
-        byKey('nodeId', 'month', 'scale', 'level', 'category'),
-      );
-      const reasons = [...deltas.reasons].sort(byKey('nodeId', 'month', 'sectorCode', 'reason'));
-      const counters = [...deltas.counters].sort(
-        byKey('counterId', 'month', 'scale', 'level', 'category'),
-      );
-      for (const part of chunks(rows)) {
-        await db
-          .insertInto('nodeRollups')
-          .values(part)
-          .onConflict((oc) =>
-            oc
-              .columns(['nodeId', 'month', 'sectorCode', 'scale', 'level', 'category'])
-              .doUpdateSet({ count: sql`node_rollups.count + excluded.count` }),
-          )
-          .execute();
-      }
-      for (const part of chunks(sums)) {
-        await db
-          .insertInto('nodeTotals')
-          .values(part)
-          .onConflict((oc) =>
-            oc
-              .columns(['nodeId', 'month', 'scale', 'level', 'category'])
-              .doUpdateSet({ count: sql`node_totals.count + excluded.count` }),
-          )
-          .execute();
-      }
-      for (const part of chunks(reasons)) {
-        await db
-          .insertInto('nodeReasonRollups')
-          .values(part)
-          .onConflict((oc) =>
-            oc
-              .columns(['nodeId', 'month', 'sectorCode', 'reason'])
-              .doUpdateSet({ count: sql`node_reason_rollups.count + excluded.count` }),
-          )
-          .execute();
-      }
-      for (const part of chunks(counters)) {
-        await db
-          .insertInto('counterRollups')
-          .values(part)
-          .onConflict((oc) =>
-            oc
-              .columns(['counterId', 'month', 'scale', 'level', 'category'])
-              .doUpdateSet({ count: sql`counter_rollups.count + excluded.count` }),
-          )
-          .execute();
-      }
+      await upsert('nodeRollups', deltas.levels);
+      await upsert('nodeTotals', deltas.totals);
+      await upsert('nodeReasonRollups', deltas.reasons);
+      await upsert('counterRollups', deltas.counters);
     },
 
-    async sectorCounts(nodeIds, span) {
+    async sectorCounts(nodeIds, span, own = false) {
       const rows = await perChunk(nodeIds, (ids) =>
-        levels(ids, span)
+        levels(ids, span, own)
           .select((eb) => [
             'sectorCode',
             'scale',
@@ -154,9 +134,9 @@ export function createNodeRollupRepository(db: Kysely<Database>): NodeRollupRepo
       return rows.map((r) => ({ sectorCode: r.sectorCode, ...scaled(r) }));
     },
 
-    async nodeSectorCounts(nodeIds, span) {
+    async nodeSectorCounts(nodeIds, span, own = false) {
       const rows = await perChunk(nodeIds, (ids) =>
-        levels(ids, span)
+        levels(ids, span, own)
           .select((eb) => [
             'nodeId',
             'sectorCode',
@@ -171,18 +151,20 @@ export function createNodeRollupRepository(db: Kysely<Database>): NodeRollupRepo
       return rows.map((r) => ({ nodeId: r.nodeId, sectorCode: r.sectorCode, ...scaled(r) }));
     },
 
-    async sectorReasons(nodeIds, span) {
+    async sectorReasons(nodeIds, span, own = false) {
       const rows = await perChunk(nodeIds, (ids) =>
-        db
-          .selectFrom('nodeReasonRollups')
-          .where('nodeId', 'in', ids)
-          .where('month', '>=', span.from)
-          .where('month', '<=', span.to)
-          .select((eb) => ['sectorCode', 'reason', eb.fn.sum<number | string>('count').as('count')])
-          .groupBy(['sectorCode', 'reason'])
+        reasonRows(ids, span, own)
+          .select((eb) => [
+            'nodeId',
+            'sectorCode',
+            'reason',
+            eb.fn.sum<number | string>('count').as('count'),
+          ])
+          .groupBy(['nodeId', 'sectorCode', 'reason'])
           .execute(),
       );
       return rows.map((r) => ({
+        nodeId: r.nodeId,
         sectorCode: r.sectorCode,
         reason: r.reason,
         count: Number(r.count),
@@ -190,45 +172,23 @@ export function createNodeRollupRepository(db: Kysely<Database>): NodeRollupRepo
     },
 
     async nodeTotals(nodeIds, span) {
+      return countsByNode(await this.nodeCounts(nodeIds, span));
+    },
+
+    async nodeCounts(nodeIds, span) {
       const rows = await perChunk(nodeIds, (ids) =>
         totals(ids, span)
           .select((eb) => [
             'nodeId',
-            eb.fn
-              .sum<number | string>(sql`case when ${inRate(false)} then count else 0 end`)
-              .as('total'),
-            eb.fn
-              .sum<number | string>(sql`case when ${inRate(true)} then count else 0 end`)
-              .as('satisfied'),
-            eb.fn
-              .sum<number | string>(sql`case when category = 'repeat' then count else 0 end`)
-              .as('repeats'),
-            eb.fn
-              .sum<number | string>(sql`case when category = 'bad_clock' then count else 0 end`)
-              .as('badClock'),
-            eb.fn
-              .sum<number | string>(sql`case when category = 'superseded' then count else 0 end`)
-              .as('superseded'),
-            eb.fn.sum<number | string>('count').as('all'),
+            'scale',
+            'level',
+            'category',
+            eb.fn.sum<number | string>('count').as('count'),
           ])
-          .groupBy('nodeId')
+          .groupBy(['nodeId', 'scale', 'level', 'category'])
           .execute(),
       );
-      const out = new Map<string, TallyCounts>();
-      for (const r of rows) {
-        const counts = {
-          total: Number(r.total),
-          satisfied: Number(r.satisfied),
-          repeats: Number(r.repeats),
-          badClock: Number(r.badClock),
-          superseded: Number(r.superseded),
-          otherLevels: 0,
-        };
-        counts.otherLevels =
-          Number(r.all) - counts.total - counts.repeats - counts.badClock - counts.superseded;
-        out.set(r.nodeId, counts);
-      }
-      return out;
+      return rows.map((r) => ({ nodeId: r.nodeId, ...scaled(r) }));
     },
 
     async monthCounts(nodeIds, span) {
@@ -245,6 +205,39 @@ export function createNodeRollupRepository(db: Kysely<Database>): NodeRollupRepo
           .execute(),
       );
       return rows.map((r) => ({ month: r.month, ...scaled(r) }));
+    },
+
+    async ownMonthCounts(nodeIds, span) {
+      const rows = await perChunk(nodeIds, (ids) =>
+        levels(ids, span, true)
+          .select((eb) => [
+            'nodeId',
+            'month',
+            'scale',
+            'level',
+            'category',
+            eb.fn.sum<number | string>('count').as('count'),
+          ])
+          .groupBy(['nodeId', 'month', 'scale', 'level', 'category'])
+          .execute(),
+      );
+      return rows.map((r) => ({ nodeId: r.nodeId, month: r.month, ...scaled(r) }));
+    },
+
+    async channelCounts(nodeIds, span) {
+      const rows = await perChunk(nodeIds, (ids) =>
+        totals(ids, span)
+          .select((eb) => [
+            'channel',
+            'scale',
+            'level',
+            'category',
+            eb.fn.sum<number | string>('count').as('count'),
+          ])
+          .groupBy(['channel', 'scale', 'level', 'category'])
+          .execute(),
+      );
+      return rows.map((r) => ({ channel: r.channel, ...scaled(r) }));
     },
 
     async counterCounts(counterIds, span) {

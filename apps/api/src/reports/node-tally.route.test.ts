@@ -11,7 +11,7 @@ describe.each(dialects)('the tally of any node and period on %s', (dialect) => {
   afterAll(() => w?.database.close());
 
   const tally = async (query: string, session = w.admin): Promise<NodeTally> => {
-    const res = await session.get(`/api/v1/tally?${query}`);
+    const res = await session.get(`/api/v1/tally/node?${query}`);
     expect(res.status, query).toBe(200);
     return res.json();
   };
@@ -19,7 +19,6 @@ describe.each(dialects)('the tally of any node and period on %s', (dialect) => {
 
   it('pools a quarter of the whole province, per lĩnh vực and per unit beneath', async () => {
     const t = await tally('node=tinh&period=2026-Q1');
-    expect(t.kind).toBe('node');
     expect(t.period).toMatchObject({ id: '2026-Q1', kind: 'quarter', label: 'quý I/2026' });
     expect(t.node).toEqual({ id: 'tinh', name: 'Tỉnh Hải Long', kind: 'province' });
     expect(t.path).toEqual([{ id: 'tinh', name: 'Tỉnh Hải Long' }]);
@@ -97,8 +96,7 @@ describe.each(dialects)('the tally of any node and period on %s', (dialect) => {
     expect(await totals('2026-9M')).toBe(116);
     expect(await totals('2026')).toBe(116);
     expect(await totals('2025')).toBe(0);
-    // node + month is the month's period.
-    expect((await tally('node=xa-b&month=2026-04')).totals).toMatchObject({ total: 10, rate: 1 });
+    expect((await tally('node=xa-b&period=2026-04')).totals).toMatchObject({ total: 10, rate: 1 });
   });
 
   it('names a sector as it was called at the end of the period', async () => {
@@ -130,10 +128,10 @@ describe.each(dialects)('the tally of any node and period on %s', (dialect) => {
   });
 
   it('gives the trend of a node month by month', async () => {
-    const res = await w.viewer.get('/api/v1/tally?node=tinh&from=2026-02&to=2026-04');
+    const res = await w.viewer.get('/api/v1/tally/node/trend?node=tinh&from=2026-02&to=2026-04');
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(body.kind).toBe('node-trend');
+    expect(body.months).toEqual(['2026-02', '2026-03', '2026-04']);
     expect(body.points.map((p: { month: string; total: number }) => [p.month, p.total])).toEqual([
       ['2026-02', 0],
       ['2026-03', 106],
@@ -199,34 +197,38 @@ describe.each(dialects)('the tally of any node and period on %s', (dialect) => {
     expect(own.node.id).toBe('xa-a');
     expect(own.path).toEqual([{ id: 'xa-a', name: 'UBND xã An Bình' }]);
     for (const path of [
-      '/api/v1/tally?node=xa-b&period=2026-Q1',
-      '/api/v1/tally?node=tinh&period=2026-Q1',
-      '/api/v1/tally?node=xa-b&from=2026-01&to=2026-03',
+      '/api/v1/tally/node?node=xa-b&period=2026-Q1',
+      '/api/v1/tally/node?node=tinh&period=2026-Q1',
+      '/api/v1/tally/node/trend?node=xa-b&from=2026-01&to=2026-03',
       '/api/v1/tally/counters?unit=tt&period=2026-Q1',
-      '/api/v1/tally?node=nope&period=2026-Q1',
-      `/api/v1/tally?month=2026-03&unitId=xa-b`,
+      '/api/v1/tally/node?node=nope&period=2026-Q1',
+      '/api/v1/tally/units?month=2026-03&unit=xa-b',
+      '/api/v1/tally/units/trend?from=2026-01&to=2026-03&unit=xa-b',
+      '/api/v1/tally/channels?node=xa-b&period=2026-Q1',
     ]) {
       const res = await w.supervisorA.get(path);
       expect(res.status, path).toBe(404);
       expect((await res.json()).error.code).toBe('not_found');
     }
     expect((await tally('period=2026-Q1', w.centreStaff)).node.id).toBe('tt');
-    expect((await w.centreStaff.get('/api/v1/tally?node=so-tp&period=2026-Q1')).status).toBe(404);
+    expect((await w.centreStaff.get('/api/v1/tally/node?node=so-tp&period=2026-Q1')).status).toBe(
+      404,
+    );
     expect((await tally('node=xa-b&period=2026-Q1', w.viewer)).totals.total).toBe(12);
-    expect((await w.anonymous.get('/api/v1/tally?node=tinh&period=2026')).status).toBe(401);
+    expect((await w.anonymous.get('/api/v1/tally/node?node=tinh&period=2026')).status).toBe(401);
   });
 
   it('refuses bad questions with 422, changing nothing', async () => {
     for (const query of [
-      'node=tinh',
-      'node=tinh&period=2026-Q5',
-      'node=tinh&period=2026-H3',
-      'node=tinh&period=1999',
-      'node=tinh&period=2026&month=2026-01',
-      'node=tinh&from=2026-01',
-      'node=tinh&from=2020-01&to=2026-01',
+      'node?node=tinh',
+      'node?node=tinh&period=2026-Q5',
+      'node?node=tinh&period=2026-H3',
+      'node?node=tinh&period=1999',
+      'node/trend?node=tinh&from=2026-01',
+      'node/trend?node=tinh&from=2020-01&to=2026-01',
+      'node/trend?node=tinh&period=2026',
     ]) {
-      const res = await w.admin.get(`/api/v1/tally?${query}`);
+      const res = await w.admin.get(`/api/v1/tally/${query}`);
       expect(res.status, query).toBe(422);
       expect((await res.json()).error.code).toBe('validation_failed');
     }

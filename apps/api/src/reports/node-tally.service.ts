@@ -1,8 +1,9 @@
 /**
  * The tally of any node of the organisation tree for any reporting period, its trend month by
  * month, and the figures of a unit's counters: read ONLY from the tree's counters (node_rollups,
- * counter_rollups), which the sync transaction keeps exact, so a year of a province costs a few
- * small sums, never a walk over raw ratings. Readers see their subtree; elsewhere is "not found".
+ * node_totals, counter_rollups), which the storing transaction keeps exact, so a year of a province
+ * costs a few small sums, never a walk over raw ratings. Readers see their subtree; elsewhere is
+ * "not found".
  */
 import {
   ancestorsOf,
@@ -39,6 +40,16 @@ export const periodInfo = (period: Period): PeriodInfo => ({
 });
 
 export const spanOf = (months: readonly string[]) => ({ from: months[0]!, to: months.at(-1)! });
+
+/** The months of a trend, refused past MAX_TREND_MONTHS (the query checks it too). */
+export function withinTrendLimit(months: string[]): string[] {
+  if (months.length > MAX_TREND_MONTHS) {
+    throw new ApiError(422, 'validation_failed', `Chỉ xem được tối đa ${MAX_TREND_MONTHS} tháng.`, [
+      { path: 'to', message: `at most ${MAX_TREND_MONTHS} months` },
+    ]);
+  }
+  return months;
+}
 
 /** The node asked for (or the default one), its subtree, the units directly beneath and its path. */
 export function focusOn(scope: ReportScope, node: string | undefined) {
@@ -109,7 +120,6 @@ export function createNodeTallyService(repos: Repositories) {
         minSample: options.minSample,
       });
       return {
-        kind: 'node',
         period: periodInfo(period),
         path: focus.path.map((u) => ({ id: u.id, name: catalogue.unitName(u) })),
         hasCounters: counters.length > 0,
@@ -124,15 +134,7 @@ export function createNodeTallyService(repos: Repositories) {
       to: string,
       options: NodeTallyOptions = {},
     ): Promise<NodeTrend> {
-      const months = monthRange(from, to);
-      if (months.length > MAX_TREND_MONTHS) {
-        throw new ApiError(
-          422,
-          'validation_failed',
-          `Chỉ xem được tối đa ${MAX_TREND_MONTHS} tháng.`,
-          [{ path: 'to', message: `at most ${MAX_TREND_MONTHS} months` }],
-        );
-      }
+      const months = withinTrendLimit(monthRange(from, to));
       const scope = await loadReportScope(repos, user);
       const focus = focusOn(scope, options.node);
       const years = [...new Set(months.map(yearOfMonth))];
@@ -146,7 +148,6 @@ export function createNodeTallyService(repos: Repositories) {
         minSample: options.minSample,
       });
       return {
-        kind: 'node-trend',
         node: nodeRef(focus.unit, catalogue.unitName),
         months,
         ...trend,

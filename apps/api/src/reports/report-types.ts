@@ -1,17 +1,21 @@
 /**
- * The storage contract of reports over the tree. First, the organisation tree's counters (`node_rollups`, `node_reason_rollups`,
- * `counter_rollups`): written only by the sync transaction, read by every tally of a node, a
- * period, a league table or a counter. Reads sum over the months of a period in the database, so a
- * year costs one small answer, never a walk over raw ratings.
+ * The storage contract of reports. First, the one counter model: the organisation tree's counters
+ * (`node_rollups`, `node_totals`, `node_reason_rollups`, `counter_rollups`), written only through
+ * reports/counters.ts in the transaction that stores or changes ratings, read by every report.
+ * Reads sum over the months of a period in the database, so a year costs one small answer, never a
+ * walk over raw ratings. `own`: only the counters of each node's own ratings, not its subtree's.
  */
 import type {
+  ChannelCount,
   CounterCount,
   MonthCount,
-  TallyCounts,
+  NodeCount,
   NodeRollupDeltas,
   SectorCount,
   SectorReasonCount,
+  TallyCounts,
 } from '@hailong/domain';
+import type { TargetRow } from '../repositories/types.ts';
 
 /** A contiguous run of months, "YYYY-MM" to "YYYY-MM" inclusive (every reporting period is one). */
 export interface MonthSpan {
@@ -20,27 +24,46 @@ export interface MonthSpan {
 }
 
 export interface NodeRollupRepository {
-  /** Adds the counters of stored ratings; runs inside the sync transaction. */
+  /** Adds (or, with negative counts, takes away) counters; inside the storing transaction. */
   add(deltas: NodeRollupDeltas): Promise<void>;
   /** The counters of these nodes per sector code, summed over the span and the nodes. */
-  sectorCounts(nodeIds: readonly string[], span: MonthSpan): Promise<SectorCount[]>;
+  sectorCounts(nodeIds: readonly string[], span: MonthSpan, own?: boolean): Promise<SectorCount[]>;
   /** The counters of each node per sector code, summed over the span. */
   nodeSectorCounts(
     nodeIds: readonly string[],
     span: MonthSpan,
+    own?: boolean,
   ): Promise<(SectorCount & { nodeId: string })[]>;
-  /** The low-rating reasons of these nodes per sector code, summed likewise. */
-  sectorReasons(nodeIds: readonly string[], span: MonthSpan): Promise<SectorReasonCount[]>;
-  /**
-   * The counts of each node (answers in the rate, satisfied, repeats, bad clock, other levels),
-   * summed over sectors and the span in the database: the same rule as `countsByNode`, for the
-   * units beneath a node and league tables, where rows would be many and only totals are needed.
-   */
+  /** The low-rating reasons of each node per sector code, summed over the span. */
+  sectorReasons(
+    nodeIds: readonly string[],
+    span: MonthSpan,
+    own?: boolean,
+  ): Promise<(SectorReasonCount & { nodeId: string })[]>;
+  /** The counts of each node over the span, whatever the sector (`countsByNode`). */
   nodeTotals(nodeIds: readonly string[], span: MonthSpan): Promise<Map<string, TallyCounts>>;
+  /** The counters of each node summed over sectors and the span. */
+  nodeCounts(nodeIds: readonly string[], span: MonthSpan): Promise<NodeCount[]>;
   /** The counters of these nodes per month, summed over sectors and nodes. */
   monthCounts(nodeIds: readonly string[], span: MonthSpan): Promise<MonthCount[]>;
+  /** The counters of each node's own ratings per month, summed over sectors. */
+  ownMonthCounts(
+    nodeIds: readonly string[],
+    span: MonthSpan,
+  ): Promise<(MonthCount & { nodeId: string })[]>;
+  /** The counters of these nodes per channel, summed over sectors, months and nodes. */
+  channelCounts(nodeIds: readonly string[], span: MonthSpan): Promise<ChannelCount[]>;
   /** The counters of each counter (quầy), summed over the span. */
   counterCounts(counterIds: readonly string[], span: MonthSpan): Promise<CounterCount[]>;
+}
+
+export interface TargetRepository {
+  /** Every sector's own target in these years. */
+  listForYears(years: readonly number[]): Promise<TargetRow[]>;
+  /** The default target (basis points) of each of these years that has one. */
+  listDefaults(years: readonly number[]): Promise<Map<number, number>>;
+  /** Removes a sector's own target so the year's default applies; whether there was one. */
+  remove(unitId: string, sectorId: string, year: number): Promise<boolean>;
 }
 
 /** A sector or counter as reports need it (they order them by the tree, not by this list). */

@@ -1,9 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CATALOGUE } from '../demo/demo-catalogue.ts';
-import type { MonthTally, SectorTally } from '@hailong/contracts';
+import type { PooledSectorTally, UnitsTally } from '@hailong/contracts';
 import { dialects } from '../../../../test/support/databases.ts';
 import { Session } from '../../../../test/support/api-client.ts';
-import { CITIZEN_COMMENT, HOSTILE_SECTOR, tallyWorld, type TallyWorld } from '../../test/fixtures/tally-fixture.ts';
+import {
+  CITIZEN_COMMENT,
+  HOSTILE_SECTOR,
+  tallyWorld,
+  type TallyWorld,
+} from '../../test/fixtures/tally-fixture.ts';
 
 describe.each(dialects)('tally, targets and public stats on %s', (dialect) => {
   let w: TallyWorld;
@@ -12,14 +17,14 @@ describe.each(dialects)('tally, targets and public stats on %s', (dialect) => {
   });
   afterAll(() => w?.database.close());
 
-  const sectorOf = (body: MonthTally, name: string): SectorTally =>
+  const sectorOf = (body: UnitsTally, name: string): PooledSectorTally =>
     body.units[0]!.sectors.find((s) => s.sectorName === name)!;
 
-  it('tallies the month of ratings synced by the tablets, to the last count', async () => {
-    const res = await w.admin.get(`/api/v1/tally?month=2026-11&unitId=${w.unit.id}`);
+  it('tallies each unit’s own ratings of the month, to the last count', async () => {
+    const res = await w.admin.get(`/api/v1/tally/units?month=2026-11&unit=${w.unit.id}`);
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(body).toMatchObject({ kind: 'month', month: '2026-11', minSample: 30 });
+    expect(body).toMatchObject({ period: { id: '2026-11' }, minSample: 30 });
     expect(body.units).toHaveLength(1);
     const hoTich = sectorOf(body, 'Hộ tịch');
     expect(hoTich.levels).toEqual([
@@ -60,15 +65,16 @@ describe.each(dialects)('tally, targets and public stats on %s', (dialect) => {
       target: 0.95,
       met: false,
       moreNeeded: 34,
-      sectorsMet: 2,
-      sectorsUnmet: 1,
     });
+    const judged = body.units[0].sectors.filter((s: PooledSectorTally) => s.met !== null);
+    expect(judged.filter((s: PooledSectorTally) => s.met).length).toBe(2);
+    expect(judged.filter((s: PooledSectorTally) => !s.met).length).toBe(1);
     // The register exists: one phản ánh came with the upload.
     expect(body.units[0].feedback).toMatchObject({ received: 1 });
   });
 
   it('counts the three-level ward and the month before, split at midnight in Việt Nam', async () => {
-    const all = await (await w.viewer.get('/api/v1/tally?month=2026-11')).json();
+    const all = await (await w.viewer.get('/api/v1/tally/units?month=2026-11')).json();
     expect(all.units).toHaveLength(DEMO_CATALOGUE.length);
     const ward = all.units.find((u: { unitId: string }) => u.unitId === w.ward.id);
     expect(ward.scale).toBe('three');
@@ -77,17 +83,22 @@ describe.each(dialects)('tally, targets and public stats on %s', (dialect) => {
     expect(all.overall).toMatchObject({ total: 36, satisfied: 31 });
 
     const october = await (
-      await w.admin.get(`/api/v1/tally?month=2026-10&unitId=${w.unit.id}`)
+      await w.admin.get(`/api/v1/tally/units?month=2026-10&unit=${w.unit.id}`)
     ).json();
-    expect(sectorOf(october, 'Hộ tịch')).toMatchObject({ total: 1, satisfied: 0 });
+    // Its one October rating arrived after October was closed: kept, on the late line only.
+    expect(sectorOf(october, 'Hộ tịch')).toMatchObject({ total: 0, late: 1 });
+    expect(october.units[0].totals).toMatchObject({ total: 0, late: 1 });
   });
 
   it('gives unit totals month by month for trends', async () => {
-    const res = await w.admin.get(`/api/v1/tally?from=2026-09&to=2026-11&unitId=${w.unit.id}`);
+    const res = await w.admin.get(
+      `/api/v1/tally/units/trend?from=2026-09&to=2026-11&unit=${w.unit.id}`,
+    );
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(body.kind).toBe('trend');
-    expect(body.units[0].points.map((p: { total: number }) => p.total)).toEqual([0, 1, 26]);
+    expect(body.months).toEqual(['2026-09', '2026-10', '2026-11']);
+    expect(body.units[0].points.map((p: { total: number }) => p.total)).toEqual([0, 0, 26]);
+    expect(body.units[0].points.map((p: { late: number }) => p.late)).toEqual([0, 1, 0]);
     expect(body.overall.map((p: { month: string }) => p.month)).toEqual([
       '2026-09',
       '2026-10',
@@ -96,31 +107,33 @@ describe.each(dialects)('tally, targets and public stats on %s', (dialect) => {
   });
 
   it('shows staff only their own unit (others are not found), and refuses bad questions', async () => {
-    const own = await (await w.staff.get('/api/v1/tally?month=2026-11')).json();
+    const own = await (await w.staff.get('/api/v1/tally/units?month=2026-11')).json();
     expect(own.units.map((u: { unitId: string }) => u.unitId)).toEqual([w.unit.id]);
-    expect((await w.staff.get(`/api/v1/tally?month=2026-11&unitId=${w.ward.id}`)).status).toBe(404);
+    expect((await w.staff.get(`/api/v1/tally/units?month=2026-11&unit=${w.ward.id}`)).status).toBe(
+      404,
+    );
     expect(
       (await w.staff.get(`/api/v1/exports/tally.csv?month=2026-11&unitId=${w.ward.id}`)).status,
     ).toBe(404);
-    expect((await new Session(w.app).get('/api/v1/tally?month=2026-11')).status).toBe(401);
-    for (const query of [
-      'month=2026-13',
-      'month=2026-11&from=2026-01',
-      'from=2026-05',
-      '',
-      'from=2026-05&to=2026-01',
-      'from=2020-01&to=2026-01',
-      'period=2026-Q5',
-      'period=2026-Q1&month=2026-01',
-      'period=2026&from=2026-01&to=2026-02',
-      `node=${w.unit.id}`,
-      `node=${w.unit.id}&unitId=${w.unit.id}&period=2026`,
+    expect((await new Session(w.app).get('/api/v1/tally/units?month=2026-11')).status).toBe(401);
+    for (const path of [
+      'units?month=2026-13',
+      'units?period=2026-11',
+      'units',
+      'units/trend?from=2026-05',
+      'units/trend?from=2026-05&to=2026-01',
+      'units/trend?from=2020-01&to=2026-01',
+      'node?period=2026-Q5',
+      `node?node=${w.unit.id}`,
+      'node/trend?from=2026-05&to=2026-01',
+      'node/trend?period=2026',
     ]) {
-      const res = await w.admin.get(`/api/v1/tally?${query}`);
-      expect(res.status, query).toBe(422);
+      const res = await w.admin.get(`/api/v1/tally/${path}`);
+      expect(res.status, path).toBe(422);
       expect((await res.json()).error.code).toBe('validation_failed');
     }
-    expect((await w.admin.get('/api/v1/tally?month=2026-11&unitId=nope')).status).toBe(404);
+    expect((await w.admin.get('/api/v1/tally/units?month=2026-11&unit=nope')).status).toBe(404);
+    expect((await w.admin.get('/api/v1/tally?month=2026-11')).status).toBe(404);
   });
 
   it('lets supervisors set targets, audits every change, and refuses viewers', async () => {
@@ -143,7 +156,7 @@ describe.each(dialects)('tally, targets and public stats on %s', (dialect) => {
     const after = await changed.json();
     expect(after).toMatchObject({ defaultPercent: 91.5, defaultIsSet: true });
     const tally = await (
-      await w.admin.get(`/api/v1/tally?month=2026-11&unitId=${w.unit.id}`)
+      await w.admin.get(`/api/v1/tally/units?month=2026-11&unit=${w.unit.id}`)
     ).json();
     expect(sectorOf(tally, 'Lý lịch tư pháp').targetBp).toBe(9150);
     expect(tally.units[0].totals.targetBp).toBe(9150);
@@ -190,7 +203,8 @@ describe.each(dialects)('tally, targets and public stats on %s', (dialect) => {
       tooFew: true,
     });
     const hoTich = unit.sectors.find((s: { sectorName: string }) => s.sectorName === 'Hộ tịch');
-    expect(hoTich.previous).toMatchObject({ total: 1, satisfied: 0, rate: 0 });
+    // October's one rating came after October was closed: not in its published figure.
+    expect(hoTich.previous).toMatchObject({ total: 0, satisfied: 0, rate: null });
     expect(hoTich.current).toMatchObject({ total: 21, satisfied: 19, met: true });
     expect((await new Session(w.app).get('/api/v1/public/stats?month=11-2026')).status).toBe(422);
   });

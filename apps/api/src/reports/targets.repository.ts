@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import type { TargetRepository } from './tally-types.ts';
+import type { TargetRepository } from './report-types.ts';
 
 /** Targets across years (a trend may span two) and their removal; writes go through the catalogue. */
 export function createTargetRepository(db: Kysely<Database>): TargetRepository {

@@ -15,9 +15,10 @@ const PERIOD = '2026-11';
 const FILTERS = [
   '/api/v1/feedback?unitId={u}',
   `/api/v1/feedback/on-time?month=${PERIOD}&unitId={u}`,
-  `/api/v1/tally?month=${PERIOD}&unitId={u}`,
-  `/api/v1/tally?from=2026-10&to=${PERIOD}&unitId={u}`,
-  `/api/v1/tally?period=${PERIOD}&node={u}`,
+  `/api/v1/tally/units?month=${PERIOD}&unit={u}`,
+  `/api/v1/tally/units/trend?from=2026-10&to=${PERIOD}&unit={u}`,
+  `/api/v1/tally/node?period=${PERIOD}&node={u}`,
+  `/api/v1/tally/node/trend?from=2026-10&to=${PERIOD}&node={u}`,
   `/api/v1/tally/counters?unit={u}&period=${PERIOD}`,
   `/api/v1/tally/comments?period=${PERIOD}&node={u}`,
   `/api/v1/tally/channels?period=${PERIOD}&node={u}`,

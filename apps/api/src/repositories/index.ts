@@ -3,6 +3,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { createAuditRepository } from '../auth/audit.repository.ts';
 import { createEventRepository } from '../events/events.repository.ts';
+import { createJobRepository } from '../jobs/jobs.repository.ts';
+import { createCountingRepository } from '../ingest/counting.repository.ts';
 import { createCatalogueRepository } from '../catalogue/catalogue.repository.ts';
 import { createLoginThrottleRepository } from '../auth/login-throttle.repository.ts';
 import { createSessionRepository } from '../auth/sessions.repository.ts';
@@ -13,7 +15,6 @@ import { createIngestRepository } from '../ingest/ingest.repository.ts';
 import { createAssessmentRepository } from '../assessment/assessment.repository.ts';
 import { createFeedbackRepository } from '../feedback/feedback.repository.ts';
 import { createHolidayRepository } from '../feedback/holidays.repository.ts';
-import { createRollupRepository } from '../reports/rollups.repository.ts';
 import { createTargetRepository } from '../reports/targets.repository.ts';
 import { createNodeRollupRepository } from '../reports/node-rollups.repository.ts';
 import { createReportCatalogueRepository } from '../reports/report-catalogue.repository.ts';
@@ -24,8 +25,8 @@ import { createSurveyRepository } from '../survey/survey.repository.ts';
 import { createVerdictRepository } from '../feedback/verdicts.repository.ts';
 import { createPublicRegisterRepository } from '../public/public-register.repository.ts';
 import { createAttachmentRepository } from '../feedback/attachments.repository.ts';
-import { createChannelTallyRepository } from '../reports/channel-tally.repository.ts';
 import { createRatingAmendmentRepository } from '../ingest/rating-amendments.repository.ts';
+import { createAgencyRepository } from '../public/agency.repository.ts';
 
 export * from './types.ts';
 export * from '../survey/survey-types.ts';
@@ -42,7 +43,6 @@ export function createRepositories(db: Kysely<Database>, dialect: Dialect): Repo
     ingest: createIngestRepository(db, dialect),
     feedback: createFeedbackRepository(db),
     holidays: createHolidayRepository(db),
-    rollups: createRollupRepository(db),
     nodeRollups: createNodeRollupRepository(db),
     reportCatalogue: createReportCatalogueRepository(db),
     ratingComments: createRatingCommentRepository(db),
@@ -53,10 +53,12 @@ export function createRepositories(db: Kysely<Database>, dialect: Dialect): Repo
     verdicts: createVerdictRepository(db),
     publicRegister: createPublicRegisterRepository(db),
     attachments: createAttachmentRepository(db),
-    channelTally: createChannelTallyRepository(db),
     assessment: createAssessmentRepository(db),
     ratingAmendments: createRatingAmendmentRepository(db, dialect),
-    events: createEventRepository(db),
+    events: createEventRepository(db, dialect),
+    jobs: createJobRepository(db),
+    counting: createCountingRepository(db, dialect),
+    agency: createAgencyRepository(db),
     transaction(work) {
       // Kysely cannot nest transactions; an inner call joins the outer one, which then commits or
       // rolls back everything together.

@@ -22,18 +22,19 @@ import type {
   PublicRegisterRepository,
   VerdictRepository,
 } from '../reports/channel-types.ts';
-import type { ChannelTallyRepository } from '../reports/channel-tally.repository.ts';
 import type { EventRepository } from '../events/events.repository.ts';
+import type { JobRepository } from '../jobs/jobs.repository.ts';
+import type { AgencyRepository } from '../public/agency.repository.ts';
+import type { CountingRepository } from '../ingest/counting.repository.ts';
 import type { RatingAmendmentRepository } from '../ingest/rating-amendments.repository.ts';
-import type { RollupRepository, TargetRepository } from '../reports/tally-types.ts';
 import type {
   NodeRollupRepository,
   RatingCommentRepository,
   ReportCatalogueRepository,
+  TargetRepository,
 } from '../reports/report-types.ts';
 
 export type * from '../feedback/feedback-types.ts';
-export type * from '../reports/tally-types.ts';
 export type * from '../reports/report-types.ts';
 export type * from '../alerts/alert-types.ts';
 export type * from '../reports/channel-types.ts';
@@ -303,10 +304,10 @@ export interface DeviceRow {
   /** The counter (quầy) the tablet stands at, if bound to one. */
   counterId: string | null;
   /**
-   * tablet: an enrolled tablet. phone, staff: the one source per unit through which the phone
-   * page or staff entries reach the ledger (sources.ts); it has no token and is listed nowhere.
+   * The highest sequence number the tablet reported giving (a sync's `highestSeq`), kept even when
+   * the server lacks those records (after a restore); 0 when it never reported one.
    */
-  channel?: SourceChannel;
+  reportedSeq?: number;
 }
 
 export interface DeviceRepository {
@@ -320,14 +321,12 @@ export interface DeviceRepository {
     deviceId: string,
     now: number,
   ): Promise<EnrollmentRow | undefined>;
-  createDevice(device: DeviceRow): Promise<void>;
+  createDevice(device: Omit<DeviceRow, 'reportedSeq'>): Promise<void>;
   findById(id: string): Promise<DeviceRow | undefined>;
   /** The device with this token hash if it is not revoked. */
   findActiveByTokenHash(tokenHash: string): Promise<DeviceRow | undefined>;
-  /** Enrolled tablets (sources of other channels are not devices anyone manages). */
+  /** Enrolled tablets (every device is one: phone and staff are sources, not devices). */
   list(): Promise<DeviceRow[]>;
-  /** The unit's source of a channel other than tablets, made on first use (sources.ts). */
-  ensureSource(unitId: string, channel: Exclude<SourceChannel, 'tablet'>): Promise<string>;
   revoke(id: string, at: number): Promise<boolean>;
   /** Binds the device to a counter (or none); returns the updated row, undefined when unknown. */
   setCounter(id: string, counterId: string | null): Promise<DeviceRow | undefined>;
@@ -347,17 +346,28 @@ export interface RecordLedgerRow {
   id: string;
   /** The id in its compared form (lower case); null on older rows whose id already was. */
   canonicalId: string | null;
-  deviceId: string;
-  seq: number;
+  /** What the record came through (migration 019). */
+  source: SourceChannel;
+  /** The tablet's; null for phone and staff records. */
+  deviceId: string | null;
+  /** Phone and staff: the unit whose source it is; null for a tablet's. */
+  sourceKey: string | null;
+  /** The tablet's number for it; null for phone and staff records (nobody numbers them). */
+  seq: number | null;
   kind: 'rating' | 'feedback';
   receivedAt: number;
   /** SHA-256 of the record as validated; null on rows stored before migration 005. */
   contentHash: string | null;
 }
 
-export type RecordRefusalCode = 'id_taken' | 'conflict' | 'tracking_code_taken';
+/**
+ * The ledger's refusals (an id or tracking code taken, a resend with other content) and the unit
+ * policy's (unit-policy.ts: a sector not of the unit, a level off its scale, a malformed code).
+ */
+export type RecordRefusalCode =
+  'id_taken' | 'conflict' | 'tracking_code_taken' | 'unknown_sector' | 'validation_failed';
 
-/** A record refused for good because its id or code was taken or a resend changed content. */
+/** A tablet's record refused for good, for staff to see with the tablet. */
 export interface RecordRefusalRow {
   deviceId: string;
   /** Canonical id of the refused record. */
@@ -369,11 +379,14 @@ export interface RecordRefusalRow {
   otherDeviceId: string | null;
   trackingCode: string | null;
   at: number;
+  /** The unit policy's words (migration 019); null for the ledger's refusals. */
+  reason?: string | null;
 }
 
 export interface RatingRow {
   id: string;
-  deviceId: string;
+  /** The tablet's; null for phone and staff ratings (`channel` says which). */
+  deviceId: string | null;
   unitId: string;
   sectorId: string;
   /** The counter the citizen was served at, as the tablet recorded it (else its binding). */
@@ -444,21 +457,11 @@ export interface IngestRepository {
     deviceId: string,
     ranges: readonly { from: number; to: number }[],
   ): Promise<TimelineRatingRow[]>;
-  /** Adds the counts of these ratings to the monthly rollups. */
-  addToRollups(rows: RatingRow[]): Promise<void>;
   /**
-   * Turns these `counted` ratings into repeats or superseded ones, moving their counts in the
-   * rollups with them.
+   * Turns these `counted` ratings into repeats or superseded ones (their counters move through
+   * reports/counters.ts, the caller).
    */
-  markCategory(rows: RatingRow[], to: 'repeat' | 'superseded'): Promise<void>;
-  /**
-   * The rating that counts for each dossier code, locking the codes' rows (made if missing) in
-   * code order, so two batches rating one dossier wait for each other.
-   */
-  lockDossiers(
-    codes: readonly string[],
-  ): Promise<Map<string, { ratingId: string | null; ratedAt: number | null }>>;
-  setDossierLatest(code: string, ratingId: string, ratedAt: number): Promise<void>;
+  markCategory(rows: RatingRow[], to: Exclude<RollupCategory, 'counted'>): Promise<void>;
   findRatings(ids: readonly string[]): Promise<RatingRow[]>;
   /** Records refusals; one already recorded (same device, record and content) is not counted again. */
   recordRefusals(rows: RecordRefusalRow[]): Promise<void>;
@@ -468,6 +471,8 @@ export interface IngestRepository {
     deviceId: string,
     update: { at: number; highestSeq: number; added: number; lastRatingAt: number | null },
   ): Promise<void>;
+  /** Keeps the highest sequence number the tablet ever reported giving (`reportedSeq`). */
+  recordReportedSeq(deviceId: string, highestSeq: number): Promise<void>;
 }
 
 export interface Repositories {
@@ -481,7 +486,6 @@ export interface Repositories {
   ingest: IngestRepository;
   feedback: FeedbackRepository;
   holidays: HolidayRepository;
-  rollups: RollupRepository;
   nodeRollups: NodeRollupRepository;
   reportCatalogue: ReportCatalogueRepository;
   ratingComments: RatingCommentRepository;
@@ -493,11 +497,15 @@ export interface Repositories {
   verdicts: VerdictRepository;
   publicRegister: PublicRegisterRepository;
   attachments: AttachmentRepository;
-  channelTally: ChannelTallyRepository;
   assessment: AssessmentRepository;
   /** The phone page's follow-up answers to a level stored alone (issue 21). */
   ratingAmendments: RatingAmendmentRepository;
   events: EventRepository;
+  jobs: JobRepository;
+  /** The dossier rule per unit, closed months and phone inclusion (issue 22). */
+  counting: CountingRepository;
+  /** The agency that heads the public pages (issue 24). */
+  agency: AgencyRepository;
   /** Runs `work` in one database transaction with repositories bound to it. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }

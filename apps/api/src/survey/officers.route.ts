@@ -7,6 +7,8 @@ import {
   MyCounterPin,
   SetCounterDutyRequest,
   SetCounterPinRequest,
+  UnitCountingSettings,
+  UnitCountingSettingsView,
   UnitOfficerList,
   UnitSurveySettings,
   UnitSurveySettingsView,
@@ -144,6 +146,38 @@ const resetSettings = createRoute({
   },
 });
 
+const getCounting = createRoute({
+  ...signedIn,
+  method: 'get',
+  path: '/units/{id}/counting-settings',
+  summary:
+    "A unit's counting settings: the day its month's figures close, and whether phone ratings without a dossier count",
+  description:
+    'In force this month (`fromMonth` null: the defaults, which nobody chose), a change waiting for a later month, and the latest closed month.',
+  request: { params: IdParam },
+  responses: {
+    200: json(UnitCountingSettingsView, 'Counting settings'),
+    ...sessionErrors,
+    ...notFound('No such unit in scope'),
+  },
+});
+
+const putCounting = createRoute({
+  ...managers,
+  method: 'put',
+  path: '/units/{id}/counting-settings',
+  summary: "Set a unit's counting settings from the next month on; audited",
+  description:
+    'The month in progress and earlier months keep their rule, so no closed month reopens. Phone ratings without a dossier of the unit, when included, count up to 1 % of the average daily counted tablet ratings of the 28 days before (rounded down) a day.',
+  request: { params: IdParam, body: jsonBody(UnitCountingSettings) },
+  responses: {
+    200: json(UnitCountingSettingsView, 'Counting settings'),
+    ...commonErrors,
+    ...sessionErrors,
+    ...notFound('No such unit in scope'),
+  },
+});
+
 export function officersRoutes(
   service: OfficersService,
   settings: SurveySettingsService,
@@ -206,5 +240,18 @@ export function officersRoutes(
     )
     .openapi(resetSettings, async (c) =>
       c.json(await settings.reset(c.get('auth').user, c.req.valid('param').id), 200),
+    )
+    .openapi(getCounting, async (c) =>
+      c.json(await settings.getCounting(c.get('auth').user, c.req.valid('param').id), 200),
+    )
+    .openapi(putCounting, async (c) =>
+      c.json(
+        await settings.putCounting(
+          c.get('auth').user,
+          c.req.valid('param').id,
+          c.req.valid('json'),
+        ),
+        200,
+      ),
     );
 }

@@ -4,9 +4,24 @@
  * (everything off, officer attribution on) apply. Supervisors change their subtree, admins any unit.
  */
 import { randomUUID } from 'node:crypto';
-import { ancestorsOf, buildTree, surveySettingsAt } from '@hailong/domain';
+import {
+  addMonths,
+  ancestorsOf,
+  buildTree,
+  changeTakesEffect,
+  countingSettingsFor,
+  DEFAULT_COUNTING_SETTINGS,
+  isMonthClosed,
+  monthOf,
+  surveySettingsAt,
+} from '@hailong/domain';
 import { checkDossierPattern } from './dossier-pattern.ts';
-import type { UnitSurveySettings, UnitSurveySettingsView } from '@hailong/contracts';
+import type {
+  UnitCountingSettings,
+  UnitCountingSettingsView,
+  UnitSurveySettings,
+  UnitSurveySettingsView,
+} from '@hailong/contracts';
 import type { Repositories, UserRow } from '../repositories/index.ts';
 import { ApiError } from '../http/errors.ts';
 import type { Clock } from '../jobs/clock.ts';
@@ -28,6 +43,41 @@ export async function effectiveSurveySettings(
     settings: structuredClone(settings) as UnitSurveySettings,
     own: from === unitId,
     inheritedFrom: from === unitId ? null : from,
+  };
+}
+
+/**
+ * A unit's counting settings (month-close.ts) as the console shows them: in force this month (the
+ * defaults when nobody chose), a change waiting for a later month, and the latest closed month.
+ */
+export async function countingSettingsView(
+  repos: Repositories,
+  unitId: string,
+  now: number,
+): Promise<UnitCountingSettingsView> {
+  const history = (await repos.counting.listSettings([unitId])).get(unitId) ?? [];
+  const month = monthOf(now);
+  const current = countingSettingsFor(history, month);
+  const later = history
+    .filter((h) => h.fromMonth > month)
+    .sort((a, b) => (a.fromMonth < b.fromMonth ? 1 : -1))[0];
+  const previous = addMonths(month, -1);
+  return {
+    unitId,
+    current,
+    next:
+      later &&
+      (later.closeDay !== current.closeDay ||
+        later.includeUnverifiedPhone !== current.includeUnverifiedPhone)
+        ? {
+            closeDay: later.closeDay,
+            includeUnverifiedPhone: later.includeUnverifiedPhone,
+            fromMonth: later.fromMonth,
+          }
+        : null,
+    defaults: { ...DEFAULT_COUNTING_SETTINGS },
+    changesFrom: changeTakesEffect(month),
+    lastClosedMonth: isMonthClosed(history, previous, now) ? previous : addMonths(month, -2),
   };
 }
 
@@ -85,6 +135,48 @@ export function createSurveySettingsService(repos: Repositories, clock: Clock) {
       });
       await audit(user, unitId, settings);
       return effectiveSurveySettings(repos, unitId);
+    },
+
+    async getCounting(user: UserRow, unitId: string): Promise<UnitCountingSettingsView> {
+      (await loadAccess(repos, user)).requireVisible(unitId);
+      return countingSettingsView(repos, unitId, clock());
+    },
+
+    /**
+     * Sets a unit's counting settings from the next month on (issue 22): the month in progress and
+     * every month before keep the rule they had, so no closed month reopens and no figure of the
+     * month in progress changes meaning halfway. Audited with what it replaces.
+     */
+    async putCounting(
+      user: UserRow,
+      unitId: string,
+      settings: UnitCountingSettings,
+    ): Promise<UnitCountingSettingsView> {
+      (await loadAccess(repos, user)).requireManage(unitId);
+      const now = clock();
+      const fromMonth = changeTakesEffect(monthOf(now));
+      await repos.transaction(async (tx) => {
+        const history = (await tx.counting.listSettings([unitId])).get(unitId) ?? [];
+        const { fromMonth: since, ...before } = countingSettingsFor(history, fromMonth);
+        await tx.counting.putSettings({
+          unitId,
+          fromMonth,
+          ...settings,
+          updatedAt: now,
+          updatedBy: user.id,
+        });
+        await tx.audit.append({
+          id: randomUUID(),
+          at: now,
+          actorId: user.id,
+          action: 'unit.counting_settings',
+          entityType: 'unit',
+          entityId: unitId,
+          // `wasDefault`: what it replaces is the defaults, which nobody had chosen.
+          details: { fromMonth, before, wasDefault: since === null, after: settings },
+        });
+      });
+      return countingSettingsView(repos, unitId, now);
     },
 
     /** Drops a unit's own settings: it takes its ancestors' (or the defaults) again. */

@@ -7,19 +7,27 @@ import {
   UnitAlertRules,
   type PutAlertRulesRequest,
 } from '@hailong/contracts';
-import { request, requestEmpty } from './api.ts';
-
-const id = (value: string) => encodeURIComponent(value);
+import { GET, POST, PUT, empty, parsed } from './api-client.ts';
 
 export const alertsApi = {
-  list: (signal?: AbortSignal) => request('GET', '/alerts', AlertList, { signal }),
-  unread: () => request('GET', '/alerts/unread', AlertUnread),
-  markRead: (ids: string[]) => requestEmpty('POST', '/alerts/read', { body: { ids } }),
+  list: (signal?: AbortSignal) => parsed(GET('/api/v1/alerts', { signal }), AlertList),
+  unread: () => parsed(GET('/api/v1/alerts/unread'), AlertUnread),
+  markRead: (ids: string[]) => empty(POST('/api/v1/alerts/read', { body: { ids } })),
   acknowledge: (alertId: string, comment: string) =>
-    request('POST', `/alerts/${id(alertId)}/acknowledge`, Alert, { body: { comment } }),
+    parsed(
+      POST('/api/v1/alerts/{id}/acknowledge', {
+        params: { path: { id: alertId } },
+        body: { comment },
+      }),
+      Alert,
+    ),
   setPreference: (body: AlertPreference) =>
-    request('PUT', '/me/alert-preference', AlertPreference, { body }),
-  rules: (unitId: string) => request('GET', `/alert-rules?unitId=${id(unitId)}`, UnitAlertRules),
+    parsed(PUT('/api/v1/me/alert-preference', { body }), AlertPreference),
+  rules: (unitId: string) =>
+    parsed(GET('/api/v1/alert-rules', { params: { query: { unitId } } }), UnitAlertRules),
   putRules: (unitId: string, body: PutAlertRulesRequest) =>
-    request('PUT', `/alert-rules/${id(unitId)}`, UnitAlertRules, { body }),
+    parsed(
+      PUT('/api/v1/alert-rules/{unitId}', { params: { path: { unitId } }, body }),
+      UnitAlertRules,
+    ),
 };

@@ -7,43 +7,42 @@ import {
   AssessmentReport,
   ConductState,
   DossierImportResult,
-  type AssessmentBy,
   type ConductDecision,
 } from '@hailong/contracts';
-import { queryString, request } from './api.ts';
+import type { paths } from '@hailong/contracts/openapi';
+import { GET, POST, PUT, href, parsed, upload } from './api-client.ts';
 
-const BASE = '/api/v1';
-const id = (value: string) => encodeURIComponent(value);
-
-export interface AssessmentChoice {
-  period: string;
-  by: AssessmentBy;
-  /** A unit: its subtree; undefined: everything the reader may see. */
-  node?: string | undefined;
-}
+/** The period, the grouping and the node of a table: the query of GET /assessment. */
+export type AssessmentChoice = paths['/api/v1/assessment']['get']['parameters']['query'];
 
 export const assessmentApi = {
   report: (query: AssessmentChoice, signal?: AbortSignal) =>
-    request('GET', `/assessment${queryString({ ...query })}`, AssessmentReport, { signal }),
+    parsed(GET('/api/v1/assessment', { params: { query }, signal }), AssessmentReport),
   /** Where the browser downloads the same table (a plain link: the cookie goes along). */
-  exportUrl: (query: AssessmentChoice) =>
-    `${BASE}/exports/assessment.xlsx${queryString({ ...query })}`,
+  exportUrl: (query: AssessmentChoice) => href('/api/v1/exports/assessment.xlsx', query),
   dossiers: {
-    templateUrl: () => `${BASE}/dossiers/template.csv`,
+    templateUrl: () => href('/api/v1/dossiers/template.csv'),
     /** Checks a file of the one-stop system's dossiers (dry run), or stores its good rows. */
-    import: (file: File, apply: boolean) => {
-      const form = new FormData();
-      form.set('file', file);
-      return request('POST', `/dossiers/import?dryRun=${apply ? 0 : 1}`, DossierImportResult, {
-        form,
-      });
-    },
+    import: (file: File, apply: boolean) =>
+      parsed(
+        POST('/api/v1/dossiers/import', {
+          params: { query: { dryRun: apply ? '0' : '1' } },
+          body: upload(file),
+        }),
+        DossierImportResult,
+      ),
   },
   /** Kết luận on a phản ánh about an officer's conduct: who, and whether it was founded. */
   conduct: {
     get: (itemId: string, signal?: AbortSignal) =>
-      request('GET', `/feedback/${id(itemId)}/conduct`, ConductState, { signal }),
+      parsed(
+        GET('/api/v1/feedback/{id}/conduct', { params: { path: { id: itemId } }, signal }),
+        ConductState,
+      ),
     put: (itemId: string, body: ConductDecision) =>
-      request('PUT', `/feedback/${id(itemId)}/conduct`, ConductState, { body }),
+      parsed(
+        PUT('/api/v1/feedback/{id}/conduct', { params: { path: { id: itemId } }, body }),
+        ConductState,
+      ),
   },
 };

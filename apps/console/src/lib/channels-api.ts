@@ -6,22 +6,27 @@ import {
   type PhoneVerdictRequest,
   type StaffEntryRequest,
 } from '@hailong/contracts';
-import { request } from './api.ts';
-
-const id = (value: string) => encodeURIComponent(value);
+import { GET, POST, parsed } from './api-client.ts';
 
 export const channelsApi = {
   enter: (body: Exclude<StaffEntryRequest, undefined>) =>
-    request('POST', '/feedback/entries', StaffEntryReceipt, { body }),
+    parsed(POST('/api/v1/feedback/entries', { body }), StaffEntryReceipt),
   verdictHandled: (itemId: string, note: string) =>
-    request('POST', `/feedback/${id(itemId)}/verdict/handled`, FeedbackDetail, {
-      body: { note },
-    }),
+    parsed(
+      POST('/api/v1/feedback/{id}/verdict/handled', {
+        params: { path: { id: itemId } },
+        body: { note },
+      }),
+      FeedbackDetail,
+    ),
   recordVerdict: (itemId: string, body: Exclude<PhoneVerdictRequest, undefined>) =>
-    request('POST', `/feedback/${id(itemId)}/verdict`, FeedbackDetail, { body }),
-  split: (node: string | undefined, period: string, signal?: AbortSignal) => {
-    const query = new URLSearchParams({ period });
-    if (node) query.set('node', node);
-    return request('GET', `/tally/channels?${query}`, ChannelTally, { signal });
-  },
+    parsed(
+      POST('/api/v1/feedback/{id}/verdict', { params: { path: { id: itemId } }, body }),
+      FeedbackDetail,
+    ),
+  split: (node: string | undefined, period: string, signal?: AbortSignal) =>
+    parsed(
+      GET('/api/v1/tally/channels', { params: { query: { node, period } }, signal }),
+      ChannelTally,
+    ),
 };

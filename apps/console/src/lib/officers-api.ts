@@ -1,28 +1,49 @@
-/** The console's client for officers at counters and unit survey settings (issue 12). */
+/** The console's client for officers at counters, unit survey and counting settings (issues 12, 22). */
 import {
   CounterDutyList,
   CounterDutyView,
   MyCounterPin,
+  UnitCountingSettingsView,
   UnitOfficerList,
   UnitSurveySettingsView,
+  type UnitCountingSettings,
   type UnitSurveySettings,
 } from '@hailong/contracts';
-import { request, requestEmpty } from './api.ts';
+import { GET, PUT, DELETE, empty, parsed } from './api-client.ts';
 
-const id = (value: string) => encodeURIComponent(value);
+const unit = (id: string) => ({ params: { path: { id } } });
 
 export const officersApi = {
-  myPin: () => request('GET', '/me/counter-pin', MyCounterPin),
-  setMyPin: (pin: string) => request('PUT', '/me/counter-pin', MyCounterPin, { body: { pin } }),
-  clearPin: (userId: string) => requestEmpty('DELETE', `/users/${id(userId)}/counter-pin`),
-  officers: (unitId: string) => request('GET', `/units/${id(unitId)}/officers`, UnitOfficerList),
-  duties: (unitId: string) => request('GET', `/units/${id(unitId)}/counter-duty`, CounterDutyList),
+  myPin: () => parsed(GET('/api/v1/me/counter-pin'), MyCounterPin),
+  setMyPin: (pin: string) => parsed(PUT('/api/v1/me/counter-pin', { body: { pin } }), MyCounterPin),
+  clearPin: (userId: string) =>
+    empty(DELETE('/api/v1/users/{id}/counter-pin', { params: { path: { id: userId } } })),
+  officers: (unitId: string) =>
+    parsed(GET('/api/v1/units/{id}/officers', unit(unitId)), UnitOfficerList),
+  duties: (unitId: string) =>
+    parsed(GET('/api/v1/units/{id}/counter-duty', unit(unitId)), CounterDutyList),
   setDuty: (counterId: string, officerId: string | null) =>
-    request('PUT', `/counters/${id(counterId)}/duty`, CounterDutyView, { body: { officerId } }),
+    parsed(
+      PUT('/api/v1/counters/{id}/duty', {
+        params: { path: { id: counterId } },
+        body: { officerId },
+      }),
+      CounterDutyView,
+    ),
   survey: (unitId: string) =>
-    request('GET', `/units/${id(unitId)}/survey-settings`, UnitSurveySettingsView),
+    parsed(GET('/api/v1/units/{id}/survey-settings', unit(unitId)), UnitSurveySettingsView),
   putSurvey: (unitId: string, body: UnitSurveySettings) =>
-    request('PUT', `/units/${id(unitId)}/survey-settings`, UnitSurveySettingsView, { body }),
+    parsed(
+      PUT('/api/v1/units/{id}/survey-settings', { ...unit(unitId), body }),
+      UnitSurveySettingsView,
+    ),
   resetSurvey: (unitId: string) =>
-    request('DELETE', `/units/${id(unitId)}/survey-settings`, UnitSurveySettingsView),
+    parsed(DELETE('/api/v1/units/{id}/survey-settings', unit(unitId)), UnitSurveySettingsView),
+  counting: (unitId: string) =>
+    parsed(GET('/api/v1/units/{id}/counting-settings', unit(unitId)), UnitCountingSettingsView),
+  putCounting: (unitId: string, body: UnitCountingSettings) =>
+    parsed(
+      PUT('/api/v1/units/{id}/counting-settings', { ...unit(unitId), body }),
+      UnitCountingSettingsView,
+    ),
 };

@@ -1,23 +1,17 @@
 /**
- * The phone page's few calls. A submission keeps one UUID from the first press to the last retry:
- * on a slow or dropping link the page sends it again, and the server stores it once (the channel
- * source's ledger). Retries back off with jitter; a 4xx is final (the page says why).
+ * The phone page's few calls, typed by the server's OpenAPI document (`npm run api-types`): a
+ * renamed path, parameter or field fails the typecheck. A submission keeps one UUID from the first
+ * press to the last retry: on a slow or dropping link the page sends it again, and the server
+ * stores it once (the channel source's ledger). Retries back off with jitter; a 4xx is final (the
+ * page says why).
  */
-import type { SurveySettings } from './survey.ts';
+import createClient from 'openapi-fetch';
+import type { components, paths } from '@hailong/contracts/openapi';
 
-export interface PhoneConfig {
-  unit: { id: string; name: string; scale: 'five' | 'three' };
-  counter: { id: string; name: string } | null;
-  sectors: { id: string; name: string }[];
-  consentVersion: string;
-  survey: SurveySettings;
-}
+/** What the page needs of a unit's (and counter's) QR code: names, sectors, survey settings. */
+export type PhoneConfig = components['schemas']['PhoneConfig'];
 
-export interface Receipt {
-  id: string;
-  status: 'accepted' | 'duplicate';
-  trackingCode: string | null;
-}
+export type Receipt = components['schemas']['IntakeReceipt'];
 
 export class Refused extends Error {
   constructor(
@@ -35,6 +29,45 @@ const TRIES = 5;
 /** The longest wait between two tries of a submission that is retried until it gets through. */
 const MAX_WAIT_MS = 30_000;
 
+const client = createClient<paths>();
+
+/** The phone's POST paths as the page writes them: under /api/v1/phone, `{param}` filled in. */
+type Filled<P> = P extends `${infer Head}{${string}}${infer Tail}`
+  ? `${Head}${string}${Filled<Tail>}`
+  : P;
+type PhonePost = {
+  [P in keyof paths]: P extends `${typeof API}${string}`
+    ? paths[P] extends { post: object }
+      ? P
+      : never
+    : never;
+}[keyof paths];
+type Relative<P> = P extends `${typeof API}${infer Rest}` ? Filled<Rest> : never;
+/** The operation a written path is, or never. */
+type PostOf<W extends string> = { [P in PhonePost]: W extends Relative<P> ? P : never }[PhonePost];
+type Operation<W extends string> = paths[PostOf<W>]['post'];
+type BodyOf<W extends string> = string extends W
+  ? object
+  : Operation<W>['requestBody'] extends { content: { 'application/json': infer B } }
+    ? B
+    : never;
+type AnswerOf<W extends string> = string extends W
+  ? Receipt
+  : Operation<W>['responses'] extends {
+        [S in 200 | 201]?: { content: { 'application/json': infer A } };
+      }
+    ? A
+    : never;
+/**
+ * A path written as a literal or a template must be one of the document's; one built at run time
+ * (a plain `string`) is let through, as the server will check it.
+ */
+type Known<W extends string> = string extends W
+  ? string
+  : PostOf<W> extends never
+    ? Relative<PhonePost>
+    : W;
+
 /** Waits `ms`, or less: a phone that comes back online tries again at once. */
 function pause(ms: number): Promise<void> {
   return new Promise((resolve) => {
@@ -48,23 +81,24 @@ function pause(ms: number): Promise<void> {
   });
 }
 
-async function refusal(res: Response): Promise<Refused> {
-  const body = (await res.json().catch(() => null)) as {
-    error?: { code?: string; message?: string };
-  } | null;
+function refusal(status: number, error: unknown): Refused {
+  const body = (typeof error === 'object' && error !== null ? error : {}) as {
+    error?: { code?: unknown; message?: unknown };
+  };
+  const { code, message } = body.error ?? {};
   return new Refused(
-    res.status,
-    body?.error?.code ?? 'internal_error',
-    body?.error?.message ?? 'Không gửi được. Vui lòng thử lại.',
+    status,
+    typeof code === 'string' ? code : 'internal_error',
+    typeof message === 'string' ? message : 'Không gửi được. Vui lòng thử lại.',
   );
 }
 
 export async function loadConfig(unit: string, counter: string | null): Promise<PhoneConfig> {
-  const query = new URLSearchParams({ unit });
-  if (counter) query.set('counter', counter);
-  const res = await fetch(`${API}/config?${query}`);
-  if (!res.ok) throw await refusal(res);
-  return (await res.json()) as PhoneConfig;
+  const { data, error, response } = await client.GET(`${API}/config`, {
+    params: { query: { unit, ...(counter && { counter }) } },
+  });
+  if (!data) throw refusal(response.status, error);
+  return data;
 }
 
 /**
@@ -72,21 +106,22 @@ export async function loadConfig(unit: string, counter: string | null): Promise<
  * `tries` (Infinity: until the server answers) a network failure or 5xx is thrown; `onRetry` runs
  * before each wait, so the page can say it is trying again.
  */
-export async function submit<T = Receipt>(
-  path: string,
-  body: object,
+export async function submit<W extends string>(
+  path: Known<W>,
+  body: BodyOf<W>,
   { tries = TRIES, onRetry }: { tries?: number; onRetry?: () => void } = {},
-): Promise<T> {
+): Promise<AnswerOf<W>> {
   let wait = 800;
   for (let attempt = 1; ; attempt++) {
     try {
-      const res = await fetch(`${API}${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      if (res.ok) return (await res.json()) as T;
-      if (res.status < 500 || attempt >= tries) throw await refusal(res);
+      // The path comes filled in (openapi-fetch sends it as it is), and submit's own signature
+      // has checked it and the body against the operation.
+      const { data, error, response } = await client.POST(
+        `${API}${path}` as PhonePost,
+        { body } as never,
+      );
+      if (response.ok) return data as AnswerOf<W>;
+      if (response.status < 500 || attempt >= tries) throw refusal(response.status, error);
     } catch (err) {
       if (err instanceof Refused || attempt >= tries) throw err;
     }

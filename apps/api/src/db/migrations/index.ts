@@ -20,6 +20,12 @@ import * as m015 from './015-dossiers-assessment.ts';
 import * as m016 from './016-rating-amendments.ts';
 import * as m017 from './017-verdict-tokens.ts';
 import * as m018 from './018-events.ts';
+import * as m019 from './019-one-ingest.ts';
+import * as m020 from './020-dossier-units.ts';
+import * as m021 from './021-one-counter-model.ts';
+import * as m022 from './022-assessment-counters.ts';
+import * as m023 from './023-job-runner.ts';
+import * as m024 from './024-agency.ts';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '001-foundation': m001,
@@ -38,6 +44,12 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '016-rating-amendments': m016,
   '017-verdict-tokens': m017,
   '018-events': m018,
+  '019-one-ingest': m019,
+  '020-dossier-units': m020,
+  '021-one-counter-model': m021,
+  '022-assessment-counters': m022,
+  '023-job-runner': m023,
+  '024-agency': m024,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,15 +1,17 @@
 /**
  * The TT 01/2018 assessment table as an office files it: a title with the period and the node, one
- * row per officer, unit or sector with rank, answers, the nine indicators' points (empty where not
- * measured), the total and what it is out of, the band, the satisfaction rate and its interval, and
- * the dossiers; then the notes that say what was measured and the ranking rule. Numbers stay
- * numbers, so the API's figures read back to the last point.
+ * row per officer, unit or sector with rank, answers, the nine indicators' points, the total and
+ * what it is out of, the band, the satisfaction rate and its interval, and the dossiers; then the
+ * notes that say what was measured and the ranking rule. Numbers stay numbers, so the API's
+ * figures read back to the last point; what nobody measured reads "—", never 0, and a row without
+ * a rank says why.
  */
 import ExcelJS from 'exceljs';
 import type { AssessmentReport } from '@hailong/contracts';
+import type { AssessmentRow } from '@hailong/contracts';
 import { INDICATOR_LABELS, INDICATORS, describeBands } from '@hailong/domain';
 import { count, points, ratio, text, type Cell } from './cells.ts';
-import { addSheet } from './tally-xlsx.ts';
+import { addSheet } from './xlsx-sheet.ts';
 
 const BY_LABEL = { officer: 'Cán bộ, công chức', unit: 'Đơn vị', sector: 'Lĩnh vực' } as const;
 const BY_TITLE = { officer: 'theo cán bộ', unit: 'theo đơn vị', sector: 'theo lĩnh vực' } as const;
@@ -31,17 +33,39 @@ export const ASSESSMENT_HEADER = [
   'Hồ sơ có phiếu đánh giá',
 ];
 
+const DASH = text('—');
+const codes = (indicators: readonly number[]) => indicators.map((i) => `CS${i}`).join(', ');
+
+/** The rank, or why there is none; a dash for a reader who sees only their own row. */
+function rankCell(r: AssessmentRow, minAnswers: number): Cell {
+  if (r.rank !== null) return count(r.rank);
+  switch (r.unranked) {
+    case 'no_total':
+      return text('Chưa xếp hạng: chưa có tổng điểm');
+    case 'few_indicators':
+      return text('Chưa xếp hạng: chưa đủ chỉ số');
+    case 'few_answers':
+      return text(`Chưa xếp hạng: dưới ${minAnswers} phiếu`);
+    default:
+      return DASH;
+  }
+}
+
 export function assessmentRows(report: AssessmentReport): Cell[][] {
   return report.rows.map((r, i) => [
-    r.rank === null ? text('Chưa xếp hạng') : count(r.rank),
+    rankCell(r, report.minAnswersToRank),
     count(i + 1),
     text(r.name),
     text(r.unitName ?? ''),
     count(r.answers),
-    ...r.indicators.map((s) => points(s.points)),
-    points(r.total),
-    count(r.maxMeasured),
-    text(r.band?.vi ?? '—'),
+    ...r.indicators.map((s) => (s.points === null ? DASH : points(s.points))),
+    r.total === null ? DASH : points(r.total),
+    r.maxMeasured === 0 ? DASH : count(r.maxMeasured),
+    r.band
+      ? text(r.band.vi)
+      : r.total !== null && r.missing.length > 0
+        ? text(`Chưa xếp loại (thiếu ${codes(r.missing)})`)
+        : DASH,
     ratio(r.rate),
     ratio(r.interval?.low ?? null),
     ratio(r.interval?.high ?? null),
@@ -53,7 +77,10 @@ export function assessmentRows(report: AssessmentReport): Cell[][] {
 export async function assessmentXlsx(report: AssessmentReport, generatedOn: string) {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'hailong';
-  const notMeasured = report.notMeasured.map((i) => `CS${i}`).join(', ');
+  const notMeasured = codes(report.notMeasured);
+  const unitFigure = report.rows.some((r) =>
+    r.indicators.some((s) => s.points !== null && !s.inTotal),
+  );
   addSheet(workbook, 'Đánh giá TT 01', {
     heading: [
       `Kết quả đánh giá việc giải quyết thủ tục hành chính ${BY_TITLE[report.by]} — ${report.period.label}`,
@@ -73,6 +100,15 @@ export async function assessmentXlsx(report: AssessmentReport, generatedOn: stri
           `Tổng điểm là tổng điểm trung bình của các chỉ số đo được, trên số điểm tối đa của các chỉ số đó (mỗi chỉ số 2 điểm).`,
         ),
       ],
+      ...(unitFigure
+        ? [
+            [
+              text(
+                'CS8 (phản ánh, kiến nghị) là số liệu của cả đơn vị: ghi để tham khảo, không cộng vào tổng điểm, để kết quả của một đơn vị như nhau dù xem theo cán bộ, đơn vị hay lĩnh vực.',
+              ),
+            ],
+          ]
+        : []),
       [
         text(
           notMeasured
@@ -80,14 +116,26 @@ export async function assessmentXlsx(report: AssessmentReport, generatedOn: stri
             : 'Đo được cả 9 chỉ số.',
         ),
       ],
-      [text(`Không xếp hạng khi có dưới ${report.minAnswersToRank} phiếu đánh giá.`)],
-      [text(`Xếp loại theo tổng điểm trên số điểm đo được: ${describeBands(report.bands, 'vi')}.`)],
+      [
+        text(
+          report.requiredForBand.length > 0
+            ? `Xếp loại theo tổng điểm trên số điểm đo được, khi đo được ${codes(report.requiredForBand)}: ${describeBands(report.bands, 'vi')}.`
+            : `Xếp loại theo tổng điểm trên số điểm đo được: ${describeBands(report.bands, 'vi')}.`,
+        ),
+      ],
+      [
+        text(
+          report.ownRowOnly
+            ? 'Bảng chỉ có kết quả của người tải về nên không xếp hạng.'
+            : `Chỉ xếp hạng khi đã xếp loại và có từ ${report.minAnswersToRank} phiếu đánh giá; tổng điểm bằng nhau thì cùng hạng.`,
+        ),
+      ],
       ...(report.rulesSet
         ? []
         : [
             [
               text(
-                'Ngưỡng chấm điểm và xếp loại là đề xuất mặc định của hailong, tỉnh chưa đặt (HAILONG_ASSESSMENT_RULES_FILE).',
+                'Ngưỡng chấm điểm và xếp loại là đề xuất mặc định của hailong: chưa có quy tắc chấm điểm do tỉnh ban hành.',
               ),
             ],
           ]),

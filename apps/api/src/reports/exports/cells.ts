@@ -1,3 +1,5 @@
+import { LOW_RATING_REASON_LABELS, type LowRatingReason } from '@hailong/domain';
+
 /**
  * The cells of an export, independent of its format. Text that a spreadsheet would read as a formula
  * (OWASP "CSV injection") is neutralised with a single quote, in CSV and XLSX alike: a sector named
@@ -44,3 +46,20 @@ export const ratio = (value: number | null, digits: 1 | 2 = 1): Cell => ({
 });
 export const points = (value: number | null): Cell => ({ kind: 'points', value });
 export const blank: Cell = { kind: 'text', value: '' };
+
+/** Đạt / Chưa đạt, or a dash when there is nothing to judge. */
+export const verdict = (met: boolean | null) => (met === null ? '—' : met ? 'Đạt' : 'Chưa đạt');
+
+export const reasonLabel = (reason: string) =>
+  LOW_RATING_REASON_LABELS[reason as LowRatingReason]?.vi ?? reason;
+
+// One formatter each, made once: building an Intl.NumberFormat per cell (as formatPercent does)
+// costs more than the rest of a 200-unit report together. Same output: 91,52%.
+const viPercent = {
+  1: new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }),
+  2: new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 }),
+};
+
+/** A percentage as the CSV writes it: 91,5% (formatPercent(value, 'vi', digits)). */
+export const percentText = (value: number | null, digits: 1 | 2 = 1) =>
+  value === null ? '' : `${viPercent[digits].format(value * 100)}%`;

@@ -5,10 +5,9 @@
  */
 import { formatDateTime } from '@hailong/domain';
 import type { CitizenComment } from '@hailong/contracts';
-import { text, type Cell } from './cells.ts';
+import { reasonLabel, text, type Cell } from './cells.ts';
 import { toCsv } from './csv.ts';
 import type { NodeSection } from './node-table.ts';
-import { reasonLabel } from './tally-table.ts';
 
 /** A download lists at most this many comments, the newest. */
 export const MAX_EXPORTED_COMMENTS = 10_000;

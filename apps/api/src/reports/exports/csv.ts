@@ -3,8 +3,7 @@
  * reads the diacritics as Windows-1252), comma-separated, CRLF, quoted per RFC 4180. Percentages are
  * written the Vietnamese way (91,5%), inside quotes because of the comma.
  */
-import { neutralize, type Cell } from './cells.ts';
-import { percentText } from './tally-table.ts';
+import { neutralize, percentText, type Cell } from './cells.ts';
 
 const BOM = '\uFEFF';
 

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import type { Cell } from './cells.ts';
 import { toCsv } from './csv.ts';
 import type { NodeReport, NodeSection } from './node-table.ts';
-import { addSheet, sheetName } from './tally-xlsx.ts';
+import { addSheet, sheetName } from './xlsx-sheet.ts';
 
 export function nodeCsv(report: NodeReport): string {
   const rows: (Cell | string)[][] = report.heading.map((line) => [line]);

@@ -6,9 +6,17 @@
  * written as such, never as if it had been.
  */
 import { RATING_SCALES, TARGET_SOURCE_LABELS, type TargetSource } from '@hailong/domain';
-import type { CounterTallyList, NodeTally } from '@hailong/contracts';
-import { blank, count, ratio, text, type Cell } from './cells.ts';
-import { reasonLabel, verdict } from './tally-table.ts';
+import type { CounterTallyList, NodeTally, PooledSectorTally } from '@hailong/contracts';
+import {
+  blank,
+  count,
+  percentText,
+  ratio,
+  reasonLabel,
+  text,
+  verdict,
+  type Cell,
+} from './cells.ts';
 
 export interface NodeSection {
   /** The section's title line, and the sheet's name in XLSX. */
@@ -42,15 +50,22 @@ interface Judged {
   repeats: number;
   badClock: number;
   superseded: number;
+  unverified: number;
+  unverifiedRate: number | null;
+  late: number;
   otherLevels: number;
 }
 
 const viNumber = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
 
+/** The lines every report shows apart from the official rate (issue 22 items 3 and 4). */
+export const UNVERIFIED_LINE = 'Phiếu qua điện thoại chưa gắn hồ sơ';
+export const LATE_LINE = 'Phiếu đến sau khi chốt số liệu';
+
 export const nodeReportTitle = (periodLabel: string) =>
   `Tổng hợp kết quả đánh giá mức độ hài lòng ${periodLabel}`;
 
-const FIGURE_HEADER = [
+export const FIGURE_HEADER = [
   'Tổng số phiếu',
   'Số phiếu hài lòng',
   'Tỷ lệ hài lòng',
@@ -63,7 +78,7 @@ const FIGURE_HEADER = [
   'Phiếu sai giờ thiết bị (không tính)',
   'Ghi chú',
 ];
-const FIGURE_WIDTHS = [10, 11, 11, 10, 24, 11, 13, 13, 12, 13, 44];
+export const FIGURE_WIDTHS = [10, 11, 11, 10, 24, 11, 13, 13, 12, 13, 44];
 
 function notes(f: Judged, minSample: number, lead = ''): string {
   const out = lead ? [lead] : [];
@@ -82,10 +97,35 @@ function notes(f: Judged, minSample: number, lead = ''): string {
     out.push(
       `${viNumber.format(f.superseded)} phiếu được đánh giá lại cùng hồ sơ, chỉ tính lần sau cùng`,
     );
+  if (f.unverified > 0) {
+    out.push(
+      `${viNumber.format(f.unverified)} ${UNVERIFIED_LINE.toLowerCase()}, không tính ` +
+        `(tỷ lệ hài lòng riêng ${percentText(f.unverifiedRate)})`,
+    );
+  }
+  if (f.late > 0) out.push(`${viNumber.format(f.late)} ${LATE_LINE.toLowerCase()}, không tính`);
   return out.join('; ');
 }
 
-const figureCells = (f: Judged, minSample: number, lead = ''): Cell[] => [
+/** The lines under a table: what was kept but left out of the rate, each category on its own. */
+export function excludedLines(f: Judged): Cell[][] {
+  return [
+    [text('Phiếu không tính vào tỷ lệ'), text('Số phiếu')],
+    [text('Phiếu bấm lặp'), count(f.repeats)],
+    [text('Phiếu sai giờ thiết bị'), count(f.badClock)],
+    [text('Phiếu được đánh giá lại cùng hồ sơ'), count(f.superseded)],
+    [
+      text(UNVERIFIED_LINE),
+      count(f.unverified),
+      text('Tỷ lệ hài lòng riêng'),
+      ratio(f.unverifiedRate),
+    ],
+    [text(LATE_LINE), count(f.late)],
+    [text('Phiếu theo thang cũ'), count(f.otherLevels)],
+  ];
+}
+
+export const figureCells = (f: Judged, minSample: number, lead = ''): Cell[] => [
   count(f.total),
   count(f.satisfied),
   ratio(f.rate),
@@ -99,21 +139,32 @@ const figureCells = (f: Judged, minSample: number, lead = ''): Cell[] => [
   text(notes(f, minSample, lead)),
 ];
 
-function sectorSection(tally: NodeTally): NodeSection {
+/** What a table of sectors reads: the sectors and their totals (a node, or one unit's own). */
+export interface SectorPart {
+  sectors: readonly PooledSectorTally[];
+  totals: NodeTally['totals'];
+}
+
+/** One row per lĩnh vực, the totals, the reasons and what was left out of the rate. */
+export function sectorSection(
+  part: SectorPart,
+  minSample: number,
+  title = 'Kết quả theo lĩnh vực',
+  sheet = 'Theo lĩnh vực',
+): NodeSection {
   // Per-level columns only when every answer of the node is on one scale.
-  const scale = tally.totals.scale;
-  const levels = scale ? RATING_SCALES[scale].levels : [];
+  const { totals } = part;
+  const levels = totals.scale ? RATING_SCALES[totals.scale].levels : [];
   const unmet = new Set<number>();
-  const rows = tally.sectors.map((s, i) => {
+  const rows = part.sectors.map((s, i) => {
     if (s.met === false && !s.tooFew) unmet.add(i);
     return [
       count(i + 1),
       text(s.archived ? `${s.sectorName} (đã lưu trữ)` : s.sectorName),
       ...levels.map((l) => count(s.levels?.find((x) => x.level === l.level)?.count ?? 0)),
-      ...figureCells(s, tally.minSample),
+      ...figureCells(s, minSample),
     ];
   });
-  const totals = tally.totals;
   if (totals.met === false) unmet.add(rows.length);
   const sectorsNote =
     totals.sectorsJudged > 0
@@ -123,16 +174,18 @@ function sectorSection(tally: NodeTally): NodeSection {
     blank,
     text('Tổng cộng'),
     ...levels.map((l) => count(totals.levels?.find((x) => x.level === l.level)?.count ?? 0)),
-    ...figureCells(totals, tally.minSample, sectorsNote),
+    ...figureCells(totals, minSample, sectorsNote),
   ]);
   const footer: Cell[][] = [];
   if (totals.reasons.length > 0) {
     footer.push([text('Lý do chưa hài lòng'), text('Số lượt chọn')]);
     for (const r of totals.reasons) footer.push([text(reasonLabel(r.reason)), count(r.count)]);
+    footer.push([]);
   }
+  footer.push(...excludedLines(totals));
   return {
-    title: 'Kết quả theo lĩnh vực',
-    sheet: 'Theo lĩnh vực',
+    title,
+    sheet,
     header: ['STT', 'Lĩnh vực', ...levels.map((l) => l.label.vi), ...FIGURE_HEADER],
     widths: [6, 34, ...levels.map(() => 12), ...FIGURE_WIDTHS],
     rows,
@@ -189,27 +242,24 @@ function counterSection(tally: NodeTally, list: CounterTallyList): NodeSection {
   };
 }
 
+/** How to read every report, under its last table. */
+export const READING_NOTE =
+  'Tỷ lệ hài lòng = số phiếu ở các mức hài lòng / tổng số phiếu hợp lệ, cộng dồn các tháng ' +
+  'trong kỳ và các đơn vị trực thuộc (không lấy trung bình các tỷ lệ). Phiếu bấm lặp, phiếu từ ' +
+  'thiết bị sai giờ, phiếu được đánh giá lại, phiếu qua điện thoại chưa gắn hồ sơ và phiếu đến ' +
+  'sau khi chốt số liệu được lưu nhưng không tính vào tỷ lệ. Khoảng tin cậy 95% theo phương ' +
+  'pháp Wilson.';
+
 /** The report of `tally`, with its counters' figures when the node has counters. */
 export function nodeReport(
   tally: NodeTally,
   counters: CounterTallyList | undefined,
   generatedOn: string,
 ): NodeReport {
-  const sections = [sectorSection(tally)];
+  const sections = [sectorSection(tally, tally.minSample)];
   if (tally.children.length > 0) sections.push(childSection(tally));
   if (counters && counters.counters.length > 0) sections.push(counterSection(tally, counters));
-  const last = sections.at(-1)!;
-  last.footer.push(
-    [],
-    [
-      text(
-        'Tỷ lệ hài lòng = số phiếu ở các mức hài lòng / tổng số phiếu hợp lệ, cộng dồn các tháng ' +
-          'trong kỳ và các đơn vị trực thuộc (không lấy trung bình các tỷ lệ). Phiếu bấm lặp và ' +
-          'phiếu từ thiết bị sai giờ được lưu nhưng không tính vào tỷ lệ. Khoảng tin cậy 95% theo ' +
-          'phương pháp Wilson.',
-      ),
-    ],
-  );
+  sections.at(-1)!.footer.push([], [text(READING_NOTE)]);
   return {
     heading: [
       nodeReportTitle(tally.period.label),

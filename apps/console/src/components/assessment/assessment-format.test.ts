@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   dossiersText,
   indicatorCode,
+  indicatorCodes,
   intervalText,
   pointsText,
   rateText,
@@ -28,6 +29,7 @@ describe('the TT 01 table’s figures', () => {
 
   it('writes a dash, not "0 / 0", when nothing was measured', () => {
     expect(totalText(0, 0, 'vi')).toBe('—');
+    expect(totalText(null, 0, 'vi')).toBe('—');
   });
 
   it('writes rates and intervals with a decimal comma in Vietnamese', () => {
@@ -47,5 +49,6 @@ describe('the TT 01 table’s figures', () => {
   it('heads the columns CS1 … CS9', () => {
     expect(indicatorCode(1)).toBe('CS1');
     expect(indicatorCode(9)).toBe('CS9');
+    expect(indicatorCodes([3, 4, 7])).toBe('CS3, CS4, CS7');
   });
 });

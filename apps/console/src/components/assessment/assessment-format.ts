@@ -13,11 +13,15 @@ export function pointsText(points: number | null, locale: Locale): string {
 }
 
 /** "8,5 / 10": the total out of the points measured; a dash when nothing was measured. */
-export function totalText(total: number, maxMeasured: number, locale: Locale): string {
-  return maxMeasured === 0
+export function totalText(total: number | null, maxMeasured: number, locale: Locale): string {
+  return total === null || maxMeasured === 0
     ? DASH
     : `${formatNumber(total, locale)} / ${formatNumber(maxMeasured, locale)}`;
 }
+
+/** "CS3, CS4": indicators named by their columns' heads. */
+export const indicatorCodes = (indicators: readonly Indicator[]) =>
+  indicators.map(indicatorCode).join(', ');
 
 /** A satisfaction rate "91,5%"; a dash without answers. */
 export function rateText(rate: number | null, locale: Locale): string {

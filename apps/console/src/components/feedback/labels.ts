@@ -39,6 +39,7 @@ const EVENTS = new Set([
   'entered',
   'verdict',
   'verdict_handled',
+  'conduct',
 ]);
 
 /** A history event's name; an action this console does not know is shown as its code. */

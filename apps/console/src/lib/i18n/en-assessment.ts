@@ -19,14 +19,39 @@ export const enAssessment: Record<keyof typeof viAssessment, string> = {
   'assessment.caption': 'Results by {of} – {scope}, {period}',
   'assessment.notMeasured': 'Indicators not measured in the period (no data):',
   'assessment.allMeasured': 'All nine indicators have data in the period.',
-  'assessment.noRank': 'No {of} with fewer than {count} answers is ranked.',
+  'assessment.noRank':
+    'Only a banded {of} with at least {count} answers is ranked; equal totals share a rank.',
+  'assessment.noRankOwn': 'You see only your own results, so there is no rank.',
+  'assessment.required': 'A band needs {list} measured.',
+  'assessment.requiredCitizens':
+    "A band needs {list} measured (the citizens' answers after rating).",
+  'assessment.unitFigure':
+    "CS8 (complaints) is the whole unit's figure, shown in brackets for reference and not added to the total: a unit reads the same by officer, unit or sector.",
   'assessment.totalNote':
     'The total is out of the points measured (2 per measured indicator), never scaled to 18.',
   'assessment.bands': 'Bands by the total out of the points measured: {list}.',
   'assessment.rulesUnset':
-    "The scoring thresholds and bands are hailong's default proposal: the province has not set its own (HAILONG_ASSESSMENT_RULES_FILE). Check them against the province's plan before using the results to assess officers.",
+    "The scoring thresholds and bands are hailong's default proposal: the scoring rules issued by the province are not loaded. Check them against the province's plan before using the results to assess officers.",
+  'assessment.rulesAsk':
+    "The system administrator loads the province's scoring rules when installing the server.",
+  'assessment.rulesAdmin':
+    "The province's scoring rules are loaded when installing the server; the other set-up steps are on the page",
+  'assessment.notes': 'Notes',
   'assessment.legend': 'What the indicators are',
   'assessment.empty': 'No assessment data in the period.',
+  'assessment.setup.title': 'What the assessment needs',
+  'assessment.setup.intro': 'No {of} could be banded in the period. The assessment needs:',
+  'assessment.setup.questions':
+    'Survey questions: turn on the questions on visits, agencies contacted and the officer’s attitude (CS3, CS4, CS7).',
+  'assessment.setup.questionsLink': 'Set the survey questions',
+  'assessment.setup.staff': 'An account for each officer who receives dossiers.',
+  'assessment.setup.staffLink': 'Create officers’ accounts',
+  'assessment.setup.staffAsk': 'The system administrator creates officers’ accounts.',
+  'assessment.setup.pins':
+    'Counter PINs: each officer sets one to take a counter on the tablet, so ratings name who served.',
+  'assessment.setup.pinsLink': 'See who has set a counter PIN',
+  'assessment.setup.dossiers': 'Dossiers from the one-stop system, to score CS1 (handling time).',
+  'assessment.setup.dossiersLink': 'Import dossiers',
   'assessment.mineEmpty': 'No citizen has rated you in the period yet.',
   'assessment.col.rank': 'Rank',
   'assessment.col.unit': 'Unit',
@@ -38,6 +63,12 @@ export const enAssessment: Record<keyof typeof viAssessment, string> = {
   'assessment.col.dossiers': 'Dossiers',
   'assessment.col.dossiersNote': 'all / rated',
   'assessment.notRanked': 'fewer than {count} answers',
+  'assessment.unranked.no_total': 'no total yet',
+  'assessment.unranked.few_indicators': 'too few indicators',
+  'assessment.tied': 'tied',
+  'assessment.missing': '{list} missing',
+  'assessment.notBanded': 'not banded',
+  'assessment.outsideTotal': 'not added to the total',
   'assessment.notMeasuredCell': 'not measured',
   'assessment.totalOf': '{total} points out of {max} measured',
 
@@ -77,4 +108,5 @@ export const enAssessment: Record<keyof typeof viAssessment, string> = {
   'conduct.currentText': '{officer}: {verdict}, {at}',
   'conduct.none': 'No conclusion yet.',
   'conduct.change': 'Change the conclusion',
+  'feedback.event.conduct': 'Conclusion on the officer complained about',
 };

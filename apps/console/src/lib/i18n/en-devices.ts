@@ -21,7 +21,7 @@ export const enDevices: Record<keyof typeof viDevices, string> = {
   'devices.never': 'Never',
   'devices.noGaps': 'None',
   'devices.stale': 'Offline > 3 days',
-  'devices.refused': '{count} records refused (id or code taken)',
+  'devices.refused': '{count} records refused',
   'devices.status.active': 'Active',
   'devices.status.revoked': 'Revoked',
   'devices.action.revoke': 'Revoke',

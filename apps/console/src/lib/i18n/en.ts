@@ -3,9 +3,12 @@ import { enDevices } from './en-devices.ts';
 import { enSetup } from './en-setup.ts';
 import { enComments } from './en-comments.ts';
 import { enOfficers } from './en-officers.ts';
+import { enCounting } from './en-counting.ts';
+import { enTally } from './en-tally.ts';
 import { enAlerts } from './en-alerts.ts';
 import { enChannels } from './en-channels.ts';
 import { enAssessment } from './en-assessment.ts';
+import { enAgency } from './en-agency.ts';
 
 /** English messages; same keys as `vi.ts`. */
 export const en: Messages = {
@@ -113,7 +116,7 @@ export const en: Messages = {
   'tally.totalRow': 'Total',
   'tally.tooFew': 'Fewer than {count} answers: too few to judge',
   'tally.moreNeeded': '{count} more satisfied answers in a row would reach the target',
-  'tally.excluded': '{count} answers left out (repeat presses, wrong clock)',
+  'tally.excluded': '{count} answers left out of the rate',
   'tally.col.sector': 'Sector',
   'tally.col.unit': 'Unit',
   'tally.col.total': 'Answers',
@@ -461,4 +464,7 @@ export const en: Messages = {
   ...enChannels,
   ...enAssessment,
   ...enOfficers,
+  ...enCounting,
+  ...enTally,
+  ...enAgency,
 };

@@ -17,14 +17,39 @@ export const viAssessment = {
   'assessment.caption': 'Kết quả theo {of} – {scope}, {period}',
   'assessment.notMeasured': 'Chỉ số không đo trong kỳ (không có dữ liệu):',
   'assessment.allMeasured': 'Cả chín chỉ số đều có dữ liệu trong kỳ.',
-  'assessment.noRank': 'Không xếp hạng {of} có dưới {count} phiếu.',
+  'assessment.noRank':
+    'Chỉ xếp hạng {of} đã được xếp loại và có từ {count} phiếu trở lên; tổng điểm bằng nhau thì cùng hạng.',
+  'assessment.noRankOwn': 'Bạn chỉ xem được kết quả của mình nên không có xếp hạng.',
+  'assessment.required': 'Chỉ xếp loại khi đo được {list}.',
+  'assessment.requiredCitizens':
+    'Chỉ xếp loại khi đo được {list} (các câu người dân trả lời sau khi đánh giá).',
+  'assessment.unitFigure':
+    'CS8 (phản ánh, kiến nghị) là số liệu của cả đơn vị, ghi trong ngoặc để tham khảo và không cộng vào tổng điểm: kết quả của một đơn vị như nhau dù xem theo cán bộ, đơn vị hay lĩnh vực.',
   'assessment.totalNote':
     'Tổng điểm tính trên số điểm đo được (mỗi chỉ số đo được tối đa 2 điểm), không quy về thang 18 điểm.',
   'assessment.bands': 'Xếp loại theo tổng điểm trên số điểm đo được: {list}.',
   'assessment.rulesUnset':
-    'Ngưỡng chấm điểm và xếp loại đang là đề xuất mặc định của hailong: tỉnh chưa đặt (HAILONG_ASSESSMENT_RULES_FILE). Đối chiếu với kế hoạch của tỉnh trước khi dùng kết quả để đánh giá cán bộ.',
+    'Ngưỡng chấm điểm và xếp loại đang là đề xuất mặc định của hailong: chưa có quy tắc chấm điểm do tỉnh ban hành. Đối chiếu với kế hoạch của tỉnh trước khi dùng kết quả để đánh giá cán bộ.',
+  'assessment.rulesAsk':
+    'Quản trị hệ thống nạp quy tắc chấm điểm do tỉnh ban hành khi cài đặt máy chủ.',
+  'assessment.rulesAdmin':
+    'Quy tắc chấm điểm do tỉnh ban hành được nạp khi cài đặt máy chủ; các bước thiết lập khác ở trang',
+  'assessment.notes': 'Ghi chú',
   'assessment.legend': 'Ý nghĩa các chỉ số',
   'assessment.empty': 'Chưa có dữ liệu đánh giá nào trong kỳ.',
+  'assessment.setup.title': 'Để có kết quả đánh giá, cần thiết lập',
+  'assessment.setup.intro': 'Chưa xếp loại được {of} nào trong kỳ. Kết quả đánh giá cần:',
+  'assessment.setup.questions':
+    'Câu hỏi khảo sát: bật các câu về số lần đi lại, số cơ quan phải liên hệ và thái độ của cán bộ (CS3, CS4, CS7).',
+  'assessment.setup.questionsLink': 'Cài đặt câu hỏi khảo sát',
+  'assessment.setup.staff': 'Tài khoản cho từng cán bộ tiếp nhận hồ sơ.',
+  'assessment.setup.staffLink': 'Tạo tài khoản cán bộ',
+  'assessment.setup.staffAsk': 'Quản trị hệ thống tạo tài khoản cán bộ.',
+  'assessment.setup.pins':
+    'Mã PIN quầy: mỗi cán bộ đặt mã để nhận quầy trên máy tính bảng, nhờ đó phiếu đánh giá ghi đúng người phục vụ.',
+  'assessment.setup.pinsLink': 'Xem cán bộ đã đặt mã PIN quầy',
+  'assessment.setup.dossiers': 'Hồ sơ từ hệ thống một cửa, để tính CS1 (thời gian giải quyết).',
+  'assessment.setup.dossiersLink': 'Nhập hồ sơ',
   'assessment.mineEmpty': 'Chưa có phiếu đánh giá nào về bạn trong kỳ.',
   'assessment.col.rank': 'Hạng',
   'assessment.col.unit': 'Thuộc đơn vị',
@@ -36,6 +61,12 @@ export const viAssessment = {
   'assessment.col.dossiers': 'Hồ sơ',
   'assessment.col.dossiersNote': 'tổng / có phiếu',
   'assessment.notRanked': 'chưa đủ {count} phiếu',
+  'assessment.unranked.no_total': 'chưa có tổng điểm',
+  'assessment.unranked.few_indicators': 'chưa đủ chỉ số',
+  'assessment.tied': 'đồng hạng',
+  'assessment.missing': 'thiếu {list}',
+  'assessment.notBanded': 'chưa xếp loại',
+  'assessment.outsideTotal': 'không cộng vào tổng',
   'assessment.notMeasuredCell': 'không đo',
   'assessment.totalOf': '{total} điểm trên {max} điểm đo được',
 
@@ -75,4 +106,5 @@ export const viAssessment = {
   'conduct.currentText': '{officer}: {verdict}, {at}',
   'conduct.none': 'Chưa có kết luận.',
   'conduct.change': 'Sửa kết luận',
+  'feedback.event.conduct': 'Kết luận về cán bộ bị phản ánh',
 } as const;

@@ -19,7 +19,7 @@ export const viDevices = {
   'devices.never': 'Chưa có',
   'devices.noGaps': 'Không',
   'devices.stale': 'Mất kết nối > 3 ngày',
-  'devices.refused': '{count} bản ghi bị từ chối (trùng mã)',
+  'devices.refused': '{count} bản ghi bị từ chối',
   'devices.status.active': 'Hoạt động',
   'devices.status.revoked': 'Đã thu hồi',
   'devices.action.revoke': 'Thu hồi',

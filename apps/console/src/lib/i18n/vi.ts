@@ -6,9 +6,12 @@ import { viDevices } from './vi-devices.ts';
 import { viSetup } from './vi-setup.ts';
 import { viComments } from './vi-comments.ts';
 import { viOfficers } from './vi-officers.ts';
+import { viCounting } from './vi-counting.ts';
+import { viTally } from './vi-tally.ts';
 import { viAlerts } from './vi-alerts.ts';
 import { viChannels } from './vi-channels.ts';
 import { viAssessment } from './vi-assessment.ts';
+import { viAgency } from './vi-agency.ts';
 
 export const vi = {
   'app.name': 'hailong',
@@ -115,7 +118,7 @@ export const vi = {
   'tally.totalRow': 'Tổng cộng',
   'tally.tooFew': 'Dưới {count} phiếu, chưa đủ để đánh giá',
   'tally.moreNeeded': 'Cần thêm {count} phiếu hài lòng liên tiếp để đạt chỉ tiêu',
-  'tally.excluded': '{count} phiếu không tính (bấm lặp, sai giờ)',
+  'tally.excluded': '{count} phiếu không tính vào tỷ lệ',
   'tally.col.sector': 'Lĩnh vực',
   'tally.col.unit': 'Đơn vị',
   'tally.col.total': 'Tổng số phiếu',
@@ -463,6 +466,9 @@ export const vi = {
   ...viChannels,
   ...viAssessment,
   ...viOfficers,
+  ...viCounting,
+  ...viTally,
+  ...viAgency,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;

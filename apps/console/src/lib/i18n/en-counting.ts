@@ -1,0 +1,25 @@
+import type { viCounting } from './vi-counting.ts';
+
+/** English messages of a unit's counting settings. */
+export const enCounting: Record<keyof typeof viCounting, string> = {
+  'counting.title': 'Closing the month and phone ratings',
+  'counting.intro':
+    'Each month’s figures close at the end of the day the unit chooses in the next month: ratings of that month arriving later are kept and shown on a “Late” line, and the closed figures do not change. A phone rating counts in the official rate only when tied to a dossier of the unit (in the imported one-stop dossiers, or matching the unit’s pattern when it requires a code), once per dossier; other phone ratings are shown apart, with their own rate.',
+  'counting.defaults':
+    'The unit has not chosen; the defaults apply: figures close at the end of day {day} of the next month; phone ratings without a dossier do not count in the official rate.',
+  'counting.current': 'In force since {month}: {settings}.',
+  'counting.next': 'From {month}: {settings}.',
+  'counting.closeDayIs': 'figures close at the end of day {day} of the next month',
+  'counting.phoneIncluded': 'phone ratings without a dossier count (within the daily cap)',
+  'counting.phoneApart': 'phone ratings without a dossier do not count',
+  'counting.lastClosed': 'Latest closed month: {month}.',
+  'counting.closeDay': 'The month’s figures close on day (of the next month)',
+  'counting.closeDayHint':
+    '1 to 28, at the end of the day in Việt Nam time. Default: day {day}. A tablet offline for a few days still uploads in time.',
+  'counting.includePhone': 'Count phone ratings without a dossier in the official rate',
+  'counting.includePhoneHint':
+    'At most 1% of an average day’s counted tablet ratings over the previous 28 days (rounded down) count each day; the rest are shown apart. So a flood from many addresses cannot move the official rate by more than one percentage point. Default: not counted.',
+  'counting.effective':
+    'A change applies from {month}; the month in progress and earlier months keep their rule. Every change is logged.',
+  'counting.saved': 'Saved. Applies from {month}.',
+};
