@@ -46,7 +46,12 @@ export function createSyncLoop(lastSuccessAt: number | null, unauthorized: boole
     token: () => kiosk.enrollment?.token ?? null,
     deviceId: () => kiosk.enrollment?.deviceId ?? null,
     keepSentMs: () => (kiosk.config?.keepSentDays ?? DEFAULT_KEEP_SENT_DAYS) * 86_400_000,
-    send: sendBatch,
+    // A duty signed in offline goes before the ratings made under it, so the server knows who was
+    // at the counter when they arrive (it credits an officer only if on duty, issue 22).
+    send: async (...args: Parameters<typeof sendBatch>) => {
+      await reportPendingDuty().catch(() => undefined);
+      return sendBatch(...args);
+    },
     protocol,
     now: Date.now,
     random: Math.random,
