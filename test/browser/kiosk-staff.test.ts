@@ -95,7 +95,7 @@ describe('staff mode', () => {
     const rejected = page.getByRole('region', { name: 'Bản ghi bị máy chủ từ chối (1)' });
     await visible(
       rejected.getByText(`Số ${bad.seq} · Đánh giá`, { exact: false }).filter({
-        hasText: 'Lĩnh vực không thuộc đơn vị của thiết bị.',
+        hasText: 'Lĩnh vực không thuộc đơn vị này.',
       }),
     );
     const device = await staff.waitForReceived(deviceId, 1);
