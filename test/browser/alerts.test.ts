@@ -107,6 +107,16 @@ describe('the alerts bell', () => {
     }));
     await api('/api/v1/sync', { protocol: 1, items }, { authorization: `Bearer ${tablet.token}` });
 
+    // The job runner raises the alert on its next tick (issue 22), a few seconds at most.
+    await expect
+      .poll(
+        () =>
+          supervisor.evaluate(
+            async () => (await (await fetch('/api/v1/alerts/unread')).json()).unread as number,
+          ),
+        { timeout: 20_000 },
+      )
+      .toBe(before + 1);
     await supervisor.reload();
     await other.reload();
     await visible(supervisor.getByRole('link', { name: `Cảnh báo, ${before + 1} chưa đọc` }));
