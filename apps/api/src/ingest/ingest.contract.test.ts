@@ -11,13 +11,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SURVEY_SETTINGS } from '@hailong/domain';
 import { dialects, freshDatabase } from '../../../../test/support/databases.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
+import { tabletRow, userRow } from '../../test/fixtures/rows.ts';
 import type {
   DeviceRow,
   FeedbackItemRow,
   RatingRow,
   RecordLedgerRow,
   Repositories,
-  UserRow,
 } from '../repositories/types.ts';
 import {
   ingest,
@@ -38,18 +38,6 @@ describe.each(dialects)('ingest on %s', (dialect) => {
   const [deviceId, otherId] = ['d1', 'd2'];
   let tablet: DeviceRow;
   let seq = 0;
-
-  const user = (id: string, unit: string | null, role: UserRow['role'] = 'staff'): UserRow => ({
-    id,
-    username: id,
-    displayName: id,
-    role,
-    unitId: unit,
-    passwordHash: '-',
-    disabledAt: null,
-    createdAt: T0,
-    updatedAt: T0,
-  });
 
   beforeAll(async () => {
     handle = await freshDatabase(dialect);
@@ -82,24 +70,11 @@ describe.each(dialects)('ingest on %s', (dialect) => {
       updatedAt: null,
     });
     for (const id of [deviceId, otherId]) {
-      await repos.devices.createDevice({
-        id,
-        unitId,
-        label: id,
-        tokenHash: id,
-        enrolledAt: T0 - 86_400_000,
-        revokedAt: null,
-        lastSeenAt: null,
-        lastSyncAt: null,
-        highestSeq: 0,
-        receivedCount: 0,
-        lastRatingAt: null,
-        counterId: null,
-      });
+      await repos.devices.createDevice(tabletRow(id, unitId, T0 - 86_400_000));
     }
     tablet = (await repos.devices.findById(deviceId))!;
-    await repos.users.create(user('lan', unitId));
-    await repos.users.create(user('hung', otherUnitId));
+    await repos.users.create(userRow('lan', unitId, T0));
+    await repos.users.create(userRow('hung', otherUnitId, T0));
   });
   afterAll(() => handle.close());
 

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RATING_SCALES, scaleInForce, type RollupCategory } from '@hailong/domain';
 import { dialects, freshDatabase } from '../../../../test/support/databases.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
+import { tabletRow } from '../../test/fixtures/rows.ts';
 import type { RatingRow, UnitRow } from '../repositories/types.ts';
 import { countNew, recategorise, replaceCounted } from './counters.ts';
 
@@ -129,20 +130,7 @@ describe.each(dialects)('the counters on %s', (dialect) => {
         createdAt: T0,
         updatedAt: null,
       });
-      await repos.devices.createDevice({
-        id: `d-${unitId}`,
-        unitId,
-        label: unitId,
-        tokenHash: `hash-${unitId}`,
-        enrolledAt: T0,
-        revokedAt: null,
-        lastSeenAt: null,
-        lastSyncAt: null,
-        highestSeq: 0,
-        receivedCount: 0,
-        lastRatingAt: null,
-        counterId: null,
-      } as never);
+      await repos.devices.createDevice(tabletRow(`d-${unitId}`, unitId, T0));
     }
     for (const s of SCALES) await repos.catalogue.upsertUnitScale(s);
   }, 60_000);

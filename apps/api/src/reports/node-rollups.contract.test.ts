@@ -12,6 +12,7 @@ import type { RatingRecord } from '@hailong/contracts';
 import { ancestorsOf, buildTree, countsByNode, scaleInForce, type UnitTree } from '@hailong/domain';
 import { dialects, freshDatabase } from '../../../../test/support/databases.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
+import { tabletRow } from '../../test/fixtures/rows.ts';
 import { createSyncService } from '../ingest/sync.service.ts';
 import type { DeviceRow, Repositories, UnitRow } from '../repositories/types.ts';
 
@@ -101,20 +102,7 @@ describe.each(dialects)('node rollups on %s', (dialect) => {
     devices = new Map();
     seq = new Map();
     for (const u of Object.keys(SECTORS)) {
-      const device: DeviceRow = {
-        id: `d-${u}`,
-        unitId: u,
-        label: u,
-        tokenHash: `hash-${u}`,
-        enrolledAt: T0,
-        revokedAt: null,
-        lastSeenAt: null,
-        lastSyncAt: null,
-        highestSeq: 0,
-        receivedCount: 0,
-        lastRatingAt: null,
-        counterId: u === 'xa-a' ? 'quay-1' : null,
-      };
+      const device = tabletRow(`d-${u}`, u, T0, { counterId: u === 'xa-a' ? 'quay-1' : null });
       await repos.devices.createDevice(device);
       devices.set(u, device);
     }
