@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DEFAULT_SURVEY_SETTINGS, type SurveySettingsValue } from './survey.ts';
-import { unitPolicy, type RatingFields, type UnitPolicyInput } from './unit-policy.ts';
+import { mayServeAt, unitPolicy, type RatingFields, type UnitPolicyInput } from './unit-policy.ts';
 
 /** 20/11/2026, 10:00 in Hà Nội. */
 const AT = Date.UTC(2026, 10, 20, 3);
@@ -286,5 +286,19 @@ describe('unitPolicy: feedback and follow-ups', () => {
         },
       ),
     );
+  });
+});
+
+describe('who may serve at a unit', () => {
+  const lan = { id: 'lan', unitId: 'u1', role: 'staff', disabledAt: null } as const;
+  it('is a staff member or supervisor of that unit, until disabled', () => {
+    expect(mayServeAt(lan, 'u1', AT)).toBe(true);
+    expect(mayServeAt({ ...lan, role: 'supervisor' }, 'u1', AT)).toBe(true);
+    expect(mayServeAt(lan, 'u2', AT)).toBe(false);
+    expect(mayServeAt({ ...lan, role: 'viewer' }, 'u1', AT)).toBe(false);
+    expect(mayServeAt({ ...lan, role: 'admin', unitId: null }, 'u1', AT)).toBe(false);
+    // Disabled later: still the officer of what she served before.
+    expect(mayServeAt({ ...lan, disabledAt: AT + HOUR }, 'u1', AT)).toBe(true);
+    expect(mayServeAt({ ...lan, disabledAt: AT }, 'u1', AT)).toBe(false);
   });
 });

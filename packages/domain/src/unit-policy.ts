@@ -158,8 +158,20 @@ export interface UnitPolicy {
   judgeFeedback(sectorId: string | null, at: number): PolicyRefusal | null;
 }
 
-/** The roles that serve citizens at a counter (officers.service.ts lets the same people on duty). */
+/** The roles that serve citizens at a counter. */
 const SERVING_ROLES: ReadonlySet<Role> = new Set(['staff', 'supervisor']);
+
+/**
+ * Whether a user may serve citizens of `unitId` at time `at`: a staff member or supervisor of that
+ * unit, not disabled by then. The one rule for crediting a rating and for going on duty.
+ */
+export function mayServeAt(officer: PolicyOfficer, unitId: string, at: number): boolean {
+  return (
+    officer.unitId === unitId &&
+    SERVING_ROLES.has(officer.role) &&
+    (officer.disabledAt === null || officer.disabledAt > at)
+  );
+}
 
 /** The policy of one unit, from its settings. */
 export function unitPolicy(input: UnitPolicyInput): UnitPolicy {
@@ -233,12 +245,7 @@ export function unitPolicy(input: UnitPolicyInput): UnitPolicy {
   function officerOf(officerId: string, counterId: string | null, at: number): string | null {
     if (!survey.officerAttribution) return null;
     const officer = officers.get(officerId);
-    if (
-      !officer ||
-      officer.unitId !== input.unitId ||
-      !SERVING_ROLES.has(officer.role) ||
-      (officer.disabledAt !== null && officer.disabledAt <= at)
-    ) {
+    if (!officer || !mayServeAt(officer, input.unitId, at)) {
       return null;
     }
     const duty = counterId === null ? undefined : duties.get(counterId);

@@ -5,14 +5,13 @@
  * counter's own unit as staff or supervisor may serve there.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { makePinVerifier } from '@hailong/domain';
+import { makePinVerifier, mayServeAt } from '@hailong/domain';
 import type { CounterDuty, CounterDutyView, RosterOfficer, UnitOfficer } from '@hailong/contracts';
 import type { CounterDutyRow, DeviceRow, Repositories, UserRow } from '../repositories/index.ts';
 import { ApiError, forbidden, notFound } from '../http/errors.ts';
 import type { Clock } from '../jobs/clock.ts';
 import { loadAccess } from '../auth/access.ts';
 
-const OFFICER_ROLES = new Set(['staff', 'supervisor']);
 /** A tablet's clock may run ahead; a sign-in is never dated later than the server's now. */
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -20,10 +19,6 @@ const notAnOfficer = () =>
   new ApiError(422, 'not_an_officer', 'Người này không phải cán bộ của đơn vị có quầy này.', [
     { path: 'officerId', message: 'not an officer of the counter unit' },
   ]);
-
-export function isOfficerOf(user: UserRow, unitId: string): boolean {
-  return user.unitId === unitId && user.disabledAt === null && OFFICER_ROLES.has(user.role);
-}
 
 export function createOfficersService(repos: Repositories, clock: Clock) {
   async function audit(
@@ -45,7 +40,7 @@ export function createOfficersService(repos: Repositories, clock: Clock) {
   }
 
   async function officersOf(unitId: string): Promise<UserRow[]> {
-    return (await repos.users.list()).filter((u) => isOfficerOf(u, unitId));
+    return (await repos.users.list()).filter((u) => mayServeAt(u, unitId, clock()));
   }
 
   async function dutyView(counterId: string): Promise<CounterDutyView> {
@@ -116,7 +111,7 @@ export function createOfficersService(repos: Repositories, clock: Clock) {
       access.requireManage(counter.unitId);
       if (officerId !== null) {
         const officer = await repos.users.findById(officerId);
-        if (!officer || !isOfficerOf(officer, counter.unitId)) throw notAnOfficer();
+        if (!officer || !mayServeAt(officer, counter.unitId, clock())) throw notAnOfficer();
       }
       const now = clock();
       const stored = await repos.survey.putDutyIfNewer({
@@ -149,7 +144,7 @@ export function createOfficersService(repos: Repositories, clock: Clock) {
       if (report.officerId !== null) {
         const officer = await repos.users.findById(report.officerId);
         const pins = await repos.survey.listPins([report.officerId]);
-        if (!officer || !isOfficerOf(officer, device.unitId) || !pins.has(officer.id)) {
+        if (!officer || !mayServeAt(officer, device.unitId, clock()) || !pins.has(officer.id)) {
           throw notAnOfficer();
         }
       }
