@@ -25,13 +25,18 @@ export default async function setup(project: TestProject) {
   build();
   const dataDir = await mkdtemp(join(tmpdir(), 'hailong-browser-'));
   try {
-    const server = await startServer(await freePort(), {
-      DATABASE_URL: `file:${join(dataDir, 'hailong.db')}`,
-      HAILONG_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      HAILONG_DEMO: '1',
-      // Pages are compared with the API right after data changes: no reuse of public statistics.
-      HAILONG_PUBLIC_CACHE_SECONDS: '0',
-    });
+    const server = await startServer(
+      await freePort(),
+      {
+        DATABASE_URL: `file:${join(dataDir, 'hailong.db')}`,
+        HAILONG_ADMIN_PASSWORD: ADMIN_PASSWORD,
+        HAILONG_DEMO: '1',
+        // Pages are compared with the API right after data changes: no reuse of public statistics.
+        HAILONG_PUBLIC_CACHE_SECONDS: '0',
+        // The demo's four months are seeded before the server listens: on a busy machine, minutes.
+      },
+      { timeoutMs: 240_000 },
+    );
     project.provide('baseUrl', server.baseUrl);
     project.provide('adminPassword', ADMIN_PASSWORD);
     return async () => {
