@@ -55,6 +55,19 @@ export class Seeder {
     expect(res.status).toBe(201);
   }
 
+  /** Citizens rate `levels` on the unit's phone page (no dossier: kept apart from the official rate). */
+  async ratePhone(unit: Unit, sectorName: string, levels: readonly number[]): Promise<void> {
+    const sectorId = unit.sectors.find((s) => s.name === sectorName)!.id;
+    for (const level of levels) {
+      const res = await fetch(`${this.baseUrl}/api/v1/phone/units/${unit.id}/ratings`, {
+        method: 'POST',
+        headers: { origin: this.baseUrl, 'content-type': 'application/json' },
+        body: JSON.stringify({ id: randomUUID(), sectorId, level }),
+      });
+      expect(res.status).toBe(201);
+    }
+  }
+
   /**
    * Enrolls a tablet for the unit and uploads `spec`: per sector name, how many of each level.
    * Low ratings carry `reasons`, and `comment` (góp ý thêm) when given.

@@ -4,12 +4,13 @@
  * The month's ratings come from a tablet that enrolled and synced through the API.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { formatMonth, formatPercent, monthOf } from '@hailong/domain';
 import type { Unit } from '@hailong/contracts';
 import { launchBrowser, newContext, signIn, watchErrors } from './support/browser.ts';
 import { atPath, mainNav, visible } from './support/console.ts';
 import { Seeder } from './dashboard-seed.ts';
+import { screenshot } from './support/layout.ts';
 
 const baseUrl = inject('baseUrl');
 const adminPassword = inject('adminPassword');
@@ -27,6 +28,8 @@ beforeAll(async () => {
   unit = await seeder.unit(UNIT);
   // On top of the demo months the server seeded: Lao động 12 of 13, Việc làm 1 of 3.
   await seeder.rate(unit, { 'Lao động': { 5: 9, 4: 3, 2: 1 }, 'Việc làm': { 5: 1, 1: 2 } });
+  // And three citizens from the phone page, with no dossier: counted apart.
+  await seeder.ratePhone(unit, 'Lao động', [5, 4, 1]);
   browser = await launchBrowser();
   context = await newContext(browser, baseUrl);
   page = await context.newPage();
@@ -36,6 +39,29 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
+
+/**
+ * Screenshots of `region` scrolled to the top of the page at 1024×768, 800×1280 and 360×740, into
+ * test-results/dashboard/, each checked for sideways scrolling; then back to 1024×768.
+ */
+async function shootAtSizes(p: Page, region: Locator, name: string) {
+  for (const [width, height] of [
+    [1024, 768],
+    [800, 1280],
+    [360, 740],
+  ] as const) {
+    await p.setViewportSize({ width, height });
+    await region.evaluate((el) => (el as unknown as { scrollIntoView(): void }).scrollIntoView());
+    await screenshot(p, 'dashboard', `${name}-${width}x${height}`);
+    const sideways = await p.evaluate(
+      () =>
+        (globalThis as unknown as { document: { scrollingElement: { scrollWidth: number } } })
+          .document.scrollingElement.scrollWidth,
+    );
+    expect(sideways, `${name} at ${width}`).toBeLessThanOrEqual(width);
+  }
+  await p.setViewportSize({ width: 1024, height: 768 });
+}
 
 describe('the reports page', () => {
   const month = formatMonth(monthOf(Date.now()));
@@ -110,6 +136,8 @@ describe('the reports page', () => {
     expect(text).toContain(`${totals.unverified} phiếu, tỷ lệ hài lòng riêng`);
     expect(text).toContain('Phiếu đến sau khi chốt số liệu');
     expect(text).toContain(`${totals.late} phiếu; không tính vào số liệu đã chốt`);
+    expect(totals.unverified).toBeGreaterThanOrEqual(3);
+    await shootAtSizes(page, summary, 'summary');
   });
 
   it('downloads the month as Excel and CSV for the chosen unit', async () => {
@@ -127,6 +155,15 @@ describe('the reports page', () => {
     );
     expect(csv.status()).toBe(200);
     expect(await csv.text()).toContain('Lao động');
+  });
+
+  it('shows the unit’s closing day and phone rule, and when a change applies', async () => {
+    await page.goto('/counters');
+    await page.getByLabel('Đơn vị', { exact: true }).selectOption(unit.id);
+    const form = await visible(
+      page.getByRole('region', { name: 'Chốt số liệu và đánh giá qua điện thoại' }),
+    );
+    await shootAtSizes(page, form, 'counting-settings');
   });
 
   it('lets the admin set a sector target that the reports then judge against', async () => {
