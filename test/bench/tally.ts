@@ -17,6 +17,8 @@ import { createUnitsTallyService } from '../../apps/api/src/reports/units-tally.
 import { createNodeTallyService } from '../../apps/api/src/reports/node-tally.service.ts';
 import { createLeagueService } from '../../apps/api/src/reports/league.service.ts';
 import { createExportsService } from '../../apps/api/src/reports/exports.service.ts';
+import { createSheetParties } from '../../apps/api/src/reports/exports/sheet-parties.service.ts';
+import { createAgencyService } from '../../apps/api/src/public/agency.service.ts';
 import { createCommentsService } from '../../apps/api/src/reports/comments.service.ts';
 import type { BenchResult } from './run.ts';
 import { rawNodeCounters } from './raw-counters.ts';
@@ -160,6 +162,7 @@ export async function benchTally(): Promise<BenchResult[]> {
         units,
         nodes,
         createCommentsService(database.repos),
+        createSheetParties(database.repos, createAgencyService(database.repos, Date.now), Date.now),
       );
       let bytes = 0;
       const xlsxMs = await median(3, async () => {

@@ -138,7 +138,9 @@ describe('the alerts bell', () => {
     await visible(card.getByText(/Xác nhận · Lãnh đạo UBND phường Trung Tâm: “Đã gặp cán bộ/));
     await visible(supervisor.getByRole('link', { name: 'Cảnh báo, 0 chưa đọc' }));
 
-    // The supervisor asks for alert mails at once, on the same page.
+    // The supervisor asks for alert mails at once, on their account page.
+    await supervisor.getByRole('link', { name: /xem trang Tài khoản của tôi$/ }).click();
+    await atPath(supervisor, '/account');
     const mine = supervisor.getByRole('region', { name: 'Nhận cảnh báo qua e-mail' });
     await mine.getByLabel('E-mail nhận cảnh báo').fill('lanh.dao.tt@phuong-tt.gov.vn');
     await mine.getByLabel('Cách nhận cảnh báo qua e-mail').selectOption({ label: 'Ngay khi có' });

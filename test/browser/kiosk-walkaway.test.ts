@@ -219,7 +219,7 @@ describe('a level pressed is a rating, whatever the citizen does next', () => {
     await press(LOWEST);
     await reasonsScreen();
     await page.getByRole('button', { name: 'Phải chờ lâu' }).click();
-    await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
     await respondentStep();
     await page.close();
     page = await openKiosk();
@@ -259,7 +259,7 @@ describe('a level pressed is a rating, whatever the citizen does next', () => {
     await reasonsScreen();
     await page.getByRole('button', { name: 'Thái độ của cán bộ' }).click();
     await page.getByLabel('Góp ý thêm (không bắt buộc)').fill('Cán bộ không hướng dẫn');
-    await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
     await respondentStep();
     await page.getByRole('button', { name: 'Tổ chức, doanh nghiệp' }).click();
     await visitsStep();

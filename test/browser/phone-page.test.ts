@@ -66,7 +66,7 @@ describe('the phone page', () => {
     await page.getByRole('button', { name: 'Không hài lòng', exact: true }).click();
     await page.getByRole('checkbox', { name: 'Phải chờ lâu' }).check();
     await page.getByRole('textbox', { name: 'Góp ý thêm (không bắt buộc)' }).fill('Chờ 2 tiếng');
-    await page.getByRole('button', { name: 'Gửi ý kiến' }).click();
+    await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
     await visible(page.getByRole('status').filter({ hasText: 'Cảm ơn Ông/Bà đã đánh giá.' }));
   });
 

@@ -23,7 +23,7 @@ interface WireFigures {
   otherLevels: number;
   rate: number | null;
   interval: { low: number; high: number } | null;
-  targetBp: number;
+  targetBp: number | null;
   met: boolean | null;
   tooFew: boolean;
   moreNeeded: number | null;

@@ -26,6 +26,8 @@ import { PUBLIC_PAGE_SCRIPT_HASH } from './public/page-script.ts';
 import { createAgencyService } from './public/agency.service.ts';
 import { createWidgetService } from './public/widget.service.ts';
 import { widgetRoutes } from './public/widget.route.ts';
+import { shortLinkPageRoutes, shortLinkRoutes } from './public/short-links.route.ts';
+import { createShortLinkService } from './public/short-links.service.ts';
 import { WIDGET_FRAME_PATH } from './public/widget-page.route.ts';
 import { WIDGET_SCRIPT_PATH } from './public/widget-script.ts';
 import { healthRoutes } from './metrics/health.route.ts';
@@ -66,6 +68,11 @@ import { createPublicRegisterService } from './public/public-register.service.ts
 import { holidaysRoutes } from './feedback/holidays.route.ts';
 import { createUnitsTallyService } from './reports/units-tally.service.ts';
 import { createExportsService } from './reports/exports.service.ts';
+import { createSheetParties } from './reports/exports/sheet-parties.service.ts';
+import { createIndicatorsService } from './indicators/indicators.service.ts';
+import { createPullTokensService } from './indicators/pull-tokens.service.ts';
+import { indicatorsRoutes } from './indicators/indicators.route.ts';
+import { PULL_PATHS } from './indicators/pull-auth.ts';
 import { createTargetsService } from './reports/targets.service.ts';
 import { createPublicStatsService } from './public/public-stats.service.ts';
 import { feedbackOnTime } from './feedback/feedback-on-time.ts';
@@ -76,15 +83,21 @@ import { leagueRoutes } from './reports/league.route.ts';
 import { exportsRoutes } from './reports/exports.route.ts';
 import { targetsRoutes } from './reports/targets.route.ts';
 import { publicStatsRoutes } from './public/public-stats.route.ts';
+import { evidenceRoutes } from './evidence/evidence.route.ts';
+import { createEvidenceService } from './evidence/evidence.service.ts';
 import { createCatalogueImportService } from './catalogue/catalogue-import.service.ts';
 import { createSetupService } from './auth/setup.service.ts';
 import { catalogueFilesRoutes } from './catalogue/catalogue-files.route.ts';
 import { setupRoutes } from './auth/setup.route.ts';
+import { setupChecklistRoutes } from './auth/setup-checklist.route.ts';
+import { createSetupChecklistService } from './auth/setup-checklist.service.ts';
 import { commentsRoutes } from './reports/comments.route.ts';
 import { createCommentsService } from './reports/comments.service.ts';
 import { alertsRoutes } from './alerts/alerts.route.ts';
 import { assessmentRoutes } from './assessment/assessment.route.ts';
 import { createAssessmentService } from './assessment/assessment.service.ts';
+import { createPeriodicReportService } from './documents/periodic-report.service.ts';
+import { periodicReportRoutes } from './documents/periodic-report.route.ts';
 import { createDossierImportService } from './ingest/dossier-import.service.ts';
 import { createConductService } from './assessment/conduct.service.ts';
 import { createAlertsService } from './alerts/alerts.service.ts';
@@ -193,7 +206,8 @@ export function createApp(deps: AppDeps) {
   app.notFound(routeNotFound);
 
   const api = newRouter();
-  api.use('*', credentials(DEVICE_PATHS));
+  // Bearer tokens open the tablets' routes and the provincial system's pull routes, nothing else.
+  api.use('*', credentials(new RegExp(`${DEVICE_PATHS.source}|${PULL_PATHS.source}`)));
   api.use('*', csrfGuard(deps.publicUrl && new URL(deps.publicUrl).origin));
   api.use('*', loadSession(auth));
   api.route('/', authRoutes(auth));
@@ -206,6 +220,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', devicesRoutes(devices));
   const agency = createAgencyService(deps.repos, deps.clock);
   api.route('/', settingsRoutes(deps.publicUrl, agency));
+  const sheetParties = createSheetParties(deps.repos, agency, deps.clock);
   // What others do once ratings or a phản ánh are stored (alerts, mails) the job runner does,
   // from the events ingest appends (jobs/job-list.ts).
   const sync = createSyncService(deps.repos, deps.clock);
@@ -248,22 +263,47 @@ export function createApp(deps: AppDeps) {
   api.route('/', leagueRoutes(createLeagueService(deps.repos)));
   api.route(
     '/',
-    exportsRoutes(createExportsService(deps.repos, deps.clock, units, nodeTally, comments)),
+    exportsRoutes(
+      createExportsService(deps.repos, deps.clock, units, nodeTally, comments, sheetParties),
+    ),
   );
   api.route('/', targetsRoutes(createTargetsService(deps.repos, deps.clock)));
-  api.route('/', catalogueFilesRoutes(createCatalogueImportService(deps.repos, deps.clock)));
+  api.route(
+    '/',
+    catalogueFilesRoutes(createCatalogueImportService(deps.repos, deps.clock), sheetParties),
+  );
   api.route('/', setupRoutes(createSetupService(deps.repos, deps.clock)));
+  api.route(
+    '/',
+    setupChecklistRoutes(createSetupChecklistService(deps.repos, deps.clock, deps.publicUrl)),
+  );
   api.route('/', alertsRoutes(createAlertsService(deps.repos, deps.clock)));
+  const assessment = createAssessmentService(deps.repos, deps.clock, deps.assessmentRules);
+  api.route(
+    '/',
+    indicatorsRoutes(
+      createIndicatorsService(deps.repos, deps.clock, nodeTally, assessment),
+      createPullTokensService(deps.repos, deps.clock),
+    ),
+  );
+  api.route(
+    '/',
+    periodicReportRoutes(
+      createPeriodicReportService({ ...deps, tally: nodeTally, assessment, agency }),
+    ),
+  );
   api.route(
     '/',
     assessmentRoutes(
-      createAssessmentService(deps.repos, deps.clock, deps.assessmentRules),
+      assessment,
       createDossierImportService(deps.repos, deps.clock),
       createConductService(deps.repos, deps.clock),
+      sheetParties,
     ),
   );
   const publicStats = createPublicStatsService(deps.repos, deps.clock, deps.publicStatsTtlMs);
   api.route('/', publicStatsRoutes(publicStats));
+  api.route('/', evidenceRoutes(createEvidenceService(deps.repos)));
   const publicOrigin = deps.publicUrl && new URL(deps.publicUrl).origin;
   const widgets = createWidgetService({
     stats: publicStats,
@@ -273,6 +313,8 @@ export function createApp(deps: AppDeps) {
     ttlMs: deps.publicStatsTtlMs,
   });
   api.route('/', widgetRoutes(widgets, publicOrigin));
+  const shortLinks = createShortLinkService(deps.repos, deps.clock);
+  api.route('/', shortLinkRoutes(shortLinks));
 
   const { dialect, ping, pendingMigrations } = deps;
   app.route('/', healthRoutes({ dialect, version: API_VERSION, ping, pendingMigrations }));
@@ -281,6 +323,11 @@ export function createApp(deps: AppDeps) {
   app.openAPIRegistry.registerComponent('securitySchemes', 'device', {
     type: 'http',
     scheme: 'bearer',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'pull', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'A pull token an admin created for the provincial reporting system.',
   });
   app.openAPIRegistry.registerComponent('securitySchemes', 'metrics', {
     type: 'http',
@@ -308,6 +355,7 @@ export function createApp(deps: AppDeps) {
     return c.json(document);
   });
   app.all('/api/*', routeNotFound);
+  app.route('/', shortLinkPageRoutes(shortLinks, agency));
   app.route(
     '/',
     publicPageRoutes({

@@ -19,6 +19,8 @@ import FeedbackEntryPage from './pages/FeedbackEntryPage.svelte';
 import PostersPage from './pages/PostersPage.svelte';
 import AssessmentPage from './pages/AssessmentPage.svelte';
 import CountersPage from './pages/CountersPage.svelte';
+import CataloguePage from './pages/CataloguePage.svelte';
+import AccountPage from './pages/AccountPage.svelte';
 
 export const routes: readonly Route[] = [
   { path: '/', page: OverviewPage, title: 'nav.overview', access: 'signed-in', nav: true },
@@ -37,6 +39,14 @@ export const routes: readonly Route[] = [
     title: 'nav.users',
     access: 'signed-in',
     roles: ['admin'],
+    nav: true,
+  },
+  {
+    path: '/catalogue',
+    page: CataloguePage,
+    title: 'nav.catalogue',
+    access: 'signed-in',
+    roles: ['admin', 'supervisor'],
     nav: true,
   },
   { path: '/devices', page: DevicesPage, title: 'nav.devices', access: 'signed-in', nav: true },
@@ -67,5 +77,6 @@ export const routes: readonly Route[] = [
   { path: '/holidays', page: HolidaysPage, title: 'nav.holidays', access: 'signed-in', nav: true },
   { path: '/setup', page: SetupPage, title: 'nav.setup', access: 'signed-in', roles: ['admin'] },
   { path: '/alerts', page: AlertsPage, title: 'alerts.title', access: 'signed-in' },
+  { path: '/account', page: AccountPage, title: 'nav.account', access: 'signed-in' },
   { path: '/login', page: LoginPage, title: 'login.title', access: 'guest' },
 ];

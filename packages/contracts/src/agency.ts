@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { Id, Instant, text } from './common.ts';
 import { Month } from './periods.ts';
-import { Ratio } from './tally.ts';
+import { Ratio, RateVerdict } from './tally.ts';
 
 /** The agency as an admin sets it; `logoUrl` is null without an emblem. */
 export const AgencySettings = z
@@ -40,9 +40,11 @@ export const WidgetMonth = z
     total: z.number().int().min(0),
     satisfied: z.number().int().min(0),
     rate: Ratio.nullable(),
-    target: Ratio,
+    /** The unit's overall target; null when none is set up the tree (no verdict). */
+    target: Ratio.nullable(),
     met: z.boolean().nullable(),
     tooFew: z.boolean(),
+    verdict: RateVerdict.nullable(),
   })
   .meta({ id: 'WidgetMonth' });
 export type WidgetMonth = z.infer<typeof WidgetMonth>;

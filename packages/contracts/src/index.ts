@@ -25,3 +25,6 @@ export * from './channels.ts';
 export * from './intake.ts';
 export * from './assessment.ts';
 export * from './agency.ts';
+export * from './short-links.ts';
+export * from './setup-checklist.ts';
+export * from './indicators.ts';

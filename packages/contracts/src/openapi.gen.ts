@@ -1350,8 +1350,8 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Set the year's default and sectors' own targets (admin, supervisor); audited
-         * @description A supervisor sets the targets of their subtree's units only; the year's default moves every unit, so it is for admins and province-wide supervisors. A request naming anything else is refused whole (403) and changes nothing.
+         * Set the year's default, sectors' own targets and units' overall targets (admin, supervisor); audited
+         * @description A supervisor sets the targets of their subtree's units only, the overall target (chỉ tiêu tỷ lệ hài lòng chung) of a node included; a node without one inherits the nearest ancestor's. The year's default moves every unit, so it is for admins and province-wide supervisors. A request naming anything else is refused whole (403) and changes nothing.
          */
         patch: operations["patchTargets"];
         trace?: never;
@@ -1498,6 +1498,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/setup/checklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The first month's checklist (Bắt đầu) over the units you may see, each step counted from the data */
+        get: operations["getSetupChecklist"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/alerts": {
         parameters: {
             query?: never;
@@ -1617,6 +1634,101 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The indicator file of a node over a period (readers: their subtree)
+         * @description Stable codes (HL.TYLE_CHUNG, HL.TYLE_LINHVUC.<sector code>, HL.SO_PHIEU, HL.CHITIEU, HL.KETQUA, HL.PA_DUNGHAN, TT01.CS1…CS9 when measured; the README lists every one), each with its Vietnamese definition, unit, value, and numerator and denominator for a share. JSON Schema: packages/contracts/schemas/indicators.schema.json.
+         */
+        get: operations["getIndicators"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pull/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The indicator file for the provincial reporting system, with a pull token an admin created
+         * @description Stable codes (HL.TYLE_CHUNG, HL.TYLE_LINHVUC.<sector code>, HL.SO_PHIEU, HL.CHITIEU, HL.KETQUA, HL.PA_DUNGHAN, TT01.CS1…CS9 when measured; the README lists every one), each with its Vietnamese definition, unit, value, and numerator and denominator for a share. JSON Schema: packages/contracts/schemas/indicators.schema.json. A token limited to a node reads that node's subtree only.
+         */
+        get: operations["getPullIndicators"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settings/pull-tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The pull tokens of the provincial reporting system, revoked ones included (admin) */
+        get: operations["getSettingsPullTokens"];
+        put?: never;
+        /**
+         * Create a pull token, optionally limited to a node’s subtree (admin, audited)
+         * @description The token is in this answer only: the server keeps its SHA-256 alone.
+         */
+        post: operations["postSettingsPullTokens"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settings/pull-tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a pull token: the next pull with it is refused (admin, audited) */
+        delete: operations["deleteSettingsPullTokensById"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/periodic": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The periodic report (báo cáo định kỳ) of a node over a month, quarter, half-year, nine months or year, in the layout of NĐ 30/2020/NĐ-CP: DOCX to edit and sign, or PDF. Figures as GET /tally/node, /tally/node/trend, /feedback/on-time and /assessment give them. Readers: their subtree only */
+        get: operations["getReportsPeriodic"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/assessment": {
         parameters: {
             query?: never;
@@ -1720,6 +1832,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The server’s public keys that sign the monthly checkpoints (no sign-in) */
+        get: operations["getPublicKeys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/checkpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Signed monthly checkpoints (Merkle root, size, counts) of a unit and/or a month, every version including corrections (no sign-in) */
+        get: operations["getPublicCheckpoints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/datasets/{unitId}/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The anonymised dataset of a unit’s month as its latest checkpoint signed it: `{month}.json` (rows, checkpoint and public key) or `{month}.csv` (rows; the checkpoint in X-Checkpoint-* headers). No sign-in. */
+        get: operations["getPublicDatasetsByUnitIdByFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/proofs/{unitId}/{month}/{recordHash}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The inclusion proof (RFC 9162) of one record in the latest checkpoint of a unit’s month (no sign-in) */
+        get: operations["getPublicProofsByUnitIdByMonthByRecordHash"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/units/{unitId}/widget": {
         parameters: {
             query?: never;
@@ -1731,6 +1911,23 @@ export interface paths {
         get: operations["getPublicUnitsByUnitIdWidget"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units/{id}/short-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The short links (/q/{code}) of a unit and its counters, for the posters */
+        post: operations["postUnitsByIdShortLinks"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2658,14 +2855,15 @@ export interface components {
             otherLevels: number;
             rate: number | null;
             interval: components["schemas"]["Interval"];
-            targetBp: number;
-            target: number;
+            targetBp: number | null;
+            target: number | null;
             met: boolean | null;
             tooFew: boolean;
+            verdict: components["schemas"]["RateVerdict"];
             moreNeeded: number | null;
             unverifiedRate: number | null;
             /** @enum {string} */
-            targetSource: "sector" | "default" | "fallback" | "derived-max";
+            targetSource: "sector" | "default" | "fallback" | "derived-max" | "overall" | "inherited" | "none";
             /** @enum {string|null} */
             scale: "five" | "three" | null;
             levels: {
@@ -2684,6 +2882,8 @@ export interface components {
             low: number;
             high: number;
         } | null;
+        /** @enum {string|null} */
+        RateVerdict: "met" | "not-met" | "not-significant" | "too-few" | null;
         PooledSectorTally: {
             sectorCode: string;
             sectorName: string;
@@ -2699,14 +2899,15 @@ export interface components {
             otherLevels: number;
             rate: number | null;
             interval: components["schemas"]["Interval"];
-            targetBp: number;
-            target: number;
+            targetBp: number | null;
+            target: number | null;
             met: boolean | null;
             tooFew: boolean;
+            verdict: components["schemas"]["RateVerdict"];
             moreNeeded: number | null;
             unverifiedRate: number | null;
             /** @enum {string} */
-            targetSource: "sector" | "default" | "fallback" | "derived-max";
+            targetSource: "sector" | "default" | "fallback" | "derived-max" | "overall" | "inherited" | "none";
             /** @enum {string|null} */
             scale: "five" | "three" | null;
             levels: {
@@ -2735,14 +2936,15 @@ export interface components {
             otherLevels: number;
             rate: number | null;
             interval: components["schemas"]["Interval"];
-            targetBp: number;
-            target: number;
+            targetBp: number | null;
+            target: number | null;
             met: boolean | null;
             tooFew: boolean;
+            verdict: components["schemas"]["RateVerdict"];
             moreNeeded: number | null;
             unverifiedRate: number | null;
             /** @enum {string} */
-            targetSource: "sector" | "default" | "fallback" | "derived-max";
+            targetSource: "sector" | "default" | "fallback" | "derived-max" | "overall" | "inherited" | "none";
         };
         TallyFigures: {
             total: number;
@@ -2756,10 +2958,11 @@ export interface components {
             otherLevels: number;
             rate: number | null;
             interval: components["schemas"]["Interval"];
-            targetBp: number;
-            target: number;
+            targetBp: number | null;
+            target: number | null;
             met: boolean | null;
             tooFew: boolean;
+            verdict: components["schemas"]["RateVerdict"];
             moreNeeded: number | null;
             unverifiedRate: number | null;
         } | null;
@@ -2782,14 +2985,15 @@ export interface components {
             otherLevels: number;
             rate: number | null;
             interval: components["schemas"]["Interval"];
-            targetBp: number;
-            target: number;
+            targetBp: number | null;
+            target: number | null;
             met: boolean | null;
             tooFew: boolean;
+            verdict: components["schemas"]["RateVerdict"];
             moreNeeded: number | null;
             unverifiedRate: number | null;
             /** @enum {string} */
-            targetSource: "sector" | "default" | "fallback" | "derived-max";
+            targetSource: "sector" | "default" | "fallback" | "derived-max" | "overall" | "inherited" | "none";
         };
         UnitsTally: {
             period: components["schemas"]["PeriodInfo"];
@@ -2807,14 +3011,15 @@ export interface components {
                 otherLevels: number;
                 rate: number | null;
                 interval: components["schemas"]["Interval"];
-                targetBp: number;
-                target: number;
+                targetBp: number | null;
+                target: number | null;
                 met: boolean | null;
                 tooFew: boolean;
+                verdict: components["schemas"]["RateVerdict"];
                 moreNeeded: number | null;
                 unverifiedRate: number | null;
                 /** @enum {string} */
-                targetSource: "sector" | "default" | "fallback" | "derived-max";
+                targetSource: "sector" | "default" | "fallback" | "derived-max" | "overall" | "inherited" | "none";
                 reasons: {
                     reason: string;
                     count: number;
@@ -2876,14 +3081,15 @@ export interface components {
                 otherLevels: number;
                 rate: number | null;
                 interval: components["schemas"]["Interval"];
-                targetBp: number;
-                target: number;
+                targetBp: number | null;
+                target: number | null;
                 met: boolean | null;
                 tooFew: boolean;
+                verdict: components["schemas"]["RateVerdict"];
                 moreNeeded: number | null;
                 unverifiedRate: number | null;
                 /** @enum {string} */
-                targetSource: "sector" | "default" | "fallback" | "derived-max";
+                targetSource: "sector" | "default" | "fallback" | "derived-max" | "overall" | "inherited" | "none";
                 /** @enum {string|null} */
                 scale: "five" | "three" | null;
                 levels: {
@@ -2980,14 +3186,15 @@ export interface components {
                 otherLevels: number;
                 rate: number | null;
                 interval: components["schemas"]["Interval"];
-                targetBp: number;
-                target: number;
+                targetBp: number | null;
+                target: number | null;
                 met: boolean | null;
                 tooFew: boolean;
+                verdict: components["schemas"]["RateVerdict"];
                 moreNeeded: number | null;
                 unverifiedRate: number | null;
                 /** @enum {string} */
-                targetSource: "sector" | "default" | "fallback" | "derived-max";
+                targetSource: "sector" | "default" | "fallback" | "derived-max" | "overall" | "inherited" | "none";
                 rank: number;
                 tied: boolean;
                 overlapsAbove: boolean;
@@ -3009,14 +3216,15 @@ export interface components {
                 otherLevels: number;
                 rate: number | null;
                 interval: components["schemas"]["Interval"];
-                targetBp: number;
-                target: number;
+                targetBp: number | null;
+                target: number | null;
                 met: boolean | null;
                 tooFew: boolean;
+                verdict: components["schemas"]["RateVerdict"];
                 moreNeeded: number | null;
                 unverifiedRate: number | null;
                 /** @enum {string} */
-                targetSource: "sector" | "default" | "fallback" | "derived-max";
+                targetSource: "sector" | "default" | "fallback" | "derived-max" | "overall" | "inherited" | "none";
             }[];
         };
         TargetList: {
@@ -3028,6 +3236,12 @@ export interface components {
                 unitId: string;
                 unitName: string;
                 editable: boolean;
+                overallPercent: number | null;
+                overallInForcePercent: number | null;
+                overallFrom: {
+                    unitId: string;
+                    unitName: string;
+                } | null;
                 sectors: {
                     sectorId: string;
                     sectorCode: string;
@@ -3045,6 +3259,10 @@ export interface components {
             sectors?: {
                 unitId: string;
                 sectorId: string;
+                targetPercent: number | null;
+            }[];
+            overall?: {
+                unitId: string;
                 targetPercent: number | null;
             }[];
         };
@@ -3106,6 +3324,16 @@ export interface components {
                 code: string;
                 name: string;
             };
+        };
+        SetupChecklist: {
+            checks: components["schemas"]["SetupCheck"][];
+        };
+        SetupCheck: {
+            /** @enum {string} */
+            step: "publicAddress" | "staffAccounts" | "surveyQuestions" | "counterPins" | "posters" | "tablets";
+            done: boolean;
+            count: number;
+            of: number | null;
         };
         AlertList: {
             alerts: components["schemas"]["Alert"][];
@@ -3222,6 +3450,64 @@ export interface components {
                 };
             };
         };
+        IndicatorFile: {
+            /** @enum {string} */
+            version: "hailong.indicators/1";
+            node: {
+                id: string | null;
+                code: string | null;
+                name: string;
+            };
+            period: {
+                id: string;
+                label: string;
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                to: string;
+            };
+            /** Format: date-time */
+            generatedAt: string;
+            indicators: components["schemas"]["Indicator"][];
+        };
+        Indicator: {
+            code: string;
+            name: string;
+            definition: string;
+            /** @enum {string} */
+            unit: "ratio" | "count" | "points" | "verdict";
+            value: number | ("met" | "not_met" | "too_few") | null;
+            display: string;
+            numerator: number | null;
+            denominator: number | null;
+            sample: number | null;
+        };
+        PullTokenList: {
+            tokens: components["schemas"]["PullToken"][];
+        };
+        PullToken: {
+            id: string;
+            label: string;
+            node: {
+                id: string;
+                name: string;
+            } | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string | null;
+            /** Format: date-time */
+            lastUsedAt: string | null;
+            /** Format: date-time */
+            revokedAt: string | null;
+        };
+        PullTokenCreated: {
+            token: string;
+            pullToken: components["schemas"]["PullToken"];
+        };
+        PullTokenCreate: {
+            label: string;
+            nodeId?: string | null;
+        };
         AssessmentReport: {
             period: components["schemas"]["PeriodInfo"];
             /** @enum {string} */
@@ -3310,15 +3596,16 @@ export interface components {
                 unitId: string;
                 unitName: string;
                 hasChildren: boolean;
-                target: number;
+                target: number | null;
                 /** @enum {string} */
-                targetSource: "sector" | "default" | "fallback" | "derived-max";
+                targetSource: "sector" | "default" | "fallback" | "derived-max" | "overall" | "inherited" | "none";
                 current: {
                     total: number;
                     satisfied: number;
                     rate: number | null;
                     met: boolean | null;
                     tooFew: boolean;
+                    verdict: components["schemas"]["RateVerdict"];
                 };
                 previous: {
                     total: number;
@@ -3326,19 +3613,21 @@ export interface components {
                     rate: number | null;
                     met: boolean | null;
                     tooFew: boolean;
+                    verdict: components["schemas"]["RateVerdict"];
                 };
                 sectors: {
                     sectorCode: string;
                     sectorName: string;
-                    target: number;
+                    target: number | null;
                     /** @enum {string} */
-                    targetSource: "sector" | "default" | "fallback" | "derived-max";
+                    targetSource: "sector" | "default" | "fallback" | "derived-max" | "overall" | "inherited" | "none";
                     current: {
                         total: number;
                         satisfied: number;
                         rate: number | null;
                         met: boolean | null;
                         tooFew: boolean;
+                        verdict: components["schemas"]["RateVerdict"];
                     };
                     previous: {
                         total: number;
@@ -3346,9 +3635,69 @@ export interface components {
                         rate: number | null;
                         met: boolean | null;
                         tooFew: boolean;
+                        verdict: components["schemas"]["RateVerdict"];
                     };
                 }[];
             }[];
+        };
+        EvidencePublicKeys: {
+            keys: components["schemas"]["EvidencePublicKey"][];
+        };
+        EvidencePublicKey: {
+            keyId: string;
+            /** @enum {string} */
+            algorithm: "Ed25519";
+            publicKey: string;
+            createdAt: number;
+        };
+        CheckpointList: {
+            checkpoints: components["schemas"]["Checkpoint"][];
+        };
+        Checkpoint: {
+            id: string;
+            /** @enum {string} */
+            scope: "unit" | "province";
+            unitId: string;
+            month: string;
+            version: number;
+            size: number;
+            root: string;
+            countsByLevel: {
+                [key: string]: number;
+            };
+            counted: number;
+            satisfied: number;
+            signedAt: number;
+            previousCheckpointId: string | null;
+            reason: string | null;
+            keyId: string;
+            signature: string;
+        };
+        Dataset: {
+            /** @enum {string} */
+            format: "hailong-dataset/1";
+            checkpoint: components["schemas"]["Checkpoint"];
+            publicKey: components["schemas"]["EvidencePublicKey"];
+            rows: components["schemas"]["DatasetRow"][];
+        };
+        DatasetRow: {
+            recordHash: string;
+            day: string;
+            sectorCode: string;
+            level: number;
+            /** @enum {string} */
+            scale: "five" | "three";
+            channel: string;
+            counted: boolean;
+            /** @enum {string|null} */
+            excludedWhy: "repeat" | "clock" | "rerated" | "unverified" | "late" | "unknown_level" | null;
+        };
+        InclusionProof: {
+            checkpoint: components["schemas"]["Checkpoint"];
+            publicKey: components["schemas"]["EvidencePublicKey"];
+            row: components["schemas"]["DatasetRow"];
+            index: number;
+            proof: string[];
         };
         WidgetData: {
             unit: {
@@ -3376,9 +3725,18 @@ export interface components {
             total: number;
             satisfied: number;
             rate: number | null;
-            target: number;
+            target: number | null;
             met: boolean | null;
             tooFew: boolean;
+            verdict: components["schemas"]["RateVerdict"];
+        };
+        UnitShortLinks: {
+            unitId: string;
+            unitCode: string;
+            counters: {
+                counterId: string;
+                code: string;
+            }[];
         };
     };
     responses: never;
@@ -9732,6 +10090,44 @@ export interface operations {
             };
         };
     };
+    getSetupChecklist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Checklist */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SetupChecklist"];
+                };
+            };
+            /** @description No session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Role not allowed, or cross-site request */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     getAlerts: {
         parameters: {
             query?: never;
@@ -10161,6 +10557,414 @@ export interface operations {
                 };
             };
             /** @description No such unit in scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getIndicators: {
+        parameters: {
+            query: {
+                node?: string;
+                period: string;
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The indicator file: JSON (format=json, the default) or CSV (format=csv) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorFile"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Role not allowed, or cross-site request */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such unit, or outside the reader’s subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getPullIndicators: {
+        parameters: {
+            query: {
+                node?: string;
+                period: string;
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The indicator file: JSON (format=json, the default) or CSV (format=csv) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorFile"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unauthenticated: no token, a wrong one, or a revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description forbidden: the node is outside the token’s subtree */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such unit */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getSettingsPullTokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tokens, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PullTokenList"];
+                };
+            };
+            /** @description No session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Role not allowed, or cross-site request */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postSettingsPullTokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PullTokenCreate"];
+            };
+        };
+        responses: {
+            /** @description The token, shown once */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PullTokenCreated"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Role not allowed, or cross-site request */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such unit */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    deleteSettingsPullTokensById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The token, revoked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PullToken"];
+                };
+            };
+            /** @description No session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Role not allowed, or cross-site request */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such token */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getReportsPeriodic: {
+        parameters: {
+            query: {
+                node?: string;
+                period: string;
+                format?: "docx" | "pdf";
+                signerAuthority?: string;
+                signerTitle?: string;
+                signerName?: string;
+                recipients?: string;
+                place?: string;
+                symbol?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report, as an attachment with its Vietnamese name (RFC 5987 filename*) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/pdf": string;
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Role not allowed, or cross-site request */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such unit, or outside the reader’s subtree */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10648,6 +11452,200 @@ export interface operations {
             };
         };
     };
+    getPublicKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ed25519 public keys, raw, hex */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidencePublicKeys"];
+                };
+            };
+        };
+    };
+    getPublicCheckpoints: {
+        parameters: {
+            query?: {
+                unit?: string;
+                month?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest month first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckpointList"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getPublicDatasetsByUnitIdByFile: {
+        parameters: {
+            query?: {
+                scope?: "unit" | "province";
+            };
+            header?: never;
+            path: {
+                unitId: string;
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dataset */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dataset"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No checkpoint of that unit and month */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getPublicProofsByUnitIdByMonthByRecordHash: {
+        parameters: {
+            query?: {
+                scope?: "unit" | "province";
+            };
+            header?: never;
+            path: {
+                unitId: string;
+                month: string;
+                recordHash: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The row, its leaf index and audit path, and the checkpoint */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InclusionProof"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No checkpoint, or no such record in it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     getPublicUnitsByUnitIdWidget: {
         parameters: {
             query?: {
@@ -10688,6 +11686,55 @@ export interface operations {
             };
             /** @description Validation failed */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postUnitsByIdShortLinks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The codes, given now where missing */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitShortLinks"];
+                };
+            };
+            /** @description No session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Role not allowed, or cross-site request */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such unit in scope */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -27,9 +27,18 @@ export type PeriodInfo = z.infer<typeof PeriodInfo>;
 
 /**
  * Where a target comes from: set for the sector(s) and agreed; the year's default; nobody set one
- * (the built-in floor, shown as such); or the highest of differing targets.
+ * (the built-in floor, shown as such); the highest of differing targets; a node's overall target
+ * (chỉ tiêu chung), set for it or inherited from above; or no overall target anywhere up the tree.
  */
-export const TargetSource = z.enum(['sector', 'default', 'fallback', 'derived-max']);
+export const TargetSource = z.enum([
+  'sector',
+  'default',
+  'fallback',
+  'derived-max',
+  'overall',
+  'inherited',
+  'none',
+]);
 export type TargetSource = z.infer<typeof TargetSource>;
 
 export const targeted = { ...Figures.shape, targetSource: TargetSource };

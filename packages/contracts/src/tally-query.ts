@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { Id, Instant } from './common.ts';
 import { BoundedMonth, checkMonthRange } from './periods.ts';
 import { NodeRef, PeriodInfo, PeriodText, TargetSource } from './tally-node.ts';
+import { RateVerdict } from './tally.ts';
 
 /** Below this many answers a rate is flagged as too few to judge. */
 const MinSample = z.coerce.number().int().min(1).max(100_000).optional();
@@ -67,6 +68,7 @@ export const PublicFigure = z.object({
   rate: z.number().min(0).max(1).nullable(),
   met: z.boolean().nullable(),
   tooFew: z.boolean(),
+  verdict: RateVerdict.nullable(),
 });
 export type PublicFigure = z.infer<typeof PublicFigure>;
 
@@ -87,7 +89,8 @@ export const PublicStats = z
         unitName: z.string(),
         /** Units lie beneath it: /public?node=… shows them. */
         hasChildren: z.boolean(),
-        target: Ratio,
+        /** The unit's overall target; null when none is set up the tree (no verdict). */
+        target: Ratio.nullable(),
         targetSource: TargetSource,
         current: PublicFigure,
         previous: PublicFigure,
@@ -95,7 +98,7 @@ export const PublicStats = z
           z.object({
             sectorCode: z.string(),
             sectorName: z.string(),
-            target: Ratio,
+            target: Ratio.nullable(),
             targetSource: TargetSource,
             current: PublicFigure,
             previous: PublicFigure,

@@ -14,6 +14,15 @@ const Count = z.number().int().min(0);
 
 export const Interval = z.object({ low: Ratio, high: Ratio }).meta({ id: 'Interval' });
 
+/**
+ * Kết quả: met; not met; not significantly different from the target (its 95 % interval holds
+ * it); too few answers to judge. One rule decides it everywhere.
+ */
+export const RateVerdict = z
+  .enum(['met', 'not-met', 'not-significant', 'too-few'])
+  .meta({ id: 'RateVerdict' });
+export type RateVerdict = z.infer<typeof RateVerdict>;
+
 const figures = {
   /** Answers in the rate: not flagged, on the unit's scale. */
   total: Count,
@@ -33,11 +42,15 @@ const figures = {
   rate: Ratio.nullable(),
   /** 95 % Wilson interval of the rate. */
   interval: Interval.nullable(),
-  targetBp: z.number().int().min(0).max(10_000),
-  target: Ratio,
+  /** Null: no target applies (a node with no overall target set anywhere up the tree). */
+  targetBp: z.number().int().min(0).max(10_000).nullable(),
+  target: Ratio.nullable(),
+  /** Whether the point rate reaches the target; not a verdict (see `verdict`). */
   met: z.boolean().nullable(),
   /** Fewer answers than `minSample`: shown, not judged. */
   tooFew: z.boolean(),
+  /** The verdict (rateVerdict in @hailong/domain); null only when no target applies. */
+  verdict: RateVerdict.nullable(),
   /** Satisfied answers in a row that would reach the target; null when none can. */
   moreNeeded: Count.nullable(),
   /** The rate of the `unverified` phone ratings, apart from the official one; null without any. */

@@ -22,8 +22,17 @@ export const TargetList = z
       z.object({
         unitId: Id,
         unitName: z.string(),
-        /** Whether the reader may change this unit's sector targets (their subtree). */
+        /** Whether the reader may change this unit's targets (their subtree). */
         editable: z.boolean(),
+        /** Chỉ tiêu tỷ lệ hài lòng chung set for this unit this year; null when it inherits. */
+        overallPercent: TargetPercent.nullable(),
+        /**
+         * The overall target in force: its own, else the nearest ancestor's; null when none is set
+         * anywhere up the tree (its headline then has no verdict).
+         */
+        overallInForcePercent: TargetPercent.nullable(),
+        /** The unit whose overall target is in force (itself or an ancestor); null when none. */
+        overallFrom: z.object({ unitId: Id, unitName: z.string() }).nullable(),
         sectors: z.array(
           z.object({
             sectorId: Id,
@@ -51,9 +60,18 @@ export const UpdateTargetsRequest = z
       .array(z.object({ unitId: Id, sectorId: Id, targetPercent: TargetPercent.nullable() }))
       .max(10_000)
       .optional(),
+    /** Units' overall targets (chỉ tiêu chung); `targetPercent: null` makes the unit inherit again. */
+    overall: z
+      .array(z.object({ unitId: Id, targetPercent: TargetPercent.nullable() }))
+      .max(10_000)
+      .optional(),
   })
-  .refine((v) => v.defaultPercent !== undefined || (v.sectors?.length ?? 0) > 0, {
-    message: 'nothing to change',
-  })
+  .refine(
+    (v) =>
+      v.defaultPercent !== undefined ||
+      (v.sectors?.length ?? 0) > 0 ||
+      (v.overall?.length ?? 0) > 0,
+    { message: 'nothing to change' },
+  )
   .meta({ id: 'UpdateTargetsRequest' });
 export type UpdateTargetsRequest = z.input<typeof UpdateTargetsRequest>;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { tallyCounters } from './counter-tally.ts';
 import { tallyNodeTrend } from './node-trend.ts';
 
-const TARGET = { targetBp: 9500, source: 'sector' } as const;
+const TARGET = { targetBp: 9500, source: 'overall' } as const;
 
 describe('tallyCounters', () => {
   const counters = [
@@ -31,7 +31,7 @@ describe('tallyCounters', () => {
       ['Quầy 2', 0, 0, 0, null, true],
       ['Quầy cũ', 2, 2, 0, true, true],
     ]);
-    expect(rows[0]).toMatchObject({ targetBp: 9500, targetSource: 'sector', scale: 'five' });
+    expect(rows[0]).toMatchObject({ targetBp: 9500, targetSource: 'overall', scale: 'five' });
     expect(rows[0]!.levels?.map((l) => l.count)).toEqual([0, 1, 0, 0, 19]);
   });
 
@@ -60,12 +60,12 @@ describe('tallyNodeTrend', () => {
         { month: '2026-02', scale: 'five', level: 4, category: 'counted', count: 3 },
         { month: '2027-01', scale: 'five', level: 4, category: 'counted', count: 3 },
       ],
-      targetOf: (month) => (month < '2026-01' ? { targetBp: 9000, source: 'fallback' } : TARGET),
+      targetOf: (month) => (month < '2026-01' ? { targetBp: 9000, source: 'inherited' } : TARGET),
     });
     expect(points.map((p) => [p.month, p.total, p.satisfied, p.targetBp, p.targetSource])).toEqual([
-      ['2025-12', 10, 9, 9000, 'fallback'],
-      ['2026-01', 0, 0, 9500, 'sector'],
-      ['2026-02', 4, 3, 9500, 'sector'],
+      ['2025-12', 10, 9, 9000, 'inherited'],
+      ['2026-01', 0, 0, 9500, 'overall'],
+      ['2026-02', 4, 3, 9500, 'overall'],
     ]);
   });
 });

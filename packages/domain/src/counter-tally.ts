@@ -11,7 +11,7 @@ import {
   type LevelCount,
   type ScaledCount,
 } from './node-counts.ts';
-import type { TargetChoice } from './node-targets.ts';
+import type { OverallTarget } from './node-targets.ts';
 import type { TargetedFigures } from './node-tally.ts';
 import type { ScaleId } from './scales.ts';
 import { DEFAULT_MIN_SAMPLE, figuresOf } from './tally-figures.ts';
@@ -40,7 +40,7 @@ export interface CounterTally extends TargetedFigures {
 export function tallyCounters(input: {
   counters: readonly CounterInput[];
   rows: readonly CounterCount[];
-  target: TargetChoice;
+  target: OverallTarget;
   /** The unit's scale, for the levels of a counter without answers. */
   scale: ScaleId;
   minSample?: number;

@@ -15,6 +15,7 @@ import { ZERO_COUNTS, type TallyCounts } from './tally-figures.ts';
 
 const CODES = ['ho-tich', 'chung-thuc', 'dat-dai'];
 const TARGET = { targetBp: 9000, source: 'fallback' } as const;
+const OVERALL = { targetBp: 9000, source: 'overall' } as const;
 
 const world = fc
   .array(fc.record({ parent: fc.nat(), root: fc.boolean(), three: fc.boolean() }), {
@@ -117,7 +118,7 @@ function tallyOf(tree: UnitTree<Unit>, rows: NodeRollupRow[], id: string): NodeT
     sectors: CODES.map((code) => ({ code, name: code, archived: false, target: TARGET })),
     rows: rows.filter((r) => r.nodeId === id),
     reasons: [],
-    target: TARGET,
+    target: OVERALL,
     strayTarget: TARGET,
     children: children.map((c) => ({
       id: c.id,
@@ -125,7 +126,7 @@ function tallyOf(tree: UnitTree<Unit>, rows: NodeRollupRow[], id: string): NodeT
       kind: 'other',
       archived: false,
       hasChildren: (tree.children.get(c.id) ?? []).length > 0,
-      target: TARGET,
+      target: OVERALL,
     })),
     childCounts: countsByNode(rows.filter((r) => childIds.has(r.nodeId))),
   });

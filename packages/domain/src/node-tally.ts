@@ -17,7 +17,7 @@ import {
   type ReasonCount,
   type ScaledCount,
 } from './node-counts.ts';
-import type { TargetChoice, TargetSource } from './node-targets.ts';
+import type { OverallTarget, TargetChoice, TargetSource } from './node-targets.ts';
 import type { ScaleId } from './scales.ts';
 import {
   addCounts,
@@ -68,7 +68,8 @@ export interface ChildInput {
   archived: boolean;
   /** Whether units lie beneath it (the reader can open it). */
   hasChildren: boolean;
-  target: TargetChoice;
+  /** The child's overall target (chỉ tiêu chung), its own or inherited. */
+  target: OverallTarget;
 }
 
 export interface NodeTallyInput {
@@ -80,8 +81,11 @@ export interface NodeTallyInput {
   /** The node's counters per sector over the period. */
   rows: readonly SectorCount[];
   reasons: readonly SectorReasonCount[];
-  /** The node's own target, derived from its sectors' (see `poolTargets`). */
-  target: TargetChoice;
+  /**
+   * The node's overall target (chỉ tiêu chung), its own or inherited; none means the headline has
+   * no verdict. Never derived from its sectors' targets.
+   */
+  target: OverallTarget;
   /** What a sector code counted but missing from the catalogue is judged against. */
   strayTarget: TargetChoice;
   /** Units directly beneath; archived ones are listed only with answers in the period. */
@@ -118,7 +122,7 @@ export interface NodeTotals extends TargetedFigures {
   scale: ScaleId | null;
   levels: LevelCount[] | null;
   reasons: ReasonCount[];
-  /** Sectors with enough answers to judge, and how many of them met their target. */
+  /** Sectors with enough answers to judge, and how many of them met their target ("x/n lĩnh vực đạt"). */
   sectorsJudged: number;
   sectorsMet: number;
   /** Sectors with answers, but fewer than the minimum sample: shown, not judged. */
@@ -150,7 +154,11 @@ function sortedReasons(reasons: Map<string, number>): ReasonCount[] {
     .sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0));
 }
 
-const targeted = (cell: CountCell, target: TargetChoice, minSample: number): TargetedFigures => ({
+const targeted = (
+  cell: CountCell,
+  target: TargetChoice | OverallTarget,
+  minSample: number,
+): TargetedFigures => ({
   ...figuresOf(cell.counts, target.targetBp, minSample),
   targetSource: target.source,
 });
@@ -227,7 +235,7 @@ export function tallyNode(input: NodeTallyInput): NodeTally {
       levels: uniformLevels(all, scale),
       reasons: sortedReasons(allReasons),
       sectorsJudged: judged.length,
-      sectorsMet: judged.filter((s) => s.met === true).length,
+      sectorsMet: judged.filter((s) => s.verdict === 'met').length,
       sectorsTooFew: sectors.filter((s) => s.total > 0 && s.tooFew).length,
     },
     sectors,

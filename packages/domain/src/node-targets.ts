@@ -15,11 +15,44 @@ export type TargetSource =
   /** Nobody set anything: the built-in floor, shown as such. */
   | 'fallback'
   /** Contributing targets differ: the highest of them. */
-  | 'derived-max';
+  | 'derived-max'
+  /** A node's overall target (chỉ tiêu chung), set for the node itself. */
+  | 'overall'
+  /** A node's overall target inherited from the nearest ancestor that has one. */
+  | 'inherited'
+  /** No overall target anywhere up the tree: the headline shows no verdict. */
+  | 'none';
 
 export interface TargetChoice {
   targetBp: number;
   source: TargetSource;
+}
+
+/**
+ * What a node's headline rate is judged against: its overall target (chỉ tiêu tỷ lệ hài lòng
+ * chung), set for it or inherited, or nothing. Never a sector's target: the strictest sector target
+ * a node pools is nobody's choice for the node as a whole.
+ */
+export type OverallTarget =
+  { targetBp: number; source: 'overall' | 'inherited' } | { targetBp: null; source: 'none' };
+
+export const NO_OVERALL_TARGET: OverallTarget = { targetBp: null, source: 'none' };
+
+/**
+ * The overall target of a node in some year: the first of `pathUp` (the node, then its parent, up
+ * to the root) that has one of its own (`own`), else none.
+ */
+export function inheritOverallTarget(
+  pathUp: Iterable<string>,
+  own: (unitId: string) => number | undefined,
+): OverallTarget {
+  let first = true;
+  for (const id of pathUp) {
+    const bp = own(id);
+    if (bp !== undefined) return { targetBp: bp, source: first ? 'overall' : 'inherited' };
+    first = false;
+  }
+  return NO_OVERALL_TARGET;
 }
 
 /** The target in force for one unit-sector: its own, else the year's default, else the floor. */
@@ -69,4 +102,10 @@ export const TARGET_SOURCE_LABELS: Readonly<Record<TargetSource, { vi: string; e
     vi: 'Chỉ tiêu cao nhất trong các chỉ tiêu được tổng hợp',
     en: 'The highest of the pooled targets',
   },
+  overall: { vi: 'Chỉ tiêu tỷ lệ hài lòng chung', en: 'The overall satisfaction target' },
+  inherited: {
+    vi: 'Chỉ tiêu tỷ lệ hài lòng chung của cấp trên',
+    en: 'The overall target set above this unit',
+  },
+  none: { vi: 'Chưa đặt chỉ tiêu chung', en: 'No overall target set' },
 };

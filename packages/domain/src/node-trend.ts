@@ -3,7 +3,7 @@
  * whole subtree and judged against the node's target of that month's year.
  */
 import { addScaled, newCountCell, type CountCell, type ScaledCount } from './node-counts.ts';
-import type { TargetChoice } from './node-targets.ts';
+import type { OverallTarget } from './node-targets.ts';
 import { DEFAULT_MIN_SAMPLE, figuresOf } from './tally-figures.ts';
 import type { TargetedFigures } from './node-tally.ts';
 
@@ -16,7 +16,7 @@ export interface NodeTrendInput {
   months: readonly string[];
   rows: readonly MonthCount[];
   /** The node's target in a month (targets are set per year). */
-  targetOf: (month: string) => TargetChoice;
+  targetOf: (month: string) => OverallTarget;
   minSample?: number;
 }
 

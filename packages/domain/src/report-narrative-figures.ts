@@ -1,25 +1,17 @@
 /**
  * The figures a periodic report (báo cáo định kỳ: tháng, quý, 6 tháng, 9 tháng, năm) is written
  * from, and the words it names them with. Each rate carries its verdict against its target, judged
- * once here so the narrative, the tables and the charts can never disagree: too few answers are
+ * once by rate-verdict.ts so the narrative, the tables and the charts can never disagree: too few answers are
  * never judged (a rate on a handful of phiếu says nothing), and a rate whose 95 % interval contains
  * the target is "chưa khác biệt có ý nghĩa" whichever side of it the point falls.
  */
 import type { Period, PeriodKind } from './periods.ts';
-import { BP_SCALE, meetsTarget } from './tally-figures.ts';
+import { BP_SCALE, rateVerdict, type RateVerdict } from './rate-verdict.ts';
 import { addDays, type IsoDate } from './working-days.ts';
 import { addMonths } from './tally-months.ts';
 import { wilsonInterval, type Interval } from './wilson.ts';
 
-export type RateVerdict = 'met' | 'not-met' | 'not-significant' | 'too-few';
-
-/** How a report names a verdict, in a table cell. */
-export const RATE_VERDICT_LABELS: Readonly<Record<RateVerdict, string>> = {
-  met: 'Đạt',
-  'not-met': 'Chưa đạt',
-  'not-significant': 'Chưa khác biệt có ý nghĩa',
-  'too-few': 'Chưa đủ phiếu',
-};
+export { RATE_VERDICT_LABELS, rateVerdict, type RateVerdict } from './rate-verdict.ts';
 
 /** A rate against its target, as a report shows it. */
 export interface ReportRate {
@@ -29,9 +21,10 @@ export interface ReportRate {
   rate: number | null;
   /** The 95 % Wilson interval; null without answers. */
   interval: Interval | null;
-  /** The target as a ratio (0.91). */
-  target: number;
-  verdict: RateVerdict;
+  /** The target as a ratio (0.91); null where no one set a target up the tree. */
+  target: number | null;
+  /** Null with no target to judge against (too few answers are said whatever the target). */
+  verdict: RateVerdict | null;
 }
 
 /** A sector (lĩnh vực) or a unit (đơn vị) of the report. */
@@ -103,29 +96,23 @@ export interface NarrativeFigures {
   exclusions: ReportExclusion[];
 }
 
-/**
- * The verdict of `satisfied` of `total` against a target in basis points: too few below
- * `minSample`; not significantly different when the 95 % interval contains the target; otherwise
- * met or not met, compared exactly in integers (as tally-figures.ts does).
- */
-export function rateVerdict(
-  satisfied: number,
-  total: number,
-  targetBp: number,
-  minSample: number,
-): RateVerdict {
-  if (total === 0 || total < minSample) return 'too-few';
-  const interval = wilsonInterval(satisfied, total)!;
-  const target = targetBp / BP_SCALE;
-  if (interval.low <= target && target <= interval.high) return 'not-significant';
-  return meetsTarget(satisfied, total, targetBp) ? 'met' : 'not-met';
-}
-
 /** A report's rate from its counts: the rate, its interval and its verdict. */
 export function reportRate(
   satisfied: number,
   total: number,
   targetBp: number,
+  minSample: number,
+): ReportRate & { target: number; verdict: RateVerdict };
+export function reportRate(
+  satisfied: number,
+  total: number,
+  targetBp: number | null,
+  minSample: number,
+): ReportRate;
+export function reportRate(
+  satisfied: number,
+  total: number,
+  targetBp: number | null,
   minSample: number,
 ): ReportRate {
   return {
@@ -133,7 +120,7 @@ export function reportRate(
     total,
     rate: total === 0 ? null : satisfied / total,
     interval: wilsonInterval(satisfied, total),
-    target: targetBp / BP_SCALE,
+    target: targetBp === null ? null : targetBp / BP_SCALE,
     verdict: rateVerdict(satisfied, total, targetBp, minSample),
   };
 }
@@ -167,6 +154,18 @@ export function reportPeriod(period: Period): ReportPeriod {
 export function lowerFirst(text: string): string {
   const first = text.charAt(0);
   return first.toLocaleLowerCase('vi') + text.slice(1);
+}
+
+/** The words of a level of government that open a unit's name: "Tỉnh", "UBND" never lower. */
+const LEVEL_WORDS = /^(Tỉnh|Thành phố|Huyện|Quận|Thị xã|Thị trấn|Xã|Phường) /u;
+
+/**
+ * A unit's name in the middle of a sentence: "Tỉnh Thừa Thiên Huế" → "tỉnh Thừa Thiên Huế", as
+ * Vietnamese writes a level of government; every other name ("Trung tâm…", "UBND xã…", "Sở…")
+ * keeps its capital, being the proper name of a body.
+ */
+export function nameInSentence(name: string): string {
+  return name.replace(LEVEL_WORDS, (word) => word.toLocaleLowerCase('vi'));
 }
 
 /**

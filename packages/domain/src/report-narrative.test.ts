@@ -5,6 +5,7 @@ import {
   exclusionsSentence,
   feedbackSentence,
   formatDateLine,
+  nameInSentence,
   overallSentence,
   rateVerdict,
   reportNarrative,
@@ -100,6 +101,20 @@ describe('the words of the period and the date', () => {
     expect(reportSummaryLine('Quý IV năm 2026')).toBe(
       'Kết quả khảo sát, đánh giá sự hài lòng của tổ chức, cá nhân đối với việc giải quyết thủ tục hành chính quý IV năm 2026',
     );
+  });
+
+  it('writes a level of government in lower case mid-sentence, never a body’s proper name', () => {
+    expect(nameInSentence('Tỉnh Thừa Thiên Huế')).toBe('tỉnh Thừa Thiên Huế');
+    expect(nameInSentence('Thị xã Hương Thủy')).toBe('thị xã Hương Thủy');
+    expect(nameInSentence('Phường Bắc Sơn')).toBe('phường Bắc Sơn');
+    for (const name of [
+      'UBND xã An Bình',
+      'Trung tâm Phục vụ hành chính công',
+      'Sở Tư pháp',
+      'Xã',
+    ]) {
+      expect(nameInSentence(name)).toBe(name);
+    }
   });
 });
 
@@ -293,5 +308,21 @@ describe('the other paragraphs', () => {
       'Trên đây là báo cáo kết quả khảo sát, đánh giá sự hài lòng quý IV năm 2026 của Trung tâm Phục vụ hành chính công./.',
     );
     expect([n.trend, n.sectors, n.units, n.tt01]).toEqual([null, null, null, null]);
+  });
+});
+
+describe('a rate nobody set a target for', () => {
+  it('is never called met or not met, and too few is still said', () => {
+    const r = reportRate(950, 1000, null, 30);
+    expect(r).toMatchObject({ target: null, verdict: null });
+    expect(overallSentence(r, 30)).toBe(
+      'Tỷ lệ hài lòng chung đạt 95% (950/1.000 phiếu hài lòng; khoảng tin cậy 95%: 93,5% – 96,2%), chưa đặt chỉ tiêu để so sánh.',
+    );
+    expect(overallSentence(reportRate(9, 10, null, 30), 30)).toMatch(
+      /Chưa đủ phiếu để đánh giá\.$/,
+    );
+    expect(sectorsSentence([{ name: 'Hộ tịch', ...r }])).toBe(
+      'Trong 1 lĩnh vực: 1 lĩnh vực chưa đặt chỉ tiêu (Hộ tịch).',
+    );
   });
 });

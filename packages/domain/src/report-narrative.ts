@@ -49,6 +49,8 @@ function listNames(names: readonly string[], noun: string, max = 5): string {
 
 /** How a rate stands against its target, after "đạt 95,2% (…)". */
 function standing(r: ReportRate): string {
+  if (r.verdict === 'too-few') return `chưa đủ phiếu để đánh giá${againstTarget(r)}`;
+  if (r.target === null || r.verdict === null) return 'chưa đặt chỉ tiêu để so sánh';
   const target = pct(r.target);
   const rate = r.rate ?? 0;
   switch (r.verdict) {
@@ -60,20 +62,21 @@ function standing(r: ReportRate): string {
       const side = rate === r.target ? 'bằng' : rate > r.target ? 'cao hơn' : 'thấp hơn';
       return `${side} chỉ tiêu ${target} nhưng chưa khác biệt có ý nghĩa so với chỉ tiêu`;
     }
-    case 'too-few':
-      return `chưa đủ phiếu để đánh giá so với chỉ tiêu ${target}`;
   }
 }
 
+/** " so với chỉ tiêu 91%", or nothing where no one set a target. */
+const againstTarget = (r: ReportRate) =>
+  r.target === null ? '' : ` so với chỉ tiêu ${pct(r.target)}`;
+
 /** The paragraph on the overall rate. */
 export function overallSentence(r: ReportRate, minSample: number): string {
-  const target = pct(r.target);
   if (r.verdict === 'too-few') {
     const base =
       r.total === 0
         ? 'Chưa có phiếu nào được tính vào tỷ lệ hài lòng.'
         : `Có ${num(r.total)} phiếu được tính vào tỷ lệ hài lòng, dưới mức tối thiểu ${num(minSample)} phiếu; tỷ lệ hài lòng tạm tính ${pct(r.rate ?? 0)}.`;
-    return `${base} Chưa đủ phiếu để đánh giá so với chỉ tiêu ${target}.`;
+    return `${base} Chưa đủ phiếu để đánh giá${againstTarget(r)}.`;
   }
   const interval = r.interval
     ? `; khoảng tin cậy 95%: ${pct(r.interval.low)} – ${pct(r.interval.high)}`
@@ -137,13 +140,21 @@ export function sectorsSentence(sectors: readonly ReportRow[]): string | null {
   if (met.length > 0) parts.push(`${num(met.length)} lĩnh vực đạt chỉ tiêu`);
   if (notMet.length > 0) {
     const list = notMet
-      .map((s) => `${s.name} ${pct(s.rate ?? 0)}, chỉ tiêu ${pct(s.target)}`)
+      .map(
+        (s) =>
+          `${s.name} ${pct(s.rate ?? 0)}${s.target === null ? '' : `, chỉ tiêu ${pct(s.target)}`}`,
+      )
       .join('; ');
     parts.push(`${num(notMet.length)} lĩnh vực chưa đạt chỉ tiêu (${list})`);
   }
   if (close.length > 0)
     parts.push(
       `${num(close.length)} lĩnh vực chưa khác biệt có ý nghĩa so với chỉ tiêu (${listNames(named(close), 'lĩnh vực')})`,
+    );
+  const noTarget = by(null);
+  if (noTarget.length > 0)
+    parts.push(
+      `${num(noTarget.length)} lĩnh vực chưa đặt chỉ tiêu (${listNames(named(noTarget), 'lĩnh vực')})`,
     );
   if (tooFew.length > 0)
     parts.push(

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { figuresOf, meetsTarget, moreNeeded, ZERO_COUNTS } from './tally-figures.ts';
+import { meetsTarget } from './rate-verdict.ts';
+import { figuresOf, moreNeeded, ZERO_COUNTS } from './tally-figures.ts';
 
 /** s of n and a target below 100 %, n ≥ 1; up to 50 million answers (five years of a deployment). */
 const cell = fc

@@ -4,10 +4,8 @@
  * are basis points (9150 = 91,50 %) and every comparison with them is done in integers, so a rate
  * of exactly 91,5 % meets a 91,5 % target whatever binary floating point thinks of 0.915.
  */
+import { BP_SCALE, meetsTarget, rateVerdict, type RateVerdict } from './rate-verdict.ts';
 import { wilsonInterval, type Interval } from './wilson.ts';
-
-/** Basis points in 100 %. */
-export const BP_SCALE = 10_000;
 
 /** Below this many answers a rate is shown but flagged as too few to judge. */
 export const DEFAULT_MIN_SAMPLE = 30;
@@ -44,14 +42,20 @@ export interface Figures extends TallyCounts {
   /** satisfied / total as a ratio; null without answers. */
   rate: number | null;
   interval: Interval | null;
-  targetBp: number;
+  /** Null: no target applies (a node with no overall target set anywhere up the tree). */
+  targetBp: number | null;
   /** The target as a ratio, like `rate`. */
-  target: number;
-  /** Whether the rate reaches the target; null without answers. */
+  target: number | null;
+  /**
+   * Whether the point rate reaches the target; null without answers or target. Not a verdict:
+   * `verdict` is (it weighs the sample and the interval).
+   */
   met: boolean | null;
   /** Fewer answers than the minimum sample: the rate is shown but not judged. */
   tooFew: boolean;
-  /** Satisfied answers in a row that would reach the target; null when no number can. */
+  /** The verdict (rate-verdict.ts); null only when no target applies and there are enough answers. */
+  verdict: RateVerdict | null;
+  /** Satisfied answers in a row that would reach the target; null when no number can or no target. */
   moreNeeded: number | null;
   /** unverifiedSatisfied / unverified: the rate of the phone ratings shown apart; null without any. */
   unverifiedRate: number | null;
@@ -90,14 +94,6 @@ export function addCounts(a: TallyCounts, b: TallyCounts): TallyCounts {
  */
 const EXACT_LIMIT = Math.floor(Number.MAX_SAFE_INTEGER / BP_SCALE);
 
-/** Whether `satisfied` of `total` reach `targetBp`: satisfied·10000 ≥ targetBp·total, exactly. */
-export function meetsTarget(satisfied: number, total: number, targetBp: number): boolean {
-  if (total > EXACT_LIMIT) {
-    return BigInt(satisfied) * BigInt(BP_SCALE) >= BigInt(targetBp) * BigInt(total);
-  }
-  return satisfied * BP_SCALE >= targetBp * total;
-}
-
 /**
  * The smallest k ≥ 0 with (s + k) / (n + k) ≥ target: how many satisfied answers in a row would
  * bring the cell to its target. From 10000(s + k) ≥ bp(n + k): k = ⌈(bp·n − 10000·s) / (10000 − bp)⌉.
@@ -127,8 +123,12 @@ function moreNeededBig(satisfied: number, total: number, targetBp: number): numb
   return Number((shortfall + headroom - 1n) / headroom);
 }
 
-/** The figures of a cell from its counts, its target and the minimum sample. */
-export function figuresOf(counts: TallyCounts, targetBp: number, minSample: number): Figures {
+/** The figures of a cell from its counts, its target (null: none applies) and the minimum sample. */
+export function figuresOf(
+  counts: TallyCounts,
+  targetBp: number | null,
+  minSample: number,
+): Figures {
   const { total, satisfied } = counts;
   // Written out rather than `{ ...counts, … }`: V8 makes spread-then-add objects the slow way,
   // and a national tally builds thousands of these.
@@ -145,10 +145,11 @@ export function figuresOf(counts: TallyCounts, targetBp: number, minSample: numb
     rate: total === 0 ? null : satisfied / total,
     interval: wilsonInterval(satisfied, total),
     targetBp,
-    target: targetBp / BP_SCALE,
-    met: total === 0 ? null : meetsTarget(satisfied, total, targetBp),
+    target: targetBp === null ? null : targetBp / BP_SCALE,
+    met: total === 0 || targetBp === null ? null : meetsTarget(satisfied, total, targetBp),
     tooFew: total < minSample,
-    moreNeeded: moreNeeded(satisfied, total, targetBp),
+    verdict: rateVerdict(satisfied, total, targetBp, minSample),
+    moreNeeded: targetBp === null ? null : moreNeeded(satisfied, total, targetBp),
     unverifiedRate: counts.unverified === 0 ? null : counts.unverifiedSatisfied / counts.unverified,
   };
 }

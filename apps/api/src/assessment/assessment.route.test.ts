@@ -5,6 +5,8 @@
  * conduct, who sees which rows, and the XLSX read back to the last point.
  */
 import ExcelJS from 'exceljs';
+import { ASSESSMENT_NAME_COLUMN } from '../reports/exports/assessment-xlsx.ts';
+import { TABLE_HEADER_ROW } from '../reports/exports/sheet-header.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AssessmentReport, rulesFromFile, type AssessmentRow } from '@hailong/contracts';
 import { DEFAULT_SURVEY_SETTINGS } from '@hailong/domain';
@@ -271,18 +273,20 @@ describe.each(dialects)('the TT 01/2018 assessment on %s', (dialect) => {
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(await res.arrayBuffer());
       const sheet = workbook.worksheets[0]!;
-      const header = (sheet.getRow(5).values as unknown[]).slice(1);
-      expect(header[5]).toBe('CS1. Tổng thời gian giải quyết so với quy định');
+      const header = (sheet.getRow(TABLE_HEADER_ROW).values as unknown[]).slice(1);
+      expect(header[4]).toBe('CS1. Tổng thời gian giải quyết so với quy định');
+      // One order column: the rank (ties share one); no "STT" repeating it.
+      expect(header.filter((h) => h === 'Hạng' || h === 'STT')).toEqual(['Hạng']);
       api.rows.forEach((row, i) => {
-        const cells = (sheet.getRow(6 + i).values as unknown[]).slice(1);
-        expect(cells[2]).toBe(row.name);
-        expect(cells[4]).toBe(row.answers);
+        const cells = (sheet.getRow(TABLE_HEADER_ROW + 1 + i).values as unknown[]).slice(1);
+        expect(cells[ASSESSMENT_NAME_COLUMN]).toBe(row.name);
+        expect(cells[3]).toBe(row.answers);
         // What nobody measured reads "—", never 0 or an empty cell (issue 23).
-        expect(cells.slice(5, 14)).toEqual(row.indicators.map((s) => s.points ?? '—'));
-        expect([cells[14], cells[15]]).toEqual(
+        expect(cells.slice(4, 13)).toEqual(row.indicators.map((s) => s.points ?? '—'));
+        expect([cells[13], cells[14]]).toEqual(
           row.total === null ? ['—', '—'] : [row.total, row.maxMeasured],
         );
-        expect(cells[17]).toBe(row.rate ?? undefined);
+        expect(cells[16]).toBe(row.rate ?? undefined);
       });
     }
     const units = await report(w.admin, 'period=2026-Q4&by=unit');

@@ -11,6 +11,7 @@ import {
 import type { AssessmentService } from './assessment.service.ts';
 import type { ConductService } from './conduct.service.ts';
 import type { DossierImportService } from '../ingest/dossier-import.service.ts';
+import type { SheetPartiesOf } from '../reports/exports/sheet-parties.service.ts';
 import { XLSX_TYPE } from '../reports/exports.service.ts';
 import { assessmentXlsx } from '../reports/exports/assessment-xlsx.ts';
 import { newRouter, SESSION_SECURITY } from '../http/router.ts';
@@ -27,7 +28,6 @@ const scopeErrors = {
   ...sessionErrors,
   404: errorResponse('No such unit, or outside the reader’s subtree'),
 };
-const DAY = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short' });
 
 const report = createRoute({
   method: 'get',
@@ -125,6 +125,7 @@ export function assessmentRoutes(
   service: AssessmentService,
   dossiers: DossierImportService,
   conduct: ConductService,
+  sheetParties: SheetPartiesOf,
 ) {
   return newRouter()
     .openapi(report, async (c) => {
@@ -134,8 +135,9 @@ export function assessmentRoutes(
     .openapi(xlsx, async (c) => {
       const { period: text, by, node } = c.req.valid('query');
       const period = parsePeriod(text)!;
-      const result = await service.report(c.get('auth').user, period, by, node);
-      const body = await assessmentXlsx(result, DAY.format(new Date()));
+      const { user } = c.get('auth');
+      const result = await service.report(user, period, by, node);
+      const body = await assessmentXlsx(result, await sheetParties(user));
       return send(c, {
         // The canonical id ("2026-Q1"), never the query's own spelling, goes into the header.
         filename: `danh-gia-tt01-${period.id}-${by}.xlsx`,

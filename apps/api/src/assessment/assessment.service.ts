@@ -69,13 +69,14 @@ export function createAssessmentService(
   }
 
   return {
+    /** `user` null: the whole tree, for a reader whose scope was checked before (a pull token). */
     async report(
-      user: UserRow,
+      user: UserRow | null,
       period: Period,
       by: AssessmentBy,
       node?: string,
     ): Promise<AssessmentReport> {
-      const ownRowOnly = user.role === 'staff';
+      const ownRowOnly = user?.role === 'staff';
       const scope = await loadReportScope(repos, user);
       // Staff read their own row whatever node they name, but naming one outside their scope is
       // still "not found" (access.ts), never silently answered with their own.
@@ -161,7 +162,7 @@ export function createAssessmentService(
             : new Map(),
       });
 
-      const list = ownRowOnly ? groups.filter((g) => g.key === user.id) : groups;
+      const list = ownRowOnly ? groups.filter((g) => g.key === user?.id) : groups;
       const scored = list.map((g) => ({
         ...g,
         score: scoreAssessment(g.counts, rules, by === 'officer'),

@@ -11,6 +11,7 @@ import {
   type ImportWorld,
 } from '../../test/fixtures/catalogue-import-fixture.ts';
 import { parseCsv } from '../../test/fixtures/tally-fixture.ts';
+import { TABLE_HEADER_ROW } from '../reports/exports/sheet-header.ts';
 
 const HOSTILE = '=HYPERLINK("http://x.invalid","Bấm vào đây")';
 
@@ -21,7 +22,7 @@ async function workbookOf(res: Response) {
 }
 
 /** Every row of the sheet as text, from row `from` on. */
-function rowsOf(sheet: ExcelJS.Worksheet, from = 2): string[][] {
+function rowsOf(sheet: ExcelJS.Worksheet, from = TABLE_HEADER_ROW + 1): string[][] {
   const rows: string[][] = [];
   sheet.eachRow((row, n) => {
     if (n < from) return;
@@ -53,7 +54,7 @@ describe.each(dialects)('catalogue export and template on %s', (dialect) => {
     const workbook = await workbookOf(res);
     const sheet = workbook.worksheets[0]!;
     expect(sheet.name).toBe('Danh mục');
-    expect(rowsOf(sheet, 1)[0]).toEqual([
+    expect(rowsOf(sheet, TABLE_HEADER_ROW)[0]).toEqual([
       'Loại',
       'Mã',
       'Thuộc',
@@ -115,7 +116,9 @@ describe.each(dialects)('catalogue export and template on %s', (dialect) => {
     edited.push(['quầy', 'quay-3', 'tinh/xa-a', 'Quầy 3', '', '', '', '']);
     const out = new ExcelJS.Workbook();
     const target = out.addWorksheet('Danh mục');
-    [rowsOf(sheet, 1)[0]!, ...edited].forEach((r, i) => (target.getRow(i + 1).values = r));
+    [rowsOf(sheet, TABLE_HEADER_ROW)[0]!, ...edited].forEach(
+      (r, i) => (target.getRow(i + 1).values = r),
+    );
     const file = new Uint8Array(await out.xlsx.writeBuffer());
 
     const dry = await upload(w.admin, file, { name: 'sua.xlsx', type: XLSX_TYPE });

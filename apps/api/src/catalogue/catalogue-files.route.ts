@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { CatalogueImportQuery, CatalogueImportResult } from '@hailong/contracts';
 import type { CatalogueImportService, FileFormat } from './catalogue-import.service.ts';
+import type { SheetPartiesOf } from '../reports/exports/sheet-parties.service.ts';
 import { XLSX_TYPE } from '../reports/exports.service.ts';
 import { send, uploaded } from '../http/uploads.ts';
 import { newRouter, SESSION_SECURITY } from '../http/router.ts';
@@ -62,7 +63,7 @@ const applyRoute = createRoute({
   responses: { 200: json(CatalogueImportResult, 'The plan, applied'), ...importErrors },
 });
 
-export function catalogueFilesRoutes(service: CatalogueImportService) {
+export function catalogueFilesRoutes(service: CatalogueImportService, parties: SheetPartiesOf) {
   return newRouter()
     .openapi(download('/catalogue/template.xlsx', 'Catalogue template (XLSX)', 'xlsx'), async (c) =>
       send(c, await service.template('xlsx')),
@@ -71,10 +72,10 @@ export function catalogueFilesRoutes(service: CatalogueImportService) {
       send(c, await service.template('csv')),
     )
     .openapi(download('/catalogue/export.xlsx', 'The whole catalogue (XLSX)', 'xlsx'), async (c) =>
-      send(c, await service.export('xlsx')),
+      send(c, await service.export('xlsx', await parties(c.get('auth').user))),
     )
     .openapi(download('/catalogue/export.csv', 'The whole catalogue (CSV)', 'csv'), async (c) =>
-      send(c, await service.export('csv')),
+      send(c, await service.export('csv', await parties(c.get('auth').user))),
     )
     .openapi(importRoute, async (c) => {
       const file = await uploaded(c);

@@ -20,7 +20,18 @@ import {
 import type { CatalogueImportResult, ImportIssue } from '@hailong/contracts';
 import type { Repositories, UserRow } from '../repositories/types.ts';
 import { ApiError } from '../http/errors.ts';
-import { catalogueCsv, catalogueXlsx, TEMPLATE_EXAMPLE, TEMPLATE_NOTES } from './files/write.ts';
+import {
+  CATALOGUE_TITLE,
+  catalogueCsv,
+  catalogueXlsx,
+  TEMPLATE_EXAMPLE,
+  TEMPLATE_NOTES,
+} from './files/write.ts';
+import {
+  sheetHeading,
+  type SheetHeading,
+  type SheetParties,
+} from '../reports/exports/sheet-header.ts';
 import type { Clock } from '../jobs/clock.ts';
 import { XLSX_TYPE, type ExportFile } from '../reports/exports.service.ts';
 import { applyImportPlan } from './catalogue-import-apply.ts';
@@ -116,6 +127,7 @@ export function createCatalogueImportService(repos: Repositories, clock: Clock) 
     base: string,
     rows: string[][],
     notes: string[] = [],
+    heading?: SheetHeading,
   ): Promise<ExportFile> =>
     format === 'csv'
       ? {
@@ -126,7 +138,7 @@ export function createCatalogueImportService(repos: Repositories, clock: Clock) 
       : {
           filename: `${base}.xlsx`,
           contentType: XLSX_TYPE,
-          body: await catalogueXlsx(rows, new Date(clock())),
+          body: await catalogueXlsx(rows, new Date(clock()), heading),
         };
 
   return {
@@ -134,11 +146,15 @@ export function createCatalogueImportService(repos: Repositories, clock: Clock) 
     template: (format: FileFormat) =>
       file(format, 'mau-danh-muc', TEMPLATE_EXAMPLE, TEMPLATE_NOTES),
 
-    /** The catalogue as it is, archived items included, in the import format. */
-    async export(format: FileFormat): Promise<ExportFile> {
+    /**
+     * The catalogue as it is, archived items included, in the import format; the workbook headed
+     * as every export (`parties`: who issues it), which the importer skips above the header row.
+     */
+    async export(format: FileFormat, parties: SheetParties): Promise<ExportFile> {
       const now = clock();
       const rows = catalogueRows(await loadSnapshot(repos, now));
-      return file(format, `danh-muc-${DAY.format(now)}`, rows);
+      const heading = sheetHeading(parties, CATALOGUE_TITLE, null, `Số mục: ${rows.length}`);
+      return file(format, `danh-muc-${DAY.format(now)}`, rows, [], heading);
     },
 
     /** What importing `upload` would change; changes nothing. */

@@ -441,6 +441,15 @@ export interface AgencyProfileTable {
   updatedBy: string | null;
 }
 
+/** Chỉ tiêu tỷ lệ hài lòng chung of a node for a year (migration 025). */
+export interface OverallTargetTable {
+  unitId: string;
+  year: number;
+  targetBp: number;
+  updatedAt: number;
+  updatedBy: string | null;
+}
+
 export interface Database {
   units: UnitTable;
   sectors: SectorTable;
@@ -491,4 +500,74 @@ export interface Database {
   counterDuty: CounterDutyTable;
   unitSurveySettings: UnitSurveySettingTable;
   agencyProfile: AgencyProfileTable;
+  overallTargets: OverallTargetTable;
+  shortLinks: ShortLinkTable;
+  pullTokens: PullTokenTable;
+  signingKeys: SigningKeyTable;
+  checkpoints: CheckpointTable;
+  checkpointRows: CheckpointRowTable;
+}
+
+/** The phone page's short links, `/q/{code}` (migration 027): a unit's (no counter) or a counter's. */
+export interface ShortLinkTable {
+  code: string;
+  unitId: string;
+  counterId: string | null;
+  createdAt: number;
+}
+
+/** Tokens the provincial reporting system pulls indicators with (migration 026): hashes only. */
+export interface PullTokenTable {
+  id: string;
+  label: string;
+  tokenHash: string;
+  nodeId: string | null;
+  createdAt: number;
+  createdBy: string | null;
+  lastUsedAt: number | null;
+  revokedAt: number | null;
+  revokedBy: string | null;
+}
+
+/** The server's signing keys (migration 028): Ed25519, raw public key hex, PKCS#8 private key. */
+export interface SigningKeyTable {
+  id: string;
+  purpose: string;
+  publicKey: string;
+  privateKey: string;
+  createdAt: number;
+}
+
+/** Signed monthly checkpoints (migration 028): inserted, never updated. */
+export interface CheckpointTable {
+  id: string;
+  scope: 'unit' | 'province';
+  unitId: string;
+  month: string;
+  version: number;
+  size: number;
+  root: string;
+  /** JSON: counted ratings by level. */
+  countsByLevel: string;
+  counted: number;
+  satisfied: number;
+  signedAt: number;
+  signature: string;
+  keyId: string;
+  previousCheckpointId: string | null;
+  reason: string | null;
+}
+
+/** A checkpoint's dataset rows in leaf order (migration 028). */
+export interface CheckpointRowTable {
+  checkpointId: string;
+  position: number;
+  recordHash: string;
+  day: string;
+  sectorCode: string;
+  level: number;
+  scale: string;
+  channel: string;
+  counted: number;
+  excludedWhy: string | null;
 }

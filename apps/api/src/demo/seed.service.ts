@@ -8,9 +8,16 @@ import { hashPassword } from '../auth/passwords.ts';
 import { FALLBACK_TARGET_BP } from '../catalogue/catalogue.service.ts';
 
 /**
+ * The province's chỉ tiêu tỷ lệ hài lòng chung for the current year, as its plan sets it ("Tỷ lệ
+ * hài lòng chung: từ 91%"); every unit beneath inherits it, so the demo's headlines read a verdict.
+ */
+export const DEMO_OVERALL_TARGET_BP = 9100;
+
+/**
  * Seeds the demo organisation tree (province → centre → departments, and communes) with its
- * sectors, counters and targets into a database that has no unit yet, through the catalogue
- * commands like any other change. Returns whether it did.
+ * sectors, counters and targets (the year's default, some sectors' own, the province's overall)
+ * into a database that has no unit yet, through the catalogue commands like any other change.
+ * Returns whether it did.
  */
 export async function seedDemoCatalogue(repos: Repositories, clock: Clock): Promise<boolean> {
   if ((await repos.catalogue.countUnits()) > 0) return false;
@@ -21,6 +28,15 @@ export async function seedDemoCatalogue(repos: Repositories, clock: Clock): Prom
     await tx.catalogue.upsertDefaultTarget(year, FALLBACK_TARGET_BP, now);
     const plant = async (unit: DemoUnit, parentId: string | null): Promise<void> => {
       const { id: unitId } = await createUnit(tx, ctx, { ...unit, parentId });
+      if (parentId === null) {
+        await tx.targets.upsertOverall({
+          unitId,
+          year,
+          targetBp: DEMO_OVERALL_TARGET_BP,
+          updatedAt: now,
+          updatedBy: null,
+        });
+      }
       for (const sector of unit.sectors) {
         const { id: sectorId } = await createSector(tx, ctx, { ...sector, unitId });
         if (sector.targetBp === undefined) continue;

@@ -29,6 +29,8 @@ export const VERDICT_COLOURS: Readonly<Record<RateVerdict, string>> = {
   'not-significant': '#b8860b',
   'too-few': '#808080',
 };
+/** A rate with no target to judge it by: drawn, never coloured as a verdict. */
+const NO_TARGET_COLOUR = '#404040';
 const TARGET_COLOUR = '#b22222';
 const GRID = '#d9d9d9';
 const INK = '#000000';
@@ -94,7 +96,7 @@ function ticks(low: number): number[] {
 /** The monthly rates of the period against the target. */
 export function trendChart(
   trend: readonly ReportTrendPoint[],
-  target: number,
+  target: number | null,
   minSample: number,
 ): Chart {
   const height = 270;
@@ -104,7 +106,7 @@ export function trendChart(
   const bottom = height - 56;
   const many = trend.length > 6;
   const judged = trend.filter((p) => p.rate !== null);
-  const low = axisFloor([target, ...judged.map((p) => p.rate!)]);
+  const low = axisFloor([...(target === null ? [] : [target]), ...judged.map((p) => p.rate!)]);
   const y = (v: number) => bottom - ((v - low) / (1 - low)) * (bottom - top);
   const step = (right - left) / Math.max(1, trend.length);
   const x = (i: number) => left + step * (i + 0.5);
@@ -115,10 +117,12 @@ export function trendChart(
       text(left - 6, y(t) + 4, pct(t), 11, 'end'),
     );
   }
-  parts.push(
-    `<line x1="${left}" x2="${right}" y1="${r1(y(target))}" y2="${r1(y(target))}" stroke="${TARGET_COLOUR}" stroke-width="1.5" stroke-dasharray="6 4"/>`,
-    text(right, y(target) - 5, `Chỉ tiêu ${pct(target)}`, 11, 'end', ` fill="${TARGET_COLOUR}"`),
-  );
+  if (target !== null) {
+    parts.push(
+      `<line x1="${left}" x2="${right}" y1="${r1(y(target))}" y2="${r1(y(target))}" stroke="${TARGET_COLOUR}" stroke-width="1.5" stroke-dasharray="6 4"/>`,
+      text(right, y(target) - 5, `Chỉ tiêu ${pct(target)}`, 11, 'end', ` fill="${TARGET_COLOUR}"`),
+    );
+  }
   // The line breaks where a month has no answers: nothing is drawn across a month with none.
   let path = '';
   let penDown = false;
@@ -174,9 +178,10 @@ export function sectorsChart(sectors: readonly ReportRow[]): Chart {
   const right = WIDTH - 78;
   const height = top + rowHeight * sectors.length + 52;
   // The axis fits the judged sectors; a sector with too few answers shows no interval to fit.
-  const values = sectors.flatMap((s) =>
-    s.verdict === 'too-few' ? [s.target] : [s.target, s.rate ?? 1, s.interval?.low ?? 1],
-  );
+  const values = sectors.flatMap((s) => [
+    ...(s.target === null ? [] : [s.target]),
+    ...(s.verdict === 'too-few' ? [] : [s.rate ?? 1, s.interval?.low ?? 1]),
+  ]);
   const low = axisFloor(values.length > 0 ? values : [0.9]);
   const x = (v: number) => left + ((v - low) / (1 - low)) * (right - left);
   const parts: string[] = [];
@@ -189,12 +194,14 @@ export function sectorsChart(sectors: readonly ReportRow[]): Chart {
   }
   sectors.forEach((s, i) => {
     const cy = top + rowHeight * (i + 0.5);
-    const colour = VERDICT_COLOURS[s.verdict];
+    const colour = s.verdict === null ? NO_TARGET_COLOUR : VERDICT_COLOURS[s.verdict];
     parts.push(text(labelWidth, cy + 4, fit(s.name, labelWidth, 11), 11, 'end'));
-    const tx = r1(x(s.target));
-    parts.push(
-      `<line x1="${tx}" x2="${tx}" y1="${r1(cy - 7)}" y2="${r1(cy + 7)}" stroke="${TARGET_COLOUR}" stroke-width="2"/>`,
-    );
+    if (s.target !== null) {
+      const tx = r1(x(s.target));
+      parts.push(
+        `<line x1="${tx}" x2="${tx}" y1="${r1(cy - 7)}" y2="${r1(cy + 7)}" stroke="${TARGET_COLOUR}" stroke-width="2"/>`,
+      );
+    }
     if (s.rate === null) {
       parts.push(text(right + 8, cy + 4, 'chưa có phiếu', 10, 'start', ' fill="#404040"'));
       return;

@@ -57,23 +57,40 @@ const pct = (ratio: number) => formatPercent(ratio, 'vi', 1);
 const num = (n: number) => formatNumber(n, 'vi');
 const upper = (text: string) => text.toLocaleUpperCase('vi');
 const rateText = (r: { rate: number | null }) => (r.rate === null ? '–' : pct(r.rate));
+const targetText = (r: { target: number | null }) => (r.target === null ? '–' : pct(r.target));
+/** A verdict's cell: "Chưa đặt chỉ tiêu" where no one set a target to judge by. */
+const verdictText = (v: RateVerdict | null) =>
+  v === null ? NO_TARGET_LABEL : RATE_VERDICT_LABELS[v];
+const NO_TARGET_LABEL = 'Chưa đặt chỉ tiêu';
 /** "94,8%–95,6%": no spaces round the dash, so an interval keeps to one line of a cell. */
 const intervalText = (r: ReportRate) =>
   r.interval ? `${pct(r.interval.low)}–${pct(r.interval.high)}` : '–';
 
-/** The order sectors are told in: met, close, not met, too few; the highest rate first within. */
-const VERDICT_ORDER: readonly RateVerdict[] = ['met', 'not-significant', 'not-met', 'too-few'];
-const GROUP_HEADINGS: Readonly<Record<RateVerdict, string>> = {
+/**
+ * The order sectors are told in: met, close, not met, without a target, too few; the highest rate
+ * first within.
+ */
+type Group = RateVerdict | 'no-target';
+const VERDICT_ORDER: readonly Group[] = [
+  'met',
+  'not-significant',
+  'not-met',
+  'no-target',
+  'too-few',
+];
+const GROUP_HEADINGS: Readonly<Record<Group, string>> = {
   met: 'Lĩnh vực đạt chỉ tiêu',
   'not-significant': 'Lĩnh vực chưa khác biệt có ý nghĩa so với chỉ tiêu',
   'not-met': 'Lĩnh vực chưa đạt chỉ tiêu',
+  'no-target': 'Lĩnh vực chưa đặt chỉ tiêu',
   'too-few': 'Lĩnh vực chưa đủ phiếu để đánh giá',
 };
+const groupOf = (r: ReportRow): Group => r.verdict ?? 'no-target';
 
 function orderedSectors(sectors: readonly ReportRow[]): ReportRow[] {
   return VERDICT_ORDER.flatMap((v) =>
     sectors
-      .filter((s) => s.verdict === v)
+      .filter((s) => groupOf(s) === v)
       .sort((a, b) => (b.rate ?? -1) - (a.rate ?? -1) || b.total - a.total),
   );
 }
@@ -119,8 +136,8 @@ export function reportContent(report: PeriodicReport): ReportContent {
           num(o.satisfied),
           rateText(o),
           intervalText(o),
-          pct(o.target),
-          RATE_VERDICT_LABELS[o.verdict],
+          targetText(o),
+          verdictText(o.verdict),
         ],
       },
     ],
@@ -151,7 +168,7 @@ export function reportContent(report: PeriodicReport): ReportContent {
     const rows: TableRow[] = [];
     let n = 0;
     for (const v of VERDICT_ORDER) {
-      const group = sectors.filter((s) => s.verdict === v);
+      const group = sectors.filter((s) => groupOf(s) === v);
       if (group.length === 0) continue;
       rows.push({ group: `${GROUP_HEADINGS[v]} (${num(group.length)})` });
       for (const s of group) rows.push({ cells: [String(++n), ...rateCells(s)] });
@@ -276,7 +293,7 @@ function rateCells(r: ReportRow): string[] {
     num(r.satisfied),
     rateText(r),
     intervalText(r),
-    pct(r.target),
-    RATE_VERDICT_LABELS[r.verdict],
+    targetText(r),
+    verdictText(r.verdict),
   ];
 }

@@ -95,12 +95,12 @@ describe('the PDF of a periodic report', () => {
     for (const s of report.sectors) {
       const interval = s.interval ? `${pct(s.interval.low)}–${pct(s.interval.high)}` : '–';
       expect(text).toContain(
-        `${s.name} ${num(s.total)} ${num(s.satisfied)} ${s.rate === null ? '–' : pct(s.rate)} ${interval} 91% ${RATE_VERDICT_LABELS[s.verdict]}`,
+        `${s.name} ${num(s.total)} ${num(s.satisfied)} ${s.rate === null ? '–' : pct(s.rate)} ${interval} 91% ${RATE_VERDICT_LABELS[s.verdict!]}`,
       );
     }
     for (const u of report.units) {
       expect(text).toContain(
-        `${u.rank ?? '–'} ${u.name} ${num(u.total)} ${num(u.satisfied)} ${pct(u.rate!)} ${pct(u.interval!.low)}–${pct(u.interval!.high)} 91% ${RATE_VERDICT_LABELS[u.verdict]}`,
+        `${u.rank ?? '–'} ${u.name} ${num(u.total)} ${num(u.satisfied)} ${pct(u.rate!)} ${pct(u.interval!.low)}–${pct(u.interval!.high)} 91% ${RATE_VERDICT_LABELS[u.verdict!]}`,
       );
     }
     for (const p of report.trend) {

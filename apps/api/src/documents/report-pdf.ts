@@ -69,7 +69,10 @@ function heading(doc: Doc, c: ReportContent): void {
   line(doc, rx + RIGHT_COL / 2, right + 2, use(doc, 'bold', pt(13)).widthOfString(c.motto));
   const row = Math.max(left, right) + 8;
   const numberEnd = box(doc, c.number, x, row, LEFT_COL, 'regular', pt(13));
-  const dateEnd = box(doc, c.dateLine, rx, row, RIGHT_COL, 'italic', pt(14));
+  // The decree sets the date line in 13 or 14 pt: 14 where it fits on one line, else 13, so a
+  // long place name does not leave the year alone on a second line.
+  const dateSize = use(doc, 'italic', pt(14)).widthOfString(c.dateLine) <= RIGHT_COL ? 14 : 13;
+  const dateEnd = box(doc, c.dateLine, rx, row, RIGHT_COL, 'italic', pt(dateSize));
   let y = Math.max(numberEnd, dateEnd) + 20;
   y = box(doc, c.title, x, y, WIDTH, 'bold', pt(14));
   y = box(doc, c.summary, x, y, WIDTH, 'bold', pt(14));

@@ -62,6 +62,7 @@ describe.each(dialects)('hailong’s jobs on %s', (dialect) => {
       digests: MIN,
       scales: HOUR,
       retention: DAY,
+      checkpoints: HOUR,
       events: DAY,
     });
     expect(runs.every((r) => r.error === null && r.claimedBy === null)).toBe(true);

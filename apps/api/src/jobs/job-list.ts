@@ -6,6 +6,7 @@
  * - `alerts`, `digests`, `mail`: every HAILONG_ALERTS_INTERVAL_SECONDS (alerts/alerts-job.ts);
  * - `scales`: hourly (scale-job.ts);
  * - `retention`: daily (retention.service.ts);
+ * - `checkpoints`: hourly, signs the months that closed (evidence/checkpoints-job.ts);
  * - `events`: daily, deletes events every consumer read more than a week ago;
  * - `backup`: every 5 minutes, one backup a day after its hour (backup/backup-job.ts).
  */
@@ -19,6 +20,7 @@ import type { Clock } from './clock.ts';
 import { every, type EventConsumer, type PeriodicJob } from './job-types.ts';
 import { retentionJob } from './retention.service.ts';
 import { scaleJob } from './scale-job.ts';
+import { checkpointsJob } from '../evidence/checkpoints-job.ts';
 import { createJobRunner, type JobRunner, type RunnerOptions } from './runner.ts';
 
 const DAY_MS = 24 * 3_600_000;
@@ -45,6 +47,7 @@ export function hailongJobs(config: JobsConfig): {
     ...alertJobs(repos, clock, config.alerts),
     scaleJob(repos, logger),
     retentionJob(repos, logger),
+    checkpointsJob(repos, logger),
     {
       name: 'events',
       next: every(DAY_MS),

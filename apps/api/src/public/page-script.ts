@@ -9,6 +9,9 @@ import { createHash } from 'node:crypto';
  *   (a Location without a fragment inherits the request's, as the Fetch standard says) and a
  *   citizen who forgot to choose does not lose the token.
  * - `#code=…` (a kiosk still running an older version): moves the code into the query.
+ * - a lookup's answer (the verdict's confirmation or problem, else the result or why there is
+ *   none) is scrolled into view: on a phone it is drawn below the figures, out of sight, and the
+ *   citizen would think nothing happened.
  */
 export const PUBLIC_PAGE_SCRIPT = `(() => {
   const read = (key) => {
@@ -21,18 +24,24 @@ export const PUBLIC_PAGE_SCRIPT = `(() => {
     }
   };
   const token = read('token');
+  const code = token === null ? read('code') : null;
+  if (code !== null) {
+    const url = new URL(location.href);
+    url.hash = '';
+    url.searchParams.set('code', code);
+    location.replace(url);
+    return;
+  }
   if (token !== null) {
     const field = document.getElementById('verdict-token');
     if (field && !field.value) field.value = token;
     if (field && field.form) field.form.action = field.form.action.split('#')[0] + location.hash;
-    return;
   }
-  const code = read('code');
-  if (code === null) return;
-  const url = new URL(location.href);
-  url.hash = '';
-  url.searchParams.set('code', code);
-  location.replace(url);
+  const answer = ['.lookup .verdict .problem', '.lookup .result .notice', '.lookup h3', '#lookup-problem']
+    .map((selector) => document.querySelector(selector))
+    .find((found) => found !== null);
+  // A little above it, so that the answer does not touch the window's edge.
+  if (answer) window.scrollTo(0, answer.getBoundingClientRect().top + window.scrollY - 12);
 })();
 `;
 

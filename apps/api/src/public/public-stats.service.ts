@@ -1,4 +1,5 @@
 import {
+  BP_SCALE,
   DEFAULT_MIN_SAMPLE,
   ZERO_COUNTS,
   figuresOf,
@@ -27,6 +28,7 @@ const publicFigure = (f: Figures): PublicFigure => ({
   rate: f.rate,
   met: f.met,
   tooFew: f.tooFew,
+  verdict: f.verdict,
 });
 
 const NO_ANSWERS = publicFigure(figuresOf({ ...ZERO_COUNTS }, 0, DEFAULT_MIN_SAMPLE));
@@ -93,7 +95,7 @@ export function createPublicStatsService(
           sectors: catalogue.pooledSectors(subtree, (p ?? period).year),
           rows: rows.filter((r) => r.nodeId === unit.id && r.category === 'counted'),
           reasons: [],
-          target: catalogue.nodeTarget(subtree, (p ?? period).year),
+          target: catalogue.overallTarget(unit.id, (p ?? period).year),
           strayTarget: catalogue.defaultChoice((p ?? period).year),
           children: [],
           childCounts: new Map(),
@@ -125,13 +127,13 @@ export function createPublicStatsService(
     const countsIn = (totals: ReadonlyMap<string, TallyCounts>, id: string) =>
       totals.get(id) ?? ZERO_COUNTS;
     const summary = (unit: UnitRow) => {
-      const target = catalogue.nodeTarget(subtreeOf(tree, unit.id), period.year);
-      const earlier = before && catalogue.nodeTarget(subtreeOf(tree, unit.id), before.year);
+      const target = catalogue.overallTarget(unit.id, period.year);
+      const earlier = before && catalogue.overallTarget(unit.id, before.year);
       return {
         unitId: unit.id,
         unitName: catalogue.unitName(unit),
         hasChildren: hasChildren(unit),
-        target: target.targetBp / 10_000,
+        target: target.targetBp === null ? null : target.targetBp / BP_SCALE,
         targetSource: target.source,
         current: publicFigure(
           figuresOf(countsIn(nowTotals, unit.id), target.targetBp, DEFAULT_MIN_SAMPLE),

@@ -8,6 +8,8 @@ import {
   FEEDBACK_CLASSIFICATION_LABELS,
   FEEDBACK_KIND_LABELS,
   FEEDBACK_STATUS_LABELS,
+  NO_TARGET_TEXT,
+  RATE_VERDICT_TEXT,
   TARGET_SOURCE_LABELS,
   formatDate,
   formatDateTime,
@@ -272,11 +274,11 @@ function unitCard(unit: PublicStats['units'][number], ctx: CardContext): Html {
     <div class="headline">
       <p>
         <span class="big">${pct(unit.current.rate)}</span>
-        <span class="muted">${t.thisPeriod(periodName)}</span> ${verdict(unit.current, t)}
+        <span class="muted">${t.thisPeriod(periodName)}</span> ${verdict(unit.current, locale)}
       </p>
       <p>
         ${t.answers(num(unit.current.total))} ·
-        ${t.target(pct(unit.target, 2))}${
+        ${unit.target === null ? NO_TARGET_TEXT[locale] : t.target(pct(unit.target, 2))}${
           unit.targetSource === 'fallback' ? ` (${TARGET_SOURCE_LABELS.fallback[locale]})` : ''
         }${previous ? ` · ${t.lastPeriod(previousName, figure(unit.previous))}` : ''}
       </p>
@@ -320,7 +322,7 @@ function unitCard(unit: PublicStats['units'][number], ctx: CardContext): Html {
                           : ''
                       }
                       <td class="num" data-label="${t.colTarget}">${pct(sector.target, 2)}</td>
-                      <td class="verdict">${verdict(sector.current, t)}</td>
+                      <td class="verdict">${verdict(sector.current, locale)}</td>
                     </tr>`,
                 )}
               </tbody>
@@ -336,12 +338,13 @@ function label(period: Period, locale: PublicLocale): string {
   return text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
 }
 
-/** Đạt / Chưa đạt in words (the colour only repeats them), or a dash without answers. */
-function verdict(f: PublicFigure, t: PublicTexts): Html {
-  if (f.met === null) return html`<span class="muted">—</span>`;
-  return html`<span class="pill${f.met ? '' : ' bad'}${f.tooFew ? ' few' : ''}"
-    >${f.met ? t.met : t.unmet}${
-      f.tooFew ? html`<span class="visually-hidden"> (${t.tooFew})</span>` : ''
-    }</span
-  >`;
+/**
+ * The verdict in words (rate-verdict.ts decides it; the colour only repeats it), a dash without
+ * answers, and "Chưa đặt chỉ tiêu chung" where no overall target applies.
+ */
+function verdict(f: PublicFigure, locale: PublicLocale): Html {
+  if (f.total === 0) return html`<span class="muted">—</span>`;
+  if (f.verdict === null) return html`<span class="pill few">${NO_TARGET_TEXT[locale]}</span>`;
+  const look = f.verdict === 'met' ? '' : f.verdict === 'not-met' ? ' bad' : ' few';
+  return html`<span class="pill${look}">${RATE_VERDICT_TEXT[f.verdict][locale]}</span>`;
 }

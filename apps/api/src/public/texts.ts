@@ -43,9 +43,6 @@ const vi = {
   colAnswers: 'Số phiếu',
   colTarget: 'Chỉ tiêu',
   colResult: 'Kết quả',
-  met: 'Đạt',
-  unmet: 'Chưa đạt',
-  tooFew: 'Ít phiếu, chưa đủ để đánh giá',
   empty: 'Chưa có đơn vị nào công bố kết quả.',
   method: (count: string) =>
     `Tỷ lệ hài lòng = số phiếu ở các mức hài lòng / tổng số phiếu hợp lệ. Lĩnh vực dưới ${count} phiếu chưa đủ để đánh giá.`,
@@ -108,9 +105,6 @@ const en: PublicTexts = {
   colAnswers: 'Answers',
   colTarget: 'Target',
   colResult: 'Result',
-  met: 'Met',
-  unmet: 'Not met',
-  tooFew: 'Too few answers to judge',
   empty: 'No unit publishes results yet.',
   method: (count) =>
     `Satisfaction rate = answers at the satisfied levels / all valid answers. Sectors with fewer than ${count} answers are too few to judge.`,

@@ -6,6 +6,7 @@ import { formatMonth, formatPercent } from '@hailong/domain';
 import type { WidgetMonth } from '@hailong/contracts';
 import type { PublicLocale } from './texts.ts';
 import { WIDGET_TEXTS } from './widget-texts.ts';
+import { shortVerdict } from './widget-render.ts';
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
@@ -15,15 +16,12 @@ const widthOf = (text: string) => Math.ceil([...text].length * 7 + 12);
 export function renderBadge(current: WidgetMonth, locale: PublicLocale): string {
   const t = WIDGET_TEXTS[locale];
   const label = t.badgeLabel(formatMonth(current.month));
-  const judged = current.total > 0 && !current.tooFew && current.met !== null;
+  const said = shortVerdict(current, t, true);
   const value =
-    current.total === 0
-      ? t.badgeNone
-      : `${formatPercent(current.rate ?? 0, locale, 1)} · ${
-          judged ? (current.met ? t.resultMet : t.resultUnmet) : t.badgeFew
-        }`;
+    current.total === 0 ? said : `${formatPercent(current.rate ?? 0, locale, 1)} · ${said}`;
   // Dark enough for white words (4.5:1): green met, red not met, grey not judged.
-  const colour = !judged ? '#57606a' : current.met ? '#116329' : '#a40e26';
+  const colour =
+    current.verdict === 'met' ? '#116329' : current.verdict === 'not-met' ? '#a40e26' : '#57606a';
   const left = widthOf(label);
   const right = widthOf(value);
   const whole = left + right;

@@ -95,7 +95,8 @@ function renderWidget({ figures, locale, origin }: WidgetView): Html {
     <p class="hl-k">${t.current(formatPeriod(monthPeriod(current.month), locale))}</p>
     <p class="hl-r"><strong>${pct(current.rate)}</strong>${verdict(current, t)}</p>
     <p class="hl-m">
-      ${t.target(pct(current.target, 2))} · ${t.answers(formatNumber(current.total, locale))}
+      ${current.target === null ? t.noTarget : t.target(pct(current.target, 2))} ·
+      ${t.answers(formatNumber(current.total, locale))}
     </p>
     ${trend(data.months, locale, t)}
     <p class="hl-l">
@@ -104,27 +105,44 @@ function renderWidget({ figures, locale, origin }: WidgetView): Html {
   </section>`;
 }
 
-/** Đạt / Chưa đạt in words; too few answers, or none, are not judged. */
+/** The month's verdict in words, as rate-verdict.ts decided it; without answers, none. */
 function verdict(m: WidgetMonth, t: WidgetTexts): Html {
   if (m.total === 0) return html`<span class="hl-p few">${t.noAnswers}</span>`;
-  if (m.tooFew || m.met === null) return html`<span class="hl-p few">${t.tooFew}</span>`;
-  return m.met
-    ? html`<span class="hl-p">${t.met}</span>`
-    : html`<span class="hl-p no">${t.unmet}</span>`;
+  switch (m.verdict) {
+    case 'met':
+      return html`<span class="hl-p">${t.met}</span>`;
+    case 'not-met':
+      return html`<span class="hl-p no">${t.unmet}</span>`;
+    case 'not-significant':
+      return html`<span class="hl-p few">${t.notSignificant}</span>`;
+    case 'too-few':
+      return html`<span class="hl-p few">${t.tooFew}</span>`;
+    case null:
+      return html`<span class="hl-p few">${t.noTarget}</span>`;
+  }
+}
+
+/** The same verdict in a table cell's or a badge's few words. */
+export function shortVerdict(m: WidgetMonth, t: WidgetTexts, badge = false): string {
+  if (m.total === 0) return badge ? t.badgeNone : '—';
+  switch (m.verdict) {
+    case 'met':
+      return t.resultMet;
+    case 'not-met':
+      return t.resultUnmet;
+    case 'not-significant':
+      return badge ? t.badgeNotSignificant : t.resultNotSignificant;
+    case 'too-few':
+      return badge ? t.badgeFew : t.resultFew;
+    case null:
+      return badge ? t.badgeNoTarget : t.resultNoTarget;
+  }
 }
 
 function trend(months: readonly WidgetMonth[], locale: PublicLocale, t: WidgetTexts): Html {
   if (months.length === 0) return html``;
   const from = formatMonth(months[0]!.month);
   const to = formatMonth(months.at(-1)!.month);
-  const result = (m: WidgetMonth) =>
-    m.total === 0
-      ? '—'
-      : m.tooFew || m.met === null
-        ? t.resultFew
-        : m.met
-          ? t.resultMet
-          : t.resultUnmet;
   return html`<figure>
       <svg
         viewBox="0 0 ${W} ${H}"
@@ -154,7 +172,7 @@ function trend(months: readonly WidgetMonth[], locale: PublicLocale, t: WidgetTe
                 <th scope="row">${formatMonth(m.month)}</th>
                 <td>${m.rate === null ? '—' : formatPercent(m.rate, locale, 1)}</td>
                 <td>${formatNumber(m.total, locale)}</td>
-                <td>${result(m)}</td>
+                <td>${shortVerdict(m, t)}</td>
               </tr>`,
           )}
         </tbody>
@@ -172,12 +190,19 @@ const PAD = 5;
  * the highest, so that a unit between 88 % and 96 % does not look flat.
  */
 export function sparkline(months: readonly WidgetMonth[]): string {
-  const values = months.flatMap((m) => (m.rate === null ? [m.target] : [m.rate, m.target]));
+  const values = months.flatMap((m) => [m.rate, m.target].filter((v) => v !== null));
+  if (values.length === 0) values.push(0.9, 1);
   const low = Math.max(0, Math.floor((Math.min(...values) - 0.05) * 20) / 20);
   const high = Math.min(1, Math.ceil((Math.max(...values) + 0.02) * 20) / 20);
   const x = (i: number) => (PAD + (i * (W - 2 * PAD)) / Math.max(1, months.length - 1)).toFixed(1);
   const y = (v: number) => (PAD + ((high - v) / (high - low || 1)) * (H - 2 * PAD)).toFixed(1);
-  const target = months.map((m, i) => `${i === 0 ? 'M' : 'L'}${x(i)} ${y(m.target)}`).join('');
+  // Months without an overall target break the dashed line, as months without answers break the other.
+  let target = '';
+  months.forEach((m, i) => {
+    if (m.target === null) return;
+    const joined = i > 0 && months[i - 1]!.target !== null;
+    target += `${joined ? 'L' : 'M'}${x(i)} ${y(m.target)}`;
+  });
   let line = '';
   months.forEach((m, i) => {
     if (m.rate === null) return;
@@ -188,7 +213,8 @@ export function sparkline(months: readonly WidgetMonth[]): string {
   });
   const stroke = 'fill="none" vector-effect="non-scaling-stroke" stroke-linecap="round"';
   return (
-    `<path d="${target}" stroke="#6e7781" stroke-width="1.5" stroke-dasharray="4 3" ${stroke}/>` +
-    (line ? `<path d="${line}" stroke="#0b57d0" stroke-width="2.5" ${stroke}/>` : '')
+    (target
+      ? `<path d="${target}" stroke="#6e7781" stroke-width="1.5" stroke-dasharray="4 3" ${stroke}/>`
+      : '') + (line ? `<path d="${line}" stroke="#0b57d0" stroke-width="2.5" ${stroke}/>` : '')
   );
 }

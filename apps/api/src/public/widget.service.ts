@@ -35,7 +35,7 @@ export interface WidgetServiceDeps {
  */
 export type WidgetFigures = Omit<WidgetData, 'links'>;
 
-const monthOfFigure = (month: string, target: number, f: PublicFigure): WidgetMonth => ({
+const monthOfFigure = (month: string, target: number | null, f: PublicFigure): WidgetMonth => ({
   month,
   total: f.total,
   satisfied: f.satisfied,
@@ -43,6 +43,7 @@ const monthOfFigure = (month: string, target: number, f: PublicFigure): WidgetMo
   target,
   met: f.met,
   tooFew: f.tooFew,
+  verdict: f.verdict,
 });
 
 export function createWidgetService(deps: WidgetServiceDeps) {

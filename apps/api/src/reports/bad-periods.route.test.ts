@@ -144,9 +144,14 @@ describe.each(dialects)('bad months, years and ranges on %s', (dialect) => {
   let operations: Operation[];
   let doc: { components: { schemas: Record<string, JsonSchema> } };
   const failures: string[] = [];
+  /** A pull token of the provincial reporting system, for the routes it may call. */
+  let pullToken: string;
 
   beforeAll(async () => {
     w = await feedbackWorld(dialect);
+    const created = await w.admin.post('/api/v1/settings/pull-tokens', { label: 'Hệ thống tỉnh' });
+    expect(created.status).toBe(201);
+    pullToken = ((await created.json()) as { token: string }).token;
     const res = await w.admin.get('/api/v1/openapi.json');
     doc = await res.json();
     operations = Object.entries(doc as unknown as { paths: Record<string, object> }).length
@@ -166,13 +171,15 @@ describe.each(dialects)('bad months, years and ranges on %s', (dialect) => {
   });
   afterAll(() => w?.database.close());
 
-  /** Sends as the caller the operation is for: the tablet, an admin, or nobody. */
+  /** Sends as the caller the operation is for: the tablet, the provincial system, an admin, or nobody. */
   async function call(op: Operation, path: string, body?: unknown): Promise<TestResponse> {
     const device = op.security?.some((s) => 'device' in s);
+    const pull = op.security?.some((s) => 'pull' in s);
     const session: Session = w.admin;
-    const headers = device ? { authorization: `Bearer ${w.device.token}` } : undefined;
+    const bearer = device ? w.device.token : pull ? pullToken : undefined;
+    const headers = bearer ? { authorization: `Bearer ${bearer}` } : undefined;
     let res = await session.send(op.method, path, { body, headers });
-    if (res.status === 401 && !device && (await w.admin.get('/api/v1/auth/me')).status === 401) {
+    if (res.status === 401 && !bearer && (await w.admin.get('/api/v1/auth/me')).status === 401) {
       // A previous call ended the admin's session (e.g. a password change): sign in and retry.
       expect((await w.admin.login('admin', ADMIN_PASSWORD)).status).toBe(200);
       res = await session.send(op.method, path, { body, headers });

@@ -11,6 +11,7 @@ import {
   type CommentsWorld,
 } from '../../test/fixtures/comments-fixture.ts';
 import { parseCsv } from '../../test/fixtures/tally-fixture.ts';
+import { SIGNATURE } from './exports/sheet-header.ts';
 
 describe.each(dialects)('citizens’ comments on the report on %s', (dialect) => {
   let w: CommentsWorld;
@@ -194,7 +195,10 @@ describe.each(dialects)('citizens’ comments on the report on %s', (dialect) =>
       'Lý do',
       'Góp ý',
     ]);
-    expect(rows.slice(header + 1)).toEqual([
+    // The table ends where the signature block begins ("Người lập biểu").
+    const signature = rows.findIndex((r) => r[0] === SIGNATURE.left);
+    expect(signature).toBeGreaterThan(header);
+    expect(rows.slice(header + 1, signature)).toEqual([
       [
         '20/03/2026 16:00',
         'UBND phường Bắc Sơn',

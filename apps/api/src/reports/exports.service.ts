@@ -8,6 +8,7 @@ import type { Clock } from '../jobs/clock.ts';
 import type { UnitsTallyService } from './units-tally.service.ts';
 import type { NodeTallyService } from './node-tally.service.ts';
 import type { CommentsService } from './comments.service.ts';
+import type { SheetPartiesOf } from './exports/sheet-parties.service.ts';
 import {
   COMMENTS_TITLE,
   commentsCsv,
@@ -43,6 +44,7 @@ export function createExportsService(
   units: UnitsTallyService,
   nodeTally: NodeTallyService,
   comments: CommentsService,
+  parties: SheetPartiesOf,
 ) {
   async function prepareMonth(month: string, user: UserRow, unit?: string) {
     const tallied = await units.month(user, month, { unit });
@@ -114,14 +116,16 @@ export function createExportsService(
         return {
           filename: `${base}.xlsx`,
           contentType: XLSX_TYPE,
-          body: await nodeXlsx(report, new Date(now), [commentsSection(said.items)]),
+          body: await nodeXlsx(report, { ...(await parties(user)), createdAt: now }, [
+            commentsSection(said.items),
+          ]),
         };
       }
       const { report, base, now } = await prepareMonth(query.month!, user, query.unitId);
       return {
         filename: `${base}.xlsx`,
         contentType: XLSX_TYPE,
-        body: await nodeXlsx(report, new Date(now)),
+        body: await nodeXlsx(report, { ...(await parties(user)), createdAt: now }),
       };
     },
   };

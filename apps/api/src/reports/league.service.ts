@@ -12,7 +12,6 @@ import {
   hasCounts,
   inScope,
   rankLeague,
-  subtreeOf,
   type Period,
 } from '@hailong/domain';
 import type { League, UnitKind } from '@hailong/contracts';
@@ -53,7 +52,7 @@ export function createLeagueService(repos: Repositories) {
         // Archived units appear for the periods they have answers in.
         .filter((u) => u.archivedAt === null || hasCounts(countsOf(u.id)))
         .map((u) => {
-          const target = catalogue.nodeTarget(subtreeOf(tree, u.id), period.year);
+          const target = catalogue.overallTarget(u.id, period.year);
           const above = u.parentId === null ? undefined : tree.nodes.get(u.parentId);
           return {
             unitId: u.id,

@@ -22,18 +22,20 @@ describe.each(dialects)('the tally of any node and period on %s', (dialect) => {
     expect(t.period).toMatchObject({ id: '2026-Q1', kind: 'quarter', label: 'quý I/2026' });
     expect(t.node).toEqual({ id: 'tinh', name: 'Tỉnh Hải Long', kind: 'province' });
     expect(t.path).toEqual([{ id: 'tinh', name: 'Tỉnh Hải Long' }]);
-    // 94 of 106 = 88,68 %, against 95 %: the highest target set among its sectors.
+    // 94 of 106 = 88,68 %; no overall target is set up the tree, so no verdict (issue 23, item 2).
     expect(t.totals).toMatchObject({
       total: 106,
       satisfied: 94,
       repeats: 1,
-      targetBp: 9500,
-      targetSource: 'derived-max',
-      met: false,
+      targetBp: null,
+      targetSource: 'none',
+      met: null,
+      verdict: null,
       scale: null,
       levels: null,
       sectorsJudged: 2,
-      sectorsMet: 1,
+      // Đăng ký kinh doanh: 38 of 40 is exactly its 95 %, inside the interval: not yet "đạt".
+      sectorsMet: 0,
       sectorsTooFew: 2,
     });
     expect(t.sectors.map((s) => s.sectorCode)).toEqual([
@@ -49,6 +51,7 @@ describe.each(dialects)('the tally of any node and period on %s', (dialect) => {
       targetBp: 9500,
       targetSource: 'sector',
       met: true,
+      verdict: 'not-significant',
       scale: 'five',
     });
     // Hộ tịch of four units, of both scales: 50 of 60, no per-level counts.
@@ -76,10 +79,10 @@ describe.each(dialects)('the tally of any node and period on %s', (dialect) => {
     expect(sector(t, 'ho-tich').reasons).toEqual([{ reason: 'waiting_time', count: 5 }]);
     // The archived commune has no answers: not listed.
     expect(t.children.map((c) => [c.unitId, c.total, c.satisfied, c.targetSource])).toEqual([
-      ['tt', 43, 41, 'sector'],
-      ['so-tp', 27, 22, 'fallback'],
-      ['xa-a', 24, 19, 'fallback'],
-      ['xa-b', 12, 12, 'sector'],
+      ['tt', 43, 41, 'none'],
+      ['so-tp', 27, 22, 'none'],
+      ['xa-a', 24, 19, 'none'],
+      ['xa-b', 12, 12, 'none'],
     ]);
     expect(t.children.reduce((n, c) => n + c.total, 0)).toBe(t.totals.total);
     expect(t.direct).toMatchObject({ total: 0 });
@@ -115,8 +118,9 @@ describe.each(dialects)('the tally of any node and period on %s', (dialect) => {
       total: 24,
       satisfied: 19,
       scale: 'three',
-      targetBp: 9000,
-      targetSource: 'fallback',
+      targetBp: null,
+      targetSource: 'none',
+      verdict: 'too-few',
     });
     expect(t.totals.levels).toEqual([
       { level: 3, count: 14 },
@@ -137,7 +141,7 @@ describe.each(dialects)('the tally of any node and period on %s', (dialect) => {
       ['2026-03', 106],
       ['2026-04', 10],
     ]);
-    expect(body.points[1]).toMatchObject({ targetBp: 9500, targetSource: 'derived-max' });
+    expect(body.points[1]).toMatchObject({ targetBp: null, targetSource: 'none', verdict: null });
   });
 
   it('gives each counter of a unit its figures', async () => {
@@ -158,7 +162,8 @@ describe.each(dialects)('the tally of any node and period on %s', (dialect) => {
       ['Quầy 1', 40, 38, 1],
       ['Quầy 2', 3, 3, 0],
     ]);
-    expect(body.counters[0]).toMatchObject({ targetBp: 9500, targetSource: 'sector', met: true });
+    // Counters are judged against their unit's overall target; none is set here.
+    expect(body.counters[0]).toMatchObject({ targetBp: null, targetSource: 'none', verdict: null });
     expect((await tally('node=tt&period=2026-Q1')).hasCounters).toBe(true);
   });
 

@@ -106,7 +106,7 @@ export function createNodeTallyService(repos: Repositories) {
         sectors: catalogue.pooledSectors(focus.subtree, period.year),
         rows,
         reasons,
-        target: catalogue.nodeTarget(focus.subtree, period.year),
+        target: catalogue.overallTarget(focus.unit?.id ?? null, period.year),
         strayTarget: catalogue.defaultChoice(period.year),
         children: focus.children.map((c) => ({
           id: c.id,
@@ -114,7 +114,7 @@ export function createNodeTallyService(repos: Repositories) {
           kind: c.kind,
           archived: c.archivedAt !== null,
           hasChildren: (tree.children.get(c.id) ?? []).length > 0,
-          target: catalogue.nodeTarget(subtreeOf(tree, c.id), period.year),
+          target: catalogue.overallTarget(c.id, period.year),
         })),
         childCounts,
         minSample: options.minSample,
@@ -140,7 +140,9 @@ export function createNodeTallyService(repos: Repositories) {
       const years = [...new Set(months.map(yearOfMonth))];
       const catalogue = await loadReportCatalogue(repos, scope.tree, years, to);
       const rows = await repos.nodeRollups.monthCounts(focus.ids, spanOf(months));
-      const targets = new Map(years.map((y) => [y, catalogue.nodeTarget(focus.subtree, y)]));
+      const targets = new Map(
+        years.map((y) => [y, catalogue.overallTarget(focus.unit?.id ?? null, y)]),
+      );
       const trend = tallyNodeTrend({
         months,
         rows,
@@ -188,7 +190,7 @@ export function createNodeTallyService(repos: Repositories) {
             archived: c.archivedAt !== null,
           })),
           rows,
-          target: catalogue.nodeTarget(subtreeOf(scope.tree, unit.id), period.year),
+          target: catalogue.overallTarget(unit.id, period.year),
           scale: unit.scale,
           minSample,
         }),

@@ -9,6 +9,7 @@ import {
   defaultTarget,
   poolTargets,
   type EffectiveTarget,
+  type OverallTarget,
   type PooledSectorInput,
   type TargetChoice,
   type UnitTree,
@@ -27,8 +28,11 @@ export interface ReportCatalogue {
   unitName(unit: UnitRow): string;
   /** The lĩnh vực of these units pooled by code, in catalogue order, with their targets in `year`. */
   pooledSectors(unitIds: Iterable<string>, year: number): PooledSectorInput[];
-  /** The target of all these units' figures together in `year` (see `poolTargets`). */
-  nodeTarget(unitIds: Iterable<string>, year: number): TargetChoice;
+  /**
+   * The overall target (chỉ tiêu chung) a node's headline is judged against in `year`: its own,
+   * else the nearest ancestor's, else none (no verdict). Null node: several roots pooled.
+   */
+  overallTarget(unitId: string | null, year: number): OverallTarget;
   /** What a sector code counted but missing from the catalogue is judged against. */
   defaultChoice(year: number): TargetChoice;
   /** A sector's code and its name in force at the end of the period. */
@@ -98,11 +102,7 @@ export async function loadReportCatalogue(
       sectorsOf(unitIds)
         .filter((s) => s.code === code)
         .map((s) => s.id),
-    nodeTarget: (unitIds, year) =>
-      poolTargets(
-        sectorsOf(unitIds).map((s) => effective(s, year)),
-        defaultChoice(year),
-      ),
+    overallTarget: (unitId, year) => targets.overall(tree, unitId, year),
     pooledSectors(unitIds, year) {
       const byCode = groupBy(sectorsOf(unitIds), (s) => s.code);
       return [...byCode].map(([code, group]) => {

@@ -64,6 +64,21 @@ export interface TargetRepository {
   listDefaults(years: readonly number[]): Promise<Map<number, number>>;
   /** Removes a sector's own target so the year's default applies; whether there was one. */
   remove(unitId: string, sectorId: string, year: number): Promise<boolean>;
+  /** Every node's own overall target (chỉ tiêu chung) in these years. */
+  listOverall(years: readonly number[]): Promise<OverallTargetRow[]>;
+  /** Sets a node's overall target for a year: one row per node and year, the last write wins. */
+  upsertOverall(row: OverallTargetRow): Promise<void>;
+  /** Removes a node's own overall target so it inherits again; whether there was one. */
+  removeOverall(unitId: string, year: number): Promise<boolean>;
+}
+
+/** A node's own chỉ tiêu tỷ lệ hài lòng chung for a year (migration 025). */
+export interface OverallTargetRow {
+  unitId: string;
+  year: number;
+  targetBp: number;
+  updatedAt: number;
+  updatedBy: string | null;
 }
 
 /** A sector or counter as reports need it (they order them by the tree, not by this list). */

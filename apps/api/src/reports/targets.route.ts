@@ -21,9 +21,10 @@ const update = createRoute({
   method: 'patch',
   path: '/targets',
   tags: ['targets'],
-  summary: "Set the year's default and sectors' own targets (admin, supervisor); audited",
+  summary:
+    "Set the year's default, sectors' own targets and units' overall targets (admin, supervisor); audited",
   description:
-    "A supervisor sets the targets of their subtree's units only; the year's default moves every unit, so it is for admins and province-wide supervisors. A request naming anything else is refused whole (403) and changes nothing.",
+    "A supervisor sets the targets of their subtree's units only, the overall target (chỉ tiêu tỷ lệ hài lòng chung) of a node included; a node without one inherits the nearest ancestor's. The year's default moves every unit, so it is for admins and province-wide supervisors. A request naming anything else is refused whole (403) and changes nothing.",
   security: SESSION_SECURITY,
   middleware: requireSession('admin', 'supervisor'),
   request: { body: jsonBody(UpdateTargetsRequest) },

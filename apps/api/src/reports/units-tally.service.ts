@@ -18,7 +18,7 @@ import {
 import type { UnitsTally, UnitsTrend } from '@hailong/contracts';
 import type { Repositories, UnitRow, UserRow } from '../repositories/types.ts';
 import { loadReportCatalogue, type ReportCatalogue } from './report-catalogue.ts';
-import { loadReportScope } from './report-scope.ts';
+import { loadReportScope, type ReportScope } from './report-scope.ts';
 import { periodInfo, spanOf, withinTrendLimit } from './node-tally.service.ts';
 
 /** The register's on-time figures of a month (feedback-on-time.ts), of one unit or all. */
@@ -60,6 +60,13 @@ function byNode<T extends { nodeId: string }>(rows: readonly T[]): Map<string, T
   return out;
 }
 
+/**
+ * Whose overall target judges the units' answers together: the one unit's, or for several the top
+ * of what the reader may see (null: every root, see `overallTarget`).
+ */
+const wholeOf = (scope: ReportScope, units: readonly UnitRow[]) =>
+  units.length === 1 ? units[0]!.id : scope.defaultNode;
+
 export function createUnitsTallyService(repos: Repositories, feedbackOnTime: FeedbackOnTimeSource) {
   /** The units asked for, in catalogue order, as the reader may see them. */
   async function unitsOf(user: UserRow | null, unit: string | undefined) {
@@ -83,7 +90,7 @@ export function createUnitsTallyService(repos: Repositories, feedbackOnTime: Fee
       sectors: catalogue.pooledSectors([unit.id], year),
       rows,
       reasons,
-      target: catalogue.nodeTarget([unit.id], year),
+      target: catalogue.overallTarget(unit.id, year),
       strayTarget: catalogue.defaultChoice(year),
       children: [],
       childCounts: new Map(),
@@ -101,6 +108,7 @@ export function createUnitsTallyService(repos: Repositories, feedbackOnTime: Fee
       const period = monthPeriod(month);
       const catalogue = await loadReportCatalogue(repos, scope.tree, [period.year], month);
       const ids = units.map((u) => u.id);
+      const whole = wholeOf(scope, units);
       const span = spanOf(period.months);
       const [rows, reasons, onTime] = await Promise.all([
         repos.nodeRollups.nodeSectorCounts(ids, span, true),
@@ -136,7 +144,7 @@ export function createUnitsTallyService(repos: Repositories, feedbackOnTime: Fee
         sectors: [],
         rows,
         reasons,
-        target: catalogue.nodeTarget(ids, period.year),
+        target: catalogue.overallTarget(whole, period.year),
         strayTarget: catalogue.defaultChoice(period.year),
         children: [],
         childCounts: new Map(),
@@ -171,21 +179,21 @@ export function createUnitsTallyService(repos: Repositories, feedbackOnTime: Fee
       const ids = units.map((u) => u.id);
       const rows = await repos.nodeRollups.ownMonthCounts(ids, spanOf(months));
       const rowsOf = byNode(rows);
-      const line = (unitIds: string[], unitRows: typeof rows) =>
+      const line = (unitId: string | null, unitRows: typeof rows) =>
         tallyNodeTrend({
           months,
           rows: unitRows,
-          targetOf: (month) => catalogue.nodeTarget(unitIds, yearOfMonth(month)),
+          targetOf: (month) => catalogue.overallTarget(unitId, yearOfMonth(month)),
           minSample: options.minSample,
         });
-      const overall = line(ids, rows);
+      const overall = line(wholeOf(scope, units), rows);
       return {
         months,
         minSample: overall.minSample,
         units: units.map((unit) => ({
           unitId: unit.id,
           unitName: catalogue.unitName(unit),
-          points: line([unit.id], rowsOf.get(unit.id) ?? []).points,
+          points: line(unit.id, rowsOf.get(unit.id) ?? []).points,
         })),
         overall: overall.points,
       };

@@ -27,6 +27,9 @@ import { createPublicRegisterRepository } from '../public/public-register.reposi
 import { createAttachmentRepository } from '../feedback/attachments.repository.ts';
 import { createRatingAmendmentRepository } from '../ingest/rating-amendments.repository.ts';
 import { createAgencyRepository } from '../public/agency.repository.ts';
+import { createShortLinkRepository } from '../public/short-links.repository.ts';
+import { createPullTokensRepository } from '../indicators/pull-tokens.repository.ts';
+import { createEvidenceRepository } from '../evidence/evidence.repository.ts';
 
 export * from './types.ts';
 export * from '../survey/survey-types.ts';
@@ -59,6 +62,9 @@ export function createRepositories(db: Kysely<Database>, dialect: Dialect): Repo
     jobs: createJobRepository(db),
     counting: createCountingRepository(db, dialect),
     agency: createAgencyRepository(db),
+    shortLinks: createShortLinkRepository(db),
+    pullTokens: createPullTokensRepository(db),
+    evidence: createEvidenceRepository(db),
     transaction(work) {
       // Kysely cannot nest transactions; an inner call joins the outer one, which then commits or
       // rolls back everything together.

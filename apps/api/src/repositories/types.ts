@@ -25,6 +25,9 @@ import type {
 import type { EventRepository } from '../events/events.repository.ts';
 import type { JobRepository } from '../jobs/jobs.repository.ts';
 import type { AgencyRepository } from '../public/agency.repository.ts';
+import type { PullTokensRepository } from '../indicators/pull-tokens.repository.ts';
+import type { EvidenceRepository } from '../evidence/evidence.repository.ts';
+import type { ShortLinkRepository } from '../public/short-links.repository.ts';
 import type { CountingRepository } from '../ingest/counting.repository.ts';
 import type { RatingAmendmentRepository } from '../ingest/rating-amendments.repository.ts';
 import type {
@@ -506,6 +509,12 @@ export interface Repositories {
   counting: CountingRepository;
   /** The agency that heads the public pages (issue 24). */
   agency: AgencyRepository;
+  /** The phone page's short links (migration 027). */
+  shortLinks: ShortLinkRepository;
+  /** Tokens of the provincial reporting system (migration 026). */
+  pullTokens: PullTokensRepository;
+  /** Signing keys and signed monthly checkpoints (issue 25). */
+  evidence: EvidenceRepository;
   /** Runs `work` in one database transaction with repositories bound to it. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }

@@ -31,7 +31,11 @@ export type Screen =
   | { name: 'survey'; step: SurveyStep; sectorId: string }
   | { name: 'feedback-kind'; sectorId: string | null }
   | { name: 'feedback-form'; kind: FeedbackKind; sectorId: string | null }
-  | { name: 'thanks'; feedback: FeedbackReceipt | null };
+  /**
+   * `unhappy`: the sector of an unsatisfied rating just stored (and released), for which the
+   * screen offers a phản ánh; null otherwise.
+   */
+  | { name: 'thanks'; feedback: FeedbackReceipt | null; unhappy?: { sectorId: string } | null };
 
 /**
  * What the thank-you screen shows for a phản ánh: its code and the verdict token, which lives only

@@ -9,6 +9,7 @@
  */
 import {
   DEFAULT_KIOSK_SETTINGS,
+  findLevel,
   nextStep,
   surveyFields,
   surveySteps,
@@ -85,7 +86,7 @@ export async function pressLevel(sectorId: string, level: RatingLevel): Promise<
     return;
   }
   lastRatingAt = at.at;
-  if (last) thank();
+  if (last) thank(null);
   else if (turn === t) {
     kiosk.go(
       level.satisfied
@@ -121,12 +122,26 @@ async function afterAnswer(t: Turn, next: SurveyStep | null): Promise<void> {
     kiosk.go({ name: 'survey', step: next, sectorId: t.input.sectorId });
   } else {
     turn = null;
-    thank();
+    thank(t);
   }
 }
 
-function thank() {
-  kiosk.go({ name: 'thanks', feedback: null });
+/** The thanks, after the record's last save released it: nothing is held from here on. */
+function thank(t: Turn | null) {
+  const unhappy = t && !findLevel(kiosk.scale, t.input.level)?.satisfied;
+  kiosk.go({
+    name: 'thanks',
+    feedback: null,
+    unhappy: unhappy ? { sectorId: t.input.sectorId } : null,
+  });
+}
+
+/**
+ * Whether more steps follow the reasons screen of the turn in progress (its button then says
+ * "Tiếp tục", else that it sends the rating).
+ */
+export function stepsAfterReasons(): boolean {
+  return turn !== null && nextStep(turn.steps, null) !== null;
 }
 
 /**

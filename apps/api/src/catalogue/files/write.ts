@@ -16,6 +16,12 @@ import {
 } from '@hailong/domain';
 import { neutralize } from '../../reports/exports/cells.ts';
 import { toCsv } from '../../reports/exports/csv.ts';
+import {
+  SIGNATURE_FOOTER,
+  TABLE_HEADER_ROW,
+  writeHeading,
+  type SheetHeading,
+} from '../../reports/exports/sheet-header.ts';
 
 /** What each column holds, for the instruction sheet and the README. */
 export const COLUMN_HELP: Readonly<Record<(typeof CATALOGUE_COLUMNS)[number], string>> = {
@@ -77,21 +83,45 @@ const CHOICES: Partial<Record<(typeof CATALOGUE_COLUMNS)[number], string[]>> = {
   status: Object.values(STATUS_LABELS),
 };
 
-export async function catalogueXlsx(rows: readonly string[][], createdAt: Date): Promise<Buffer> {
+export const CATALOGUE_TITLE = 'Danh mục đơn vị, lĩnh vực, quầy';
+
+/**
+ * The catalogue workbook; with `heading` (the export), the shared header above the table and the
+ * signature block in the printed footer, since every row under the header row is read back as data.
+ */
+export async function catalogueXlsx(
+  rows: readonly string[][],
+  createdAt: Date,
+  heading?: SheetHeading,
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'hailong';
   workbook.created = createdAt;
-  workbook.title = 'Danh mục đơn vị, lĩnh vực, quầy';
-  const sheet = workbook.addWorksheet('Danh mục', { views: [{ state: 'frozen', ySplit: 1 }] });
+  workbook.title = CATALOGUE_TITLE;
+  const top = heading ? TABLE_HEADER_ROW : 1;
+  const sheet = workbook.addWorksheet('Danh mục', {
+    views: [{ state: 'frozen', ySplit: top }],
+    ...(heading && {
+      pageSetup: {
+        paperSize: 9 as ExcelJS.PaperSize,
+        orientation: 'landscape',
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+      },
+      headerFooter: { oddFooter: SIGNATURE_FOOTER },
+    }),
+  });
   sheet.columns = WIDTHS.map((width) => ({ width }));
-  const header = sheet.getRow(1);
+  if (heading) writeHeading(sheet, heading, CATALOGUE_HEADER.length);
+  const header = sheet.getRow(top);
   CATALOGUE_HEADER.forEach((label, c) => {
     header.getCell(c + 1).value = label;
     header.getCell(c + 1).fill = HEADER_FILL;
   });
   header.font = { bold: true };
   rows.forEach((cells, r) => {
-    const row = sheet.getRow(r + 2);
+    const row = sheet.getRow(top + 1 + r);
     cells.forEach((value, c) => {
       // Thứ tự stays a number so the office can sort by it; everything else is text.
       row.getCell(c + 1).value =
@@ -100,7 +130,7 @@ export async function catalogueXlsx(rows: readonly string[][], createdAt: Date):
   });
   // The lists live on a hidden sheet: an inline list cannot hold "sở, ban, ngành" (commas split it).
   const lists = workbook.addWorksheet('Giá trị', { state: 'hidden' });
-  const last = Math.max(rows.length + 1, 500);
+  const last = Math.max(rows.length + top, 500);
   let listColumn = 0;
   CATALOGUE_COLUMNS.forEach((column, c) => {
     const choices = CHOICES[column];
@@ -109,7 +139,7 @@ export async function catalogueXlsx(rows: readonly string[][], createdAt: Date):
     choices.forEach((choice, i) => (lists.getCell(i + 1, listColumn).value = choice));
     const letter = lists.getColumn(listColumn).letter;
     const range = `'Giá trị'!$${letter}$1:$${letter}$${choices.length}`;
-    for (let r = 2; r <= last; r++) {
+    for (let r = top + 1; r <= last; r++) {
       sheet.getCell(r, c + 1).dataValidation = {
         type: 'list',
         allowBlank: true,

@@ -7,7 +7,6 @@ import { Migrator, sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects, freshDatabaseUrl } from '../../../../../test/support/databases.ts';
 import { openDatabase, type DatabaseHandle } from '../connect.ts';
-import { seedDemoCatalogue } from '../../demo/seed.service.ts';
 import { migrationProvider, migrations } from './index.ts';
 
 const T0 = Date.UTC(2026, 10, 20, 3);
@@ -27,12 +26,42 @@ describe.each(dialects)('migration 020 over dossiers rated before it on %s', (di
       provider: migrationProvider,
     }).migrateTo(before);
     if (error) throw error;
-    await seedDemoCatalogue(handle.repos, () => T0);
+    // Two units with a sector each, written in the schema of the time (today's seed writes
+    // tables that do not exist yet).
     const db = handle.db as unknown as Kysely<any>;
     for (const code of ['so-tp', 'so-xd']) {
-      const unit = (await handle.repos.catalogue.listUnits()).find((u) => u.code === code)!;
-      units[code] = unit.id;
-      const [sector] = await handle.repos.catalogue.listSectors(unit.id);
+      const unitId = `unit-${code}`;
+      units[code] = unitId;
+      await db
+        .insertInto('units')
+        .values({
+          id: unitId,
+          code,
+          name: code,
+          kind: 'department',
+          scale: 'five',
+          sortOrder: 0,
+          createdAt: T0,
+          parentId: null,
+          archivedAt: null,
+          updatedAt: null,
+        })
+        .execute();
+      const sector = { id: `sector-${code}` };
+      await db
+        .insertInto('sectors')
+        .values({
+          id: sector.id,
+          unitId,
+          code: `${code}-1`,
+          name: 'Hộ tịch',
+          sortOrder: 0,
+          createdAt: T0,
+          archivedAt: null,
+          updatedAt: null,
+        })
+        .execute();
+      const unit = { id: unitId };
       const id = `rating-${code}`;
       await db
         .insertInto('records')
@@ -52,7 +81,7 @@ describe.each(dialects)('migration 020 over dossiers rated before it on %s', (di
           id,
           deviceId: null,
           unitId: unit.id,
-          sectorId: sector!.id,
+          sectorId: sector.id,
           level: 5,
           reasons: '',
           deviceTime: T0,

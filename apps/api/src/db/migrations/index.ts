@@ -26,6 +26,10 @@ import * as m021 from './021-one-counter-model.ts';
 import * as m022 from './022-assessment-counters.ts';
 import * as m023 from './023-job-runner.ts';
 import * as m024 from './024-agency.ts';
+import * as m025 from './025-overall-targets.ts';
+import * as m026 from './026-pull-tokens.ts';
+import * as m027 from './027-short-links.ts';
+import * as m028 from './028-checkpoints.ts';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '001-foundation': m001,
@@ -50,6 +54,10 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '022-assessment-counters': m022,
   '023-job-runner': m023,
   '024-agency': m024,
+  '025-overall-targets': m025,
+  '026-pull-tokens': m026,
+  '027-short-links': m027,
+  '028-checkpoints': m028,
 };
 
 export const migrationProvider: MigrationProvider = {

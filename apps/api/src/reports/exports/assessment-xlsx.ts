@@ -1,6 +1,7 @@
 /**
- * The TT 01/2018 assessment table as an office files it: a title with the period and the node, one
- * row per officer, unit or sector with rank, answers, the nine indicators' points, the total and
+ * The TT 01/2018 assessment table as an office files it: the shared header (sheet-header.ts), one
+ * row per officer, unit or sector with its rank (ties share one, so the rank is the only order
+ * column: a second "STT" repeated it), answers, the nine indicators' points, the total and
  * what it is out of, the band, the satisfaction rate and its interval, and the dossiers; then the
  * notes that say what was measured and the ranking rule. Numbers stay numbers, so the API's
  * figures read back to the last point; what nobody measured reads "—", never 0, and a row without
@@ -9,16 +10,16 @@
 import ExcelJS from 'exceljs';
 import type { AssessmentReport } from '@hailong/contracts';
 import type { AssessmentRow } from '@hailong/contracts';
-import { INDICATOR_LABELS, INDICATORS, describeBands } from '@hailong/domain';
+import { INDICATOR_LABELS, INDICATORS, describeBands, parsePeriod } from '@hailong/domain';
 import { count, points, ratio, text, type Cell } from './cells.ts';
 import { addSheet } from './xlsx-sheet.ts';
+import { sheetHeading, type SheetParties } from './sheet-header.ts';
 
 const BY_LABEL = { officer: 'Cán bộ, công chức', unit: 'Đơn vị', sector: 'Lĩnh vực' } as const;
 const BY_TITLE = { officer: 'theo cán bộ', unit: 'theo đơn vị', sector: 'theo lĩnh vực' } as const;
 
 export const ASSESSMENT_HEADER = [
   'Hạng',
-  'STT',
   'Tên',
   'Thuộc',
   'Số phiếu',
@@ -52,9 +53,8 @@ function rankCell(r: AssessmentRow, minAnswers: number): Cell {
 }
 
 export function assessmentRows(report: AssessmentReport): Cell[][] {
-  return report.rows.map((r, i) => [
+  return report.rows.map((r) => [
     rankCell(r, report.minAnswersToRank),
-    count(i + 1),
     text(r.name),
     text(r.unitName ?? ''),
     count(r.answers),
@@ -74,22 +74,28 @@ export function assessmentRows(report: AssessmentReport): Cell[][] {
   ]);
 }
 
-export async function assessmentXlsx(report: AssessmentReport, generatedOn: string) {
+/** The column that names the row: an officer, a unit or a sector. */
+export const ASSESSMENT_NAME_COLUMN = ASSESSMENT_HEADER.indexOf('Tên');
+
+export async function assessmentXlsx(report: AssessmentReport, parties: SheetParties) {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'hailong';
+  workbook.created = new Date(parties.createdAt);
   const notMeasured = codes(report.notMeasured);
   const unitFigure = report.rows.some((r) =>
     r.indicators.some((s) => s.points !== null && !s.inTotal),
   );
   addSheet(workbook, 'Đánh giá TT 01', {
-    heading: [
+    heading: sheetHeading(
+      parties,
       `Kết quả đánh giá việc giải quyết thủ tục hành chính ${BY_TITLE[report.by]} — ${report.period.label}`,
-      report.node?.name ?? 'Toàn bộ phạm vi',
-      `Theo Thông tư 01/2018/TT-VPCP; lập ngày ${generatedOn}`,
-      '',
-    ],
-    header: ASSESSMENT_HEADER.map((h, i) => (i === 2 ? BY_LABEL[report.by] : h)),
-    widths: [10, 6, 28, 24, 9, ...INDICATORS.map(() => 10), 10, 10, 12, 10, 10, 10, 9, 10],
+      parsePeriod(report.period.id)!,
+      `${report.node?.name ?? 'Toàn bộ phạm vi'} · Theo Thông tư 01/2018/TT-VPCP`,
+    ),
+    header: ASSESSMENT_HEADER.map((h, i) =>
+      i === ASSESSMENT_NAME_COLUMN ? BY_LABEL[report.by] : h,
+    ),
+    widths: [10, 28, 24, 9, ...INDICATORS.map(() => 10), 10, 10, 12, 10, 10, 10, 9, 10],
     rows: assessmentRows(report),
     unmet: new Set(),
     bold: new Set(),

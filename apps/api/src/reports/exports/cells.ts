@@ -1,4 +1,10 @@
-import { LOW_RATING_REASON_LABELS, type LowRatingReason } from '@hailong/domain';
+import {
+  LOW_RATING_REASON_LABELS,
+  NO_TARGET_TEXT,
+  RATE_VERDICT_TEXT,
+  type LowRatingReason,
+  type RateVerdict,
+} from '@hailong/domain';
 
 /**
  * The cells of an export, independent of its format. Text that a spreadsheet would read as a formula
@@ -47,8 +53,12 @@ export const ratio = (value: number | null, digits: 1 | 2 = 1): Cell => ({
 export const points = (value: number | null): Cell => ({ kind: 'points', value });
 export const blank: Cell = { kind: 'text', value: '' };
 
-/** Đạt / Chưa đạt, or a dash when there is nothing to judge. */
-export const verdict = (met: boolean | null) => (met === null ? '—' : met ? 'Đạt' : 'Chưa đạt');
+/**
+ * The "Kết quả" cell: the verdict in words (rate-verdict.ts decides it), a dash without answers,
+ * and "Chưa đặt chỉ tiêu chung" for a headline with no overall target.
+ */
+export const verdict = (f: { total: number; verdict: RateVerdict | null }) =>
+  f.total === 0 ? '—' : f.verdict === null ? NO_TARGET_TEXT.vi : RATE_VERDICT_TEXT[f.verdict].vi;
 
 export const reasonLabel = (reason: string) =>
   LOW_RATING_REASON_LABELS[reason as LowRatingReason]?.vi ?? reason;

@@ -5,7 +5,12 @@
  * the node is a unit with counters. Every target says where it comes from: a target nobody set is
  * written as such, never as if it had been.
  */
-import { RATING_SCALES, TARGET_SOURCE_LABELS, type TargetSource } from '@hailong/domain';
+import {
+  RATING_SCALES,
+  TARGET_SOURCE_LABELS,
+  type RateVerdict,
+  type TargetSource,
+} from '@hailong/domain';
 import type { CounterTallyList, NodeTally, PooledSectorTally } from '@hailong/contracts';
 import {
   blank,
@@ -32,8 +37,13 @@ export interface NodeSection {
 }
 
 export interface NodeReport {
-  /** Title, node, date. */
+  /** Title, node, date: the CSV's first lines. */
   heading: string[];
+  /** The title and the node alone, for a workbook's header (sheet-header.ts). */
+  title: string;
+  subject: string;
+  /** The period's id ("2026-Q1"). */
+  period: string;
   sections: NodeSection[];
 }
 
@@ -41,9 +51,10 @@ interface Judged {
   total: number;
   satisfied: number;
   rate: number | null;
-  target: number;
+  target: number | null;
   targetSource: TargetSource;
   met: boolean | null;
+  verdict: RateVerdict | null;
   tooFew: boolean;
   moreNeeded: number | null;
   interval: { low: number; high: number } | null;
@@ -131,7 +142,7 @@ export const figureCells = (f: Judged, minSample: number, lead = ''): Cell[] => 
   ratio(f.rate),
   ratio(f.target, 2),
   text(TARGET_SOURCE_LABELS[f.targetSource].vi),
-  text(verdict(f.met)),
+  text(verdict(f)),
   ratio(f.interval?.low ?? null),
   ratio(f.interval?.high ?? null),
   count(f.repeats),
@@ -157,7 +168,7 @@ export function sectorSection(
   const levels = totals.scale ? RATING_SCALES[totals.scale].levels : [];
   const unmet = new Set<number>();
   const rows = part.sectors.map((s, i) => {
-    if (s.met === false && !s.tooFew) unmet.add(i);
+    if (s.verdict === 'not-met') unmet.add(i);
     return [
       count(i + 1),
       text(s.archived ? `${s.sectorName} (đã lưu trữ)` : s.sectorName),
@@ -165,7 +176,7 @@ export function sectorSection(
       ...figureCells(s, minSample),
     ];
   });
-  if (totals.met === false) unmet.add(rows.length);
+  if (totals.verdict === 'not-met') unmet.add(rows.length);
   const sectorsNote =
     totals.sectorsJudged > 0
       ? `${totals.sectorsMet}/${totals.sectorsJudged} lĩnh vực đạt chỉ tiêu`
@@ -198,7 +209,7 @@ export function sectorSection(
 function childSection(tally: NodeTally): NodeSection {
   const unmet = new Set<number>();
   const rows = tally.children.map((c, i) => {
-    if (c.met === false && !c.tooFew) unmet.add(i);
+    if (c.verdict === 'not-met') unmet.add(i);
     return [
       count(i + 1),
       text(c.archived ? `${c.unitName} (đã lưu trữ)` : c.unitName),
@@ -227,7 +238,7 @@ function childSection(tally: NodeTally): NodeSection {
 function counterSection(tally: NodeTally, list: CounterTallyList): NodeSection {
   const unmet = new Set<number>();
   const rows = list.counters.map((c, i) => {
-    if (c.met === false && !c.tooFew) unmet.add(i);
+    if (c.verdict === 'not-met') unmet.add(i);
     return [count(i + 1), text(c.name), ...figureCells(c, tally.minSample)];
   });
   return {
@@ -260,12 +271,13 @@ export function nodeReport(
   if (tally.children.length > 0) sections.push(childSection(tally));
   if (counters && counters.counters.length > 0) sections.push(counterSection(tally, counters));
   sections.at(-1)!.footer.push([], [text(READING_NOTE)]);
+  const title = nodeReportTitle(tally.period.label);
+  const subject = `Đơn vị: ${tally.node.name}`;
   return {
-    heading: [
-      nodeReportTitle(tally.period.label),
-      `Đơn vị: ${tally.node.name}`,
-      `Ngày lập: ${generatedOn}`,
-    ],
+    heading: [title, subject, `Ngày lập: ${generatedOn}`],
+    title,
+    subject,
+    period: tally.period.id,
     sections,
   };
 }

@@ -37,14 +37,14 @@ function summarySection(tally: UnitsTally): NodeSection {
   const unmet = new Set<number>();
   const rows = tally.units.map((unit, i) => {
     const { totals } = unit;
-    if (totals.met === false && !totals.tooFew) unmet.add(i);
+    if (totals.verdict === 'not-met') unmet.add(i);
     const note =
       totals.sectorsJudged > 0
         ? `${totals.sectorsMet}/${totals.sectorsJudged} lĩnh vực đạt chỉ tiêu`
         : '';
     return [count(i + 1), text(unit.unitName), ...figureCells(totals, tally.minSample, note)];
   });
-  if (tally.overall.met === false) unmet.add(rows.length);
+  if (tally.overall.verdict === 'not-met') unmet.add(rows.length);
   rows.push([blank, text('Toàn bộ đơn vị'), ...figureCells(tally.overall, tally.minSample)]);
   return {
     title: 'Tổng hợp theo đơn vị',
@@ -69,14 +69,15 @@ export function unitsReport(tally: UnitsTally, generatedOn: string): NodeReport 
   });
   if (several) sections.unshift(summarySection(tally));
   sections.at(-1)?.footer.push([], [text(READING_NOTE)]);
+  const title = nodeReportTitle(tally.period.label);
+  const subject = several
+    ? `Đơn vị: Tất cả đơn vị (${tally.units.length})`
+    : `Đơn vị: ${tally.units[0]?.unitName ?? ''}`;
   return {
-    heading: [
-      nodeReportTitle(tally.period.label),
-      several
-        ? `Đơn vị: Tất cả đơn vị (${tally.units.length})`
-        : `Đơn vị: ${tally.units[0]?.unitName ?? ''}`,
-      `Ngày lập: ${generatedOn}`,
-    ],
+    heading: [title, subject, `Ngày lập: ${generatedOn}`],
+    title,
+    subject,
+    period: tally.period.id,
     sections,
   };
 }

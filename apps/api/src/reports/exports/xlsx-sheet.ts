@@ -1,10 +1,17 @@
 /**
- * A sheet of a report as an Excel workbook holds it, ready to print and sign: A4 landscape fitted
- * to the page width, the header row repeated on every page, percentages formatted, unmet rows
- * highlighted, and numbers kept as numbers so the office can add its own sums.
+ * A sheet of a report as an Excel workbook holds it, ready to print and sign: the shared header
+ * and signature block (sheet-header.ts), A4 landscape fitted to the page width, the table's header
+ * row repeated on every page, percentages formatted, unmet rows highlighted, and numbers kept as
+ * numbers so the office can add its own sums.
  */
 import ExcelJS from 'exceljs';
 import type { Cell } from './cells.ts';
+import {
+  TABLE_HEADER_ROW as HEADER_ROW,
+  writeHeading,
+  writeSignature,
+  type SheetHeading,
+} from './sheet-header.ts';
 
 const UNMET_FILL: ExcelJS.Fill = {
   type: 'pattern',
@@ -21,8 +28,6 @@ const BOX: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, rig
 const FORMATS = { count: '#,##0', ratio: '0.0%', points: '0.00' } as const;
 /** A target as it may be set: 91,25% keeps its second decimal, 90% shows 90,0%. */
 const TARGET_FORMAT = '0.0#%';
-/** Rows above the table: title, unit, scale and date, a blank line. */
-const HEADER_ROW = 5;
 
 function put(target: ExcelJS.Cell, cell: Cell) {
   if (cell.kind === 'text') {
@@ -48,7 +53,7 @@ export function sheetName(name: string, taken: Set<string>): string {
 }
 
 export interface SheetSpec {
-  heading: string[];
+  heading: SheetHeading;
   header: string[];
   widths: number[];
   rows: Cell[][];
@@ -78,13 +83,7 @@ export function addSheet(workbook: ExcelJS.Workbook, name: string, spec: SheetSp
   });
   sheet.columns = spec.widths.map((width) => ({ width }));
 
-  spec.heading.forEach((line, i) => {
-    const row = sheet.getRow(i + 1);
-    row.getCell(1).value = line;
-    row.font = i === 0 ? { bold: true, size: 14 } : { bold: i === 1, italic: i === 2 };
-    sheet.mergeCells(i + 1, 1, i + 1, columns);
-    row.alignment = { horizontal: 'center' };
-  });
+  writeHeading(sheet, spec.heading, columns);
 
   const header = sheet.getRow(HEADER_ROW);
   spec.header.forEach((label, c) => {
@@ -123,5 +122,6 @@ export function addSheet(workbook: ExcelJS.Workbook, name: string, spec: SheetSp
       row.height = 32;
     }
   }
+  writeSignature(sheet, at + 1, columns);
   return sheet;
 }

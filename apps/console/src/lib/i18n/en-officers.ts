@@ -4,7 +4,7 @@ import type { viOfficers } from './vi-officers.ts';
 export const enOfficers: Record<keyof typeof viOfficers, string> = {
   'nav.counters': 'Counters and survey',
   'counters.intro':
-    'The officer on duty at each counter, officers’ counter PINs, and the extra questions citizens answer after rating (dossier code, respondent type, visits, agencies contacted, officer attitude as in Circular 01/2018/TT-VPCP).',
+    'The officer on duty at each counter, officers’ counter sign-in PINs, and the extra questions citizens answer after rating (dossier code, respondent type, visits, agencies contacted, officer attitude as in Circular 01/2018/TT-VPCP).',
   'counters.unit': 'Unit',
   'counters.chooseUnit': '— Choose a unit —',
 
@@ -40,26 +40,26 @@ export const enOfficers: Record<keyof typeof viOfficers, string> = {
   'duty.saved': 'Officer on duty at {counter} set.',
   'duty.none': 'The unit has no counter.',
 
-  'pins.title': 'Officers’ counter PINs',
+  'pins.title': 'Officers’ counter sign-in PINs',
   'pins.intro':
-    'Each officer sets their own counter PIN on the Alerts page to sign in at a counter tablet. When a tablet is lost, clear the PINs of the unit’s officers.',
+    'Each officer sets their own counter sign-in PIN on the My account page to sign in at a counter tablet. When a tablet is lost, clear the PINs of the unit’s officers.',
   'pins.name': 'Officer',
-  'pins.hasPin': 'Counter PIN',
+  'pins.hasPin': 'Counter sign-in PIN',
   'pins.yes': 'Set',
   'pins.no': 'Not set',
-  'pins.clear': 'Clear the counter PIN of {name}',
+  'pins.clear': 'Clear the counter sign-in PIN of {name}',
   'pins.clearShort': 'Clear PIN',
-  'pins.cleared': 'Counter PIN of {name} cleared.',
+  'pins.cleared': 'Counter sign-in PIN of {name} cleared.',
   'pins.none': 'The unit has no officers.',
 
-  'mypin.title': 'My counter PIN',
+  'mypin.title': 'My counter sign-in PIN',
   'mypin.intro':
-    'To sign in at the counter tablet (4 to 6 digits). Tablets check it offline, so do not reuse a password or another code.',
-  'mypin.has': 'You have a counter PIN.',
-  'mypin.none': 'You have no counter PIN yet.',
-  'mypin.pin': 'New counter PIN',
-  'mypin.confirm': 'Repeat the counter PIN',
+    'To take a counter on its tablet (4 to 6 digits); not the tablet’s staff PIN, which opens its staff mode. Tablets check it offline, so do not reuse a password or another code.',
+  'mypin.has': 'You have a counter sign-in PIN.',
+  'mypin.none': 'You have no counter sign-in PIN yet.',
+  'mypin.pin': 'New counter sign-in PIN',
+  'mypin.confirm': 'Repeat the counter sign-in PIN',
   'mypin.mismatch': 'The two PINs differ.',
-  'mypin.invalid': 'A counter PIN has 4 to 6 digits.',
-  'mypin.saved': 'Counter PIN saved.',
+  'mypin.invalid': 'A counter sign-in PIN has 4 to 6 digits.',
+  'mypin.saved': 'Counter sign-in PIN saved.',
 };

@@ -1,6 +1,6 @@
 import type { viTally } from './vi-tally.ts';
 
-/** English messages of the report pages for what is left out of the official rate. */
+/** English messages of the report pages for what is left out of the official rate, and overall targets. */
 export const enTally = {
   'reports.unverified': 'Phone ratings not tied to a dossier',
   'reports.unverifiedDetail': '{count} ratings, their own rate {rate}; not in the official rate',
@@ -11,4 +11,11 @@ export const enTally = {
   'channels.col.unverified': 'Not tied to a dossier',
   'channels.col.unverifiedRate': 'Their rate',
   'channels.col.late': 'Arrived late',
+  'tally.noOverallTarget': 'No overall target set',
+  'tally.setOverallTarget': 'Set the overall satisfaction target',
+  'targets.overall': 'Overall satisfaction target for {year} (%)',
+  'targets.overallOwn': 'This unit’s own overall target; leave empty to follow the level above.',
+  'targets.overallInherited': 'Empty: follows the overall target {target} of {unit}.',
+  'targets.overallNone':
+    'No overall target here or above: the overall satisfaction rate is not judged.',
 } as const satisfies Record<keyof typeof viTally, string>;

@@ -9,6 +9,9 @@ import { enAlerts } from './en-alerts.ts';
 import { enChannels } from './en-channels.ts';
 import { enAssessment } from './en-assessment.ts';
 import { enAgency } from './en-agency.ts';
+import { enIndicators } from './en-indicators.ts';
+import { enReport } from './en-report.ts';
+import { enCatalogue } from './en-catalogue.ts';
 
 /** English messages; same keys as `vi.ts`. */
 export const en: Messages = {
@@ -467,4 +470,7 @@ export const en: Messages = {
   ...enCounting,
   ...enTally,
   ...enAgency,
+  ...enIndicators,
+  ...enReport,
+  ...enCatalogue,
 };

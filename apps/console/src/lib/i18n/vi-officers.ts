@@ -2,7 +2,7 @@
 export const viOfficers = {
   'nav.counters': 'Quầy và khảo sát',
   'counters.intro':
-    'Cán bộ trực tại từng quầy, mã PIN quầy của cán bộ và những câu hỏi thêm người dân trả lời sau khi đánh giá (mã hồ sơ, đối tượng, số lần đi lại, số cơ quan phải liên hệ, thái độ của cán bộ theo Thông tư 01/2018/TT-VPCP).',
+    'Cán bộ trực tại từng quầy, mã PIN nhận ca tại quầy của cán bộ và những câu hỏi thêm người dân trả lời sau khi đánh giá (mã hồ sơ, đối tượng, số lần đi lại, số cơ quan phải liên hệ, thái độ của cán bộ theo Thông tư 01/2018/TT-VPCP).',
   'counters.unit': 'Đơn vị',
   'counters.chooseUnit': '— Chọn đơn vị —',
 
@@ -39,26 +39,26 @@ export const viOfficers = {
   'duty.saved': 'Đã đặt cán bộ trực {counter}.',
   'duty.none': 'Đơn vị chưa có quầy.',
 
-  'pins.title': 'Mã PIN quầy của cán bộ',
+  'pins.title': 'Mã PIN nhận ca tại quầy của cán bộ',
   'pins.intro':
-    'Mỗi cán bộ tự đặt mã PIN quầy trên trang Cảnh báo để nhận quầy trên máy tính bảng. Khi máy tính bảng bị mất, hãy xóa mã PIN của các cán bộ đơn vị.',
+    'Mỗi cán bộ tự đặt mã PIN nhận ca tại quầy trên trang Tài khoản của tôi để nhận quầy trên máy tính bảng. Khi máy tính bảng bị mất, hãy xóa mã PIN của các cán bộ đơn vị.',
   'pins.name': 'Cán bộ',
-  'pins.hasPin': 'Mã PIN quầy',
+  'pins.hasPin': 'Mã PIN nhận ca tại quầy',
   'pins.yes': 'Đã đặt',
   'pins.no': 'Chưa đặt',
-  'pins.clear': 'Xóa mã PIN quầy của {name}',
+  'pins.clear': 'Xóa mã PIN nhận ca tại quầy của {name}',
   'pins.clearShort': 'Xóa mã PIN',
-  'pins.cleared': 'Đã xóa mã PIN quầy của {name}.',
+  'pins.cleared': 'Đã xóa mã PIN nhận ca tại quầy của {name}.',
   'pins.none': 'Đơn vị chưa có cán bộ.',
 
-  'mypin.title': 'Mã PIN quầy của tôi',
+  'mypin.title': 'Mã PIN nhận ca tại quầy của tôi',
   'mypin.intro':
-    'Dùng để nhận quầy trên máy tính bảng tại quầy (4 đến 6 chữ số). Máy tính bảng kiểm tra mã khi mất mạng nên không dùng lại mật khẩu hay mã khác.',
-  'mypin.has': 'Bạn đã đặt mã PIN quầy.',
-  'mypin.none': 'Bạn chưa đặt mã PIN quầy.',
-  'mypin.pin': 'Mã PIN quầy mới',
-  'mypin.confirm': 'Nhập lại mã PIN quầy',
-  'mypin.mismatch': 'Hai lần nhập mã PIN quầy không khớp.',
-  'mypin.invalid': 'Mã PIN quầy gồm 4 đến 6 chữ số.',
-  'mypin.saved': 'Đã lưu mã PIN quầy.',
+    'Dùng để nhận quầy trên máy tính bảng tại quầy (4 đến 6 chữ số); khác với mã PIN nhân viên của máy tính bảng, dùng để mở chế độ cán bộ. Máy tính bảng kiểm tra mã khi mất mạng nên không dùng lại mật khẩu hay mã khác.',
+  'mypin.has': 'Bạn đã đặt mã PIN nhận ca tại quầy.',
+  'mypin.none': 'Bạn chưa đặt mã PIN nhận ca tại quầy.',
+  'mypin.pin': 'Mã PIN nhận ca tại quầy mới',
+  'mypin.confirm': 'Nhập lại mã PIN nhận ca tại quầy',
+  'mypin.mismatch': 'Hai lần nhập mã PIN nhận ca tại quầy không khớp.',
+  'mypin.invalid': 'Mã PIN nhận ca tại quầy gồm 4 đến 6 chữ số.',
+  'mypin.saved': 'Đã lưu mã PIN nhận ca tại quầy.',
 } as const satisfies Record<string, string>;

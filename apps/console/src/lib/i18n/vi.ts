@@ -12,6 +12,9 @@ import { viAlerts } from './vi-alerts.ts';
 import { viChannels } from './vi-channels.ts';
 import { viAssessment } from './vi-assessment.ts';
 import { viAgency } from './vi-agency.ts';
+import { viIndicators } from './vi-indicators.ts';
+import { viReport } from './vi-report.ts';
+import { viCatalogue } from './vi-catalogue.ts';
 
 export const vi = {
   'app.name': 'hailong',
@@ -469,6 +472,9 @@ export const vi = {
   ...viCounting,
   ...viTally,
   ...viAgency,
+  ...viIndicators,
+  ...viReport,
+  ...viCatalogue,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;

@@ -67,6 +67,7 @@ export const en: Messages = {
   'reasons.list': 'Reasons',
   'reasons.comment': 'Anything else? (optional)',
   'reasons.submit': 'Send rating',
+  'reasons.next': 'Continue',
 
   'feedback.title': 'Send a complaint or recommendation',
   'feedback.chooseKind': 'I want to send:',
@@ -101,6 +102,7 @@ export const en: Messages = {
   'thanks.qrCaption': 'Scan with your phone to follow the result',
   'thanks.lookup': 'Or open {url} on a phone or computer and type the tracking code.',
   'thanks.done': 'Done',
+  'thanks.offerFeedback': 'Would you like to send a complaint or a recommendation?',
 
   'save.storageFull':
     'The tablet is out of storage, so your answer was not saved. Please tell the staff at the counter.',

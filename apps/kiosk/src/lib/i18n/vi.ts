@@ -68,6 +68,7 @@ export const vi = {
   'reasons.list': 'Lý do chưa hài lòng',
   'reasons.comment': 'Góp ý thêm (không bắt buộc)',
   'reasons.submit': 'Gửi đánh giá',
+  'reasons.next': 'Tiếp tục',
 
   'feedback.title': 'Gửi phản ánh, kiến nghị',
   'feedback.chooseKind': 'Ông/Bà muốn gửi:',
@@ -102,6 +103,7 @@ export const vi = {
   'thanks.qrCaption': 'Quét bằng điện thoại để xem kết quả xử lý',
   'thanks.lookup': 'Hoặc mở {url} trên điện thoại, máy tính và nhập mã tra cứu.',
   'thanks.done': 'Xong',
+  'thanks.offerFeedback': 'Ông/Bà có điều muốn phản ánh hoặc kiến nghị?',
 
   'save.storageFull':
     'Thiết bị đã hết bộ nhớ nên chưa lưu được ý kiến của Ông/Bà. Vui lòng báo cán bộ tại quầy.',

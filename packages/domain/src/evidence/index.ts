@@ -1,0 +1,5 @@
+export * from './sha256.ts';
+export * from './merkle.ts';
+export * from './canonical-json.ts';
+export * from './dataset.ts';
+export * from './checkpoint.ts';
