@@ -17,7 +17,7 @@ import {
   type RatingRecord,
 } from '@hailong/contracts';
 import { launchBrowser, newContext, signIn, watchErrors } from './support/browser.ts';
-import { atPath, mainNav, visible } from './support/console.ts';
+import { chooseUnit, atPath, mainNav, visible } from './support/console.ts';
 
 const baseUrl = inject('baseUrl');
 const adminPassword = inject('adminPassword');
@@ -85,7 +85,7 @@ describe('tablets on the devices page', () => {
 
   it('makes a one-time code, its link and its QR code for a unit', async () => {
     const form = admin.getByRole('region', { name: 'Đăng ký máy tính bảng' });
-    await form.getByLabel('Đơn vị').selectOption({ label: unitName });
+    await chooseUnit(form.getByLabel('Đơn vị'), unitName);
     await form.getByLabel('Tên thiết bị').fill(label);
     await form.getByRole('button', { name: 'Tạo mã đăng ký' }).click();
 
@@ -188,20 +188,18 @@ describe('tablets on the devices page', () => {
     const form = admin.getByRole('region', { name: 'Đăng ký máy tính bảng' });
     const counter = form.getByLabel('Quầy (không bắt buộc)');
     // A unit without counters (the centre here) offers none; another unit starts on "none" again.
-    await form
-      .getByLabel('Đơn vị')
-      .selectOption({ label: 'Trung tâm Phục vụ hành chính công tỉnh' });
+    await chooseUnit(form.getByLabel('Đơn vị'), 'Trung tâm Phục vụ hành chính công tỉnh');
     expect(await counter.count()).toBe(0);
-    await form.getByLabel('Đơn vị').selectOption({ label: unitName });
+    await chooseUnit(form.getByLabel('Đơn vị'), unitName);
     expect(await counter.locator('option').allTextContents()).toEqual([
       '— Không gắn quầy —',
       'Quầy số 1',
       'Quầy số 2',
     ]);
     await counter.selectOption({ label: 'Quầy số 1' });
-    await form.getByLabel('Đơn vị').selectOption({ label: 'Sở Xây dựng' });
+    await chooseUnit(form.getByLabel('Đơn vị'), 'Sở Xây dựng');
     expect(await counter.inputValue()).toBe('');
-    await form.getByLabel('Đơn vị').selectOption({ label: unitName });
+    await chooseUnit(form.getByLabel('Đơn vị'), unitName);
     await counter.selectOption({ label: 'Quầy số 1' });
     await form.getByLabel('Tên thiết bị').fill(atCounter);
     await form.getByRole('button', { name: 'Tạo mã đăng ký' }).click();

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, newContext, signIn, watchErrors } from './support/browser.ts';
-import { atPath, mainNav, userRow, visible } from './support/console.ts';
+import { chooseUnit, atPath, mainNav, userRow, visible } from './support/console.ts';
 
 const baseUrl = inject('baseUrl');
 const adminPassword = inject('adminPassword');
@@ -51,7 +51,7 @@ async function createUser(fields: {
   await form.getByLabel('Tên đăng nhập').fill(fields.username);
   await form.getByLabel('Họ tên').fill(fields.displayName);
   await form.getByLabel('Vai trò').selectOption({ label: fields.role });
-  if (fields.unit) await form.getByLabel('Đơn vị').selectOption({ label: fields.unit });
+  if (fields.unit) await chooseUnit(form.getByLabel('Đơn vị'), fields.unit);
   await form.getByLabel('Mật khẩu ban đầu').fill(fields.password);
   await form.getByRole('button', { name: 'Tạo người dùng' }).click();
 }

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { formatMonth, formatPercent, monthOf } from '@hailong/domain';
+import { formatMonth, formatPercent, monthOf, RATE_VERDICT_TEXT } from '@hailong/domain';
 import type { Unit } from '@hailong/contracts';
 import { launchBrowser, newContext, signIn, watchErrors } from './support/browser.ts';
 import { atPath, mainNav, visible } from './support/console.ts';
@@ -102,7 +102,7 @@ describe('the reports page', () => {
     expect(text).toContain(`${formatPercent(labour.rate!, 'vi')} · ${labour.total} phiếu`);
     // One target line per sector; a red bar for each sector below its target.
     expect(await chart.locator('line.target').count()).toBe(tally.sectors.length);
-    const unmet = tally.sectors.filter((s) => s.met === false).length;
+    const unmet = tally.sectors.filter((s) => s.verdict === 'not-met').length;
     expect(await chart.locator('rect[fill="var(--danger)"]').count()).toBe(unmet);
     expect(page.url()).toContain(`node=${unit.id}`);
   });
@@ -117,7 +117,8 @@ describe('the reports page', () => {
         .getByRole('row')
         .filter({ has: page.getByRole('rowheader', { name: sector.sectorName }) });
       const text = (await row.textContent()) ?? '';
-      expect(text).toContain(sector.met ? 'Đạt' : 'Chưa đạt');
+      // The one verdict rule's words: too few answers never read "Chưa đạt".
+      expect(text).toContain(sector.verdict ? RATE_VERDICT_TEXT[sector.verdict].vi : '—');
       expect(text).toContain(String(sector.total));
     }
     await visible(page.getByRole('img', { name: `Diễn biến 12 tháng – ${UNIT}` }));

@@ -11,7 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { FeedbackList } from '@hailong/contracts';
 import { VERDICT_TOKEN_PATTERN } from '@hailong/domain';
 import { launchBrowser, newContext, signIn, watchErrors } from './support/browser.ts';
-import { atPath, visible } from './support/console.ts';
+import { chooseUnit, atPath, visible } from './support/console.ts';
 import { AdminApi, Tablet } from './feedback-kiosk.ts';
 
 const baseUrl = inject('baseUrl');
@@ -82,7 +82,7 @@ describe('the verdict token', () => {
   it('is shown once to staff who enter a phản ánh, and lets the citizen give the verdict', async () => {
     await admin.goto('/feedback/new');
     const form = await visible(admin.getByRole('form', { name: 'Tiếp nhận phản ánh, kiến nghị' }));
-    await form.getByLabel('Đơn vị tiếp nhận').selectOption({ label: UNIT });
+    await chooseUnit(form.getByLabel('Đơn vị tiếp nhận'), UNIT);
     await form.getByLabel('Kênh tiếp nhận').selectOption({ label: 'Điện thoại' });
     await form
       .getByLabel('Nội dung')

@@ -20,7 +20,7 @@ import {
   type ServerProcess,
 } from '../support/server-process.ts';
 import { launchBrowser, newContext, signIn, watchErrors } from './support/browser.ts';
-import { atPath, mainNav, visible } from './support/console.ts';
+import { chooseUnit, atPath, mainNav, visible } from './support/console.ts';
 import { StaffApi, enrollKiosk, rate } from './support/kiosk.ts';
 
 const PASSWORD = 'quan-tri-tinh-moi-2026';
@@ -157,7 +157,7 @@ describe('first run without demo data', () => {
       expect.arrayContaining([COMMUNE, 'UBND phường B']),
     );
 
-    await form.getByLabel('Đơn vị').selectOption({ label: COMMUNE });
+    await chooseUnit(form.getByLabel('Đơn vị'), COMMUNE);
     await form.getByLabel('Quầy (không bắt buộc)').selectOption({ label: 'Quầy 1' });
     await form.getByLabel('Tên thiết bị').fill(TABLET);
     await form.getByRole('button', { name: 'Tạo mã đăng ký' }).click();

@@ -20,7 +20,7 @@ import {
   type ServerProcess,
 } from '../support/server-process.ts';
 import { launchBrowser, newContext, signIn, watchErrors } from './support/browser.ts';
-import { atPath, mainNav, visible } from './support/console.ts';
+import { chooseUnit, atPath, mainNav, visible } from './support/console.ts';
 import { enrollKiosk } from './support/kiosk.ts';
 import { readQr } from './support/layout.ts';
 import { AdminApi } from './feedback-kiosk.ts';
@@ -76,7 +76,7 @@ describe('a configured public address', () => {
     await visible(admin.getByRole('button', { name: 'Tạo mã đăng ký' }));
     expect(await admin.getByText(/Chưa đặt địa chỉ công khai/).count()).toBe(0);
     const form = admin.getByRole('region', { name: 'Đăng ký máy tính bảng' });
-    await form.getByLabel('Đơn vị').selectOption({ label: UNIT });
+    await chooseUnit(form.getByLabel('Đơn vị'), UNIT);
     await form.getByLabel('Tên thiết bị').fill('Quầy 1 – tra cứu');
     await form.getByRole('button', { name: 'Tạo mã đăng ký' }).click();
     const result = await visible(

@@ -49,7 +49,9 @@ describe('the targets page by scope', () => {
     await openTargets('chi.tieu.xa');
     await visible(page.getByRole('heading', { level: 2, name: COMMUNE }));
     expect(await page.getByRole('heading', { level: 2 }).count()).toBe(1);
-    expect(await page.getByRole('spinbutton').count()).toBe(3);
+    // The commune's three sectors and its own overall target (inherited until it sets one).
+    expect(await page.getByRole('spinbutton').count()).toBe(4);
+    await visible(page.getByRole('spinbutton', { name: /Chỉ tiêu tỷ lệ hài lòng chung/ }));
     await visible(page.getByText('Chỉ quản trị hệ thống hoặc giám sát toàn tỉnh được đổi'));
     expect(await page.getByRole('spinbutton', { name: /Chỉ tiêu mặc định/ }).count()).toBe(0);
     await page.getByRole('spinbutton', { name: 'Chứng thực' }).fill('96');

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import type { Unit } from '@hailong/contracts';
 import { launchBrowser, signIn, watchErrors } from './support/browser.ts';
-import { mainNav, visible } from './support/console.ts';
+import { chooseUnit, mainNav, visible } from './support/console.ts';
 import { Seeder } from './dashboard-seed.ts';
 import { axeScan, setAgency, sitePage, startSite, type Site } from './support/widget-site.ts';
 import { ROOT } from '../support/server-process.ts';
@@ -249,7 +249,7 @@ describe('the widget on a unit’s website', () => {
     await visible(form.getByRole('img', { name: 'Biểu trưng đang dùng' }));
 
     await page.goto('/posters');
-    await page.getByLabel('Đơn vị').selectOption({ label: UNIT });
+    await chooseUnit(page.getByLabel('Đơn vị'), UNIT);
     const panel = await visible(
       page.getByRole('region', { name: 'Nhúng vào trang thông tin điện tử' }),
     );

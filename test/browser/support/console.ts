@@ -30,3 +30,25 @@ export function userRow(page: Page, username: string): Locator {
     .getByRole('row')
     .filter({ has: page.getByRole('cell', { name: username, exact: true }) });
 }
+
+/**
+ * Chooses the unit `name` in a unit picker, whose options show the tree indented (no-break spaces
+ * and a dash per level), as a person reads it: by the unit's name.
+ */
+export async function chooseUnit(select: Locator, name: string): Promise<void> {
+  await select
+    .locator('option', { hasText: name })
+    .first()
+    .waitFor({ state: 'attached', timeout: TIMEOUT });
+  const value = await select
+    .locator('option')
+    .evaluateAll(
+      (options, wanted) =>
+        (options as unknown as { value: string; textContent: string | null }[]).find(
+          (o) => (o.textContent ?? '').replace(/^[\s\u00a0–]+/, '').trim() === wanted,
+        )?.value,
+      name,
+    );
+  if (value === undefined) throw new Error(`No unit named ${name} in the picker`);
+  await select.selectOption(value);
+}
