@@ -31,7 +31,7 @@ import {
 } from '@hailong/domain';
 import type { Repositories, UserRow } from '../repositories/types.ts';
 import type { Clock } from '../jobs/clock.ts';
-import { feedbackOnTime, vnMonthBounds } from '../feedback/feedback-on-time.ts';
+import { feedbackOnTimeIn, vnMonthBounds } from '../feedback/feedback-on-time.ts';
 import { focusOn, periodInfo } from '../reports/node-tally.service.ts';
 import { loadReportScope } from '../reports/report-scope.ts';
 
@@ -53,19 +53,12 @@ export function createAssessmentService(
 
   /** Phản ánh judged for indicator 8 per unit in scope, month by month. */
   async function unitFeedback(unitIds: readonly string[], months: readonly string[], now: number) {
-    const inScope = new Set(unitIds);
-    const out: UnitFeedback[] = [];
-    for (const month of months) {
-      for (const row of await feedbackOnTime(repos, month, undefined, now)) {
-        if (!inScope.has(row.unitId)) continue;
-        out.push({
-          unitId: row.unitId,
-          judged: row.answered + row.overdueOpen,
-          onTime: row.answeredOnTime,
-        });
-      }
-    }
-    return out;
+    const rows = await feedbackOnTimeIn(repos, months, new Set(unitIds), now);
+    return rows.map((row): UnitFeedback => ({
+      unitId: row.unitId,
+      judged: row.answered + row.overdueOpen,
+      onTime: row.answeredOnTime,
+    }));
   }
 
   return {

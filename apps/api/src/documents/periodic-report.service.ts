@@ -5,13 +5,7 @@
  * from the agency an admin named and the tree; its signer and recipients from whoever asks. The
  * reader's scope is the tally's: a node outside it is "not found" before anything is read.
  */
-import {
-  nameInSentence,
-  reportPeriod,
-  vnDateOf,
-  type OnTimeRow,
-  type Period,
-} from '@hailong/domain';
+import { nameInSentence, reportPeriod, vnDateOf, type Period } from '@hailong/domain';
 import type { Repositories, UnitRow, UserRow } from '../repositories/types.ts';
 import type { Clock } from '../jobs/clock.ts';
 import type { AgencyService } from '../public/agency.service.ts';
@@ -19,7 +13,7 @@ import type { AssessmentService } from '../assessment/assessment.service.ts';
 import type { NodeTallyService } from '../reports/node-tally.service.ts';
 import { focusOn } from '../reports/node-tally.service.ts';
 import { loadReportScope } from '../reports/report-scope.ts';
-import { feedbackOnTime } from '../feedback/feedback-on-time.ts';
+import { feedbackOnTimeIn } from '../feedback/feedback-on-time.ts';
 import type { PeriodicReport, ReportSigner } from './report-data.ts';
 import {
   exclusionRows,
@@ -90,16 +84,8 @@ export function createPeriodicReportService(deps: PeriodicReportDeps) {
   const { repos, clock } = deps;
 
   /** The register's rows of the node's subtree, month by month of the period. */
-  async function feedbackRows(subtree: readonly string[], period: Period, now: number) {
-    const inSubtree = new Set(subtree);
-    const rows: OnTimeRow[] = [];
-    for (const month of period.months) {
-      for (const row of await feedbackOnTime(repos, month, undefined, now)) {
-        if (inSubtree.has(row.unitId)) rows.push(row);
-      }
-    }
-    return rows;
-  }
+  const feedbackRows = (subtree: readonly string[], period: Period, now: number) =>
+    feedbackOnTimeIn(repos, period.months, new Set(subtree), now);
 
   async function build(user: UserRow, request: PeriodicReportRequest): Promise<PeriodicReport> {
     const { period } = request;

@@ -56,3 +56,22 @@ export async function feedbackOnTime(
   const rows = await repos.feedback.listReceivedBetween(from, to, unitId);
   return onTimeFigures(rows.map(toOnTimeItem), vnDateOf(now));
 }
+
+/**
+ * The rows of `feedbackOnTime` for each month of `months`, of the units in `unitIds` only (every
+ * unit when null): what the assessment, the periodic report and the indicator file sum.
+ */
+export async function feedbackOnTimeIn(
+  repos: Repositories,
+  months: readonly string[],
+  unitIds: ReadonlySet<string> | null,
+  now: number,
+): Promise<OnTimeRow[]> {
+  const out: OnTimeRow[] = [];
+  for (const month of months) {
+    for (const row of await feedbackOnTime(repos, month, undefined, now)) {
+      if (!unitIds || unitIds.has(row.unitId)) out.push(row);
+    }
+  }
+  return out;
+}

@@ -10,7 +10,7 @@ import type { Repositories, UserRow } from '../repositories/types.ts';
 import type { Clock } from '../jobs/clock.ts';
 import type { NodeTallyService } from '../reports/node-tally.service.ts';
 import type { AssessmentService } from '../assessment/assessment.service.ts';
-import { feedbackOnTime } from '../feedback/feedback-on-time.ts';
+import { feedbackOnTimeIn } from '../feedback/feedback-on-time.ts';
 import { forbidden, notFound } from '../http/errors.ts';
 import { indicatorsOf, pooledTt01, type IndicatorInput } from './indicator-codes.ts';
 import type { PullTokenRow } from './pull-tokens.repository.ts';
@@ -46,11 +46,8 @@ export function createIndicatorsService(
       accepted: 0,
       notAccepted: 0,
     };
-    for (const month of period.months) {
-      for (const row of await feedbackOnTime(repos, month, undefined, now)) {
-        if (unitIds && !unitIds.has(row.unitId)) continue;
-        for (const key of Object.keys(sum) as (keyof typeof sum)[]) sum[key] += row[key];
-      }
+    for (const row of await feedbackOnTimeIn(repos, period.months, unitIds, now)) {
+      for (const key of Object.keys(sum) as (keyof typeof sum)[]) sum[key] += row[key];
     }
     return sum;
   }
