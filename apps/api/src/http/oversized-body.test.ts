@@ -93,7 +93,9 @@ function flood(
     const pump = () => {
       while (!answered && !req.destroyed && sent < FLOOD_BYTES) {
         sent += chunk.length;
-        if (!req.write(chunk)) return void req.once('drain', pump);
+        // Back to the event loop before the next write, as a client that watches for the answer
+        // while it sends: a loop on `drain` alone never reads while the kernel takes every write.
+        if (!req.write(chunk)) return void req.once('drain', () => setImmediate(pump));
       }
       if (!answered && !req.destroyed) req.end();
     };
