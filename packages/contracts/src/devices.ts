@@ -24,8 +24,20 @@ export const Enrollment = z
   .meta({ id: 'Enrollment' });
 export type Enrollment = z.infer<typeof Enrollment>;
 
+/**
+ * The tablet's public signing key (issue 25): made on the tablet at enrollment, its private half
+ * never leaves it. SPKI DER, base64url without padding.
+ */
+export const DevicePublicKey = z
+  .object({
+    algorithm: z.literal('ECDSA-P256-SHA256'),
+    spki: z.string().regex(/^[A-Za-z0-9_-]{40,400}$/),
+  })
+  .meta({ id: 'DevicePublicKey' });
+export type DevicePublicKey = z.infer<typeof DevicePublicKey>;
+
 export const EnrollDeviceRequest = z
-  .object({ code: EnrollmentCode })
+  .object({ code: EnrollmentCode, publicKey: DevicePublicKey.optional() })
   .meta({ id: 'EnrollDeviceRequest' });
 
 export const EnrolledDevice = z

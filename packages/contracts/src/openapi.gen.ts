@@ -2177,6 +2177,12 @@ export interface components {
         };
         EnrollDeviceRequest: {
             code: string;
+            publicKey?: components["schemas"]["DevicePublicKey"];
+        };
+        DevicePublicKey: {
+            /** @enum {string} */
+            algorithm: "ECDSA-P256-SHA256";
+            spki: string;
         };
         DeviceList: {
             devices: components["schemas"]["Device"][];

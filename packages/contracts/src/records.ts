@@ -19,6 +19,20 @@ const recordEnvelope = {
   /** The tablet's clock when the citizen pressed; may be wrong, the server checks it. */
   deviceTime: Instant,
   schemaVersion: z.literal(RECORD_SCHEMA_VERSION),
+  /**
+   * Issue 25: the tablet's record chain (`recordChainHash` of its previous record, GENESIS_HASH for
+   * its first signed one) and its signature over `recordSigningBytes` (see
+   * packages/domain/src/evidence/record-chain.ts). Both or neither: kiosks without a key send
+   * neither and are labelled unsigned.
+   */
+  prevHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
+  signature: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{20,200}$/)
+    .optional(),
 };
 
 /** The one form in which record ids are compared and stored: a UUID in lower case. */

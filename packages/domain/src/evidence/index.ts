@@ -3,3 +3,4 @@ export * from './merkle.ts';
 export * from './canonical-json.ts';
 export * from './dataset.ts';
 export * from './checkpoint.ts';
+export * from './record-chain.ts';
