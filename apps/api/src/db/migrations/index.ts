@@ -30,6 +30,7 @@ import * as m025 from './025-overall-targets.ts';
 import * as m026 from './026-pull-tokens.ts';
 import * as m027 from './027-short-links.ts';
 import * as m028 from './028-checkpoints.ts';
+import * as m033 from './033-clustered-counters.ts';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '001-foundation': m001,
@@ -58,6 +59,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '026-pull-tokens': m026,
   '027-short-links': m027,
   '028-checkpoints': m028,
+  '033-clustered-counters': m033,
 };
 
 export const migrationProvider: MigrationProvider = {
