@@ -29,6 +29,7 @@ import {
 } from '@hailong/domain';
 import type { Repositories, UnitRow } from '../repositories/types.ts';
 import { loadCalendar } from '../feedback/feedback-intake.ts';
+import { keysetPages } from '../repositories/keyset.ts';
 import { loadTargets } from '../reports/targets-lookup.ts';
 
 /**
@@ -84,18 +85,13 @@ export async function gatherConditions(
   const month = monthOf(now);
   const { sectors, sectorNames } = await sectorFacts(repos, month);
 
-  const [open, calendar, devices, ranges, verdictFacts] = await Promise.all([
-    repos.feedback.listOpen(),
+  const [due, calendar, devices, ranges, verdictFacts] = await Promise.all([
+    openDueDates(repos),
     loadCalendar(repos),
     repos.devices.list(),
     repos.devices.listAllSeqRanges(),
     verdicts(repos),
   ]);
-  const due = open.flatMap((f) =>
-    f.dueDate
-      ? [{ id: f.id, unitId: f.unitId, trackingCode: f.trackingCode, dueDate: f.dueDate }]
-      : [],
-  );
   const active = devices
     .filter((d) => d.revokedAt === null)
     .map((d) => ({
@@ -120,6 +116,19 @@ export async function gatherConditions(
  * This month's figures of every unit's sectors (its own ratings, with the sector's target of the
  * year), as the rate rule judges them; and the sectors' names for the message.
  */
+/** The deadline of every open item that has one, read a page at a time. */
+async function openDueDates(repos: Repositories) {
+  const due: { id: string; unitId: string; trackingCode: string; dueDate: string }[] = [];
+  for await (const page of keysetPages((p) => repos.feedback.listOpen(p))) {
+    for (const f of page) {
+      if (f.dueDate) {
+        due.push({ id: f.id, unitId: f.unitId, trackingCode: f.trackingCode, dueDate: f.dueDate });
+      }
+    }
+  }
+  return due;
+}
+
 async function sectorFacts(repos: Repositories, month: string) {
   const year = yearOfMonth(month);
   const [units, allSectors] = await Promise.all([

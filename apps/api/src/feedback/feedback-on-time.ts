@@ -8,6 +8,7 @@ import {
   type OnTimeItem,
   type OnTimeRow,
 } from '@hailong/domain';
+import { keysetPages } from '../repositories/keyset.ts';
 import type { FeedbackRegisterRow, Repositories } from '../repositories/types.ts';
 
 /** Asia/Ho_Chi_Minh is UTC+7 all year (no daylight saving since 1975). */
@@ -53,8 +54,13 @@ export async function feedbackOnTime(
   now: number = Date.now(),
 ): Promise<OnTimeRow[]> {
   const { from, to } = vnMonthBounds(month);
-  const rows = await repos.feedback.listReceivedBetween(from, to, unitId);
-  return onTimeFigures(rows.map(toOnTimeItem), vnDateOf(now));
+  const items = [];
+  for await (const page of keysetPages((p) =>
+    repos.feedback.listReceivedBetween(from, to, p, unitId),
+  )) {
+    items.push(...page.map(toOnTimeItem));
+  }
+  return onTimeFigures(items, vnDateOf(now));
 }
 
 /**

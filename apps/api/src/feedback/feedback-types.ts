@@ -13,6 +13,7 @@ import type {
   SourceChannel,
 } from '@hailong/domain';
 import type { FeedbackItemRow } from '../repositories/types.ts';
+import type { KeysetPage } from '../repositories/keyset.ts';
 
 export interface FeedbackWorkflowFields {
   status: FeedbackStatus;
@@ -136,12 +137,17 @@ export interface FeedbackRepository {
   countByStatus(filter: FeedbackFilter): Promise<Partial<Record<FeedbackStatus, number>>>;
   count(filter: FeedbackFilter): Promise<number>;
   /**
-   * Items received in [from, to), of one unit or all: by the day received in Việt Nam (staff may
+   * A page of the items received in [from, to), of one unit or all, by id: by the day received in Việt Nam (staff may
    * back-date a letter), or by the time stored for an item not initialised yet.
    */
-  listReceivedBetween(from: number, to: number, unitId?: string): Promise<FeedbackRegisterRow[]>;
-  /** Items with a deadline still binding (status received, classified or in progress). */
-  listOpen(): Promise<FeedbackRegisterRow[]>;
+  listReceivedBetween(
+    from: number,
+    to: number,
+    page: KeysetPage,
+    unitId?: string,
+  ): Promise<FeedbackRegisterRow[]>;
+  /** A page of the items with a deadline still binding (received, classified or in progress). */
+  listOpen(page: KeysetPage): Promise<FeedbackRegisterRow[]>;
   /** Closed before `closedBefore` and still holding contact data. */
   listContactToErase(closedBefore: number, limit: number): Promise<string[]>;
   /**

@@ -17,10 +17,13 @@ import { ingest, type FeedbackSubmission, type Source } from '../ingest/ingest.t
 import type { DeviceRow, Repositories } from '../repositories/types.ts';
 import { tabletRow, userRow } from '../../test/fixtures/rows.ts';
 import type { FeedbackEventRow, FeedbackPatch } from './feedback-types.ts';
+import { keysetPages } from '../repositories/keyset.ts';
 
 /** Tuesday 24/11/2026, 10:00 in Hà Nội. */
 const T0 = Date.UTC(2026, 10, 24, 3);
 const DAY = 86_400_000;
+/** A page large enough for every item these tests store. */
+const ALL = { after: null, limit: 1_000 };
 
 describe.each(dialects)('the phản ánh register on %s', (dialect) => {
   let handle: DatabaseHandle;
@@ -171,16 +174,33 @@ describe.each(dialects)('the phản ánh register on %s', (dialect) => {
     const october = await repos.feedback.listReceivedBetween(
       Date.UTC(2026, 9, 1) - 7 * 3_600_000,
       Date.UTC(2026, 10, 1) - 7 * 3_600_000,
+      ALL,
       unitId,
     );
     expect(october.map((r) => r.id)).toEqual([letter]);
     const november = await repos.feedback.listReceivedBetween(
       Date.UTC(2026, 10, 1) - 7 * 3_600_000,
       Date.UTC(2026, 11, 1) - 7 * 3_600_000,
+      ALL,
     );
     expect(november.map((r) => r.id)).not.toContain(letter);
     expect(november.length).toBeGreaterThan(0);
-    expect(await repos.feedback.listReceivedBetween(T0 - DAY, T0 + DAY, otherUnitId)).toEqual([]);
+    expect(await repos.feedback.listReceivedBetween(T0 - DAY, T0 + DAY, ALL, otherUnitId)).toEqual(
+      [],
+    );
+  });
+
+  it('reads the open items a page at a time: each once, in id order, never more than a page', async () => {
+    for (let i = 0; i < 5; i++) await store('tablet');
+    const whole = (await repos.feedback.listOpen(ALL)).map((r) => r.id);
+    expect(whole.length).toBeGreaterThanOrEqual(5);
+    const paged: string[] = [];
+    for await (const page of keysetPages((p) => repos.feedback.listOpen(p), 2)) {
+      expect(page.length).toBeLessThanOrEqual(2);
+      paged.push(...page.map((r) => r.id));
+    }
+    expect(paged).toEqual([...whole].sort());
+    expect(new Set(paged).size).toBe(paged.length);
   });
 
   it('erases contact data once, and never over an answer written since it was read', async () => {

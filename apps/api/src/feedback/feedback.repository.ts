@@ -1,6 +1,7 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { vnDateOf } from '@hailong/domain';
 import type { Database } from '../db/schema.ts';
+import type { KeysetPage } from '../repositories/keyset.ts';
 import type { FeedbackFilter, FeedbackRegisterRow, FeedbackRepository } from './feedback-types.ts';
 
 type Query = SelectQueryBuilder<Database, 'feedbackItems', object>;
@@ -70,6 +71,12 @@ export function createFeedbackRepository(db: Kysely<Database>): FeedbackReposito
       .selectAll('feedbackItems')
       .select(['users.displayName as assigneeName', 'records.source as channel']);
 
+  /** `query`'s rows after the page's id, in id order, at most the page's size. */
+  const onPage = <Q extends ReturnType<typeof base>>(query: Q, page: KeysetPage) =>
+    (page.after === null ? query : query.where('feedbackItems.id', '>', page.after))
+      .orderBy('feedbackItems.id')
+      .limit(page.limit);
+
   return {
     async findById(id) {
       const raw = await base().where('feedbackItems.id', '=', id).executeTakeFirst();
@@ -133,7 +140,7 @@ export function createFeedbackRepository(db: Kysely<Database>): FeedbackReposito
         .executeTakeFirstOrThrow();
       return Number((row as { n: unknown }).n);
     },
-    async listReceivedBetween(from, to, unitId) {
+    async listReceivedBetween(from, to, page, unitId) {
       // The day it was received decides (a letter staff enter days later belongs to the day it
       // came); an item not initialised yet has only the time it was stored.
       const [first, last] = [vnDateOf(from), vnDateOf(to - 1)];
@@ -151,13 +158,15 @@ export function createFeedbackRepository(db: Kysely<Database>): FeedbackReposito
         ]),
       );
       if (unitId !== undefined) query = query.where('feedbackItems.unitId', '=', unitId);
-      return (await query.execute()).map((r) => toRow(r as Raw));
+      return (await onPage(query, page).execute()).map((r) => toRow(r as Raw));
     },
-    async listOpen() {
-      const rows = await base()
-        .where('feedbackItems.status', 'in', ['received', 'classified', 'in_progress'])
-        .execute();
-      return rows.map((r) => toRow(r as Raw));
+    async listOpen(page) {
+      const open = base().where('feedbackItems.status', 'in', [
+        'received',
+        'classified',
+        'in_progress',
+      ]);
+      return (await onPage(open, page).execute()).map((r) => toRow(r as Raw));
     },
     async listContactToErase(closedBefore, limit) {
       const rows = await db

@@ -11,9 +11,12 @@ import {
   vnDateOf,
   workCalendar,
   type HolidayEntry,
+  type WorkCalendar,
 } from '@hailong/domain';
 import type { Holiday, HolidayList, PutHolidayRequest } from '@hailong/contracts';
 import type { Repositories } from '../repositories/types.ts';
+import { keysetPages } from '../repositories/keyset.ts';
+import type { FeedbackRegisterRow } from './feedback-types.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import type { Clock } from '../jobs/clock.ts';
 import { readFeedbackSettings } from './feedback-settings.service.ts';
@@ -33,22 +36,30 @@ export async function recomputeOpenDeadlines(tx: Repositories, now: number): Pro
   const calendar = workCalendar(await tx.holidays.list());
   const { answerDays: currentDays } = await readFeedbackSettings(tx);
   let changed = 0;
-  for (const row of await tx.feedback.listOpen()) {
-    const receivedDate = row.receivedDate ?? vnDateOf(row.receivedAt);
-    const deadlines = feedbackDeadlines(receivedDate, row.answerDays ?? currentDays, calendar);
-    const dueDate = currentDueDate(row, deadlines);
-    if (
-      deadlines.classifyDue === row.classifyDue &&
-      deadlines.answerDue === row.answerDue &&
-      dueDate === row.dueDate
-    ) {
-      continue;
-    }
-    if (await tx.feedback.update(row.id, row.status, { ...deadlines, dueDate, updatedAt: now })) {
-      changed += 1;
+  for await (const page of keysetPages((p) => tx.feedback.listOpen(p))) {
+    for (const row of page) {
+      if (await recomputeDeadline(tx, row, calendar, currentDays, now)) changed += 1;
     }
   }
   return changed;
+}
+
+/** Writes `row`'s deadlines against the current calendar; true when they changed. */
+async function recomputeDeadline(
+  tx: Repositories,
+  row: FeedbackRegisterRow,
+  calendar: WorkCalendar,
+  currentDays: number,
+  now: number,
+): Promise<boolean> {
+  const receivedDate = row.receivedDate ?? vnDateOf(row.receivedAt);
+  const deadlines = feedbackDeadlines(receivedDate, row.answerDays ?? currentDays, calendar);
+  const dueDate = currentDueDate(row, deadlines);
+  const same =
+    deadlines.classifyDue === row.classifyDue &&
+    deadlines.answerDue === row.answerDue &&
+    dueDate === row.dueDate;
+  return !same && tx.feedback.update(row.id, row.status, { ...deadlines, dueDate, updatedAt: now });
 }
 
 export function createHolidaysService(repos: Repositories, clock: Clock) {

@@ -11,7 +11,7 @@ import { migrationProvider } from './index.ts';
 
 const TABLES = ['node_rollups', 'node_totals', 'node_reason_rollups', 'counter_rollups'] as const;
 
-const rows = {
+const rows: Record<(typeof TABLES)[number], Record<string, unknown>[]> = {
   node_rollups: [
     {
       nodeId: 'tinh',
@@ -100,7 +100,7 @@ describe.each(dialects)('migration 033 over kept counters on %s', (dialect) => {
   });
 
   it.each(TABLES)('still refuses a second row under one key in %s', async (table) => {
-    await expect(db.insertInto(table).values(rows[table][0]).execute()).rejects.toThrow();
+    await expect(db.insertInto(table).values(rows[table][0]!).execute()).rejects.toThrow();
   });
 
   it('keeps the counters in their key order (SQLite) or under their primary key (PostgreSQL)', async () => {
