@@ -83,6 +83,12 @@ export const AssessmentReport = z
     by: AssessmentBy,
     node: z.object({ id: Id, name: z.string() }).nullable(),
     rows: z.array(AssessmentRow),
+    /**
+     * The node's own figures by unit: every row's counts added and scored once by the same rule
+     * (what the periodic report and the indicator file show for the node). Null grouped by officer
+     * or sector, and for an officer who sees only their own row.
+     */
+    pooled: AssessmentRow.nullable(),
     minAnswersToRank: z.number().int(),
     /** The classification in force, highest band first. */
     bands: z.array(RuleBand),

@@ -3523,6 +3523,7 @@ export interface components {
                 name: string;
             } | null;
             rows: components["schemas"]["AssessmentRow"][];
+            pooled: components["schemas"]["AssessmentRow"] | null;
             minAnswersToRank: number;
             bands: {
                 min: number;

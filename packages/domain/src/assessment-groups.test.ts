@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countRatings, emptyCounts } from './assessment.ts';
+import { countRatings, emptyCounts, scoreAssessment } from './assessment.ts';
 import { assessmentCounterDeltas, type AssessedRating } from './assessment-counters.ts';
 import {
   groupAssessment,
+  poolAssessment,
   unitNameOf,
   type AssessmentGrouping,
   type GroupingCatalogue,
@@ -272,5 +273,52 @@ describe('the groups of the counters equal the counts of the raw ratings (countR
         expect(new Map(groups.map((g) => [g.key, g.counts]))).toEqual(want);
       }),
     );
+  });
+});
+
+describe("a node's TT 01 figures pooled from its groups", () => {
+  const group = (key: string, fill: (c: ReturnType<typeof emptyCounts>) => void) => {
+    const counts = emptyCounts();
+    fill(counts);
+    return { key, name: key, unitIds: new Set([key]), counts, dossiers: 3, ratedDossiers: 2 };
+  };
+  const a = group('xa-a', (c) => {
+    c.ratings = 4;
+    c.satisfied = 4;
+    c.visits = [4, 0, 0];
+    c.time = { early: 1, onDate: 0, late: 0 };
+    c.feedback = { judged: 1, onTime: 1 };
+  });
+  const b = group('xa-b', (c) => {
+    c.ratings = 10;
+    c.satisfied = 7;
+    c.visits = [5, 3, 2];
+    c.attitude.courteous = 6;
+    c.time = { early: 0, onDate: 2, late: 8 };
+    c.feedback = { judged: 10, onTime: 9 };
+  });
+
+  it('adds the counts and scores them once, as if every answer belonged to one group', () => {
+    const pooled = poolAssessment([a, b], 'huyen', 'Huyện Phú Vang');
+    expect(pooled).toMatchObject({ key: 'huyen', dossiers: 6, ratedDossiers: 4 });
+    expect([...pooled.unitIds]).toEqual(['xa-a', 'xa-b']);
+    expect(pooled.counts).toMatchObject({
+      ratings: 14,
+      satisfied: 11,
+      visits: [9, 3, 2],
+      time: { early: 1, onDate: 2, late: 8 },
+      feedback: { judged: 11, onTime: 10 },
+    });
+    // Indicator 8 of the node: 10 of 11 on time (below 100 %) is 1 point — never the mean of the
+    // units' 2 and 1.
+    const score = scoreAssessment(pooled.counts);
+    expect(score.indicators.find((i) => i.indicator === 8)?.points).toBe(1);
+    expect(scoreAssessment(a.counts).indicators.find((i) => i.indicator === 8)?.points).toBe(2);
+  });
+
+  it('leaves indicator 8 unmeasured when no group measured it, and pools nothing to nothing', () => {
+    const unmeasured = group('xa-c', (c) => (c.ratings = 2));
+    expect(poolAssessment([unmeasured], 'x', 'x').counts.feedback).toBeNull();
+    expect(poolAssessment([], 'x', 'x').counts).toEqual(emptyCounts());
   });
 });

@@ -185,3 +185,49 @@ export function unitNameOf(
   if (by === 'officer' && names.length === 0) return nameOf(catalogue.users.get(group.key)?.unitId);
   return names.length > 0 ? names.join(', ') : null;
 }
+
+/**
+ * The groups taken together, as one group named `key` and `name`: their counts added (counts add,
+ * means and scores do not), so a node's TT 01 figures are scored once from everything beneath it
+ * by the same rule as any of its rows, never averaged from the rows' rounded points.
+ */
+export function poolAssessment(
+  groups: readonly AssessmentGroup[],
+  key: string,
+  name: string,
+): AssessmentGroup {
+  const counts = emptyCounts();
+  const pooled: AssessmentGroup = {
+    key,
+    name,
+    unitIds: new Set(),
+    counts,
+    dossiers: 0,
+    ratedDossiers: 0,
+  };
+  const addEach = <T extends number[]>(into: T, from: readonly number[]) =>
+    from.forEach((v, i) => (into[i]! += v));
+  for (const g of groups) {
+    for (const id of g.unitIds) pooled.unitIds.add(id);
+    pooled.dossiers += g.dossiers;
+    pooled.ratedDossiers += g.ratedDossiers;
+    const c = g.counts;
+    counts.ratings += c.ratings;
+    counts.satisfied += c.satisfied;
+    addEach(counts.visits, c.visits);
+    addEach(counts.agencies, c.agencies);
+    for (const k of Object.keys(c.attitude) as (keyof typeof c.attitude)[]) {
+      counts.attitude[k] += c.attitude[k];
+    }
+    counts.time.early += c.time.early;
+    counts.time.onDate += c.time.onDate;
+    counts.time.late += c.time.late;
+    if (c.feedback) {
+      counts.feedback ??= { judged: 0, onTime: 0 };
+      counts.feedback.judged += c.feedback.judged;
+      counts.feedback.onTime += c.feedback.onTime;
+    }
+    counts.upheldConduct += c.upheldConduct;
+  }
+  return pooled;
+}

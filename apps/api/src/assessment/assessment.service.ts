@@ -14,6 +14,7 @@ import {
   TT01_RULES,
   compareVi,
   groupAssessment,
+  poolAssessment,
   rankAssessment,
   scaleInForce,
   scoreAssessment,
@@ -169,14 +170,28 @@ export function createAssessmentService(
           unitNameOf(row, by, catalogue, compareVi),
         ),
       );
+      const focusNode = focus.unit ? { id: focus.unit.id, name: focus.unit.name } : null;
+      const pooledGroup =
+        by === 'unit' && !ownRowOnly
+          ? poolAssessment(groups, focusNode?.id ?? '', focusNode?.name ?? 'Tất cả đơn vị')
+          : null;
+      const pooled =
+        pooledGroup &&
+        toRow(
+          pooledGroup,
+          scoreAssessment(pooledGroup.counts, rules),
+          { rank: null, unranked: null },
+          null,
+        );
       const notMeasured = INDICATORS.filter((i) =>
         rows.every((r) => r.indicators.find((s) => s.indicator === i)!.points === null),
       );
       return {
         period: periodInfo(period),
         by,
-        node: focus.unit ? { id: focus.unit.id, name: focus.unit.name } : null,
+        node: focusNode,
         rows,
+        pooled,
         minAnswersToRank: rules.minAnswersToRank,
         bands: [...rules.bands],
         requiredForBand: [...rules.requiredForBand],

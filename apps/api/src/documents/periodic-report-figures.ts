@@ -82,7 +82,7 @@ export function exclusionRows(totals: TallyCounts): ReportExclusion[] {
   ];
 }
 
-/** The TT 01 summary from the node's own row of the assessment; null where nothing was measured. */
+/** The TT 01 summary from the node's pooled row of the assessment; null where nothing was measured. */
 export function tt01Summary(row: AssessmentRow | undefined): ReportTt01 | null {
   if (!row || row.total === null || row.maxMeasured === 0) return null;
   return {

@@ -89,7 +89,7 @@ describe.each(dialects)('the periodic report on %s', (dialect) => {
     admin = new Session(app);
     expect((await admin.login('admin', PASSWORD)).status).toBe(200);
     const agency = await admin.send('PUT', '/api/v1/settings/agency', {
-      body: { name: 'UBND tỉnh Thừa Thiên Huế', shortName: '' },
+      body: { name: 'UBND thành phố Huế', shortName: '' },
     });
     expect(agency.status).toBe(200);
     tree = await (await admin.get('/api/v1/tally/nodes')).json();
@@ -115,7 +115,7 @@ describe.each(dialects)('the periodic report on %s', (dialect) => {
   }
 
   it('lays the DOCX out as NĐ 30/2020 asks, headed by the agency and signed as the form says', async () => {
-    const province = idOf('Tỉnh Thừa Thiên Huế');
+    const province = idOf('Thành phố Huế');
     const query =
       `node=${province}&period=2026-Q4&signerAuthority=${encodeURIComponent('KT. CHỦ TỊCH')}` +
       `&signerTitle=${encodeURIComponent('Phó Chủ tịch')}` +
@@ -123,7 +123,7 @@ describe.each(dialects)('the periodic report on %s', (dialect) => {
     const { res, bytes } = await download(`${query}&format=docx`);
     expect(res.headers.get('content-type')).toBe(DOCX_TYPE);
     expect(res.headers.get('cache-control')).toBe('private, no-store');
-    const name = 'Báo cáo Quý IV năm 2026 - UBND tỉnh Thừa Thiên Huế.docx';
+    const name = 'Báo cáo Quý IV năm 2026 - UBND thành phố Huế.docx';
     expect(res.headers.get('content-disposition')).toBe(
       `attachment; filename="bao-cao-2026-Q4-ubnd-tinh-thua-thien-hue.docx"; ` +
         `filename*=UTF-8''${encodeURIComponent(name)}`,
@@ -137,7 +137,7 @@ describe.each(dialects)('the periodic report on %s', (dialect) => {
         'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - Hạnh phúc',
       ],
       // The number is the office's to write; the date is today's in Việt Nam.
-      ['Số:        /BC', 'Thừa Thiên Huế, ngày 26 tháng 11 năm 2026'],
+      ['Số:        /BC', 'Huế, ngày 26 tháng 11 năm 2026'],
     ]);
     const texts = paragraphs(xml).map((p) => p.text);
     expect(texts).toContain('BÁO CÁO');
@@ -146,15 +146,15 @@ describe.each(dialects)('the periodic report on %s', (dialect) => {
         'tục hành chính quý IV năm 2026',
     );
     expect(
-      texts.find((t) => t.startsWith('Từ ngày 01/10/2026 đến ngày 31/12/2026, tại tỉnh')),
+      texts.find((t) => t.startsWith('Từ ngày 01/10/2026 đến ngày 31/12/2026, tại thành phố')),
     ).toBe(
-      `Từ ngày 01/10/2026 đến ngày 31/12/2026, tại tỉnh Thừa Thiên Huế có ${num(
+      `Từ ngày 01/10/2026 đến ngày 31/12/2026, tại thành phố Huế có ${num(
         (await read<NodeTally>(`/api/v1/tally/node?node=${province}&period=2026-Q4`)).totals.total,
       )} phiếu đánh giá được tính vào tỷ lệ hài lòng.`,
     );
     expect(texts).toContain(
-      'Trên đây là báo cáo kết quả khảo sát, đánh giá sự hài lòng quý IV năm 2026 của UBND tỉnh ' +
-        'Thừa Thiên Huế./.',
+      'Trên đây là báo cáo kết quả khảo sát, đánh giá sự hài lòng quý IV năm 2026 của UBND ' +
+        'thành phố Huế./.',
     );
     const closing = tables(xml).at(-1)!.rows;
     expect(closing).toHaveLength(1);
@@ -164,7 +164,7 @@ describe.each(dialects)('the periodic report on %s', (dialect) => {
   });
 
   it('names a unit beneath the province with the agency above it, and its own recipients', async () => {
-    const centre = idOf('Trung tâm Phục vụ hành chính công tỉnh');
+    const centre = idOf('Trung tâm Phục vụ hành chính công thành phố');
     const recipients = encodeURIComponent('- UBND tỉnh (để báo cáo);\n- Sở Nội vụ;\nLưu: VT, NV.');
     const { tbls } = await docxOf(`node=${centre}&period=2026-9M&recipients=${recipients}`);
     expect(tbls[0]!.rows[0]![0]).toBe(
@@ -177,10 +177,10 @@ describe.each(dialects)('the periodic report on %s', (dialect) => {
   });
 
   it.each([
-    ['Tỉnh Thừa Thiên Huế', '2026-Q4'],
-    ['Trung tâm Phục vụ hành chính công tỉnh', '2026-9M'],
-    ['UBND xã An Phú', '2026-Q4'],
-    ['UBND xã An Phú', '2026'],
+    ['Thành phố Huế', '2026-Q4'],
+    ['Trung tâm Phục vụ hành chính công thành phố', '2026-9M'],
+    ['UBND xã Quảng Điền', '2026-Q4'],
+    ['UBND xã Quảng Điền', '2026'],
   ])('gives %s over %s exactly the figures the API gives', async (name, periodId) => {
     const node = idOf(name);
     const period = parsePeriod(periodId)!;
@@ -293,13 +293,14 @@ describe.each(dialects)('the periodic report on %s', (dialect) => {
       ),
     );
 
-    // TT 01: the node's own row of the assessment by unit, where measured.
+    // TT 01: the node's pooled row of the assessment by unit — everything beneath it scored once,
+    // so a province has one as its units do.
     const assessment = await read<AssessmentReport>(
       `/api/v1/assessment?period=${periodId}&by=unit&node=${node}`,
     );
-    const own = assessment.rows.find((r) => r.key === node);
+    const own = assessment.pooled!;
     const tt01 = table('Chỉ số');
-    if (!own || own.total === null) expect(tt01).toBeUndefined();
+    if (own.total === null) expect(tt01).toBeUndefined();
     else {
       const rows = tt01!.rows.slice(1);
       for (const i of own.indicators) {
@@ -310,6 +311,8 @@ describe.each(dialects)('the periodic report on %s', (dialect) => {
       expect(rows.at(-2)![2]).toBe(`${num(own.total)}/${num(own.maxMeasured)}`);
       expect(rows.at(-1)![2]).toBe(own.band?.vi ?? '–');
     }
+    // The province measures what its units measure: a TT 01 part of its own.
+    if (name === 'Thành phố Huế') expect(tt01).toBeDefined();
 
     // What was kept but left out, by the counters' categories.
     expect(
@@ -324,7 +327,7 @@ describe.each(dialects)('the periodic report on %s', (dialect) => {
   });
 
   it('gives the PDF on A4 with the same words and figures, its first page drawn', async () => {
-    const province = idOf('Tỉnh Thừa Thiên Huế');
+    const province = idOf('Thành phố Huế');
     const { res, bytes } = await download(`node=${province}&period=2026-Q4&format=pdf`);
     expect(res.headers.get('content-type')).toBe('application/pdf');
     expect(res.headers.get('content-disposition')).toMatch(
@@ -339,7 +342,7 @@ describe.each(dialects)('the periodic report on %s', (dialect) => {
     for (const line of [
       'UBND TỈNH THỪA THIÊN HUẾ',
       'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc',
-      'Thừa Thiên Huế, ngày 26 tháng 11 năm 2026',
+      'Huế, ngày 26 tháng 11 năm 2026',
       'BÁO CÁO',
       `${num(f.total)} ${num(f.satisfied)} ${rateText(f)} ${interval(f)} ${targetText(f)}`,
       'Nơi nhận:',
@@ -357,11 +360,11 @@ describe.each(dialects)('the periodic report on %s', (dialect) => {
   });
 
   it('gives a supervisor their own unit, and nothing of another unit', async () => {
-    const own = idOf('UBND xã An Phú');
-    const other = idOf('UBND phường Trung Tâm');
+    const own = idOf('UBND xã Quảng Điền');
+    const other = idOf('UBND phường Thuận Hóa');
     const created = await admin.post('/api/v1/users', {
       username: `giam.sat.an.phu.${dialect}`,
-      displayName: 'Giám sát An Phú',
+      displayName: 'Giám sát Quảng Điền',
       role: 'supervisor',
       unitId: own,
       password: PASSWORD,
@@ -370,7 +373,7 @@ describe.each(dialects)('the periodic report on %s', (dialect) => {
     const supervisor = new Session(app);
     expect((await supervisor.login(`giam.sat.an.phu.${dialect}`, PASSWORD)).status).toBe(200);
     await download(`node=${own}&period=2026-Q4`, supervisor);
-    for (const node of [other, idOf('Tỉnh Thừa Thiên Huế')]) {
+    for (const node of [other, idOf('Thành phố Huế')]) {
       for (const format of ['docx', 'pdf']) {
         const res = await supervisor.get(
           `/api/v1/reports/periodic?node=${node}&period=2026-Q4&format=${format}`,

@@ -97,7 +97,7 @@ export function createPeriodicReportService(deps: PeriodicReportDeps) {
     const [trend, feedback, assessment, agency] = await Promise.all([
       deps.tally.trend(user, period.months[0]!, period.months.at(-1)!, { node: request.node }),
       feedbackRows(focus.subtree, period, now),
-      focus.unit ? deps.assessment.report(user, period, 'unit', focus.unit.id) : undefined,
+      deps.assessment.report(user, period, 'unit', focus.unit?.id),
       deps.agency.settings(),
     ]);
 
@@ -129,7 +129,7 @@ export function createPeriodicReportService(deps: PeriodicReportDeps) {
       units: unitRows(tally),
       trend: trendPoints(trend),
       feedback: feedbackFigures(feedback),
-      tt01: tt01Summary(assessment?.rows.find((r) => r.key === unit?.id)),
+      tt01: tt01Summary(assessment.pooled ?? undefined),
       exclusions: exclusionRows(tally.totals),
     };
   }

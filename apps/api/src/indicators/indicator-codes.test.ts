@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indicatorsOf, pooledTt01, type IndicatorInput } from './indicator-codes.ts';
+import { indicatorsOf, measuredTt01, type IndicatorInput } from './indicator-codes.ts';
 
 const input: IndicatorInput = {
   totals: {
@@ -49,13 +49,18 @@ describe('indicator codes', () => {
     expect(codes.get('HL.KETQUA')!.value).toBeNull();
   });
 
-  it('pools the units’ TT 01 points weighted by what each is over', () => {
-    const row = (points: number | null, n: number) => ({
-      indicators: [{ indicator: 5, points, n }],
-    });
-    expect(pooledTt01([row(2, 30), row(1, 10), row(null, 0)])).toEqual([
-      { indicator: 5, points: 1.75, n: 40 },
+  it("takes the TT 01 indicators the node's pooled row measured, in order", () => {
+    const pooled = {
+      indicators: [
+        { indicator: 8, points: 1, n: 11 },
+        { indicator: 3, points: 1.75, n: 40 },
+        { indicator: 5, points: null, n: 0 },
+      ],
+    };
+    expect(measuredTt01(pooled)).toEqual([
+      { indicator: 3, points: 1.75, n: 40 },
+      { indicator: 8, points: 1, n: 11 },
     ]);
-    expect(pooledTt01([row(null, 0)])).toEqual([]);
+    expect(measuredTt01(null)).toEqual([]);
   });
 });

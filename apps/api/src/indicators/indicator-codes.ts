@@ -168,26 +168,14 @@ export function indicatorsOf(input: IndicatorInput): Indicator[] {
   return out;
 }
 
-/**
- * A node's TT 01 indicators from the rows of its units: each indicator's mean over every unit that
- * measured it, weighted by what each mean is over, rounded to 2 decimals as the table shows them.
- */
-export function pooledTt01(
-  rows: readonly {
+/** The TT 01 indicators the node's pooled row measured (none when there is no such row). */
+export function measuredTt01(
+  pooled: {
     indicators: readonly { indicator: number; points: number | null; n: number }[];
-  }[],
+  } | null,
 ): IndicatorInput['tt01'] {
-  const out: { indicator: Tt01Indicator; points: number; n: number }[] = [];
-  for (const i of INDICATORS) {
-    let sum = 0;
-    let n = 0;
-    for (const row of rows) {
-      const s = row.indicators.find((x) => x.indicator === i);
-      if (!s || s.points === null || s.n === 0) continue;
-      sum += s.points * s.n;
-      n += s.n;
-    }
-    if (n > 0) out.push({ indicator: i, points: Math.round((sum / n) * 100) / 100, n });
-  }
-  return out;
+  return INDICATORS.flatMap((indicator) => {
+    const s = pooled?.indicators.find((x) => x.indicator === indicator);
+    return s && s.points !== null && s.n > 0 ? [{ indicator, points: s.points, n: s.n }] : [];
+  });
 }

@@ -12,7 +12,7 @@ import type { NodeTallyService } from '../reports/node-tally.service.ts';
 import type { AssessmentService } from '../assessment/assessment.service.ts';
 import { feedbackOnTimeIn } from '../feedback/feedback-on-time.ts';
 import { forbidden, notFound } from '../http/errors.ts';
-import { indicatorsOf, pooledTt01, type IndicatorInput } from './indicator-codes.ts';
+import { indicatorsOf, measuredTt01, type IndicatorInput } from './indicator-codes.ts';
 import type { PullTokenRow } from './pull-tokens.repository.ts';
 
 /** Who asks: a signed-in user, or the provincial system with a pull token. */
@@ -76,7 +76,7 @@ export function createIndicatorsService(
         },
         sectors: tally.sectors,
         feedback: await feedbackOf(subtree, period, now),
-        tt01: pooledTt01(ttReport.rows),
+        tt01: measuredTt01(ttReport.pooled),
       };
       const { label, from, to } = reportPeriod(period);
       return {
