@@ -26,7 +26,7 @@ export const IndicatorCode = z
 export const IndicatorUnit = z.enum(['ratio', 'count', 'points', 'verdict']);
 export type IndicatorUnit = z.infer<typeof IndicatorUnit>;
 
-export const IndicatorVerdict = z.enum(['met', 'not_met', 'too_few']);
+export const IndicatorVerdict = z.enum(['met', 'not_met', 'not_significant', 'too_few']);
 export type IndicatorVerdict = z.infer<typeof IndicatorVerdict>;
 
 export const Indicator = z

@@ -3482,7 +3482,7 @@ export interface components {
             definition: string;
             /** @enum {string} */
             unit: "ratio" | "count" | "points" | "verdict";
-            value: number | ("met" | "not_met" | "too_few") | null;
+            value: number | ("met" | "not_met" | "not_significant" | "too_few") | null;
             display: string;
             numerator: number | null;
             denominator: number | null;

@@ -6,8 +6,7 @@ const input: IndicatorInput = {
     total: 40,
     satisfied: 38,
     target: 0.9,
-    met: true,
-    tooFew: false,
+    verdict: 'met',
     sectorsJudged: 2,
     sectorsMet: 1,
   },
@@ -42,11 +41,27 @@ describe('indicator codes', () => {
   it('leaves a share without a denominator empty, and a node without ratings without a verdict', () => {
     const none = indicatorsOf({
       ...input,
-      totals: { ...input.totals, total: 0, satisfied: 0, met: null },
+      totals: { ...input.totals, total: 0, satisfied: 0, verdict: 'too-few' },
     });
     const codes = new Map(none.map((i) => [i.code, i]));
     expect(codes.get('HL.TYLE_CHUNG')).toMatchObject({ value: null, display: '' });
     expect(codes.get('HL.KETQUA')!.value).toBeNull();
+  });
+
+  it("says the one verdict rule's verdict, and none where no overall target is set", () => {
+    const with_ = (verdict: IndicatorInput['totals']['verdict']) =>
+      new Map(
+        indicatorsOf({ ...input, totals: { ...input.totals, verdict } }).map((i) => [i.code, i]),
+      ).get('HL.KETQUA');
+    expect(with_('not-significant')).toMatchObject({
+      value: 'not_significant',
+      display: 'Chưa khác biệt có ý nghĩa so với chỉ tiêu',
+    });
+    expect(with_('too-few')).toMatchObject({
+      value: 'too_few',
+      display: 'Chưa đủ phiếu để đánh giá',
+    });
+    expect(with_(null)).toMatchObject({ value: null, display: '' });
   });
 
   it("takes the TT 01 indicators the node's pooled row measured, in order", () => {

@@ -8,7 +8,9 @@ import {
   INDICATORS,
   formatNumber,
   formatPercent,
+  RATE_VERDICT_TEXT,
   type Indicator as Tt01Indicator,
+  type RateVerdict,
 } from '@hailong/domain';
 import type { Indicator, IndicatorVerdict } from '@hailong/contracts';
 
@@ -17,8 +19,8 @@ export interface IndicatorInput {
     total: number;
     satisfied: number;
     target: number | null;
-    met: boolean | null;
-    tooFew: boolean;
+    /** The one verdict rule's (rateVerdict); null without ratings or without a target. */
+    verdict: RateVerdict | null;
     sectorsJudged: number;
     sectorsMet: number;
   };
@@ -35,10 +37,12 @@ export interface IndicatorInput {
   tt01: readonly { indicator: Tt01Indicator; points: number; n: number }[];
 }
 
-const VERDICT_TEXT: Record<IndicatorVerdict, string> = {
-  met: 'Đạt',
-  not_met: 'Chưa đạt',
-  too_few: 'Chưa đủ phiếu để đánh giá',
+/** The file's code of each verdict; its words are the verdict rule's own. */
+const VERDICT_CODE: Record<RateVerdict, IndicatorVerdict> = {
+  met: 'met',
+  'not-met': 'not_met',
+  'not-significant': 'not_significant',
+  'too-few': 'too_few',
 };
 
 const none = { numerator: null, denominator: null, sample: null };
@@ -71,8 +75,7 @@ function count(code: string, name: string, definition: string, value: number): I
 /** Every code of the file, in a stable order; TT 01 only for the indicators measured. */
 export function indicatorsOf(input: IndicatorInput): Indicator[] {
   const { totals, feedback } = input;
-  const verdict: IndicatorVerdict | null =
-    totals.total === 0 ? null : totals.tooFew ? 'too_few' : totals.met ? 'met' : 'not_met';
+  const verdict = totals.total === 0 ? null : totals.verdict;
   const judged = feedback.answered + feedback.overdueOpen;
   const out: Indicator[] = [
     share(
@@ -107,10 +110,10 @@ export function indicatorsOf(input: IndicatorInput): Indicator[] {
       code: 'HL.KETQUA',
       name: 'Kết quả so với chỉ tiêu',
       definition:
-        'met: tỷ lệ hài lòng chung đạt chỉ tiêu; not_met: chưa đạt; too_few: chưa đủ số phiếu tối thiểu để đánh giá; để trống khi chưa có phiếu.',
+        'met: tỷ lệ hài lòng chung đạt chỉ tiêu; not_met: chưa đạt; not_significant: khoảng tin cậy 95% chứa chỉ tiêu, chưa khác biệt có ý nghĩa so với chỉ tiêu; too_few: chưa đủ số phiếu tối thiểu để đánh giá; để trống khi chưa có phiếu hoặc chưa đặt chỉ tiêu chung.',
       unit: 'verdict',
-      value: verdict,
-      display: verdict === null ? '' : VERDICT_TEXT[verdict],
+      value: verdict && VERDICT_CODE[verdict],
+      display: verdict === null ? '' : RATE_VERDICT_TEXT[verdict].vi,
       ...none,
     },
     share(
