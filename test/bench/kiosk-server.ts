@@ -17,11 +17,16 @@ export async function startBenchServer(): Promise<BenchServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'hailong-kiosk-bench-'));
   const adminPassword = 'do-kiem-kiosk-2026';
   try {
-    const server = await startServer(await freePort(), {
-      DATABASE_URL: `file:${join(dataDir, 'hailong.db')}`,
-      HAILONG_ADMIN_PASSWORD: adminPassword,
-      HAILONG_DEMO: '1',
-    });
+    const server = await startServer(
+      await freePort(),
+      {
+        DATABASE_URL: `file:${join(dataDir, 'hailong.db')}`,
+        HAILONG_ADMIN_PASSWORD: adminPassword,
+        HAILONG_DEMO: '1',
+        // Seeding the demo takes over a minute on a loaded machine.
+      },
+      { timeoutMs: 180_000 },
+    );
     const stop = async () => {
       await stopServer(server);
       await rm(dataDir, { recursive: true, force: true });

@@ -1,16 +1,16 @@
 /**
  * `npm run bench`: measures what the issues set targets for and writes the figures to
  * bench-results/latest.json (and a dated copy). Figures, not pass/fail: tests never time things.
- * `npm run bench -- load tally` runs only the benches named (bundles, api, ingest, kiosk, tally,
- * load, public, backup, alerts, phone, imports, report, widget); the file then holds only their
- * figures.
+ * `npm run bench -- load tally` runs only the benches named (bundles, api, ingest, kiosk,
+ * kiosk-signing, tally, load, public, backup, alerts, phone, imports, report, widget); the file
+ * then holds only their figures.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { benchBundles } from './bundles.ts';
 import { benchApi } from './api.ts';
 import { benchIngest } from './ingest.ts';
-import { benchKiosk } from './kiosk.ts';
+import { benchKiosk, benchKioskSigning } from './kiosk.ts';
 import { benchTally } from './tally.ts';
 import { benchLoad } from './load.ts';
 import { benchPublicAudit } from './public-audit.ts';
@@ -20,6 +20,7 @@ import { benchPhone } from './phone.ts';
 import { benchImports } from './imports.ts';
 import { benchReport } from './report.ts';
 import { benchWidget } from './widget.ts';
+import { benchNational } from './national.ts';
 
 export interface BenchResult {
   name: string;
@@ -37,6 +38,7 @@ const BENCHES: Record<string, () => Promise<BenchResult[]>> = {
   api: benchApi,
   ingest: benchIngest,
   kiosk: benchKiosk,
+  'kiosk-signing': benchKioskSigning,
   tally: benchTally,
   load: benchLoad,
   public: benchPublicAudit,
@@ -46,6 +48,7 @@ const BENCHES: Record<string, () => Promise<BenchResult[]>> = {
   imports: benchImports,
   report: benchReport,
   widget: benchWidget,
+  national: benchNational,
 };
 
 async function main() {

@@ -1,5 +1,5 @@
 /**
- * The bell: a tablet at UBND phường Trung Tâm uploads three "Chưa hài lòng" ratings within the
+ * The bell: a tablet at UBND phường Thuận Hóa uploads three "Chưa hài lòng" ratings within the
  * hour; the bell in the console header of that commune's supervisor lights up (its accessible name
  * counts one more unread alert) and the supervisor of another commune's bell does not. The
  * supervisor opens the alerts page from the bell, reads the alert in Vietnamese, acknowledges it
@@ -61,8 +61,8 @@ describe('the alerts bell', () => {
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
     const { units } = await (await api('/api/v1/units', undefined, { cookie })).json();
     const byCode = (code: string) => units.find((u: { code: string }) => u.code === code);
-    const here = byCode('ubnd-phuong-trung-tam');
-    const there = byCode('ubnd-xa-an-phu');
+    const here = byCode('ubnd-phuong-thuan-hoa');
+    const there = byCode('ubnd-xa-quang-dien');
     for (const [username, unit] of [
       ['lanh.dao.tt', here],
       ['lanh.dao.ap', there],
@@ -128,14 +128,14 @@ describe('the alerts bell', () => {
       supervisor.getByRole('article', { name: /Nhiều đánh giá chưa hài lòng/ }).first(),
     );
     expect(await card.textContent()).toMatch(
-      /UBND phường Trung Tâm – Quầy số 1: 3 đánh giá chưa hài lòng/,
+      /UBND phường Thuận Hóa – Quầy số 1: 3 đánh giá chưa hài lòng/,
     );
     await card.getByLabel('Ghi chú xử lý').fill('Đã gặp cán bộ quầy 1 để chấn chỉnh.');
     await card.getByRole('button', { name: 'Xác nhận đã xử lý' }).click();
     await visible(supervisor.getByRole('status').filter({ hasText: 'Đã xác nhận cảnh báo.' }));
-    await visible(card.getByText(/^Đã xác nhận: Lãnh đạo UBND phường Trung Tâm/));
+    await visible(card.getByText(/^Đã xác nhận: Lãnh đạo UBND phường Thuận Hóa/));
     await card.getByText('Lịch sử').click();
-    await visible(card.getByText(/Xác nhận · Lãnh đạo UBND phường Trung Tâm: “Đã gặp cán bộ/));
+    await visible(card.getByText(/Xác nhận · Lãnh đạo UBND phường Thuận Hóa: “Đã gặp cán bộ/));
     await visible(supervisor.getByRole('link', { name: 'Cảnh báo, 0 chưa đọc' }));
 
     // The supervisor asks for alert mails at once, on their account page.

@@ -12,7 +12,7 @@ import { Seeder } from './dashboard-seed.ts';
 
 const baseUrl = inject('baseUrl');
 const adminPassword = inject('adminPassword');
-const UNIT = 'Sở Tài nguyên và Môi trường';
+const UNIT = 'Sở Nông nghiệp và Môi trường';
 const COMMENT = 'Chờ lâu quá, phải quay lại ba lần mới nộp được hồ sơ';
 const leader = { username: 'lanh.dao.tnmt', password: 'lanh-dao-tnmt-2026' };
 

@@ -93,11 +93,15 @@ describe('console sign-in', () => {
 
     // The overview lists the seeded units with their sectors and targets as percentages.
     await visible(page.getByRole('heading', { level: 1, name: 'Tổng quan' }));
-    const unit = page.getByRole('region', { name: 'Sở Kế hoạch và Đầu tư' });
+    const unit = page.getByRole('region', { name: 'Sở Tài chính' });
     await visible(unit.getByRole('rowheader', { name: 'Đăng ký kinh doanh' }));
     expect(await unit.getByRole('row', { name: /Đăng ký kinh doanh/ }).textContent()).toMatch(
       /\d+(,\d+)?%/,
     );
+    // The scale is named once: "Thang đánh giá: 5 mức", never "Thang đánh giá: Thang 5 mức".
+    const meta = (await unit.locator('p.meta').textContent())!.replace(/\s+/g, ' ');
+    expect(meta).toContain('Thang đánh giá: 5 mức');
+    expect(meta).not.toContain('Thang 5 mức');
   });
 
   it('shows the server message for a wrong password and stays on the login page', async () => {

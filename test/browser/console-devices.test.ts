@@ -188,7 +188,7 @@ describe('tablets on the devices page', () => {
     const form = admin.getByRole('region', { name: 'Đăng ký máy tính bảng' });
     const counter = form.getByLabel('Quầy (không bắt buộc)');
     // A unit without counters (the centre here) offers none; another unit starts on "none" again.
-    await chooseUnit(form.getByLabel('Đơn vị'), 'Trung tâm Phục vụ hành chính công tỉnh');
+    await chooseUnit(form.getByLabel('Đơn vị'), 'Trung tâm Phục vụ hành chính công thành phố');
     expect(await counter.count()).toBe(0);
     await chooseUnit(form.getByLabel('Đơn vị'), unitName);
     expect(await counter.locator('option').allTextContents()).toEqual([

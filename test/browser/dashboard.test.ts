@@ -73,7 +73,7 @@ describe('the reports page', () => {
     await atPath(page, '/');
     // The first page after sign-in already shows the month's figures and what waits.
     const glance = await visible(
-      page.getByRole('region', { name: `Tỉnh Thừa Thiên Huế – tháng ${month}` }),
+      page.getByRole('region', { name: `Thành phố Huế – tháng ${month}` }),
     );
     const summary = glance.getByRole('region', { name: 'Số liệu chính' });
     expect(await summary.textContent()).toMatch(/Tỷ lệ hài lòng\s*\d+(,\d)?%/);
@@ -88,7 +88,7 @@ describe('the reports page', () => {
         name: new RegExp(`^Tỷ lệ hài lòng theo đơn vị trực thuộc – .+, tháng ${month}`),
       }),
     );
-    expect(await units.textContent()).toContain('Trung tâm Phục vụ hành chính công tỉnh');
+    expect(await units.textContent()).toContain('Trung tâm Phục vụ hành chính công thành phố');
   });
 
   it('draws a bar per sector of the chosen unit, with the figures the API computed', async () => {

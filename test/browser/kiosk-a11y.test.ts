@@ -110,7 +110,7 @@ describe('kiosk accessibility', () => {
 
     await enrollKiosk(
       page,
-      await staff.enrollmentCode('Sở Tài nguyên và Môi trường', 'Quầy 4 – a11y'),
+      await staff.enrollmentCode('Sở Nông nghiệp và Môi trường', 'Quầy 4 – a11y'),
     );
     await check('start');
     await page.getByRole('button', { name: 'Đất đai', exact: true }).click();

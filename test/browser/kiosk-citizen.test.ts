@@ -209,7 +209,7 @@ describe('the citizen flow', () => {
 
   it('shows a three-level unit its own scale, fixed to one sector, without the sector step', async () => {
     const staff = await StaffApi.signIn(baseUrl, adminPassword);
-    const code = await staff.enrollmentCode('UBND phường Trung Tâm', 'Phường – quầy hộ tịch');
+    const code = await staff.enrollmentCode('UBND phường Thuận Hóa', 'Phường – quầy hộ tịch');
     const other = await browser.newContext({ baseURL: baseUrl, locale: 'vi-VN' });
     try {
       const tablet = await other.newPage();

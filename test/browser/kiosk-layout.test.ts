@@ -15,7 +15,7 @@ import { misfit, onScreen, readQr, screenshot } from './support/layout.ts';
 
 const baseUrl = inject('baseUrl');
 const adminPassword = inject('adminPassword');
-const UNIT = 'Sở Kế hoạch và Đầu tư';
+const UNIT = 'Sở Tài chính';
 
 const SIZES = [
   { name: 'landscape', width: 1024, height: 768, keyboard: 430 },

@@ -1,5 +1,5 @@
 /**
- * Issue 12's acceptance run, on one tablet at a counter of UBND xã An Phú: with the network off, an
+ * Issue 12's acceptance run, on one tablet at a counter of UBND xã Quảng Điền: with the network off, an
  * officer signs in at the counter in staff mode (their counter PIN checked on the tablet against
  * the roster it cached); the citizen's screen names them; a citizen rates, scans the dossier QR
  * code of the receipt with the camera (a generated QR image fed to Chromium's fake camera) and
@@ -28,7 +28,7 @@ import { qrCameraFile } from './support/fake-camera.ts';
 const baseUrl = inject('baseUrl');
 const adminPassword = inject('adminPassword');
 
-const UNIT = 'UBND xã An Phú';
+const UNIT = 'UBND xã Quảng Điền';
 const OFFICER = { username: 'le.thi.quay', displayName: 'Lê Thị Quầy' };
 const OFFICER_PASSWORD = 'mat-khau-can-bo-quay-2026';
 const COUNTER_PIN = '1357';
@@ -128,7 +128,7 @@ afterAll(async () => {
 describe('an officer at the counter and a dossier scanned with the camera', () => {
   it('enrolls a tablet at a counter of the unit', async () => {
     const { code } = await ok(
-      staff.call('/api/v1/enrollments', 'POST', { unitId, label: 'Quầy An Phú', counterId }),
+      staff.call('/api/v1/enrollments', 'POST', { unitId, label: 'Quầy Quảng Điền', counterId }),
       201,
     );
     await page.goto('/kiosk/');
@@ -200,7 +200,7 @@ describe('an officer at the counter and a dossier scanned with the camera', () =
 
   it('back online, the rating reaches the server with officer, counter, dossier and answers', async () => {
     await context.setOffline(false);
-    const device = await staff.deviceByLabel('Quầy An Phú');
+    const device = await staff.deviceByLabel('Quầy Quảng Điền');
     expect((await staff.waitForReceived(device.id, 2)).receivedCount).toBe(2);
     const items = sent.flatMap((batch) => batch.items);
     const rating = items.find((item) => 'dossierCode' in item);

@@ -24,7 +24,7 @@ import { openTestEntry, serveTestEntry, type TestEntryGlobal } from './support/k
 const baseUrl = inject('baseUrl');
 const adminPassword = inject('adminPassword');
 
-const UNIT = 'Sở Kế hoạch và Đầu tư';
+const UNIT = 'Sở Tài chính';
 const LABEL = 'Quầy 1 – kiểm thử ngoại tuyến';
 const SECTORS = [
   'Đăng ký kinh doanh',

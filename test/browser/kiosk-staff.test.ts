@@ -2,7 +2,7 @@
  * Staff mode and the sync loop against the real server, on one tablet: the hidden gesture and the
  * PIN, a record the server rejects (kept and shown, never dropped), two tabs uploading a backlog
  * with one loop at a time, a revoked token (re-enroll), and un-enrollment refused while records
- * wait unless confirmed twice. The steps run in order. Its unit (Sở Tài nguyên và Môi trường) is one
+ * wait unless confirmed twice. The steps run in order. Its unit (Sở Nông nghiệp và Môi trường) is one
  * no other test reads figures of, since this file uploads a backlog of ratings.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -43,7 +43,7 @@ beforeAll(async () => {
   page = await context.newPage();
   errors = watchErrors(page);
   await page.goto('/kiosk/');
-  await enrollKiosk(page, await staff.enrollmentCode('Sở Tài nguyên và Môi trường', LABEL));
+  await enrollKiosk(page, await staff.enrollmentCode('Sở Nông nghiệp và Môi trường', LABEL));
   storage = await openTestEntry(context, baseUrl);
   await page.bringToFront();
   deviceId = (await staff.deviceByLabel(LABEL)).id;
@@ -76,7 +76,7 @@ describe('staff mode', () => {
     await page.getByRole('button', { name: 'Mở' }).click();
     await visible(page.getByRole('heading', { level: 1, name: 'Chế độ cán bộ' }));
     await pendingShown(page, 0);
-    await visible(page.getByText(`Thiết bị ${LABEL} · Sở Tài nguyên và Môi trường`));
+    await visible(page.getByText(`Thiết bị ${LABEL} · Sở Nông nghiệp và Môi trường`));
     await visible(
       page.getByRole('region', { name: 'Lưu trữ' }).getByText('Lưu trữ bền vững', { exact: true }),
     );
@@ -194,7 +194,7 @@ describe('staff mode', () => {
     // The tablet can be enrolled again and numbers its records from 1.
     await enrollKiosk(
       page,
-      await staff.enrollmentCode('Sở Tài nguyên và Môi trường', `${LABEL} (mới)`),
+      await staff.enrollmentCode('Sở Nông nghiệp và Môi trường', `${LABEL} (mới)`),
     );
     await rate(page, 'Tài nguyên nước', 'Hài lòng');
     const fresh = await staff.deviceByLabel(`${LABEL} (mới)`);

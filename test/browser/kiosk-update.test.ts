@@ -82,7 +82,7 @@ function countNavigations(page: Page) {
 describe('a new version of the kiosk', () => {
   it('waits while a citizen types, and is applied by the idle tab without losing records', async () => {
     await idleTab.goto('/kiosk/');
-    await enrollKiosk(idleTab, await staff.enrollmentCode('Sở Kế hoạch và Đầu tư', LABEL));
+    await enrollKiosk(idleTab, await staff.enrollmentCode('Sở Tài chính', LABEL));
     await controlledByServiceWorker(idleTab);
     for (const sector of ['Đăng ký kinh doanh', 'Đầu tư tại Việt Nam', 'Đấu thầu']) {
       await rate(idleTab, sector, 'Hài lòng');
@@ -134,7 +134,7 @@ describe('a new version of the kiosk', () => {
     await startScreen(busyTab);
     await busyTab.waitForEvent('framenavigated', { timeout: 20_000 });
     await startScreen(busyTab);
-    await visible(busyTab.getByText('Sở Kế hoạch và Đầu tư', { exact: true }));
+    await visible(busyTab.getByText('Sở Tài chính', { exact: true }));
     expect(offlineNoise(busyErrors).filter((e) => !/503/.test(e))).toEqual([]);
     expect(offlineNoise(errors).filter((e) => !/503/.test(e))).toEqual([]);
   });

@@ -95,7 +95,7 @@ beforeAll(async () => {
         scale: 'five',
         // Under the demo province, as a real unit is: a second root would change the pages
         // other tests read (the overview, /public).
-        parentId: await staff.unitId('Tỉnh Thừa Thiên Huế'),
+        parentId: await staff.unitId('Thành phố Huế'),
       }),
       201,
     ),

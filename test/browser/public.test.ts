@@ -13,7 +13,7 @@ import { Seeder } from './dashboard-seed.ts';
 const baseUrl = inject('baseUrl');
 const adminPassword = inject('adminPassword');
 const UNIT = 'Sở Xây dựng';
-const CENTRE = 'Trung tâm Phục vụ hành chính công tỉnh';
+const CENTRE = 'Trung tâm Phục vụ hành chính công thành phố';
 
 let browser: Browser;
 let context: BrowserContext;

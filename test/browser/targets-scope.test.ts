@@ -13,7 +13,7 @@ import { Seeder } from './dashboard-seed.ts';
 const baseUrl = inject('baseUrl');
 const adminPassword = inject('adminPassword');
 const PASSWORD = 'mật-khẩu-chỉ-tiêu-2026';
-const COMMUNE = 'UBND phường Trung Tâm';
+const COMMUNE = 'UBND phường Thuận Hóa';
 
 let browser: Browser;
 let context: BrowserContext;

@@ -31,34 +31,49 @@ export async function startPostgresCluster(options: string[] = []): Promise<Post
     );
   }
 
-  const dir = await mkdtemp(join(tmpdir(), 'hailong-pg-'));
+  const server = await serverFolder('hailong-pg-');
+  const { dir, data } = server;
+  const port = await freePort();
+  const settings = [`-c listen_addresses=127.0.0.1 -p ${port} -k ${dir}`, ...options].join(' ');
+  // Explicit UTF8: under a C locale initdb would pick SQL_ASCII, which validates no text at all.
+  const encoding = ['--encoding=UTF8', '--locale=C.UTF-8'];
+  await server.start(port, settings, 'the test PostgreSQL cluster', () =>
+    server.pgBin('initdb', ['-D', data, '--auth=trust', '--username=postgres', ...encoding]),
+  );
+  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, stop: server.stop };
+}
+
+/**
+ * A fresh folder for one server's data and log, owned by `postgres` when we run as root (initdb
+ * and postgres refuse to run as root); `start` fills the data folder with `prepare` and starts it,
+ * removing everything if that fails.
+ */
+export async function serverFolder(prefix: string) {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
   const data = join(dir, 'data');
   const log = join(dir, 'postgres.log');
-  // initdb and postgres refuse to run as root.
   const asRoot = process.getuid?.() === 0;
   if (asRoot) await chown(dir, await idOf('-u'), await idOf('-g'));
   const pgBin = (bin: string, args: string[]) =>
     asRoot
-      ? run('runuser', ['-u', 'postgres', '--', join(BIN, bin), ...args], { timeout: 60_000 })
-      : run(join(BIN, bin), args, { timeout: 60_000 });
-
-  const port = await freePort();
-  try {
-    // Explicit UTF8: under a C locale initdb would pick SQL_ASCII, which validates no text at all.
-    const encoding = ['--encoding=UTF8', '--locale=C.UTF-8'];
-    await pgBin('initdb', ['-D', data, '--auth=trust', '--username=postgres', ...encoding]);
-    const settings = [`-c listen_addresses=127.0.0.1 -p ${port} -k ${dir}`, ...options].join(' ');
-    await pgBin('pg_ctl', ['start', '-D', data, '-l', log, '-w', '-o', settings]);
-    await waitReady(port);
-  } catch (err) {
-    const output = await readFile(log, 'utf8').catch(() => '(no server log)');
-    await pgBin('pg_ctl', ['stop', '-D', data, '-m', 'immediate']).catch(() => undefined);
-    await rm(dir, { recursive: true, force: true });
-    throw new Error(`could not start the test PostgreSQL cluster:\n${output}`, { cause: err });
-  }
-
+      ? run('runuser', ['-u', 'postgres', '--', join(BIN, bin), ...args], { timeout: 120_000 })
+      : run(join(BIN, bin), args, { timeout: 120_000 });
   return {
-    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    dir,
+    data,
+    pgBin,
+    async start(port: number, settings: string, what: string, prepare: () => Promise<unknown>) {
+      try {
+        await prepare();
+        await pgBin('pg_ctl', ['start', '-D', data, '-l', log, '-w', '-o', settings]);
+        await waitReady(port);
+      } catch (err) {
+        const output = await readFile(log, 'utf8').catch(() => '(no server log)');
+        await pgBin('pg_ctl', ['stop', '-D', data, '-m', 'immediate']).catch(() => undefined);
+        await rm(dir, { recursive: true, force: true });
+        throw new Error(`could not start ${what}:\n${output}`, { cause: err });
+      }
+    },
     async stop() {
       await pgBin('pg_ctl', ['stop', '-D', data, '-m', 'fast', '-w']);
       await rm(dir, { recursive: true, force: true });
@@ -86,7 +101,7 @@ async function idOf(flag: '-u' | '-g'): Promise<number> {
 }
 
 /** A port the kernel just handed out; there is a small race until postgres binds it. */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

@@ -4,6 +4,7 @@ import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Repositories, Dialect } from './repositories/types.ts';
 import type { Clock } from './jobs/clock.ts';
+import type { ReportsDatabase } from './db/replica.ts';
 import { createAuthService } from './auth/auth.service.ts';
 import { createUsersService } from './auth/users.service.ts';
 import { createCatalogueService } from './catalogue/catalogue.service.ts';
@@ -84,7 +85,12 @@ import { exportsRoutes } from './reports/exports.route.ts';
 import { targetsRoutes } from './reports/targets.route.ts';
 import { publicStatsRoutes } from './public/public-stats.route.ts';
 import { evidenceRoutes } from './evidence/evidence.route.ts';
+import { integrityRoutes } from './integrity/integrity.route.ts';
+import { createIntegrityService } from './integrity/integrity.service.ts';
+import { createExclusionService } from './integrity/exclusion.service.ts';
 import { createEvidenceService } from './evidence/evidence.service.ts';
+import { evidencePackRoutes } from './evidence/evidence-pack.route.ts';
+import { createEvidencePackService } from './evidence/evidence-pack.service.ts';
 import { createCatalogueImportService } from './catalogue/catalogue-import.service.ts';
 import { createSetupService } from './auth/setup.service.ts';
 import { catalogueFilesRoutes } from './catalogue/catalogue-files.route.ts';
@@ -113,6 +119,11 @@ export interface AppDeps {
   repos: Repositories;
   dialect: Dialect;
   clock: Clock;
+  /**
+   * Where read-only reports read (db/replica.ts): a fresh streaming standby, else the primary.
+   * Absent: `repos`.
+   */
+  reportsDb?: ReportsDatabase;
   /** Checks the database answers (for /readyz). */
   ping: () => Promise<void>;
   /** Migrations the database has not applied yet (for /readyz). */
@@ -151,7 +162,7 @@ export function createApp(deps: AppDeps) {
   const scrape = deps.metricsToken
     ? {
         token: deps.metricsToken,
-        metrics: createMetrics(deps.repos, deps.clock, deps.backupDir),
+        metrics: createMetrics(deps.repos, deps.clock, deps.backupDir, deps.reportsDb?.status),
       }
     : undefined;
   const metrics = scrape?.metrics;
@@ -253,18 +264,20 @@ export function createApp(deps: AppDeps) {
   const publicRegister = createPublicRegisterService(deps.repos, deps.clock);
   api.route('/', feedbackPublicRoutes(feedbackLookups, verdicts, publicRegister));
   api.route('/', holidaysRoutes(createHolidaysService(deps.repos, deps.clock), deps.clock));
-  const units = createUnitsTallyService(deps.repos, (month, unitId) =>
-    feedbackOnTime(deps.repos, month, unitId, deps.clock()),
+  // Read-only reports read `reads`: the replica while it is fresh (REPLICA_DATABASE_URL).
+  const reads = deps.reportsDb?.repos ?? deps.repos;
+  const units = createUnitsTallyService(reads, (month, unitId) =>
+    feedbackOnTime(reads, month, unitId, deps.clock()),
   );
-  const nodeTally = createNodeTallyService(deps.repos);
-  api.route('/', tallyRoutes(nodeTally, units, createChannelTallyService(deps.repos, deps.clock)));
-  const comments = createCommentsService(deps.repos);
+  const nodeTally = createNodeTallyService(reads);
+  api.route('/', tallyRoutes(nodeTally, units, createChannelTallyService(reads, deps.clock)));
+  const comments = createCommentsService(reads);
   api.route('/', commentsRoutes(comments));
-  api.route('/', leagueRoutes(createLeagueService(deps.repos)));
+  api.route('/', leagueRoutes(createLeagueService(reads)));
   api.route(
     '/',
     exportsRoutes(
-      createExportsService(deps.repos, deps.clock, units, nodeTally, comments, sheetParties),
+      createExportsService(reads, deps.clock, units, nodeTally, comments, sheetParties),
     ),
   );
   api.route('/', targetsRoutes(createTargetsService(deps.repos, deps.clock)));
@@ -278,7 +291,7 @@ export function createApp(deps: AppDeps) {
     setupChecklistRoutes(createSetupChecklistService(deps.repos, deps.clock, deps.publicUrl)),
   );
   api.route('/', alertsRoutes(createAlertsService(deps.repos, deps.clock)));
-  const assessment = createAssessmentService(deps.repos, deps.clock, deps.assessmentRules);
+  const assessment = createAssessmentService(reads, deps.clock, deps.assessmentRules);
   api.route(
     '/',
     indicatorsRoutes(
@@ -286,10 +299,22 @@ export function createApp(deps: AppDeps) {
       createPullTokensService(deps.repos, deps.clock),
     ),
   );
+  const periodicReports = createPeriodicReportService({
+    ...deps,
+    repos: reads,
+    tally: nodeTally,
+    assessment,
+    agency,
+  });
+  api.route('/', periodicReportRoutes(periodicReports));
   api.route(
     '/',
-    periodicReportRoutes(
-      createPeriodicReportService({ ...deps, tally: nodeTally, assessment, agency }),
+    evidencePackRoutes(
+      createEvidencePackService({
+        ...deps,
+        reports: periodicReports,
+        evidence: createEvidenceService(deps.repos),
+      }),
     ),
   );
   api.route(
@@ -301,9 +326,16 @@ export function createApp(deps: AppDeps) {
       sheetParties,
     ),
   );
-  const publicStats = createPublicStatsService(deps.repos, deps.clock, deps.publicStatsTtlMs);
+  const publicStats = createPublicStatsService(reads, deps.clock, deps.publicStatsTtlMs);
   api.route('/', publicStatsRoutes(publicStats));
   api.route('/', evidenceRoutes(createEvidenceService(deps.repos)));
+  api.route(
+    '/',
+    integrityRoutes(
+      createIntegrityService(deps.repos, deps.clock),
+      createExclusionService(deps.repos, deps.clock),
+    ),
+  );
   const publicOrigin = deps.publicUrl && new URL(deps.publicUrl).origin;
   const widgets = createWidgetService({
     stats: publicStats,
@@ -317,7 +349,8 @@ export function createApp(deps: AppDeps) {
   api.route('/', shortLinkRoutes(shortLinks));
 
   const { dialect, ping, pendingMigrations } = deps;
-  app.route('/', healthRoutes({ dialect, version: API_VERSION, ping, pendingMigrations }));
+  const replica = deps.reportsDb?.status;
+  app.route('/', healthRoutes({ dialect, version: API_VERSION, ping, pendingMigrations, replica }));
   app.route('/', metricsRoutes(scrape));
   app.route('/api/v1', api);
   app.openAPIRegistry.registerComponent('securitySchemes', 'device', {

@@ -6,6 +6,35 @@ import { TT01_RULES } from '@hailong/domain';
 import { readConfig } from './config.ts';
 
 describe('configuration', () => {
+  it('reads a read replica beside a PostgreSQL primary, and refuses one beside SQLite', () => {
+    const primary = 'postgres://hailong@db1/hailong';
+    expect(readConfig({ DATABASE_URL: primary }).replica).toBeUndefined();
+    expect(
+      readConfig({ DATABASE_URL: primary, REPLICA_DATABASE_URL: 'postgres://hailong@db2/hailong' })
+        .replica,
+    ).toEqual({ url: 'postgres://hailong@db2/hailong', maxLagSeconds: 30 });
+    expect(
+      readConfig({
+        DATABASE_URL: primary,
+        REPLICA_DATABASE_URL: 'postgresql://db2/hailong',
+        REPLICA_MAX_LAG_SECONDS: '10',
+      }).replica?.maxLagSeconds,
+    ).toBe(10);
+    expect(() => readConfig({ REPLICA_DATABASE_URL: 'postgres://db2/hailong' })).toThrow(
+      /REPLICA_DATABASE_URL cần DATABASE_URL là PostgreSQL.*SQLite has none/,
+    );
+    expect(() =>
+      readConfig({ DATABASE_URL: primary, REPLICA_DATABASE_URL: 'file:replica.db' }),
+    ).toThrow(/REPLICA_DATABASE_URL: use postgres/);
+    expect(() =>
+      readConfig({
+        DATABASE_URL: primary,
+        REPLICA_DATABASE_URL: 'postgres://db2/hailong',
+        REPLICA_MAX_LAG_SECONDS: '0',
+      }),
+    ).toThrow(/REPLICA_MAX_LAG_SECONDS/);
+  });
+
   it('reads a list of trusted proxies, only with TRUST_PROXY=1', () => {
     expect(readConfig({}).trustedProxies).toBeUndefined();
     expect(

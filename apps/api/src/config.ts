@@ -43,6 +43,10 @@ const Env = z.object({
   HAILONG_TABLET_KEEP_DAYS: z.coerce.number().int().min(1).max(365).default(DEFAULT_KEEP_SENT_DAYS),
   // The province's TT 01/2018 thresholds and classification (JSON; unset: hailong's proposal).
   HAILONG_ASSESSMENT_RULES_FILE: z.string().min(1).optional(),
+  // A PostgreSQL streaming standby the read-only reports read from (db/replica.ts).
+  REPLICA_DATABASE_URL: z.string().min(1).optional(),
+  // Beyond this replay lag the reports read the primary again.
+  REPLICA_MAX_LAG_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
 });
 
 export interface Config {
@@ -80,6 +84,8 @@ export interface Config {
   tabletKeepDays: number;
   /** The province's own TT 01/2018 rules; undefined: hailong's proposal (TT01_RULES). */
   assessmentRules: AssessmentRules | undefined;
+  /** Reports read this standby while its lag is at most `maxLagSeconds`; unset: the primary. */
+  replica: { url: string; maxLagSeconds: number } | undefined;
 }
 
 export interface BackupSchedule {
@@ -124,7 +130,27 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     assessmentRules: e.HAILONG_ASSESSMENT_RULES_FILE
       ? readAssessmentRules(e.HAILONG_ASSESSMENT_RULES_FILE)
       : undefined,
+    replica: replicaSettings(e.DATABASE_URL, e.REPLICA_DATABASE_URL, e.REPLICA_MAX_LAG_SECONDS),
   };
+}
+
+const POSTGRES_URL = /^postgres(ql)?:\/\//;
+
+/** A standby only makes sense beside a PostgreSQL primary: SQLite has no streaming replica. */
+function replicaSettings(primary: string, url: string | undefined, maxLagSeconds: number) {
+  if (url === undefined) return undefined;
+  if (!POSTGRES_URL.test(primary)) {
+    throw new Error(
+      'Invalid configuration: REPLICA_DATABASE_URL cần DATABASE_URL là PostgreSQL; SQLite không có ' +
+        'bản sao (a read replica needs a PostgreSQL DATABASE_URL; SQLite has none)',
+    );
+  }
+  if (!POSTGRES_URL.test(url)) {
+    throw new Error(
+      'Invalid configuration: REPLICA_DATABASE_URL: use postgres://… or postgresql://…',
+    );
+  }
+  return { url, maxLagSeconds };
 }
 
 /** The province's scoring rules from its JSON file; a bad file stops the start, saying why. */

@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import { createApp } from './app.ts';
 import { readConfig } from './config.ts';
 import { openDatabase } from './db/connect.ts';
+import { primaryReports, replicaReports } from './db/replica.ts';
 import { createLogger } from './http/logger.ts';
 import { lingerOnClose } from './http/lingering-close.ts';
 import { systemClock } from './jobs/clock.ts';
@@ -20,6 +21,8 @@ import { createShutdown } from './shutdown.ts';
 const appsDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** How often the job runner looks for events and due jobs: a burst is raised within seconds. */
 const RUNNER_TICK_MS = 2_000;
+/** How often the read replica's lag is measured. */
+const REPLICA_CHECK_MS = 5_000;
 
 /** Migrates, seeds an empty database, serves everything on one port, and stops cleanly. */
 async function main() {
@@ -53,9 +56,21 @@ async function main() {
     console.log('Tài khoản quản trị: admin (password from HAILONG_ADMIN_PASSWORD)');
   }
 
+  const reportsDb = config.replica
+    ? replicaReports(repos, config.replica.url, config.replica.maxLagSeconds, logger)
+    : primaryReports(repos);
+  const replicaAt = await reportsDb.check();
+  if (replicaAt) {
+    console.log(
+      `  Báo cáo đọc từ ${replicaAt.serving === 'replica' ? 'bản sao' : 'máy chính'} ` +
+        `(reports read the ${replicaAt.serving}: ${replicaAt.reason})`,
+    );
+  }
+  reportsDb.start(REPLICA_CHECK_MS);
   const shutdown = createShutdown(logger, config.shutdownTimeoutMs);
   const app = createApp({
     repos,
+    reportsDb,
     dialect: database.dialect,
     clock: systemClock,
     ping: async () => void (await sql`select 1`.execute(database.db)),
@@ -128,6 +143,7 @@ async function main() {
     // Released, so another process takes the jobs over at once.
     await runner.stop();
     mailer?.close();
+    await reportsDb.close();
     await database.close();
   });
 }

@@ -1,41 +1,44 @@
 /**
- * The console's pages. A new page is one line here plus its component in `pages/`: the router
- * matches the first pattern, App picks the frame by `access`, and `nav` pages appear in the main
- * navigation for the roles allowed to open them.
+ * The console's pages. A new page is one entry here plus its component in `pages/`:
+ * `{ path: '/x', load: () => import('./pages/XPage.svelte'), title: 'nav.x', access: 'signed-in' }`.
+ * The router matches the first pattern, App picks the frame by `access` and loads the page's own
+ * chunk when it is first opened (never import a page statically: it would join the first load),
+ * and `nav` pages appear in the main navigation for the roles allowed to open them.
  */
 import type { Route } from './lib/router.svelte.ts';
-import DevicesPage from './pages/DevicesPage.svelte';
-import LoginPage from './pages/LoginPage.svelte';
-import OverviewPage from './pages/OverviewPage.svelte';
-import UsersPage from './pages/UsersPage.svelte';
-import FeedbackInboxPage from './pages/FeedbackInboxPage.svelte';
-import FeedbackItemPage from './pages/FeedbackItemPage.svelte';
-import HolidaysPage from './pages/HolidaysPage.svelte';
-import DashboardPage from './pages/DashboardPage.svelte';
-import TargetsPage from './pages/TargetsPage.svelte';
-import SetupPage from './pages/SetupPage.svelte';
-import AlertsPage from './pages/AlertsPage.svelte';
-import FeedbackEntryPage from './pages/FeedbackEntryPage.svelte';
-import PostersPage from './pages/PostersPage.svelte';
-import AssessmentPage from './pages/AssessmentPage.svelte';
-import CountersPage from './pages/CountersPage.svelte';
-import CataloguePage from './pages/CataloguePage.svelte';
-import AccountPage from './pages/AccountPage.svelte';
 
 export const routes: readonly Route[] = [
-  { path: '/', page: OverviewPage, title: 'nav.overview', access: 'signed-in', nav: true },
-  { path: '/reports', page: DashboardPage, title: 'nav.reports', access: 'signed-in', nav: true },
+  {
+    path: '/',
+    load: () => import('./pages/OverviewPage.svelte'),
+    title: 'nav.overview',
+    access: 'signed-in',
+    nav: true,
+  },
+  {
+    path: '/reports',
+    load: () => import('./pages/DashboardPage.svelte'),
+    title: 'nav.reports',
+    access: 'signed-in',
+    nav: true,
+  },
   {
     path: '/assessment',
-    page: AssessmentPage,
+    load: () => import('./pages/AssessmentPage.svelte'),
     title: 'nav.assessment',
     access: 'signed-in',
     nav: true,
   },
-  { path: '/targets', page: TargetsPage, title: 'nav.targets', access: 'signed-in', nav: true },
+  {
+    path: '/targets',
+    load: () => import('./pages/TargetsPage.svelte'),
+    title: 'nav.targets',
+    access: 'signed-in',
+    nav: true,
+  },
   {
     path: '/users',
-    page: UsersPage,
+    load: () => import('./pages/UsersPage.svelte'),
     title: 'nav.users',
     access: 'signed-in',
     roles: ['admin'],
@@ -43,40 +46,92 @@ export const routes: readonly Route[] = [
   },
   {
     path: '/catalogue',
-    page: CataloguePage,
+    load: () => import('./pages/CataloguePage.svelte'),
     title: 'nav.catalogue',
     access: 'signed-in',
     roles: ['admin', 'supervisor'],
     nav: true,
   },
-  { path: '/devices', page: DevicesPage, title: 'nav.devices', access: 'signed-in', nav: true },
-  { path: '/counters', page: CountersPage, title: 'nav.counters', access: 'signed-in', nav: true },
+  {
+    path: '/devices',
+    load: () => import('./pages/DevicesPage.svelte'),
+    title: 'nav.devices',
+    access: 'signed-in',
+    nav: true,
+  },
+  {
+    path: '/counters',
+    load: () => import('./pages/CountersPage.svelte'),
+    title: 'nav.counters',
+    access: 'signed-in',
+    nav: true,
+  },
   {
     path: '/feedback',
-    page: FeedbackInboxPage,
+    load: () => import('./pages/FeedbackInboxPage.svelte'),
     title: 'nav.feedback',
     access: 'signed-in',
     nav: true,
   },
   {
     path: '/feedback/new',
-    page: FeedbackEntryPage,
+    load: () => import('./pages/FeedbackEntryPage.svelte'),
     title: 'entry.title',
     access: 'signed-in',
     roles: ['admin', 'supervisor', 'staff'],
   },
-  { path: '/feedback/:id', page: FeedbackItemPage, title: 'feedback.title', access: 'signed-in' },
+  {
+    path: '/feedback/:id',
+    load: () => import('./pages/FeedbackItemPage.svelte'),
+    title: 'feedback.title',
+    access: 'signed-in',
+  },
   {
     path: '/posters',
-    page: PostersPage,
+    load: () => import('./pages/PostersPage.svelte'),
     title: 'nav.posters',
     access: 'signed-in',
     roles: ['admin', 'supervisor', 'staff'],
     nav: true,
   },
-  { path: '/holidays', page: HolidaysPage, title: 'nav.holidays', access: 'signed-in', nav: true },
-  { path: '/setup', page: SetupPage, title: 'nav.setup', access: 'signed-in', roles: ['admin'] },
-  { path: '/alerts', page: AlertsPage, title: 'alerts.title', access: 'signed-in' },
-  { path: '/account', page: AccountPage, title: 'nav.account', access: 'signed-in' },
-  { path: '/login', page: LoginPage, title: 'login.title', access: 'guest' },
+  {
+    path: '/integrity',
+    load: () => import('./pages/IntegrityPage.svelte'),
+    title: 'nav.integrity',
+    access: 'signed-in',
+    roles: ['admin', 'supervisor'],
+    nav: true,
+  },
+  {
+    path: '/holidays',
+    load: () => import('./pages/HolidaysPage.svelte'),
+    title: 'nav.holidays',
+    access: 'signed-in',
+    nav: true,
+  },
+  {
+    path: '/setup',
+    load: () => import('./pages/SetupPage.svelte'),
+    title: 'nav.setup',
+    access: 'signed-in',
+    roles: ['admin'],
+  },
+  {
+    path: '/alerts',
+    load: () => import('./pages/AlertsPage.svelte'),
+    title: 'alerts.title',
+    access: 'signed-in',
+  },
+  {
+    path: '/account',
+    load: () => import('./pages/AccountPage.svelte'),
+    title: 'nav.account',
+    access: 'signed-in',
+  },
+  {
+    path: '/login',
+    load: () => import('./pages/LoginPage.svelte'),
+    title: 'login.title',
+    access: 'guest',
+  },
 ];

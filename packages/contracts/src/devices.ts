@@ -76,6 +76,10 @@ export const Device = z
     /** The counter (quầy) the tablet is bound to, if any. */
     counterId: Id.nullable(),
     counterName: z.string().nullable(),
+    /** Issue 25: whether the tablet registered a signing key (else its records are unsigned). */
+    signed: z.boolean(),
+    /** Chain flags raised on its records: breaks, forks, bad or missing signatures. */
+    integrityFlags: z.number().int(),
   })
   .meta({ id: 'Device' });
 export type Device = z.infer<typeof Device>;

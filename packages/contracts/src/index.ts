@@ -28,3 +28,4 @@ export * from './agency.ts';
 export * from './short-links.ts';
 export * from './setup-checklist.ts';
 export * from './indicators.ts';
+export * from './integrity.ts';

@@ -1729,6 +1729,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/evidence/packs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The PAR Index evidence pack (hồ sơ kiểm chứng) of a unit over a period, one zip: the periodic report (DOCX, PDF), each month’s signed dataset (JSON, CSV), the checkpoints, the server’s public keys and a Vietnamese guide (HUONG-DAN-KIEM-CHUNG.txt) that also names the months not yet checkpointed. Readers: their subtree only */
+        get: operations["getEvidencePacks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/assessment": {
         parameters: {
             query?: never;
@@ -1900,6 +1917,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/integrity/signals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Integrity signals of a node’s units, per counter and day, over at most 31 days (supervisors of the subtree, admins); paged */
+        get: operations["getIntegritySignals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integrity/signals/{id}/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The records behind one signal (at most 50) and its conclusions, newest first */
+        get: operations["getIntegritySignalsByIdRecords"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integrity/signals/{id}/conclusions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a conclusion on a signal (supervisor of the unit, admin); kept and audited, a newer one supersedes; changes no figure */
+        post: operations["postIntegritySignalsByIdConclusions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integrity/exclusions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Exclude named records of a unit with a reason (supervisor of the unit, admin); audited, the counters move in the same transaction, and signed months get a linked correction */
+        post: operations["postIntegrityExclusions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/units/{unitId}/widget": {
         parameters: {
             query?: never;
@@ -1948,6 +2033,14 @@ export interface components {
         Ready: {
             /** @enum {string} */
             status: "ready";
+            replica?: {
+                /** @enum {string} */
+                serving: "replica" | "primary";
+                /** @enum {string} */
+                reason: "fresh" | "lagging" | "unreachable" | "not_standby" | "not_checked";
+                lagSeconds: number | null;
+                maxLagSeconds: number;
+            };
         };
         ErrorBody: {
             error: {
@@ -2209,6 +2302,8 @@ export interface components {
             revokedAt: string | null;
             counterId: string | null;
             counterName: string | null;
+            signed: boolean;
+            integrityFlags: number;
         };
         UpdateDeviceRequest: {
             counterId: string | null;
@@ -2859,6 +2954,7 @@ export interface components {
             unverifiedSatisfied: number;
             late: number;
             otherLevels: number;
+            excludedBySupervisor: number;
             rate: number | null;
             interval: components["schemas"]["Interval"];
             targetBp: number | null;
@@ -2903,6 +2999,7 @@ export interface components {
             unverifiedSatisfied: number;
             late: number;
             otherLevels: number;
+            excludedBySupervisor: number;
             rate: number | null;
             interval: components["schemas"]["Interval"];
             targetBp: number | null;
@@ -2940,6 +3037,7 @@ export interface components {
             unverifiedSatisfied: number;
             late: number;
             otherLevels: number;
+            excludedBySupervisor: number;
             rate: number | null;
             interval: components["schemas"]["Interval"];
             targetBp: number | null;
@@ -2962,6 +3060,7 @@ export interface components {
             unverifiedSatisfied: number;
             late: number;
             otherLevels: number;
+            excludedBySupervisor: number;
             rate: number | null;
             interval: components["schemas"]["Interval"];
             targetBp: number | null;
@@ -2989,6 +3088,7 @@ export interface components {
             unverifiedSatisfied: number;
             late: number;
             otherLevels: number;
+            excludedBySupervisor: number;
             rate: number | null;
             interval: components["schemas"]["Interval"];
             targetBp: number | null;
@@ -3015,6 +3115,7 @@ export interface components {
                 unverifiedSatisfied: number;
                 late: number;
                 otherLevels: number;
+                excludedBySupervisor: number;
                 rate: number | null;
                 interval: components["schemas"]["Interval"];
                 targetBp: number | null;
@@ -3085,6 +3186,7 @@ export interface components {
                 unverifiedSatisfied: number;
                 late: number;
                 otherLevels: number;
+                excludedBySupervisor: number;
                 rate: number | null;
                 interval: components["schemas"]["Interval"];
                 targetBp: number | null;
@@ -3190,6 +3292,7 @@ export interface components {
                 unverifiedSatisfied: number;
                 late: number;
                 otherLevels: number;
+                excludedBySupervisor: number;
                 rate: number | null;
                 interval: components["schemas"]["Interval"];
                 targetBp: number | null;
@@ -3220,6 +3323,7 @@ export interface components {
                 unverifiedSatisfied: number;
                 late: number;
                 otherLevels: number;
+                excludedBySupervisor: number;
                 rate: number | null;
                 interval: components["schemas"]["Interval"];
                 targetBp: number | null;
@@ -3697,7 +3801,7 @@ export interface components {
             channel: string;
             counted: boolean;
             /** @enum {string|null} */
-            excludedWhy: "repeat" | "clock" | "rerated" | "unverified" | "late" | "unknown_level" | null;
+            excludedWhy: "repeat" | "clock" | "rerated" | "unverified" | "late" | "unknown_level" | "excluded_by_supervisor" | null;
         };
         InclusionProof: {
             checkpoint: components["schemas"]["Checkpoint"];
@@ -3705,6 +3809,74 @@ export interface components {
             row: components["schemas"]["DatasetRow"];
             index: number;
             proof: string[];
+        };
+        IntegritySignalList: {
+            signals: components["schemas"]["IntegritySignal"][];
+            nextOffset: number | null;
+            truncatedDays: {
+                unitId: string;
+                day: string;
+            }[];
+        };
+        IntegritySignal: {
+            id: string;
+            kind: components["schemas"]["IntegritySignalKind"];
+            unitId: string;
+            unitName: string;
+            counterId: string | null;
+            counterName: string | null;
+            day: string;
+            explanation: string;
+            ratingIds: string[];
+            count: number;
+            conclusion: components["schemas"]["IntegrityConclusion"];
+        };
+        /** @enum {string} */
+        IntegritySignalKind: "outside_hours" | "more_than_dossiers" | "top_run" | "officer_not_on_duty" | "phone_share";
+        IntegrityConclusion: {
+            id: string;
+            outcome: components["schemas"]["IntegrityConclusionOutcome"];
+            note: string;
+            decidedBy: string;
+            decidedByName: string;
+            decidedAt: number;
+            supersedesId: string | null;
+        } | null;
+        /** @enum {string} */
+        IntegrityConclusionOutcome: "no_issue" | "confirmed" | "follow_up";
+        IntegritySignalRecords: {
+            signal: components["schemas"]["IntegritySignal"];
+            records: components["schemas"]["IntegritySignalRecord"][];
+            conclusions: components["schemas"]["IntegrityConclusion"][];
+        };
+        IntegritySignalRecord: {
+            id: string;
+            at: number;
+            level: number;
+            channel: string;
+            counterName: string | null;
+            officerName: string | null;
+            category: string;
+            exclusion: {
+                reason: string;
+                excludedAt: number;
+            } | null;
+        };
+        IntegrityConcludeRequest: {
+            outcome: components["schemas"]["IntegrityConclusionOutcome"];
+            note: string;
+        };
+        IntegrityExcludeResult: {
+            excluded: number;
+            corrections: {
+                month: string;
+                checkpointId: string;
+            }[];
+        };
+        IntegrityExcludeRequest: {
+            unitId: string;
+            ratingIds: string[];
+            reason: string;
         };
         WidgetData: {
             unit: {
@@ -11000,6 +11172,83 @@ export interface operations {
             };
         };
     };
+    getEvidencePacks: {
+        parameters: {
+            query: {
+                unitId: string;
+                period: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The zip, as an attachment with its Vietnamese name (RFC 5987 filename*) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Role not allowed, or cross-site request */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such unit, or outside the reader’s subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     getAssessment: {
         parameters: {
             query: {
@@ -11626,6 +11875,284 @@ export interface operations {
             };
             /** @description No checkpoint, or no such record in it */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getIntegritySignals: {
+        parameters: {
+            query: {
+                nodeId: string;
+                from: string;
+                to: string;
+                limit?: number;
+                offset?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signals */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntegritySignalList"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Role not allowed, or cross-site request */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getIntegritySignalsByIdRecords: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Records */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntegritySignalRecords"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Role not allowed, or cross-site request */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postIntegritySignalsByIdConclusions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IntegrityConcludeRequest"];
+            };
+        };
+        responses: {
+            /** @description The conclusion */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntegrityConclusion"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Role not allowed, or cross-site request */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postIntegrityExclusions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IntegrityExcludeRequest"];
+            };
+        };
+        responses: {
+            /** @description What was excluded and the corrections made */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntegrityExcludeResult"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Role not allowed, or cross-site request */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -39,6 +39,8 @@ const figures = {
   late: Count,
   /** At a level their scale lacks; left out of the rate. */
   otherLevels: Count,
+  /** Excluded by a supervisor with a reason after an integrity check (issue 25 item 5). */
+  excludedBySupervisor: Count,
   rate: Ratio.nullable(),
   /** 95 % Wilson interval of the rate. */
   interval: Interval.nullable(),

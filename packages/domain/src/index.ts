@@ -64,3 +64,4 @@ export * from './report-narrative.ts';
 export * from './short-codes.ts';
 export * from './setup-checklist.ts';
 export * from './evidence/index.ts';
+export * from './integrity/index.ts';

@@ -84,6 +84,9 @@ export function addScaled(cell: CountCell, row: ScaledCount): void {
     case 'late':
       c.late += row.count;
       return;
+    case 'excluded':
+      c.excludedBySupervisor += row.count;
+      return;
     default: {
       // A category added later fails to compile here until it is given its own field.
       const unknown: never = row.category;
@@ -130,6 +133,7 @@ export function subtractCounts(a: TallyCounts, b: TallyCounts): TallyCounts | un
     unverifiedSatisfied: a.unverifiedSatisfied - b.unverifiedSatisfied,
     late: a.late - b.late,
     otherLevels: a.otherLevels - b.otherLevels,
+    excludedBySupervisor: a.excludedBySupervisor - b.excludedBySupervisor,
   };
   return Object.values(out).some((n) => n < 0) ? undefined : out;
 }

@@ -83,6 +83,7 @@ function recount(
     else if (r.category === 'bad_clock') counts.badClock++;
     else if (r.category === 'superseded') counts.superseded++;
     else if (r.category === 'late') counts.late++;
+    else if (r.category === 'excluded') counts.excludedBySupervisor++;
     else if (r.category === 'unverified') {
       counts.unverified++;
       if (level?.satisfied) counts.unverifiedSatisfied++;
@@ -107,6 +108,7 @@ const countsOf = (f: TallyCounts): TallyCounts => ({
   unverifiedSatisfied: f.unverifiedSatisfied,
   late: f.late,
   otherLevels: f.otherLevels,
+  excludedBySupervisor: f.excludedBySupervisor,
 });
 
 function tallyOf(tree: UnitTree<Unit>, rows: NodeRollupRow[], id: string): NodeTally {
@@ -156,6 +158,7 @@ describe('node tally over node counters, for any tree and ratings', () => {
               unverifiedSatisfied: acc.unverifiedSatisfied + c.unverifiedSatisfied,
               late: acc.late + c.late,
               otherLevels: acc.otherLevels + c.otherLevels,
+              excludedBySupervisor: acc.excludedBySupervisor + c.excludedBySupervisor,
             }),
             countsOf(tally.direct!),
           );

@@ -8,7 +8,8 @@
  * superseded: a later rating of the same dossier counts instead; unverified: a phone rating not
  * tied to a dossier of its unit (counting-rule.ts), shown apart with its own rate; late: arrived
  * after its unit's month was closed (month-close.ts), shown as a "late" line, never in the closed
- * figure. Every category but `counted` is out of the official rate.
+ * figure; excluded: a supervisor excluded it with a reason after an integrity check (issue 25 item 5,
+ * integrity_exclusions holds the reason). Every category but `counted` is out of the official rate.
  */
 export const ROLLUP_CATEGORIES = [
   'counted',
@@ -17,6 +18,7 @@ export const ROLLUP_CATEGORIES = [
   'superseded',
   'unverified',
   'late',
+  'excluded',
 ] as const;
 export type RollupCategory = (typeof ROLLUP_CATEGORIES)[number];
 

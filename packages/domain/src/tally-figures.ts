@@ -36,6 +36,8 @@ export interface TallyCounts {
   late: number;
   /** At a level their scale lacks: left out of the rate. */
   otherLevels: number;
+  /** Excluded by a supervisor with a reason after an integrity check: left out of the rate. */
+  excludedBySupervisor: number;
 }
 
 export interface Figures extends TallyCounts {
@@ -71,6 +73,7 @@ export const ZERO_COUNTS: Readonly<TallyCounts> = {
   unverifiedSatisfied: 0,
   late: 0,
   otherLevels: 0,
+  excludedBySupervisor: 0,
 };
 
 /** Adds `b` into a copy of `a`. */
@@ -85,6 +88,7 @@ export function addCounts(a: TallyCounts, b: TallyCounts): TallyCounts {
     unverifiedSatisfied: a.unverifiedSatisfied + b.unverifiedSatisfied,
     late: a.late + b.late,
     otherLevels: a.otherLevels + b.otherLevels,
+    excludedBySupervisor: a.excludedBySupervisor + b.excludedBySupervisor,
   };
 }
 
@@ -142,6 +146,7 @@ export function figuresOf(
     unverifiedSatisfied: counts.unverifiedSatisfied,
     late: counts.late,
     otherLevels: counts.otherLevels,
+    excludedBySupervisor: counts.excludedBySupervisor,
     rate: total === 0 ? null : satisfied / total,
     interval: wilsonInterval(satisfied, total),
     targetBp,
@@ -156,4 +161,10 @@ export function figuresOf(
 
 /** Ratings kept but left out of the official rate, every category together. */
 export const excludedOf = (c: TallyCounts): number =>
-  c.repeats + c.badClock + c.superseded + c.unverified + c.late + c.otherLevels;
+  c.repeats +
+  c.badClock +
+  c.superseded +
+  c.unverified +
+  c.late +
+  c.otherLevels +
+  c.excludedBySupervisor;

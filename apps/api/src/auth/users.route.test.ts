@@ -22,7 +22,7 @@ describe.each(dialects)('user administration on %s', (dialect) => {
     app = testApp(database).app;
     admin = new Session(app);
     expect((await admin.login('admin', ADMIN_PASSWORD)).status).toBe(200);
-    unitId = (await database.repos.catalogue.listUnits()).find((u) => u.code === 'so-khdt')!.id;
+    unitId = (await database.repos.catalogue.listUnits()).find((u) => u.code === 'so-tc')!.id;
   });
   afterAll(() => database.close());
 

@@ -22,7 +22,7 @@ describe.each(dialects)('catalogue API on %s', (dialect) => {
   it('shows an admin the whole tree, depth first, with sectors and counters', async () => {
     const { units, month } = await tree(w.admin);
     expect(month).toBe('2026-11');
-    expect(units[0]).toMatchObject({ code: 'tinh', depth: 0, parentId: null, canManage: true });
+    expect(units[0]).toMatchObject({ code: 'tp-hue', depth: 0, parentId: null, canManage: true });
     const dept = units.find((u) => u.id === w.department.id)!;
     expect(dept).toMatchObject({ depth: 2, parentId: w.centre.id, archived: false });
     expect(dept.sectors.map((s) => s.name)).toContain('Hộ tịch');

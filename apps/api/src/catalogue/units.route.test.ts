@@ -27,17 +27,17 @@ describe.each(dialects)('catalogue on %s', (dialect) => {
     const body = UnitList.parse(await res.json());
     expect(body.year).toBe(2026);
     expect(body.units.map((u) => u.code)).toEqual(DEMO_CATALOGUE.map((u) => u.code));
-    const khdt = body.units.find((u) => u.code === 'so-khdt')!;
-    expect(khdt.name).toBe('Sở Kế hoạch và Đầu tư');
-    expect(khdt.sectors.map((s) => [s.name, s.targetPercent])).toContainEqual([
+    const finance = body.units.find((u) => u.code === 'so-tc')!;
+    expect(finance.name).toBe('Sở Tài chính');
+    expect(finance.sectors.map((s) => [s.name, s.targetPercent])).toContainEqual([
       'Đăng ký kinh doanh',
       95,
     ]);
-    expect(khdt.counters.map((c) => [c.code, c.name])).toEqual([
+    expect(finance.counters.map((c) => [c.code, c.name])).toEqual([
       ['quay-1', 'Quầy số 1'],
       ['quay-2', 'Quầy số 2'],
     ]);
-    expect(body.units.find((u) => u.code === 'tinh')?.counters).toEqual([]);
+    expect(body.units.find((u) => u.code === 'tp-hue')?.counters).toEqual([]);
     const tuPhap = body.units.find((u) => u.code === 'so-tp')!;
     expect(tuPhap.sectors.every((s) => s.targetPercent === 90)).toBe(true);
     const sectorCount = body.units.reduce((n, u) => n + u.sectors.length, 0);
@@ -49,7 +49,7 @@ describe.each(dialects)('catalogue on %s', (dialect) => {
     const { catalogue } = database.repos;
     const units = await catalogue.listUnits();
     const byCode = new Map(units.map((u) => [u.code, u]));
-    const province = byCode.get('tinh')!;
+    const province = byCode.get('tp-hue')!;
     expect(province).toMatchObject({ kind: 'province', parentId: null });
     const centre = byCode.get('trung-tam-phvhcc')!;
     expect(centre).toMatchObject({ kind: 'centre', parentId: province.id });

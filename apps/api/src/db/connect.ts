@@ -90,7 +90,36 @@ function open(dialect: Dialect, driver: KyselyDialect, startLock: StartLock): Da
   };
 }
 
-function postgresDialect(url: string): KyselyDialect {
+/**
+ * A read-only PostgreSQL standby for the reports (db/replica.ts): no start-up check and no
+ * migrations (the schema arrives by replication), and bounded waits, so that a standby that is
+ * away makes the reports fall back to the primary instead of hanging them.
+ */
+export function openReplica(url: string): {
+  db: Kysely<Database>;
+  repos: Repositories;
+  close(): Promise<void>;
+} {
+  if (!/^postgres(ql)?:\/\//.test(url)) {
+    throw new Error(`unsupported replica URL "${redact(url)}": use postgres://… or postgresql://…`);
+  }
+  const db = new Kysely<Database>({
+    dialect: postgresDialect(
+      url,
+      { connectionTimeoutMillis: 5_000, query_timeout: 30_000 },
+      // A standby going away is expected (the reports fall back): one line, not a dump.
+      (err) => console.error(`postgres replica: ${err.message}`),
+    ),
+    plugins: [new CamelCasePlugin()],
+  });
+  return { db, repos: createRepositories(db, 'postgres'), close: () => db.destroy() };
+}
+
+function postgresDialect(
+  url: string,
+  limits: pg.PoolConfig = {},
+  onIdleError = (err: Error) => console.error('postgres pool: idle client error', err),
+): KyselyDialect {
   const types = new pg.TypeOverrides();
   // bigint holds epoch milliseconds and counts, far below 2^53, so a JS number is exact.
   types.setTypeParser(pg.types.builtins.INT8, Number);
@@ -99,9 +128,10 @@ function postgresDialect(url: string): KyselyDialect {
     types,
     // Set per connection so that a server or role default of `off` cannot weaken an acknowledgement.
     options: '-c synchronous_commit=on',
+    ...limits,
   });
   // An idle client losing its server emits on the pool; unhandled, that would crash the process.
-  pool.on('error', (err) => console.error('postgres pool: idle client error', err));
+  pool.on('error', onIdleError);
   return new PostgresDialect({ pool });
 }
 

@@ -99,6 +99,9 @@ export interface DeviceTable {
   counterId: string | null;
   /** The highest sequence number the tablet reported giving (migration 019). */
   reportedSeq: Generated<number>;
+  /** The tablet's signing key, SPKI DER base64url (migration 029); null: an unsigned kiosk. */
+  publicKey: Generated<string | null>;
+  keyAlgorithm: Generated<string | null>;
 }
 
 export interface DeviceSeqRangeTable {
@@ -107,7 +110,7 @@ export interface DeviceSeqRangeTable {
   toSeq: number;
 }
 
-export type RecordTable = RecordLedgerRow;
+export type RecordTable = RecordLedgerRow & RecordChainColumns;
 
 export type RecordRefusalTable = RecordRefusalRow;
 
@@ -506,6 +509,10 @@ export interface Database {
   signingKeys: SigningKeyTable;
   checkpoints: CheckpointTable;
   checkpointRows: CheckpointRowTable;
+  chainFlags: ChainFlagTable;
+  integrityConclusions: IntegrityConclusionTable;
+  integrityExclusions: IntegrityExclusionTable;
+  unitOpeningHours: UnitOpeningHoursTable;
 }
 
 /** The phone page's short links, `/q/{code}` (migration 027): a unit's (no counter) or a counter's. */
@@ -570,4 +577,58 @@ export interface CheckpointRowTable {
   channel: string;
   counted: number;
   excludedWhy: string | null;
+}
+
+/** A supervisor's conclusion on an integrity signal (migration 030): inserted, never updated. */
+export interface IntegrityConclusionTable {
+  id: string;
+  signalId: string;
+  unitId: string;
+  day: string;
+  kind: string;
+  outcome: string;
+  note: string;
+  decidedBy: string;
+  decidedAt: number;
+  supersedesId: string | null;
+}
+
+/** A rating a supervisor excluded with a reason (migration 030); its category is `excluded`. */
+export interface IntegrityExclusionTable {
+  ratingId: string;
+  unitId: string;
+  month: string;
+  reason: string;
+  previousCategory: string;
+  excludedBy: string;
+  excludedAt: number;
+}
+
+/** A unit's opening hours (migration 030): JSON text of an `OpeningHours`. */
+export interface UnitOpeningHoursTable {
+  unitId: string;
+  hours: string;
+  updatedAt: number;
+  updatedBy: string | null;
+}
+
+/** A tablet record's chain fields (migration 029); all null for an unsigned record. */
+export interface RecordChainColumns {
+  prevHash?: string | null;
+  signature?: string | null;
+  /** SHA-256 (hex) of the record's JCS form as received, signature included. */
+  chainHash?: string | null;
+}
+
+/** What arrival found wrong with a tablet's chain (migration 029); the record is kept all the same. */
+export interface ChainFlagTable {
+  id: string;
+  deviceId: string;
+  unitId: string;
+  recordId: string;
+  seq: number;
+  kind: 'break' | 'fork' | 'bad_signature' | 'missing_signature';
+  /** In Vietnamese, for supervisors. */
+  detail: string;
+  detectedAt: number;
 }

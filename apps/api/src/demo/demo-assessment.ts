@@ -1,5 +1,5 @@
 /**
- * The demo's TT 01/2018 assessment (issue 12) at UBND xã An Phú, the unit that asks the extra
+ * The demo's TT 01/2018 assessment (issue 12) at UBND xã Quảng Điền, the unit that asks the extra
  * questions: each citizen's rating there names the dossier rated and carries the answers, and the
  * one-stop system's file of those dossiers (and of some nobody rated) is imported, so the Đánh giá
  * TT 01 page shows every measured indicator. The ratings travel the real sync path with these
@@ -25,7 +25,7 @@ export function demoAssessment(unitId: string, officerId: string) {
     /** What the citizen who rated at `at` says besides the level; each rates their own dossier. */
     answers(at: number, sectorId: string): SurveyFields {
       const date = vnDateOf(at);
-      const code = `AP-${date.replaceAll('-', '').slice(2)}-${String(rated.length + 1).padStart(4, '0')}`;
+      const code = `QD-${date.replaceAll('-', '').slice(2)}-${String(rated.length + 1).padStart(4, '0')}`;
       const fields: SurveyFields = {
         dossierCode: code,
         respondentType: choose(random(), [
@@ -77,7 +77,7 @@ export function demoAssessment(unitId: string, officerId: string) {
         const i = index + 1;
         const date = addDays(vnDateOf(now), -3 * i);
         return {
-          code: `AP-KHONG-DG-${String(i).padStart(3, '0')}`,
+          code: `QD-KHONG-DG-${String(i).padStart(3, '0')}`,
           unitId,
           sectorId: rated[i % rated.length]!.sectorId,
           officerId,

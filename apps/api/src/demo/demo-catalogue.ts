@@ -16,13 +16,18 @@ const counters = (n: number) =>
   Array.from({ length: n }, (_, i) => ({ code: `quay-${i + 1}`, name: `Quầy số ${i + 1}` }));
 
 /**
- * A province after the two-tier reform: the provincial public-service centre, where the
- * departments' one-stop desks sit, and communes with their own Bộ phận Một cửa. Real lĩnh vực names
- * from the national TTHC catalogue. Sở KH&ĐT aims higher (95%), as its 2020–2025 plan sets.
+ * Thành phố Huế as it is run since 1 July 2025: a centrally governed city with two tiers of local
+ * government (Luật Tổ chức chính quyền địa phương 2025), so no district stands between the city
+ * and its wards and communes. The city's Trung tâm Phục vụ hành chính công hosts the one-stop desks
+ * of its departments as merged in 2025 (Sở Tài chính took over Sở Kế hoạch và Đầu tư; Sở Nông
+ * nghiệp và Môi trường joined agriculture with natural resources and environment; Sở Nội vụ took
+ * over labour, invalids and social affairs; Sở Xây dựng took over transport); each ward and commune
+ * has its own Bộ phận Một cửa. Real lĩnh vực names from the national TTHC catalogue. The business
+ * and investment sectors aim higher (95%), as the city's plan sets.
  */
 export const DEMO_TREE: DemoUnit = {
-  code: 'tinh',
-  name: 'Tỉnh Thừa Thiên Huế',
+  code: 'tp-hue',
+  name: 'Thành phố Huế',
   kind: 'province',
   scale: 'five',
   sectors: [],
@@ -30,7 +35,7 @@ export const DEMO_TREE: DemoUnit = {
   children: [
     {
       code: 'trung-tam-phvhcc',
-      name: 'Trung tâm Phục vụ hành chính công tỉnh',
+      name: 'Trung tâm Phục vụ hành chính công thành phố',
       kind: 'centre',
       scale: 'five',
       sectors: [],
@@ -51,8 +56,8 @@ function flatten(unit: DemoUnit): DemoUnit[] {
 function departments(): DemoUnit[] {
   return [
     {
-      code: 'so-khdt',
-      name: 'Sở Kế hoạch và Đầu tư',
+      code: 'so-tc',
+      name: 'Sở Tài chính',
       kind: 'department',
       scale: 'five',
       counters: counters(2),
@@ -77,8 +82,8 @@ function departments(): DemoUnit[] {
       ],
     },
     {
-      code: 'so-tnmt',
-      name: 'Sở Tài nguyên và Môi trường',
+      code: 'so-nnmt',
+      name: 'Sở Nông nghiệp và Môi trường',
       kind: 'department',
       scale: 'five',
       counters: counters(2),
@@ -118,8 +123,8 @@ function departments(): DemoUnit[] {
 function communes(): DemoUnit[] {
   return [
     {
-      code: 'ubnd-phuong-trung-tam',
-      name: 'UBND phường Trung Tâm',
+      code: 'ubnd-phuong-thuan-hoa',
+      name: 'UBND phường Thuận Hóa',
       kind: 'commune',
       scale: 'three',
       counters: counters(2),
@@ -130,8 +135,8 @@ function communes(): DemoUnit[] {
       ],
     },
     {
-      code: 'ubnd-xa-an-phu',
-      name: 'UBND xã An Phú',
+      code: 'ubnd-xa-quang-dien',
+      name: 'UBND xã Quảng Điền',
       kind: 'commune',
       scale: 'three',
       counters: counters(1),

@@ -7,6 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AssessmentReport,
+  ChannelTally,
+  CommentList,
   FeedbackDetail,
   FeedbackList,
   PublicFeedbackList,
@@ -63,7 +65,53 @@ describe.each(dialects)('the demo data on %s', (dialect) => {
     expect(list.total).toBeGreaterThan(40);
   });
 
-  it('received each item through the sync path, in office hours, over the weeks', async () => {
+  it('is Thành phố Huế after 2025: two tiers, merged departments, wards and communes', async () => {
+    const units = await database.repos.catalogue.listUnits();
+    const byName = new Map(units.map((u) => [u.name, u]));
+    const root = units.find((u) => u.parentId === null)!;
+    expect(root.name).toBe('Thành phố Huế');
+    const centre = byName.get('Trung tâm Phục vụ hành chính công thành phố')!;
+    expect(centre.parentId).toBe(root.id);
+    for (const name of ['Sở Tài chính', 'Sở Nông nghiệp và Môi trường', 'Sở Nội vụ']) {
+      expect(byName.get(name)?.parentId, name).toBe(centre.id);
+    }
+    // Two tiers: wards and communes sit directly under the city, no district between.
+    const local = units.filter((u) => u.kind === 'commune');
+    expect(local.map((u) => u.parentId)).toEqual(local.map(() => root.id));
+    expect(local.map((u) => u.name).sort()).toEqual([
+      'UBND phường Thuận Hóa',
+      'UBND xã Quảng Điền',
+    ]);
+    for (const gone of ['Tỉnh', 'Kế hoạch và Đầu tư', 'Tài nguyên và Môi trường', 'huyện']) {
+      expect(
+        units.filter((u) => u.name.includes(gone)).map((u) => u.name),
+        gone,
+      ).toEqual([]);
+    }
+  });
+
+  it('has citizens’ comments in the current month', async () => {
+    const res = await admin.get(`/api/v1/tally/comments?period=${vnDateOf(NOW).slice(0, 7)}`);
+    const comments = CommentList.parse(await res.json());
+    expect(comments.total).toBeGreaterThan(5);
+    expect(new Set(comments.items.map((c) => c.unit.name)).size).toBeGreaterThan(2);
+  });
+
+  it('has ratings and items from the phone page and staff entry beside the tablets', async () => {
+    const res = await admin.get(`/api/v1/tally/channels?period=${vnDateOf(NOW).slice(0, 7)}`);
+    const { channels } = ChannelTally.parse(await res.json());
+    // Phone ratings not tied to a dossier are kept apart from the rate, yet they came in.
+    const byChannel = new Map(channels.map((c) => [c.channel, c.total + c.excluded]));
+    expect(byChannel.get('tablet')).toBeGreaterThan(byChannel.get('phone')!);
+    expect(byChannel.get('phone')).toBeGreaterThan(20);
+    expect(byChannel.get('staff')).toBeGreaterThan(5);
+    const channelsOfItems = new Set(list.items.map((i) => i.channel));
+    expect(channelsOfItems).toEqual(new Set(['tablet', 'phone', 'staff']));
+    const entered = list.items.filter((i) => i.channel === 'staff');
+    expect(entered.every((i) => i.source !== null)).toBe(true);
+  });
+
+  it('received each item through the one ingest, in office hours, over the weeks', async () => {
     const ledger = await database.db
       .selectFrom('records')
       .select(['id', 'kind'])
@@ -97,8 +145,10 @@ describe.each(dialects)('the demo data on %s', (dialect) => {
       const [received, ...handled] = item.history;
       expect(received).toMatchObject({ action: 'received', actorName: null });
       expect(handled.length).toBeGreaterThan(0);
-      // Reading the item here as admin records that the admin saw the contact data: not a step.
-      for (const event of handled.filter((e) => e.action !== 'contact_viewed')) {
+      // Reading the item here as admin records that the admin saw the contact data, and staff
+      // entering what came by letter is its receipt: neither is a step of handling.
+      const steps = handled.filter((e) => e.action !== 'contact_viewed' && e.action !== 'entered');
+      for (const event of steps) {
         expect(event.actorName).not.toBeNull();
         expect(event.actorName).not.toBe('Quản trị hệ thống');
         expect(Date.parse(event.at)).toBeGreaterThan(Date.parse(received!.at));
@@ -129,10 +179,10 @@ describe.each(dialects)('the demo data on %s', (dialect) => {
     expect(details.some((d) => d.answer?.channel !== 'page' && !d.answer?.published)).toBe(true);
   });
 
-  it('shows the TT 01/2018 table with An Phú’s clerk measured on indicators 1, 3, 4 and 7', async () => {
+  it('shows the TT 01/2018 table with Quảng Điền’s clerk measured on indicators 1, 3, 4 and 7', async () => {
     const res = await admin.get('/api/v1/assessment?period=2026-Q4&by=officer');
     const report = AssessmentReport.parse(await res.json());
-    const clerk = report.rows.find((r) => r.name.includes('An Phú'))!;
+    const clerk = report.rows.find((r) => r.name.includes('Quảng Điền'))!;
     expect(clerk.indicators.filter((s) => s.points !== null).map((s) => s.indicator)).toEqual([
       1, 3, 4, 7,
     ]);

@@ -87,7 +87,7 @@ const KIEN_NGHI: readonly DemoText[] = [
     say: () =>
       'Đề nghị gửi tin nhắn báo khi hồ sơ có kết quả để người dân không phải đến hỏi nhiều lần.',
     answer:
-      'Đơn vị ghi nhận kiến nghị; việc nhắn tin thông báo kết quả đang được triển khai cùng hệ thống một cửa điện tử của tỉnh.',
+      'Đơn vị ghi nhận kiến nghị; việc nhắn tin thông báo kết quả đang được triển khai cùng hệ thống một cửa điện tử của thành phố.',
   },
   {
     say: (s) =>
@@ -98,7 +98,7 @@ const KIEN_NGHI: readonly DemoText[] = [
   {
     say: () => 'Kiến nghị mở thêm quầy tiếp nhận vào sáng thứ Bảy cho người đi làm giờ hành chính.',
     answer:
-      'Kiến nghị đã được tổng hợp báo cáo Ủy ban nhân dân tỉnh xem xét cùng kế hoạch làm việc sáng thứ Bảy của Trung tâm.',
+      'Kiến nghị đã được tổng hợp báo cáo Ủy ban nhân dân thành phố xem xét cùng kế hoạch làm việc sáng thứ Bảy của Trung tâm.',
   },
   {
     say: () => 'Đề nghị chấp nhận thanh toán lệ phí bằng chuyển khoản hoặc mã QR tại quầy.',
@@ -135,10 +135,10 @@ export function demoContact(random: Random): { name: string; phone: string } | n
 }
 
 const FORWARD_TO = [
-  'Cục Thuế tỉnh',
-  'Ủy ban nhân dân phường nơi cư trú',
-  'Công an tỉnh (Phòng Cảnh sát quản lý hành chính về trật tự xã hội)',
-  'Bảo hiểm xã hội tỉnh',
+  'Thuế thành phố Huế',
+  'Ủy ban nhân dân phường, xã nơi cư trú',
+  'Công an thành phố Huế (Phòng Cảnh sát quản lý hành chính về trật tự xã hội)',
+  'Văn phòng Đăng ký đất đai thành phố Huế',
 ];
 
 /** How an item is handled, and how many calendar days after the previous step each step comes. */

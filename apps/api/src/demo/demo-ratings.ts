@@ -8,6 +8,7 @@ import {
   newTrackingCode,
   seededRandom,
   vnDateOf,
+  type FeedbackKind,
   type WorkCalendar,
 } from '@hailong/domain';
 import type { DeviceRow, Repositories } from '../repositories/types.ts';
@@ -18,6 +19,7 @@ import { demoAssessment } from './demo-assessment.ts';
 import { demoContact, demoMessage } from './demo-feedback.ts';
 import { DEMO_SURVEY_UNIT, seedDemoSurvey } from './demo-survey.ts';
 import { demoStaff, handleDemoFeedback, type DemoItem } from './demo-workflow.ts';
+import { demoChannels, demoComment, type DemoRating } from './demo-channels.ts';
 import { loadCalendar } from '../feedback/feedback-intake.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -43,11 +45,13 @@ function officeHours(at: number, calendar: WorkCalendar): number {
 }
 
 /**
- * Demo ratings and phản ánh, kiến nghị for the last four months, uploaded by one demo tablet per
- * unit through the real sync path, so rollups, gaps and the register are exactly as in use. Each
- * sector gets its own satisfaction level between 84% and 99%, so some miss their target. The
- * tablet uploads each phản ánh soon after it is sent, so its deadlines count from that day; staff
- * then handle it through the real workflow (demo-workflow.ts).
+ * Demo ratings and phản ánh, kiến nghị for the last four months, most uploaded by one demo tablet
+ * per unit through the real sync path, the others sent from citizens' phones or entered by staff
+ * (demo-channels.ts), all through the one ingest, so rollups, gaps and the register are exactly as
+ * in use. Each sector gets its own satisfaction level between 84% and 99%, so some miss their
+ * target; about half the low ratings carry a comment, so every month (the current one too) has
+ * some. The tablet uploads each phản ánh soon after it is sent, so its deadlines count from that
+ * day; staff then handle it through the real workflow (demo-workflow.ts).
  */
 export async function seedDemoRatings(
   repos: Repositories,
@@ -67,7 +71,7 @@ async function seed(repos: Repositories, now: number, months: number) {
   const items: DemoItem[] = [];
   const units = await repos.catalogue.listUnits();
   const staff = await demoStaff(repos, units, now);
-  // What An Phú asks is set before its tablet uploads: the unit's policy keeps only what it asks.
+  // What Quảng Điền asks is set before its tablet uploads: the unit's policy keeps only what it asks.
   await seedDemoSurvey(repos, () => now);
   for (const unit of units) {
     const sectors = await repos.catalogue.listSectors(unit.id);
@@ -81,7 +85,7 @@ async function seed(repos: Repositories, now: number, months: number) {
     });
     const { deviceId } = await devices.enroll(code, 'demo-seed');
     const device = (await repos.devices.findById(deviceId))!;
-    // The unit's clerk serves at its counter; at An Phú citizens also answer the TT 01 questions.
+    // The unit's clerk serves at its counter; at Quảng Điền citizens also answer the TT 01 questions.
     const { clerk } = staff.get(unit.id)!;
     const assessment = unit.code === DEMO_SURVEY_UNIT ? demoAssessment(unit.id, clerk.id) : null;
     const scale = RATING_SCALES[unit.scale];
@@ -89,15 +93,19 @@ async function seed(repos: Repositories, now: number, months: number) {
     const unhappy = scale.levels.filter((l) => !l.satisfied).map((l) => l.level);
     const share = new Map(sectors.map((s) => [s.id, 0.84 + random() * 0.15]));
     const records: ClientRecord[] = [];
+    const channels = demoChannels(repos, unit, counter?.id ?? null, clerk, now);
     let time = start;
-    for (;;) {
+    for (let turn = 0; ; turn++) {
       // Citizens come while the desk is open: a rating every 20 minutes or so.
-      const gap = DEFAULT_KIOSK_SETTINGS.repeatWindowSeconds * 1000 + random() * 40 * 60_000;
+      const gap =
+        DEFAULT_KIOSK_SETTINGS.repeatWindowSeconds * 1000 + Math.floor(random() * 40 * 60_000);
       time = officeHours(time + gap, calendar);
       if (time >= now - HOUR) break;
       const sector = sectors[Math.floor(random() * sectors.length)]!;
       const pick = (levels: number[]) => levels[Math.floor(random() * levels.length)]!;
       const satisfied = random() < share.get(sector.id)!;
+      // One citizen in eight rates on their own phone, one in twenty on a paper form.
+      const way = random();
       const base = {
         id: randomUUID(),
         deviceId,
@@ -105,13 +113,26 @@ async function seed(repos: Repositories, now: number, months: number) {
         deviceTime: new Date(time).toISOString(),
         schemaVersion: 1 as const,
       };
-      if (records.length % 97 === 96) {
-        const kind = random() < 0.6 ? 'phan_anh' : 'kien_nghi';
+      if (turn % 97 === 96) {
+        const kind: FeedbackKind = random() < 0.6 ? 'phan_anh' : 'kien_nghi';
         const message = demoMessage(random, kind, sector.name);
         const contact = demoContact(random);
-        const trackingCode = newTrackingCode(crypto.getRandomValues(new Uint8Array(5)));
         // One citizen in five does not say which lĩnh vực; staff set it when classifying.
         const sectorId = random() < 0.2 ? null : sector.id;
+        const written = { at: time, kind, sectorId, content: message.content, contact };
+        // Some write from their phone, some by letter, e-mail or the hotline, which staff enter
+        // that afternoon (so only before today, to be entered before now).
+        const other =
+          way < 0.25
+            ? await channels.phoneFeedback(written)
+            : way < 0.4 && time < now - DAY
+              ? await channels.staffFeedback(written, random)
+              : null;
+        if (other) {
+          items.push({ ...other, unitId: unit.id, kind, answer: message.answer });
+          continue;
+        }
+        const trackingCode = newTrackingCode(crypto.getRandomValues(new Uint8Array(5)));
         records.push({
           ...base,
           kind: 'feedback',
@@ -128,21 +149,30 @@ async function seed(repos: Repositories, now: number, months: number) {
         items.push({ id: base.id, unitId: unit.id, kind, trackingCode, answer: message.answer });
         continue;
       }
-      records.push({
-        ...base,
-        kind: 'rating',
+      const comment = demoComment(random, satisfied);
+      const rating = {
         sectorId: sector.id,
         level: satisfied ? pick(happy) : pick(unhappy),
         reasons: satisfied
           ? []
-          : [random() < 0.5 ? 'waiting_time' : random() < 0.5 ? 'came_back' : 'unclear_procedure'],
-        possibleRepeat: false,
+          : [
+              random() < 0.5
+                ? ('waiting_time' as const)
+                : random() < 0.5
+                  ? ('came_back' as const)
+                  : ('unclear_procedure' as const),
+            ],
+        ...(comment === undefined ? {} : { comment }),
         counterId: counter?.id ?? null,
         officerId: clerk.id,
         ...assessment?.answers(time, sector.id),
-      });
+      } satisfies Omit<DemoRating, 'at'>;
+      if (way < 0.125) channels.phoneRating({ ...rating, at: time });
+      else if (way < 0.175) channels.paperForm({ ...rating, at: time });
+      else records.push({ ...base, kind: 'rating', ...rating, possibleRepeat: false });
     }
     await upload(repos, device, records, now);
+    await channels.flush();
     if (assessment) await repos.assessment.upsertDossiers(assessment.file(now), now);
   }
   await handleDemoFeedback(repos, items, now, random, staff);

@@ -1,5 +1,5 @@
 /**
- * The demo's officers at counters and survey (issue 12): UBND xã An Phú asks the extra questions
+ * The demo's officers at counters and survey (issue 12): UBND xã Quảng Điền asks the extra questions
  * (dossier code optional, respondent type, visits, agencies, attitude), its two demo staff accounts
  * have counter PINs (clerk 1234, leader 5678; demo only, see the README) and the clerk is on duty
  * at its counter, so a kiosk enrolled there shows the whole flow.
@@ -9,7 +9,7 @@ import { DEFAULT_SURVEY_SETTINGS, makePinVerifier } from '@hailong/domain';
 import type { Repositories } from '../repositories/index.ts';
 import type { Clock } from '../jobs/clock.ts';
 
-export const DEMO_SURVEY_UNIT = 'ubnd-xa-an-phu';
+export const DEMO_SURVEY_UNIT = 'ubnd-xa-quang-dien';
 export const DEMO_COUNTER_PINS: Readonly<Record<string, string>> = {
   [`demo.${DEMO_SURVEY_UNIT}`]: '1234',
   [`demo.ld.${DEMO_SURVEY_UNIT}`]: '5678',

@@ -31,12 +31,12 @@ export interface DemoItem {
 
 /** One staff member per unit, as the one-stop desk has. */
 const STAFF: Record<string, string> = {
-  'so-khdt': 'Nguyễn Thị Thu Hà',
+  'so-tc': 'Nguyễn Thị Thu Hà',
   'so-tp': 'Trần Minh Đức',
-  'so-tnmt': 'Lê Thị Hồng Nhung',
+  'so-nnmt': 'Lê Thị Hồng Nhung',
   'so-xd': 'Phạm Quốc Bảo',
   'so-noi-vu': 'Vũ Thị Mai Anh',
-  'ubnd-phuong-trung-tam': 'Đặng Văn Khoa',
+  'ubnd-phuong-thuan-hoa': 'Đặng Văn Khoa',
 };
 
 /** Per unit id, its one-stop clerk (who serves at the counter and handles the items) and leader. */
@@ -94,12 +94,13 @@ interface Step {
   request: TransitionRequest | { assign: true };
 }
 
-/** Left waiting at a step until after now: classification, or the answer. */
-type Hold = 'classify' | 'answer';
+/** Left waiting at a step until after now: classification, the start of handling, the answer. */
+type Hold = 'classify' | 'start' | 'answer';
 
 /**
  * Whatever day the demo starts, one recent item waits for classification with its deadline two
- * working days away or less, one has missed it, and one in handling has missed its answer deadline.
+ * working days away or less, one has missed it, one is classified and waits to be taken up, and one
+ * in handling has missed its answer deadline.
  */
 function holds(
   rows: readonly FeedbackRegisterRow[],
@@ -114,6 +115,7 @@ function holds(
   for (const [from, to, hold] of [
     [3, 5, 'classify'],
     [6, 9, 'classify'],
+    [1, 4, 'start'],
     [11, 20, 'answer'],
   ] as const) {
     const row = newest.find((r) => age(r) >= from && age(r) <= to && !held.has(r.id));
@@ -136,8 +138,13 @@ function steps(
   const { channel, publish, conduct } = handling;
   if (hold === 'classify') return [];
   const plan: DemoPlan =
-    hold === 'answer'
-      ? { kind: 'handled', classifyAfter: 2, answerAfter: Infinity, closeAfter: null }
+    hold === 'answer' || hold === 'start'
+      ? {
+          kind: 'handled',
+          classifyAfter: hold === 'start' ? 0 : 2,
+          answerAfter: Infinity,
+          closeAfter: null,
+        }
       : handling.plan;
   const classifyAt = officeTime(receivedAt, plan.classifyAfter, random, calendar);
   const sector = sectorless ? { sectorId: sectorless } : {};
@@ -174,7 +181,7 @@ function steps(
     days === null || !Number.isFinite(from) || !Number.isFinite(days)
       ? Infinity
       : officeTime(from, days, random, calendar);
-  const startAt = after(classifyAt, random() < 0.5 ? 0 : 1);
+  const startAt = hold === 'start' ? Infinity : after(classifyAt, random() < 0.5 ? 0 : 1);
   const answerAt = after(startAt, plan.answerAfter);
   const publishAt = after(answerAt, 1);
   const closeAt = after(publish === 'later' ? publishAt : answerAt, plan.closeAfter);

@@ -111,7 +111,14 @@ export function devicesRoutes(devices: DevicesService) {
       c.json(await devices.createEnrollment(c.get('auth').user, c.req.valid('json')), 201),
     )
     .openapi(enroll, async (c) =>
-      c.json(await devices.enroll(c.req.valid('json').code, c.get('clientAddress')), 201),
+      c.json(
+        await devices.enroll(
+          c.req.valid('json').code,
+          c.get('clientAddress'),
+          c.req.valid('json').publicKey,
+        ),
+        201,
+      ),
     )
     .openapi(list, async (c) => c.json(await devices.list(c.get('auth').user), 200))
     .openapi(update, async (c) => {

@@ -4,6 +4,7 @@ import type {
   Device,
   DeviceConfig,
   DeviceList,
+  DevicePublicKey,
   EnrolledDevice,
   Enrollment,
   RecordRefusal,
@@ -18,6 +19,7 @@ import { kioskSettingsOf } from '../survey/kiosk-settings.ts';
 import { surveyConfigOf } from '../survey/device-survey.ts';
 import { hashSecret, newSecret } from '../auth/tokens.ts';
 import { reserveAttempt, tooManyAttempts } from '../auth/throttle.ts';
+import { importDeviceKey } from '../ingest/record-chain.ts';
 
 export const ENROLLMENT_TTL_MS = 24 * 60 * 60 * 1000;
 /** Wrong codes allowed per address in the throttle window before enrollment answers 429. */
@@ -95,7 +97,14 @@ export function createDevicesService(
       return { code, expiresAt: new Date(now + ENROLLMENT_TTL_MS).toISOString() };
     },
 
-    async enroll(code: string, address: string): Promise<EnrolledDevice> {
+    /** `publicKey`: the tablet's signing key (issue 25); absent for a kiosk that signs nothing. */
+    async enroll(
+      code: string,
+      address: string,
+      publicKey?: DevicePublicKey,
+    ): Promise<EnrolledDevice> {
+      // Before the code is spent: a tablet whose key is refused keeps its code for a retry.
+      if (publicKey) checkPublicKey(publicKey.spki);
       const now = clock();
       const throttleKey = `enroll:${address}`;
       const { failures, windowMs } = ENROLL_THROTTLE;
@@ -130,6 +139,12 @@ export function createDevicesService(
           lastRatingAt: null,
           counterId: enrollment.counterId,
         });
+        if (publicKey) {
+          await tx.recordChain.setDeviceKey(deviceId, {
+            algorithm: publicKey.algorithm,
+            spki: publicKey.spki,
+          });
+        }
         return tx.catalogue.findUnit(enrollment.unitId);
       });
       if (!enrolled) {
@@ -185,11 +200,12 @@ export function createDevicesService(
     /** Tablets of the units the user may see. */
     async list(user: UserRow): Promise<DeviceList> {
       const access = await loadAccess(repos, user);
-      const [devices, counters, ranges, refusals] = await Promise.all([
+      const [devices, counters, ranges, refusals, chains] = await Promise.all([
         repos.devices.list(),
         repos.catalogue.listCounters(),
         repos.devices.listAllSeqRanges(),
         repos.devices.countRefusals(),
+        repos.recordChain.deviceSummaries(),
       ]);
       const unitName = new Map(access.visibleUnits().map((u) => [u.id, u.name]));
       const counterName = new Map(counters.map((c) => [c.id, c.name]));
@@ -199,6 +215,7 @@ export function createDevicesService(
           .map((d) => ({
             ...toDevice(d, unitName.get(d.unitId)!, counterName, ranges.get(d.id) ?? []),
             refusedCount: refusals.get(d.id) ?? 0,
+            ...chainSummary(chains, d.id),
           })),
       };
     },
@@ -240,6 +257,7 @@ export function createDevicesService(
         repos.devices.listSeqRanges(id),
       ]);
       const refused = (await repos.devices.countRefusals()).get(id) ?? 0;
+      const chains = await repos.recordChain.deviceSummaries();
       return {
         ...toDevice(
           updated,
@@ -248,6 +266,7 @@ export function createDevicesService(
           ranges,
         ),
         refusedCount: refused,
+        ...chainSummary(chains, id),
       };
     },
 
@@ -268,12 +287,32 @@ export function createDevicesService(
   };
 }
 
+function chainSummary(
+  chains: ReadonlyMap<string, { signed: boolean; flags: number }>,
+  id: string,
+): Pick<Device, 'signed' | 'integrityFlags'> {
+  const chain = chains.get(id);
+  return { signed: chain?.signed ?? false, integrityFlags: chain?.flags ?? 0 };
+}
+
+function checkPublicKey(spki: string): void {
+  try {
+    importDeviceKey(spki);
+  } catch {
+    throw invalid(
+      'publicKey.spki',
+      'not an ECDSA P-256 public key (SPKI DER, base64url)',
+      'Khóa công khai của máy tính bảng không hợp lệ (cần khóa ECDSA P-256); máy chưa được đăng ký.',
+    );
+  }
+}
+
 function toDevice(
   d: DeviceRow,
   unitName: string,
   counterName: ReadonlyMap<string, string>,
   ranges: readonly SeqRange[],
-): Omit<Device, 'refusedCount'> {
+): Omit<Device, 'refusedCount' | 'signed' | 'integrityFlags'> {
   return {
     id: d.id,
     label: d.label,

@@ -125,7 +125,7 @@ describe.each(dialects)('the periodic report on %s', (dialect) => {
     expect(res.headers.get('cache-control')).toBe('private, no-store');
     const name = 'Báo cáo Quý IV năm 2026 - UBND thành phố Huế.docx';
     expect(res.headers.get('content-disposition')).toBe(
-      `attachment; filename="bao-cao-2026-Q4-ubnd-tinh-thua-thien-hue.docx"; ` +
+      `attachment; filename="bao-cao-2026-Q4-ubnd-thanh-pho-hue.docx"; ` +
         `filename*=UTF-8''${encodeURIComponent(name)}`,
     );
     const xml = unzip(bytes).get('word/document.xml')!.toString('utf8');
@@ -168,7 +168,7 @@ describe.each(dialects)('the periodic report on %s', (dialect) => {
     const recipients = encodeURIComponent('- UBND tỉnh (để báo cáo);\n- Sở Nội vụ;\nLưu: VT, NV.');
     const { tbls } = await docxOf(`node=${centre}&period=2026-9M&recipients=${recipients}`);
     expect(tbls[0]!.rows[0]![0]).toBe(
-      'UBND TỈNH THỪA THIÊN HUẾTRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG TỈNH',
+      'UBND THÀNH PHỐ HUẾTRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG THÀNH PHỐ',
     );
     const [closingRecipients, signature] = tbls.at(-1)!.rows[0]!;
     expect(closingRecipients).toBe('Nơi nhận:- UBND tỉnh (để báo cáo);- Sở Nội vụ;- Lưu: VT, NV.');
@@ -331,7 +331,7 @@ describe.each(dialects)('the periodic report on %s', (dialect) => {
     const { res, bytes } = await download(`node=${province}&period=2026-Q4&format=pdf`);
     expect(res.headers.get('content-type')).toBe('application/pdf');
     expect(res.headers.get('content-disposition')).toMatch(
-      /^attachment; filename="bao-cao-2026-Q4-ubnd-tinh-thua-thien-hue\.pdf"; filename\*=UTF-8''/,
+      /^attachment; filename="bao-cao-2026-Q4-ubnd-thanh-pho-hue\.pdf"; filename\*=UTF-8''/,
     );
     const file = join(dir, `${dialect}.pdf`);
     writeFileSync(file, bytes);

@@ -28,7 +28,7 @@ export function asciiName(text: string): string {
 }
 
 /** RFC 5987 value-chars: attr-char stays, everything else as %XX of its UTF-8 bytes. */
-const encode5987 = (text: string) =>
+export const encode5987 = (text: string) =>
   encodeURIComponent(text).replace(
     /['()*]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,

@@ -11,8 +11,8 @@ import {
   sign as signBytes,
   verify as verifyBytes,
 } from 'node:crypto';
-import { sha256, toHex } from '@hailong/domain';
 import type { Repositories } from '../repositories/types.ts';
+import { keyIdOf } from '@hailong/domain';
 
 export const CHECKPOINT_KEY_PURPOSE = 'checkpoints';
 
@@ -24,9 +24,7 @@ export interface ServerSigner {
   sign(bytes: Uint8Array): string;
 }
 
-/** A key's id: the first 16 hex digits of SHA-256 of its raw public key. */
-export const keyIdOf = (publicKeyHex: string): string =>
-  toHex(sha256(Buffer.from(publicKeyHex, 'hex'))).slice(0, 16);
+export { keyIdOf };
 
 /** The signer of checkpoints, its key made now if the deployment has none. */
 export async function checkpointSigner(repos: Repositories, now: number): Promise<ServerSigner> {

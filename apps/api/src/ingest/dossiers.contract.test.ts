@@ -50,8 +50,8 @@ describe.each(dialects)('dossier store on %s', (dialect) => {
     handle = await freshDatabase(dialect);
     await seedDemoCatalogue(handle.repos, () => T0);
     const units = await handle.repos.catalogue.listUnits();
-    unitA = units.find((u) => u.code === 'ubnd-phuong-trung-tam')!.id;
-    unitB = units.find((u) => u.code === 'ubnd-xa-an-phu')!.id;
+    unitA = units.find((u) => u.code === 'ubnd-phuong-thuan-hoa')!.id;
+    unitB = units.find((u) => u.code === 'ubnd-xa-quang-dien')!.id;
   });
   afterAll(() => handle.close());
 

@@ -36,6 +36,7 @@ import { ApiError } from '../http/errors.ts';
 import { storeFeedback } from './ingest-feedback.ts';
 import { storeRatings } from './ingest-ratings.ts';
 import { loadUnitPolicy } from './policy.ts';
+import type { ChainFields } from './record-chain.ts';
 
 /** Where submissions come from; the channel is this argument, never a device. */
 export type Source =
@@ -52,6 +53,8 @@ interface Submitted {
   seq: number | null;
   /** When the citizen rated or wrote: the tablet's clock, the server's, or the day staff received it. */
   at: number;
+  /** A tablet's record chain fields as sent (record-chain.ts); absent for other sources. */
+  chain?: ChainFields;
 }
 
 export interface RatingSubmission extends Submitted, RatingFields {
@@ -268,8 +271,9 @@ function ledgerRow(
   unitId: string,
   s: Submission,
   now: number,
-): RecordLedgerRow {
+): RecordLedgerRow & Partial<ChainFields> {
   return {
+    ...s.chain,
     id: s.id,
     canonicalId: s.id,
     source: source.kind,

@@ -28,7 +28,7 @@ describe.each(dialects)('sync protocol on %s', (dialect) => {
     const units = await database.repos.catalogue.listUnits();
     unit = units.find((u) => u.code === 'so-tp')!;
     sectors = await database.repos.catalogue.listSectors(unit.id);
-    const other = units.find((u) => u.code === 'so-khdt')!;
+    const other = units.find((u) => u.code === 'so-tc')!;
     otherUnitSector = (await database.repos.catalogue.listSectors(other.id))[0]!;
   });
   afterAll(() => database.close());

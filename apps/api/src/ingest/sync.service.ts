@@ -25,6 +25,12 @@ import { kioskSettingsOf } from '../survey/kiosk-settings.ts';
 import { recordContentHash } from './record-hash.ts';
 import { ingest, type Outcome, type Submission } from './ingest.ts';
 import { recordTabletBatch } from './tablet-batch.ts';
+import {
+  chainFieldsOf,
+  checkRecordChain,
+  verifySignatures,
+  type ArrivedRecord,
+} from './record-chain.ts';
 
 const REFUSALS: Record<'id_taken' | 'conflict' | 'tracking_code_taken', string> = {
   id_taken: 'Mã bản ghi này đã được một thiết bị khác dùng; bản ghi không được lưu.',
@@ -40,6 +46,7 @@ function submissionOf(record: ClientRecord): Submission {
     hash: recordContentHash(record),
     seq: record.seq,
     at: Date.parse(record.deviceTime),
+    chain: chainFieldsOf(record),
   };
   if (record.kind === 'rating') {
     return {
@@ -102,7 +109,12 @@ export function createSyncService(repos: Repositories, clock: Clock) {
         error: { code: syncErrorCodeFor(protocol, code), message },
       });
       const results: SyncResult[] = new Array(items.length);
-      const valid: { index: number; sent: string; submission: Submission }[] = [];
+      const valid: {
+        index: number;
+        sent: string;
+        record: ClientRecord;
+        submission: Submission;
+      }[] = [];
       items.forEach((item, index) => {
         const rawId =
           typeof (item as { id?: unknown })?.id === 'string' ? (item as { id: string }).id : '';
@@ -115,7 +127,12 @@ export function createSyncService(repos: Repositories, clock: Clock) {
         } else if (parsed.data.deviceId !== device.id) {
           results[index] = rejected(rawId, 'validation_failed', 'Bản ghi thuộc về thiết bị khác.');
         } else {
-          valid.push({ index, sent: rawId, submission: submissionOf(parsed.data) });
+          valid.push({
+            index,
+            sent: rawId,
+            record: parsed.data,
+            submission: submissionOf(parsed.data),
+          });
         }
       });
 
@@ -124,12 +141,30 @@ export function createSyncService(repos: Repositories, clock: Clock) {
         const unit = await repos.catalogue.findUnit(device.unitId);
         const repeatWindowMs = unit ? kioskSettingsOf(unit).repeatWindowSeconds * 1000 : 0;
         const submissions = valid.map((v) => v.submission);
+        // A tablet with a key has its chain checked (record-chain.ts); its signatures are checked
+        // off the event loop while the batch is written.
+        const key = await repos.recordChain.deviceKey(device.id);
+        const verdicts =
+          key &&
+          verifySignatures(
+            key,
+            valid.map((v) => v.record),
+          );
         const { outcomes } = await repos.transaction(async (tx) => {
           const stored = await ingest(tx, { kind: 'tablet', device }, submissions, {
             now,
             repeatWindowMs,
           });
           await recordTabletBatch(tx, device, { submissions, highestSeq, ...stored }, now);
+          if (!verdicts) return stored;
+          const holds = await verdicts;
+          const arrived: ArrivedRecord[] = [];
+          valid.forEach(({ record, submission }, i) => {
+            if (stored.outcomes[i]!.status !== 'accepted') return;
+            const chain = submission.chain!;
+            arrived.push({ id: submission.id, seq: record.seq, chain, signatureHolds: holds[i]! });
+          });
+          await checkRecordChain(tx, device, arrived, now);
           return stored;
         });
         valid.forEach(({ index, sent }, i) => {

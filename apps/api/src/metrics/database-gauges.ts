@@ -5,11 +5,12 @@
  * cannot interleave half-written values.
  */
 import { vnDateOf } from '@hailong/domain';
-import { Gauge, type Registry } from 'prom-client';
+import { Counter, Gauge, type Registry } from 'prom-client';
 import type { Repositories } from '../repositories/types.ts';
 import type { Clock } from '../jobs/clock.ts';
 import { overdueFilter } from '../feedback/feedback.service.ts';
 import { deviceGaps } from '../devices/device-gaps.ts';
+import { CHAIN_FLAG_KINDS } from '../ingest/record-chain.repository.ts';
 
 export function registerDatabaseGauges(register: Registry, repos: Repositories, clock: Clock) {
   const registers = [register];
@@ -44,6 +45,19 @@ export function registerDatabaseGauges(register: Registry, repos: Repositories, 
       this.reset();
       for (const d of devices)
         this.set({ device: d.id }, deviceGaps(d, ranges.get(d.id) ?? []).length);
+    },
+  });
+
+  // A counter read from the table: flags are never deleted, so the count only grows.
+  new Counter({
+    name: 'hailong_chain_flags_total',
+    help: "Flags raised on tablets' record chains: break, fork, bad_signature, missing_signature",
+    labelNames: ['kind'] as const,
+    registers,
+    async collect() {
+      const counts = await repos.recordChain.countByKind();
+      this.reset();
+      for (const kind of CHAIN_FLAG_KINDS) this.inc({ kind }, counts.get(kind) ?? 0);
     },
   });
 

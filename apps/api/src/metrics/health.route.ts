@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { Health, Ready } from '@hailong/contracts';
+import type { ReplicaStatus } from '../db/replica.ts';
 import { errorBody } from '../http/errors.ts';
 import { newRouter } from '../http/router.ts';
 import { errorResponse, json } from '../http/responses.ts';
@@ -17,6 +18,8 @@ export interface HealthDeps {
   ping: () => Promise<void>;
   /** Names of the migrations this build has that the database has not applied. */
   pendingMigrations: () => Promise<readonly string[]>;
+  /** The read replica's last measurement, when there is one: a detail, never a reason to fail. */
+  replica?: () => ReplicaStatus | undefined;
 }
 
 const health = createRoute({
@@ -50,7 +53,9 @@ export function healthRoutes(deps: HealthDeps) {
     )
     .openapi(ready, async (c) => {
       const problem = await readinessProblem(deps);
-      if (problem === undefined) return c.json({ status: 'ready' as const }, 200);
+      // A lagging or absent replica does not make us unready: the primary answers the reports.
+      const replica = deps.replica?.();
+      if (problem === undefined) return c.json({ status: 'ready' as const, replica }, 200);
       c.header('Retry-After', READY_RETRY_SECONDS);
       return c.json(errorBody('not_ready', problem), 503);
     });

@@ -10,12 +10,20 @@ import type { Repositories } from '../repositories/types.ts';
 import type { Clock } from '../jobs/clock.ts';
 import { registerBackupGauge } from './backup-gauge.ts';
 import { registerDatabaseGauges } from './database-gauges.ts';
+import { registerReplicaGauges } from './replica-gauges.ts';
+import type { ReplicaStatus } from '../db/replica.ts';
 
-export function createMetrics(repos: Repositories, clock: Clock, backupDir?: string) {
+export function createMetrics(
+  repos: Repositories,
+  clock: Clock,
+  backupDir?: string,
+  replica?: () => ReplicaStatus | undefined,
+) {
   const register = new Registry();
   collectDefaultMetrics({ register });
   registerDatabaseGauges(register, repos, clock);
   if (backupDir) registerBackupGauge(register, backupDir, clock);
+  if (replica) registerReplicaGauges(register, replica);
   const registers = [register];
   const syncRecords = new Counter({
     name: 'hailong_sync_records_total',

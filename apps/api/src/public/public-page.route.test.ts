@@ -79,8 +79,8 @@ describe('GET /public', () => {
     const page = await res.text();
     expect(page).toMatch(/^<!doctype html>\s*<html lang="vi">/);
     expect(page).toContain('<h1>Kết quả đánh giá mức độ hài lòng</h1>');
-    expect(page).toContain('Tỉnh Thừa Thiên Huế');
-    expect(page).toContain('Xem các đơn vị trực thuộc Trung tâm Phục vụ hành chính công tỉnh');
+    expect(page).toContain('Thành phố Huế');
+    expect(page).toContain('Xem các đơn vị trực thuộc Trung tâm Phục vụ hành chính công thành phố');
     // The lookup comes before any figure.
     expect(page.indexOf('Tra cứu kết quả xử lý phản ánh, kiến nghị')).toBeLessThan(
       page.indexOf('class="card unit"'),

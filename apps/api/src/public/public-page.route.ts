@@ -12,6 +12,7 @@ import { registerPageRoutes } from './register-page.route.ts';
 import type { AgencyService } from './agency.service.ts';
 import type { WidgetService } from './widget.service.ts';
 import { widgetPageRoutes } from './widget-page.route.ts';
+import { verifyPageRoutes } from './verify-page.route.ts';
 import type { VerdictNotice } from './verdict-form.ts';
 import type { Clock } from '../jobs/clock.ts';
 import { PUBLIC_STATS_CACHE_CONTROL } from './public-stats.route.ts';
@@ -96,6 +97,7 @@ export function publicPageRoutes(deps: PublicPageDeps) {
   });
   registerPageRoutes(app, deps);
   widgetPageRoutes(app, deps);
+  verifyPageRoutes(app, deps);
   return app;
 }
 

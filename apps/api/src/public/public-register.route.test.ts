@@ -125,6 +125,18 @@ describe.each(dialects)('the public register on %s', (dialect) => {
     expect(res.headers.get('cache-control')).toBe('public, max-age=60');
     const page = await res.text();
     expect(page).toContain('Kết quả trả lời phản ánh, kiến nghị');
+    // The description names every way an item comes in, not the tablet alone (issue 23 item 8).
+    for (const channel of [
+      'máy tính bảng tại quầy',
+      'điện thoại qua mã QR',
+      'cán bộ nhập hộ',
+      'phiếu giấy',
+      'thư điện tử',
+      'đường dây nóng',
+      'Cổng Dịch vụ công',
+    ]) {
+      expect(page, channel).toContain(channel);
+    }
     expect(page).toContain('Hồ sơ Đất đai đã được trả đúng hẹn');
     expect(page).toContain('href="/api/v1/public/answers?q=Dat+dai"');
     expect(page).not.toContain(contact.phone);

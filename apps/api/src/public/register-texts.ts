@@ -5,7 +5,7 @@ const vi = {
   registerLink: 'Xem các câu trả lời phản ánh, kiến nghị đã công khai',
   registerTitle: 'Kết quả trả lời phản ánh, kiến nghị',
   registerIntro:
-    'Các câu trả lời phản ánh, kiến nghị đã được công khai, mới nhất trước. Không hiển thị nội dung phản ánh và thông tin cá nhân của người gửi.',
+    'Các câu trả lời đã được công khai, mới nhất trước, cho phản ánh, kiến nghị gửi qua mọi kênh: máy tính bảng tại quầy, điện thoại qua mã QR tại quầy, và những phản ánh do cán bộ nhập hộ từ phiếu giấy, thư, điện thoại, thư điện tử, đường dây nóng, Cổng Dịch vụ công hoặc khi người dân đến trực tiếp. Không hiển thị nội dung phản ánh và thông tin cá nhân của người gửi.',
   registerSearch: 'Tìm trong câu trả lời',
   registerUnit: 'Đơn vị',
   registerSector: 'Lĩnh vực',
@@ -48,7 +48,7 @@ const en: RegisterTexts = {
   registerLink: 'See the published answers to feedback',
   registerTitle: 'Published answers to feedback',
   registerIntro:
-    'Answers to citizens’ feedback that were published, newest first. The feedback itself and the sender’s personal data are never shown.',
+    'Published answers, newest first, to feedback sent by every channel: the tablet at the counter, a phone through the counter’s QR code, and feedback staff entered from paper forms, letters, phone calls, e-mails, the hotline, the public-service portal or in person. The feedback itself and the sender’s personal data are never shown.',
   registerSearch: 'Search the answers',
   registerUnit: 'Unit',
   registerSector: 'Sector',

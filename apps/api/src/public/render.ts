@@ -20,6 +20,7 @@ import {
   parsePeriod,
   periodChoices,
   previousPeriod,
+  VERIFY_PAGE_PATH,
   type Period,
 } from '@hailong/domain';
 import type { PublicFeedback, PublicFigure, PublicStats } from '@hailong/contracts';
@@ -27,6 +28,7 @@ import { PUBLIC_TEXTS, type PublicLocale, type PublicTexts } from './texts.ts';
 import { REGISTER_TEXTS } from './register-texts.ts';
 import { pageShell } from './shell.ts';
 import { registerHref } from './register-render.ts';
+import { VERIFY_LINK_TEXT } from './verify-render.ts';
 import { verdictSection, type VerdictNotice } from './verdict-form.ts';
 import type { AgencyHeading } from './agency.service.ts';
 
@@ -96,6 +98,9 @@ export function renderPublicPage(view: PublicPageView): Html {
       ${lookupSection(view, t)}
       <p class="register-link">
         <a href="${registerHref({ locale: view.locale })}">${r.registerLink}</a>
+      </p>
+      <p class="register-link">
+        <a href="${VERIFY_PAGE_PATH}">${VERIFY_LINK_TEXT[view.locale]}</a>
       </p>
       ${periodForm(view, t)} ${view.stats ? figures(view.stats, view, t) : ''}`,
   });

@@ -52,6 +52,21 @@ export async function recategorise(
 }
 
 /**
+ * Stored ratings a supervisor excluded with a reason (integrity checks, issue 25 item 5): whatever
+ * they counted as, they now count as `excluded`, rows and counters together.
+ */
+export async function exclude(tx: Repositories, rows: readonly RatingRow[]): Promise<void> {
+  const moving = rows.filter((r) => r.category !== 'excluded');
+  if (moving.length === 0) return;
+  await tx.integrity.markExcluded(moving.map((r) => r.id));
+  await replaceCounted(
+    tx,
+    moving,
+    moving.map((r) => ({ ...r, category: 'excluded' as const })),
+  );
+}
+
+/**
  * Stored ratings changed (an amendment: reasons, dossier, category): their counters move from what
  * `before` counted to what `after` counts, at the nodes that counted them, netted per key so that
  * an unchanged part writes nothing.

@@ -30,6 +30,8 @@ import { createAgencyRepository } from '../public/agency.repository.ts';
 import { createShortLinkRepository } from '../public/short-links.repository.ts';
 import { createPullTokensRepository } from '../indicators/pull-tokens.repository.ts';
 import { createEvidenceRepository } from '../evidence/evidence.repository.ts';
+import { createRecordChainRepository } from '../ingest/record-chain.repository.ts';
+import { createIntegrityRepository } from '../integrity/integrity.repository.ts';
 
 export * from './types.ts';
 export * from '../survey/survey-types.ts';
@@ -65,6 +67,8 @@ export function createRepositories(db: Kysely<Database>, dialect: Dialect): Repo
     shortLinks: createShortLinkRepository(db),
     pullTokens: createPullTokensRepository(db),
     evidence: createEvidenceRepository(db),
+    recordChain: createRecordChainRepository(db),
+    integrity: createIntegrityRepository(db),
     transaction(work) {
       // Kysely cannot nest transactions; an inner call joins the outer one, which then commits or
       // rolls back everything together.

@@ -27,6 +27,8 @@ import type { JobRepository } from '../jobs/jobs.repository.ts';
 import type { AgencyRepository } from '../public/agency.repository.ts';
 import type { PullTokensRepository } from '../indicators/pull-tokens.repository.ts';
 import type { EvidenceRepository } from '../evidence/evidence.repository.ts';
+import type { RecordChainRepository } from '../ingest/record-chain.repository.ts';
+import type { IntegrityRepository } from '../integrity/integrity.repository.ts';
 import type { ShortLinkRepository } from '../public/short-links.repository.ts';
 import type { CountingRepository } from '../ingest/counting.repository.ts';
 import type { RatingAmendmentRepository } from '../ingest/rating-amendments.repository.ts';
@@ -515,6 +517,9 @@ export interface Repositories {
   pullTokens: PullTokensRepository;
   /** Signing keys and signed monthly checkpoints (issue 25). */
   evidence: EvidenceRepository;
+  /** Tablet keys and the record chain's flags (issue 25 item 1). */
+  recordChain: RecordChainRepository;
+  integrity: IntegrityRepository;
   /** Runs `work` in one database transaction with repositories bound to it. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }

@@ -23,7 +23,7 @@ describe.each(dialects)('survey repository on %s', (dialect) => {
     database = await freshDatabase(dialect);
     repos = database.repos;
     await seedDemoCatalogue(repos, () => T0);
-    const unit = (await repos.catalogue.listUnits()).find((u) => u.code === 'ubnd-xa-an-phu')!;
+    const unit = (await repos.catalogue.listUnits()).find((u) => u.code === 'ubnd-xa-quang-dien')!;
     unitId = unit.id;
     counterId = (await repos.catalogue.listCounters(unit.id))[0]!.id;
     for (const id of users) {

@@ -2,7 +2,6 @@
  * The bell's unread count, shared by the shell and the alerts page. Asked when the shell appears,
  * then every minute while someone is signed in, and again whenever the alerts page changes it.
  */
-import { alertsApi } from './alerts-api.ts';
 
 const POLL_MS = 60_000;
 
@@ -13,6 +12,8 @@ class AlertsBell {
 
   async refresh() {
     try {
+      // Its own chunk with the schemas (api-loader.ts): the shell does not wait for it.
+      const { alertsApi } = await import('./alerts-api.ts');
       this.unread = (await alertsApi.unread()).unread;
       this.known = true;
     } catch {

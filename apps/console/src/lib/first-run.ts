@@ -1,4 +1,4 @@
-import { api } from './api.ts';
+import { loadApi } from './api-loader.ts';
 
 /**
  * First run without demo data: an admin who signs in while the catalogue is still empty is taken
@@ -10,7 +10,7 @@ export async function needsSetup(userId: string): Promise<boolean> {
   if (askedFor === userId) return false;
   askedFor = userId;
   try {
-    return (await api.setup.status()).needsSetup;
+    return (await (await loadApi()).api.setup.status()).needsSetup;
   } catch {
     return false; // the page the user asked for shows its own error
   }

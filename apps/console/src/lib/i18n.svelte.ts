@@ -1,10 +1,8 @@
 import { ROLE_LABELS, type Locale, type Role } from '@hailong/domain';
 import { vi, type MessageKey, type Messages } from './i18n/vi.ts';
-import { en } from './i18n/en.ts';
 
 export type { MessageKey };
 
-const CATALOGUES: Record<Locale, Messages> = { vi, en };
 const STORAGE_KEY = 'hailong.console.locale';
 
 function stored(): Locale {
@@ -19,9 +17,26 @@ function stored(): Locale {
 
 class I18n {
   /** The current language; reading it inside a template or effect makes that code reactive. */
-  locale = $state<Locale>(stored());
+  locale = $state<Locale>('vi');
+  /** English, its own chunk fetched on the first switch: most readers never leave Vietnamese. */
+  english = $state<Messages | undefined>();
+
+  constructor() {
+    if (stored() === 'en') this.set('en');
+  }
 
   set(locale: Locale) {
+    if (locale === 'en' && !this.english) {
+      // Until it arrives (or if it cannot: offline after a deploy), the page stays in Vietnamese.
+      void import('./i18n/en.ts').then(
+        ({ en }) => {
+          this.english = en;
+          this.set('en');
+        },
+        () => undefined,
+      );
+      return;
+    }
     this.locale = locale;
     try {
       localStorage.setItem(STORAGE_KEY, locale);
@@ -39,7 +54,7 @@ export const i18n = new I18n();
 
 /** The message for `key` in the current language, with `{param}` placeholders filled in. */
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
-  const text = CATALOGUES[i18n.locale][key];
+  const text = (i18n.locale === 'en' && i18n.english ? i18n.english : vi)[key];
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,

@@ -18,10 +18,13 @@ export interface PageProps {
 /** A page component: it may read the route's parameters, or take no props at all. */
 export type Page = Component<PageProps> | Component<Record<string, never>>;
 
+/** A page's own chunk, loaded when the page is first opened (`() => import('./pages/X.svelte')`). */
+export type PageLoad = () => Promise<{ default: Page }>;
+
 export interface Route {
   /** A pattern such as `/users` or `/feedback/:id`. */
   path: string;
-  page: Page;
+  load: PageLoad;
   /** The page's name, used for the document title and, with `nav`, the navigation link. */
   title: MessageKey;
   access: Access;
@@ -34,8 +37,6 @@ export interface Route {
 export interface Match {
   route: Route;
   params: Record<string, string>;
-  /** The route's page, typed to receive `params` (pages that take no props ignore it). */
-  page: Component<PageProps>;
 }
 
 /** Paths the server answers itself; links to them are ordinary page loads. */
@@ -124,7 +125,7 @@ export function matchRoute(routes: readonly Route[], path: string): Match | unde
       }
       return part === value;
     });
-    if (ok) return { route, params, page: route.page as Component<PageProps> };
+    if (ok) return { route, params };
   }
   return undefined;
 }

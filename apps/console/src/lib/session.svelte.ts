@@ -1,5 +1,5 @@
 import type { Me } from '@hailong/contracts';
-import { api, setUnauthenticatedHandler } from './api.ts';
+import { loadApi } from './api-loader.ts';
 
 /** Why the login page is showing: the server ended the session, or the user signed out. */
 export type SignedOutReason = 'ended' | 'signed-out';
@@ -24,6 +24,8 @@ class Session {
     this.ready = false;
     this.loadError = null;
     try {
+      const { api, setUnauthenticatedHandler } = await loadApi();
+      setUnauthenticatedHandler(() => this.end());
       this.me = await api.auth.me();
     } catch (err) {
       this.loadError = err;
@@ -33,13 +35,13 @@ class Session {
   }
 
   async signIn(username: string, password: string) {
-    this.me = await api.auth.login({ username, password });
+    this.me = await (await loadApi()).api.auth.login({ username, password });
     this.reason = null;
   }
 
   async signOut() {
     try {
-      await api.auth.logout();
+      await (await loadApi()).api.auth.logout();
     } finally {
       // Even if the request failed, forget the user here; the cookie is HttpOnly and expires anyway.
       this.me = null;
@@ -56,4 +58,3 @@ class Session {
 }
 
 export const session = new Session();
-setUnauthenticatedHandler(() => session.end());

@@ -7,10 +7,11 @@ import { enrollDevice, fetchConfig, type EnrollResult } from '../lib/api.ts';
 import { normalizeEnrollmentCode } from '../lib/device/enroll-code.ts';
 import type { LocalSettings } from '../lib/device/device-store.ts';
 import { hashPin } from '../lib/device/pin.ts';
+import { makeSigningKey } from '../lib/device/signing-key.ts';
 import { applySettings, askForPersistence } from './boot.ts';
 import { reportPendingDuty } from './duty.ts';
 import { kiosk } from './kiosk.svelte.ts';
-import { deviceStore, outbox } from './services.ts';
+import { deviceStore, outbox, signer } from './services.ts';
 import { startSync, stopSync } from './sync.ts';
 
 const CONFIG_REFRESH_MS = 30 * 60_000;
@@ -18,11 +19,16 @@ let refreshTimer: ReturnType<typeof setInterval> | null = null;
 
 export type EnrollProblem = Exclude<EnrollResult, { ok: true }>['reason'] | 'storage';
 
-/** Trades the one-time code for a device token and stores it with the staff PIN's hash. */
+/**
+ * Trades the one-time code for a device token and stores it with the staff PIN's hash, and with the
+ * signing key made here for the tablet's records (issue 25), whose public half the server
+ * registers. Without WebCrypto (an insecure origin) the tablet enrolls all the same, unsigned.
+ */
 export async function enroll(codeInput: string, pin: string): Promise<EnrollProblem | null> {
   const code = normalizeEnrollmentCode(codeInput);
   if (!code) return 'invalid_code';
-  const result = await enrollDevice(code);
+  const key = await makeSigningKey();
+  const result = await enrollDevice(code, key?.publicKey);
   if (!result.ok) return result.reason;
   const enrollment = {
     deviceId: result.device.deviceId,
@@ -33,10 +39,13 @@ export async function enroll(codeInput: string, pin: string): Promise<EnrollProb
   };
   try {
     // The token is shown only once: store it before anything else can fail.
-    await deviceStore.saveEnrollment(enrollment);
+    const signing = key && { ...key, deviceId: enrollment.deviceId };
+    await deviceStore.saveEnrollment(enrollment, signing);
     await deviceStore.saveSync({ lastSuccessAt: null, unauthorized: false });
   } catch {
     return 'storage';
+  } finally {
+    signer.forget();
   }
   kiosk.enrollment = enrollment;
   kiosk.enrollCode = '';
@@ -84,6 +93,7 @@ export async function unenroll(): Promise<void> {
   refreshTimer = null;
   await outbox.clear();
   await deviceStore.forget();
+  signer.forget();
   kiosk.enrollment = null;
   kiosk.cached = null;
   kiosk.goHome();

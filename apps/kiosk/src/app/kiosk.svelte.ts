@@ -10,6 +10,7 @@ import {
   type RatingScale,
   type SurveyStep,
 } from '@hailong/domain';
+import type { RatingReceipt } from '@hailong/domain';
 import type { DeviceConfig } from '@hailong/contracts';
 import {
   DEFAULT_LOCAL_SETTINGS,
@@ -35,7 +36,13 @@ export type Screen =
    * `unhappy`: the sector of an unsatisfied rating just stored (and released), for which the
    * screen offers a phản ánh; null otherwise.
    */
-  | { name: 'thanks'; feedback: FeedbackReceipt | null; unhappy?: { sectorId: string } | null };
+  | {
+      name: 'thanks';
+      feedback: FeedbackReceipt | null;
+      unhappy?: { sectorId: string } | null;
+      /** The rating's "Mã kiểm chứng" (unit, month, id): its QR opens the public verifier. */
+      rating?: RatingReceipt | null;
+    };
 
 /**
  * What the thank-you screen shows for a phản ánh: its code and the verdict token, which lives only

@@ -10,6 +10,7 @@
 import {
   DEFAULT_KIOSK_SETTINGS,
   findLevel,
+  monthOf,
   nextStep,
   surveyFields,
   surveySteps,
@@ -86,7 +87,7 @@ export async function pressLevel(sectorId: string, level: RatingLevel): Promise<
     return;
   }
   lastRatingAt = at.at;
-  if (last) thank(null);
+  if (last) thank(null, at);
   else if (turn === t) {
     kiosk.go(
       level.satisfied
@@ -122,17 +123,19 @@ async function afterAnswer(t: Turn, next: SurveyStep | null): Promise<void> {
     kiosk.go({ name: 'survey', step: next, sectorId: t.input.sectorId });
   } else {
     turn = null;
-    thank(t);
+    thank(t, t.at);
   }
 }
 
 /** The thanks, after the record's last save released it: nothing is held from here on. */
-function thank(t: Turn | null) {
+function thank(t: Turn | null, at: Capture) {
   const unhappy = t && !findLevel(kiosk.scale, t.input.level)?.satisfied;
+  const unitId = kiosk.config?.unit.id;
   kiosk.go({
     name: 'thanks',
     feedback: null,
     unhappy: unhappy ? { sectorId: t.input.sectorId } : null,
+    rating: unitId ? { unitId, month: monthOf(at.at), ratingId: at.id } : null,
   });
 }
 

@@ -3,7 +3,12 @@
  * worker (which only serves the precache), so going offline stops them as it should. No cookie is
  * ever sent: the tablet speaks only with its bearer token.
  */
-import type { CounterDuty, DeviceConfig, EnrolledDevice } from '@hailong/contracts';
+import type {
+  CounterDuty,
+  DeviceConfig,
+  DevicePublicKey,
+  EnrolledDevice,
+} from '@hailong/contracts';
 import { loadContracts } from './contracts-loader.ts';
 
 const API = '/api/v1';
@@ -13,11 +18,14 @@ export type EnrollResult =
   | { ok: true; device: EnrolledDevice }
   | { ok: false; reason: 'invalid_code' | 'too_many_requests' | 'network' | 'bad_response' };
 
-export async function enrollDevice(code: string): Promise<EnrollResult> {
+export async function enrollDevice(
+  code: string,
+  publicKey?: DevicePublicKey,
+): Promise<EnrollResult> {
   const response = await call(`${API}/devices/enroll`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ code }),
+    body: JSON.stringify({ code, publicKey }),
   });
   if (!response) return { ok: false, reason: 'network' };
   const body: unknown = await response.json().catch(() => undefined);

@@ -23,6 +23,7 @@ export const EXCLUDED_WHY = [
   'unverified',
   'late',
   'unknown_level',
+  'excluded_by_supervisor',
 ] as const;
 export type ExcludedWhy = (typeof EXCLUDED_WHY)[number];
 
@@ -32,6 +33,7 @@ const WHY_OF_CATEGORY: Record<Exclude<RollupCategory, 'counted'>, ExcludedWhy> =
   superseded: 'rerated',
   unverified: 'unverified',
   late: 'late',
+  excluded: 'excluded_by_supervisor',
 };
 
 /** One rating in the public dataset. */

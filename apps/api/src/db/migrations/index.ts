@@ -30,6 +30,8 @@ import * as m025 from './025-overall-targets.ts';
 import * as m026 from './026-pull-tokens.ts';
 import * as m027 from './027-short-links.ts';
 import * as m028 from './028-checkpoints.ts';
+import * as m029 from './029-record-chain.ts';
+import * as m030 from './030-integrity.ts';
 import * as m033 from './033-clustered-counters.ts';
 
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -59,6 +61,8 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '026-pull-tokens': m026,
   '027-short-links': m027,
   '028-checkpoints': m028,
+  '029-record-chain': m029,
+  '030-integrity': m030,
   '033-clustered-counters': m033,
 };
 

@@ -15,6 +15,9 @@ export const enReport: Record<keyof typeof viReport, string> = {
   'periodic.docx': 'DOCX (edit, sign)',
   'periodic.pdf': 'PDF (read, print)',
   'periodic.download': 'Download the report',
+  'periodic.pack': 'Download the evidence pack (PAR Index)',
+  'periodic.packHint':
+    'One zip with the report, each month’s signed data, the checkpoints, the public keys and a guide to verifying them (in Vietnamese).',
   'periodic.defaultTitle': 'Thủ trưởng đơn vị',
   'periodic.defaultRecipients': 'Như trên;\nLưu: VT.',
 };

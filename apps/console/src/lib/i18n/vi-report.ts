@@ -13,6 +13,9 @@ export const viReport = {
   'periodic.docx': 'DOCX (chỉnh sửa, trình ký)',
   'periodic.pdf': 'PDF (xem, in)',
   'periodic.download': 'Tải báo cáo',
+  'periodic.pack': 'Tải hồ sơ kiểm chứng (PAR Index)',
+  'periodic.packHint':
+    'Một tệp nén gồm báo cáo, dữ liệu từng tháng đã ký số, các điểm chốt, khóa công khai và hướng dẫn kiểm chứng.',
   'periodic.defaultTitle': 'Thủ trưởng đơn vị',
   'periodic.defaultRecipients': 'Như trên;\nLưu: VT.',
 } as const satisfies Record<string, string>;

@@ -8,6 +8,7 @@ import type { Locale } from '@hailong/domain';
 import type { KioskDb } from '../db/kiosk-db.ts';
 import type { PinHash } from './pin.ts';
 import type { LocalDuty } from '../officer-duty.ts';
+import { SIGNING_KEY, type SigningKey } from './signing-key.ts';
 
 export interface Enrollment {
   deviceId: string;
@@ -73,8 +74,20 @@ export class DeviceStore {
     });
   }
 
-  saveEnrollment(enrollment: Enrollment): Promise<void> {
-    return this.#put('enrollment', enrollment);
+  /**
+   * Stores the enrollment and, when the tablet made one, its signing key, in one transaction: a
+   * tablet never holds a token whose key it lost. The key is stored as it is (CryptoKeys are
+   * cloned by IndexedDB, never turned into JSON).
+   */
+  saveEnrollment(enrollment: Enrollment, key: SigningKey | null = null): Promise<void> {
+    return this.db.run(async (db) => {
+      const tx = db.transaction('meta', 'readwrite');
+      await Promise.all([
+        tx.store.put(plain(enrollment), 'enrollment'),
+        key ? tx.store.put(key, SIGNING_KEY) : tx.store.delete(SIGNING_KEY),
+        tx.done,
+      ]);
+    });
   }
 
   saveConfig(config: CachedConfig): Promise<void> {
@@ -97,14 +110,16 @@ export class DeviceStore {
   forget(): Promise<void> {
     return this.db.run(async (db) => {
       const tx = db.transaction('meta', 'readwrite');
-      await Promise.all([...KEYS.map((key) => tx.store.delete(key)), tx.done]);
+      await Promise.all([...[...KEYS, SIGNING_KEY].map((key) => tx.store.delete(key)), tx.done]);
     });
   }
 
   #put(key: (typeof KEYS)[number], value: unknown): Promise<void> {
     return this.db.run(async (db) => {
-      // A plain copy: Svelte's reactive proxies cannot be cloned into IndexedDB as they are.
-      await db.put('meta', JSON.parse(JSON.stringify(value)) as unknown, key);
+      await db.put('meta', plain(value), key);
     });
   }
 }
+
+/** A plain copy: Svelte's reactive proxies cannot be cloned into IndexedDB as they are. */
+const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value)) as unknown;

@@ -101,6 +101,10 @@ export const vi = {
     'Để cho biết Ông/Bà có chấp nhận câu trả lời; mã chỉ hiện một lần. Ông/Bà chụp ảnh cả hai mã hoặc quét mã QR.',
   'thanks.qr': 'Mã QR mở trang tra cứu kết quả xử lý với mã {code}',
   'thanks.qrCaption': 'Quét bằng điện thoại để xem kết quả xử lý',
+  'thanks.verifyTitle': 'Mã kiểm chứng',
+  'thanks.verifyCaption':
+    'Quét để tự kiểm tra phiếu của Ông/Bà có trong số liệu công bố hằng tháng',
+  'thanks.verifyQr': 'Mã QR kiểm chứng phiếu đánh giá',
   'thanks.lookup': 'Hoặc mở {url} trên điện thoại, máy tính và nhập mã tra cứu.',
   'thanks.done': 'Xong',
   'thanks.offerFeedback': 'Ông/Bà có điều muốn phản ánh hoặc kiến nghị?',
@@ -160,6 +164,9 @@ export const vi = {
   'staff.unenrollConfirm2': 'Xóa {count} bản ghi và hủy đăng ký (xác nhận lần 2)',
   'staff.unenrollCancel': 'Không hủy',
   'staff.update': 'Đã có phiên bản mới; sẽ cập nhật khi màn hình rảnh.',
+  'staff.signing.signed': 'Bản ghi được ký số',
+  'staff.signing.unsigned': 'Chưa ký số (thiết bị đăng ký trước khi có chữ ký)',
+  'staff.signing.failed': '{count} bản ghi chưa ký số được (lỗi chữ ký trên thiết bị)',
 
   'problem.network': 'mất mạng',
   'problem.bad_reply': 'máy chủ trả lời không khớp',

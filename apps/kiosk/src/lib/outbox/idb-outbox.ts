@@ -10,29 +10,118 @@ import {
   type RecordDraft,
   type SeqRange,
 } from './outbox.ts';
+import {
+  chainKey,
+  nextLink,
+  relink,
+  sameHead,
+  sealRecord,
+  sealUnsigned,
+  type ChainHead,
+  type RecordSigner,
+} from '../device/record-seal.ts';
 
 export { seqKey };
 
+/** How often a put seals again because another tab moved the chain, before it goes unsigned. */
+const SEAL_ATTEMPTS = 5;
+
 /** The outbox in IndexedDB: what the kiosk uses. Every method is one transaction. */
 export class IdbOutbox implements Outbox {
-  constructor(private readonly db: KioskDb) {}
+  /**
+   * `signer`: signs and chains the records of a device that has a key (lib/device/record-seal.ts).
+   * Signing is asynchronous and a transaction closes on a foreign await, so a record is sealed
+   * first and then committed in a transaction that checks its number and chain head did not move
+   * meanwhile (sealed again if they did). Appends are serialised in the page, so that happens only
+   * with a second tab.
+   */
+  constructor(
+    private readonly db: KioskDb,
+    private readonly signer: RecordSigner | null = null,
+  ) {}
+
+  #appends: Promise<unknown> = Promise.resolve();
+
+  /** Runs appends (puts, amendments) one after another, whatever became of the one before. */
+  #serialise<T>(work: () => Promise<T>): Promise<T> {
+    const turn = this.#appends.then(work, work);
+    this.#appends = turn.catch(() => {});
+    return turn;
+  }
 
   put(draft: RecordDraft, hold?: Hold): Promise<ClientRecord> {
+    if (!this.signer) return this.#putPlain(draft, hold);
+    return this.#serialise(async () => {
+      const sign = await this.signer!.signerFor(draft.deviceId).catch(() => null);
+      if (!sign) return this.#putPlain(draft, hold);
+      for (let attempt = 0; attempt < SEAL_ATTEMPTS; attempt++) {
+        const [last, head] = await this.#tail(draft.deviceId);
+        const link = nextLink(head);
+        const sealed = await sealRecord(draft, last + 1, link.prevHash, link.unsigned, sign);
+        const stored = await this.#append(draft, hold, (last2, head2) =>
+          last2 === last && sameHead(head, head2) ? sealed : null,
+        );
+        if (stored) return stored;
+      }
+      // Another writer kept moving the chain: stored unsigned, sealed inside the transaction.
+      return (await this.#append(draft, hold, (last, head) => {
+        const link = nextLink(head);
+        return sealUnsigned(draft, last + 1, link.prevHash, link.unsigned);
+      }))!;
+    });
+  }
+
+  #putPlain(draft: RecordDraft, hold?: Hold): Promise<ClientRecord> {
+    return this.#append(draft, hold, (last) => ({
+      record: { ...draft, seq: last + 1 } as ClientRecord,
+    })) as Promise<ClientRecord>;
+  }
+
+  /** The device's last number and chain head, as committed now. */
+  #tail(deviceId: string): Promise<[number, ChainHead | undefined]> {
+    return this.db.run(async (db) => {
+      const tx = db.transaction('meta');
+      const [last, head] = await Promise.all([
+        tx.store.get(seqKey(deviceId)),
+        tx.store.get(chainKey(deviceId)),
+      ]);
+      return [typeof last === 'number' ? last : 0, head as ChainHead | undefined];
+    });
+  }
+
+  /**
+   * Stores the record `build` makes from the device's last number and chain head, with the next
+   * number, in one transaction; null, storing nothing, when `build` says they moved.
+   */
+  #append(
+    draft: RecordDraft,
+    hold: Hold | undefined,
+    build: (
+      last: number,
+      head: ChainHead | undefined,
+    ) => { record: ClientRecord; head?: ChainHead } | null,
+  ): Promise<ClientRecord | null> {
     return this.db.run(async (db) => {
       const tx = db.transaction(['meta', 'outbox', 'dead-letters', 'sent', 'holds'], 'readwrite');
       try {
-        const [last, ...taken] = await Promise.all([
+        const [last, head, ...taken] = await Promise.all([
           tx.objectStore('meta').get(seqKey(draft.deviceId)),
+          tx.objectStore('meta').get(chainKey(draft.deviceId)),
           tx.objectStore('outbox').getKey(draft.id),
           tx.objectStore('dead-letters').getKey(draft.id),
           tx.objectStore('sent').getKey(draft.id),
         ]);
         if (taken.some((key) => key !== undefined)) throw new DuplicateRecordError(draft.id);
-        // The number is allocated in the transaction that stores the record: both or neither.
-        const seq = (typeof last === 'number' ? last : 0) + 1;
-        const record = { ...draft, seq } as ClientRecord;
+        const built = build(typeof last === 'number' ? last : 0, head as ChainHead | undefined);
+        if (!built) {
+          await tx.done;
+          return null;
+        }
+        // The number (and the chain head) in the transaction that stores the record: all or none.
+        const { record } = built;
         await Promise.all([
-          tx.objectStore('meta').put(seq, seqKey(draft.deviceId)),
+          tx.objectStore('meta').put(record.seq, seqKey(draft.deviceId)),
+          ...(built.head ? [tx.objectStore('meta').put(built.head, chainKey(draft.deviceId))] : []),
           tx.objectStore('outbox').add(record),
           ...(hold ? [tx.objectStore('holds').put(hold.until, record.id)] : []),
           tx.done,
@@ -47,6 +136,98 @@ export class IdbOutbox implements Outbox {
   }
 
   amend(draft: RecordDraft, holdUntil: number | null): Promise<boolean> {
+    if (!this.signer) return this.#amendPlain(draft, holdUntil);
+    return this.#serialise(async () => {
+      const sign = await this.signer!.signerFor(draft.deviceId).catch(() => null);
+      if (!sign) return this.#amendPlain(draft, holdUntil);
+      for (;;) {
+        const found = await this.#heldWithHead(draft);
+        if (!found) return false;
+        checkAmendment(found.stored, draft);
+        const link = relink(found.head, found.stored);
+        // A later record names this one's hash: it cannot change any more, and goes as it is.
+        if (!link) return this.#releaseUnchanged(draft.id);
+        const sealed = await sealRecord(
+          draft,
+          found.stored.seq,
+          link.prevHash,
+          link.unsigned,
+          sign,
+        );
+        const done = await this.#replaceHeld(draft.id, holdUntil, found, sealed);
+        if (done !== null) return done;
+      }
+    });
+  }
+
+  /** The held record with `draft`'s id and its device's chain head; null if it is not held. */
+  #heldWithHead(
+    draft: RecordDraft,
+  ): Promise<{ stored: ClientRecord; head: ChainHead | undefined } | null> {
+    return this.db.run(async (db) => {
+      const tx = db.transaction(['outbox', 'holds', 'meta']);
+      const [stored, until, head] = await Promise.all([
+        tx.objectStore('outbox').get(draft.id),
+        tx.objectStore('holds').get(draft.id),
+        tx.objectStore('meta').get(chainKey(draft.deviceId)),
+      ]);
+      return stored && until !== undefined ? { stored, head: head as ChainHead | undefined } : null;
+    });
+  }
+
+  /**
+   * Replaces the held record by its new seal, if nothing moved since it was read: false when it is
+   * not held any more, null when it or its chain head changed (seal again).
+   */
+  #replaceHeld(
+    id: string,
+    holdUntil: number | null,
+    read: { stored: ClientRecord; head: ChainHead | undefined },
+    sealed: { record: ClientRecord; head: ChainHead },
+  ): Promise<boolean | null> {
+    const deviceId = read.stored.deviceId;
+    return this.db.run(async (db) => {
+      const tx = db.transaction(['outbox', 'holds', 'meta'], 'readwrite');
+      try {
+        const [stored, until, head] = await Promise.all([
+          tx.objectStore('outbox').get(id),
+          tx.objectStore('holds').get(id),
+          tx.objectStore('meta').get(chainKey(deviceId)),
+        ]);
+        if (!stored || until === undefined) {
+          await tx.done;
+          return false;
+        }
+        const moved =
+          !sameHead(head as ChainHead | undefined, read.head) ||
+          stored.signature !== read.stored.signature;
+        if (moved) {
+          await tx.done;
+          return null;
+        }
+        await Promise.all([
+          tx.objectStore('outbox').put(sealed.record),
+          tx.objectStore('meta').put(sealed.head, chainKey(deviceId)),
+          holdUntil === null
+            ? tx.objectStore('holds').delete(id)
+            : tx.objectStore('holds').put(holdUntil, id),
+          tx.done,
+        ]);
+        return true;
+      } catch (err) {
+        abortQuietly(tx);
+        if (isQuotaError(err)) throw new StorageFullError(err);
+        throw err;
+      }
+    });
+  }
+
+  async #releaseUnchanged(id: string): Promise<false> {
+    await this.release(id);
+    return false;
+  }
+
+  #amendPlain(draft: RecordDraft, holdUntil: number | null): Promise<boolean> {
     return this.db.run(async (db) => {
       const tx = db.transaction(['outbox', 'holds'], 'readwrite');
       try {
@@ -237,6 +418,7 @@ export class IdbOutbox implements Outbox {
         tx.objectStore('dead-letters').clear(),
         tx.objectStore('sent').clear(),
         tx.objectStore('meta').delete(IDBKeyRange.bound('seq:', 'seq:\uffff')),
+        tx.objectStore('meta').delete(IDBKeyRange.bound('chain:', 'chain:\uffff')),
         tx.done,
       ]);
     });

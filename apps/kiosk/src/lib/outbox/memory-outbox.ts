@@ -9,6 +9,14 @@ import {
   type SentRecord,
   type SeqRange,
 } from './outbox.ts';
+import {
+  nextLink,
+  relink,
+  sealRecord,
+  type ChainHead,
+  type RecordSigner,
+  type SignBytes,
+} from '../device/record-seal.ts';
 
 /**
  * The outbox in memory: for unit tests of the sync loop, and the reference the IndexedDB outbox is
@@ -22,26 +30,78 @@ export class MemoryOutbox implements Outbox {
   /** Held record id → when its hold ends. */
   #holds = new Map<string, number>();
 
-  async put(draft: RecordDraft, hold?: Hold): Promise<ClientRecord> {
-    if (this.#pending.has(draft.id) || this.#dead.has(draft.id) || this.#sent.has(draft.id)) {
-      throw new DuplicateRecordError(draft.id);
-    }
-    const seq = (this.#seq.get(draft.deviceId) ?? 0) + 1;
-    const record = { ...structuredClone(draft), seq } as ClientRecord;
-    this.#seq.set(draft.deviceId, seq);
-    this.#pending.set(record.id, record);
-    if (hold) this.#holds.set(record.id, hold.until);
-    return structuredClone(record);
+  /** Chain heads by device, as the meta store keeps them (lib/device/record-seal.ts). */
+  #heads = new Map<string, ChainHead>();
+  #appends: Promise<unknown> = Promise.resolve();
+
+  /** `signer`: signs and chains the records of a device that has a key, as the kiosk's does. */
+  constructor(private readonly signer: RecordSigner | null = null) {}
+
+  /** Appends one after another, as IdbOutbox does: a seal never sees a head move under it. */
+  #serialise<T>(work: () => Promise<T>): Promise<T> {
+    const turn = this.#appends.then(work, work);
+    this.#appends = turn.catch(() => {});
+    return turn;
   }
 
-  async amend(draft: RecordDraft, holdUntil: number | null): Promise<boolean> {
-    const stored = this.#pending.get(draft.id);
-    if (!stored || !this.#holds.has(draft.id)) return false;
-    checkAmendment(stored, draft);
-    this.#pending.set(draft.id, { ...structuredClone(draft), seq: stored.seq } as ClientRecord);
-    if (holdUntil === null) this.#holds.delete(draft.id);
-    else this.#holds.set(draft.id, holdUntil);
-    return true;
+  put(draft: RecordDraft, hold?: Hold): Promise<ClientRecord> {
+    return this.#serialise(async () => {
+      this.#checkNew(draft.id);
+      const sign = await this.#signerFor(draft.deviceId);
+      const seq = (this.#seq.get(draft.deviceId) ?? 0) + 1;
+      let record = { ...structuredClone(draft), seq } as ClientRecord;
+      if (sign) {
+        const link = nextLink(this.#heads.get(draft.deviceId));
+        const sealed = await sealRecord(record, seq, link.prevHash, link.unsigned, sign);
+        this.#checkNew(draft.id);
+        record = sealed.record;
+        this.#heads.set(draft.deviceId, sealed.head);
+      }
+      this.#seq.set(draft.deviceId, seq);
+      this.#pending.set(record.id, record);
+      if (hold) this.#holds.set(record.id, hold.until);
+      return structuredClone(record);
+    });
+  }
+
+  #checkNew(id: string): void {
+    if (this.#pending.has(id) || this.#dead.has(id) || this.#sent.has(id)) {
+      throw new DuplicateRecordError(id);
+    }
+  }
+
+  async #signerFor(deviceId: string): Promise<SignBytes | null> {
+    return this.signer ? this.signer.signerFor(deviceId).catch(() => null) : null;
+  }
+
+  amend(draft: RecordDraft, holdUntil: number | null): Promise<boolean> {
+    return this.#serialise(async () => {
+      const stored = this.#pending.get(draft.id);
+      if (!stored || !this.#holds.has(draft.id)) return false;
+      checkAmendment(stored, draft);
+      let record = { ...structuredClone(draft), seq: stored.seq } as ClientRecord;
+      const sign = await this.#signerFor(draft.deviceId);
+      if (sign) {
+        const link = relink(this.#heads.get(draft.deviceId), stored);
+        if (!link) {
+          // A later record names this one's hash: it cannot change any more, and goes as it is.
+          this.#holds.delete(draft.id);
+          return false;
+        }
+        const sealed = await sealRecord(record, stored.seq, link.prevHash, link.unsigned, sign);
+        record = sealed.record;
+        this.#heads.set(draft.deviceId, sealed.head);
+      }
+      this.#pending.set(draft.id, record);
+      if (holdUntil === null) this.#holds.delete(draft.id);
+      else this.#holds.set(draft.id, holdUntil);
+      return true;
+    });
+  }
+
+  /** The device's chain head, for tests of the chain. */
+  async chainHead(deviceId: string): Promise<ChainHead | null> {
+    return structuredClone(this.#heads.get(deviceId) ?? null);
   }
 
   async release(id: string): Promise<void> {
@@ -140,6 +200,7 @@ export class MemoryOutbox implements Outbox {
     this.#sent.clear();
     this.#seq.clear();
     this.#holds.clear();
+    this.#heads.clear();
   }
 }
 

@@ -1,0 +1,3 @@
+export * from './thresholds.ts';
+export * from './opening-hours.ts';
+export * from './signals.ts';
