@@ -7,7 +7,14 @@ import { z } from 'zod';
 import { Id } from './common.ts';
 
 export const SignalKind = z
-  .enum(['outside_hours', 'more_than_dossiers', 'top_run', 'officer_not_on_duty', 'phone_share'])
+  .enum([
+    'outside_hours',
+    'more_than_dossiers',
+    'top_run',
+    'officer_not_on_duty',
+    'phone_share',
+    'chain_flag',
+  ])
   .meta({ id: 'IntegritySignalKind' });
 export type SignalKind = z.infer<typeof SignalKind>;
 

@@ -3832,7 +3832,7 @@ export interface components {
             conclusion: components["schemas"]["IntegrityConclusion"];
         };
         /** @enum {string} */
-        IntegritySignalKind: "outside_hours" | "more_than_dossiers" | "top_run" | "officer_not_on_duty" | "phone_share";
+        IntegritySignalKind: "outside_hours" | "more_than_dossiers" | "top_run" | "officer_not_on_duty" | "phone_share" | "chain_flag";
         IntegrityConclusion: {
             id: string;
             outcome: components["schemas"]["IntegrityConclusionOutcome"];

@@ -140,8 +140,15 @@ describe('phản ánh due within 2 working days or overdue', () => {
   });
 });
 
-describe('a silent tablet or one with gaps', () => {
-  const device = { id: 'd', unitId: 'u', label: 'Quầy 1', lastContactAt: T0, missing: 0 };
+describe('a silent tablet, one with gaps, one whose chain was flagged', () => {
+  const device = {
+    id: 'd',
+    unitId: 'u',
+    label: 'Quầy 1',
+    lastContactAt: T0,
+    missing: 0,
+    chainFlags: 0,
+  };
   const DAY = 86_400_000;
 
   it('is silent from 3 days without a sync, not a minute before', () => {
@@ -154,6 +161,15 @@ describe('a silent tablet or one with gaps', () => {
   it('reports a gap at once, separately', () => {
     expect(deviceSilent([{ ...device, missing: 4 }], T0, defaults)).toMatchObject([
       { key: 'device_silent:d:gap', facts: { missing: 4 } },
+    ]);
+  });
+
+  it('reports a flagged record chain at once, a new alert for each new flag', () => {
+    expect(deviceSilent([{ ...device, chainFlags: 1 }], T0, defaults)).toMatchObject([
+      { key: 'device_silent:d:chain:1', facts: { problem: 'chain', flags: 1 } },
+    ]);
+    expect(deviceSilent([{ ...device, chainFlags: 2 }], T0, defaults)).toMatchObject([
+      { key: 'device_silent:d:chain:2' },
     ]);
   });
 });

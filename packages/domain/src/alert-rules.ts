@@ -166,11 +166,17 @@ export interface DeviceFacts {
   lastContactAt: number;
   /** Records numbered on the tablet that have not arrived (the gap report). */
   missing: number;
+  /** Integrity flags on its record chain (a break, a fork, a bad or missing signature). */
+  chainFlags: number;
 }
 
 const DAY_MS = 86_400_000;
 
-/** Tablets silent for the rule's days, and tablets whose numbering has gaps. */
+/**
+ * Tablets silent for the rule's days, tablets whose numbering has gaps, and tablets whose record
+ * chain was flagged. A chain flag never goes away (the record stays flagged), so its alert is keyed
+ * by the count: a new flag raises a new alert, the one before it closes.
+ */
 export function deviceSilent(
   devices: readonly DeviceFacts[],
   now: number,
@@ -195,6 +201,14 @@ export function deviceSilent(
         key: `device_silent:${d.id}:gap`,
         unitId: d.unitId,
         facts: { ...base, problem: 'gap', missing: d.missing },
+      });
+    }
+    if (d.chainFlags > 0) {
+      out.push({
+        kind: 'device_silent',
+        key: `device_silent:${d.id}:chain:${d.chainFlags}`,
+        unitId: d.unitId,
+        facts: { ...base, problem: 'chain', flags: d.chainFlags },
       });
     }
     return out;

@@ -36,7 +36,10 @@ export const ALERT_KIND_LABELS: Readonly<Record<AlertKind, { vi: string; en: str
   rate_below_target: { vi: 'Tỷ lệ hài lòng dưới chỉ tiêu', en: 'Satisfaction below target' },
   unsatisfied_burst: { vi: 'Nhiều đánh giá chưa hài lòng', en: 'Burst of unhappy ratings' },
   feedback_due: { vi: 'Phản ánh sắp đến hạn, quá hạn', en: 'Feedback due or overdue' },
-  device_silent: { vi: 'Máy tính bảng mất liên lạc', en: 'Tablet silent or missing records' },
+  device_silent: {
+    vi: 'Máy tính bảng mất liên lạc, thiếu hoặc sai bản ghi',
+    en: 'Tablet silent, records missing or chain flagged',
+  },
   answer_not_accepted: { vi: 'Người dân chưa chấp nhận trả lời', en: 'Answer not accepted' },
 };
 

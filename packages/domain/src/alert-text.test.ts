@@ -46,5 +46,11 @@ describe('what an alert says', () => {
         facts: { unitName, label: 'Quầy 2', problem: 'gap', missing: 4 },
       }),
     ).toBe('UBND phường Trung Tâm – máy Quầy 2: thiếu 4 bản ghi chưa gửi về máy chủ.');
+    expect(
+      alertText({
+        kind: 'device_silent',
+        facts: { unitName, label: 'Quầy 2', problem: 'chain', flags: 2 },
+      }),
+    ).toMatch(/^UBND phường Trung Tâm – máy Quầy 2: 2 cảnh báo toàn vẹn chuỗi bản ghi/);
   });
 });

@@ -48,6 +48,10 @@ export function alertText({ kind, facts: f }: AlertTextInput, locale: Locale = '
         : `${unit}: feedback ${str(f.trackingCode)} is due soon (due ${due}).`;
     }
     case 'device_silent':
+      if (f.problem === 'chain')
+        return vi
+          ? `${unit} – máy ${str(f.label)}: ${num(f.flags)} cảnh báo toàn vẹn chuỗi bản ghi (bản ghi bị sửa, chèn, mất hoặc sai chữ ký số); xem trang Thiết bị và Kiểm tra tính xác thực.`
+          : `${unit} – tablet ${str(f.label)}: ${num(f.flags)} record-chain integrity flags (a record altered, inserted, missing or badly signed).`;
       if (f.problem === 'gap')
         return vi
           ? `${unit} – máy ${str(f.label)}: thiếu ${num(f.missing)} bản ghi chưa gửi về máy chủ.`

@@ -85,11 +85,12 @@ export async function gatherConditions(
   const month = monthOf(now);
   const { sectors, sectorNames } = await sectorFacts(repos, month);
 
-  const [due, calendar, devices, ranges, verdictFacts] = await Promise.all([
+  const [due, calendar, devices, ranges, chains, verdictFacts] = await Promise.all([
     openDueDates(repos),
     loadCalendar(repos),
     repos.devices.list(),
     repos.devices.listAllSeqRanges(),
+    repos.recordChain.deviceSummaries(),
     verdicts(repos),
   ]);
   const active = devices
@@ -100,6 +101,7 @@ export async function gatherConditions(
       label: d.label,
       lastContactAt: d.lastSyncAt ?? d.enrolledAt,
       missing: seqGaps(ranges.get(d.id) ?? []).reduce((n, g) => n + g.to - g.from + 1, 0),
+      chainFlags: chains.get(d.id)?.flags ?? 0,
     }));
 
   return [

@@ -284,7 +284,7 @@ describe.each(dialects)('alerts on %s', (dialect) => {
     const digest = fresh.find((m) => m.to[0] === 'giam.sat.tt@ttphvhcc.gov.vn')!;
     expect(digest.subject).toMatch(/^\[Bản tin cảnh báo\] 26\/11\/2026: 1 cảnh báo, 1 chưa hết$/);
     expect(digest.text).toMatch(
-      /Máy tính bảng mất liên lạc: .* máy Quầy tiếp đón: không đồng bộ từ 23\/11\/2026 09:00/,
+      /Máy tính bảng mất liên lạc, thiếu hoặc sai bản ghi: .* máy Quầy tiếp đón: không đồng bộ từ 23\/11\/2026 09:00/,
     );
     // Later the same day: no mail again (the commune's tablet falls silent too, but its leaders
     // take no mail or have no address).

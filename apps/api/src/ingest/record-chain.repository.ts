@@ -46,6 +46,8 @@ export interface RecordChainRepository {
   insertFlags(rows: readonly ChainFlagRow[]): Promise<ChainFlagRow[]>;
   /** Per tablet: whether it registered a key and how many flags it has (tablets with neither absent). */
   deviceSummaries(): Promise<Map<string, { signed: boolean; flags: number }>>;
+  /** The flags on these records (ratings of a day), by record id. Read in chunks of 500 ids. */
+  flagsOf(recordIds: readonly string[]): Promise<Map<string, ChainFlagKind[]>>;
   /** Flags raised so far, by kind (for metrics). */
   countByKind(): Promise<Map<ChainFlagKind, number>>;
 }
@@ -142,6 +144,20 @@ export function createRecordChainRepository(db: Kysely<Database>): RecordChainRe
         });
       }
       return summaries;
+    },
+    async flagsOf(recordIds) {
+      const out = new Map<string, ChainFlagKind[]>();
+      for (let i = 0; i < recordIds.length; i += 500) {
+        const rows = await db
+          .selectFrom('chainFlags')
+          .select(['recordId', 'kind'])
+          .where('recordId', 'in', recordIds.slice(i, i + 500))
+          .orderBy('recordId')
+          .orderBy('kind')
+          .execute();
+        for (const r of rows) out.set(r.recordId, [...(out.get(r.recordId) ?? []), r.kind]);
+      }
+      return out;
     },
     async countByKind() {
       const rows = await db

@@ -13,6 +13,7 @@ import { dialects } from '../../../../test/support/databases.ts';
 import { rating, sync, type TestDevice } from '../../../../test/support/devices.ts';
 import { Session, testApp } from '../../../../test/support/api-client.ts';
 import { parsePrometheusText, sampleValue } from '../../../../test/support/prometheus-text.ts';
+import { gatherConditions, loadRuleBook } from '../alerts/alert-facts.ts';
 import { syncWorld, type SyncWorld } from '../../test/fixtures/sync-fixture.ts';
 
 interface SigningTablet extends TestDevice {
@@ -152,6 +153,16 @@ describe.each(dialects)('the record chain on arrival, on %s', (dialect) => {
     expect(await statuses(await sync(w.tablet(), tablet, [altered]))).toEqual(['duplicate']);
     expect(await flags(tablet.deviceId)).toHaveLength(1);
     expect(await listed(tablet.deviceId)).toMatchObject({ signed: true, integrityFlags: 1 });
+    // The unit's supervisors hear of it through the tablet alert, keyed by the flags so far.
+    const repos = w.database.repos;
+    const conditions = await gatherConditions(repos, await loadRuleBook(repos), w.clock.now);
+    expect(conditions.filter((c) => c.facts.deviceId === tablet.deviceId)).toMatchObject([
+      {
+        kind: 'device_silent',
+        key: `device_silent:${tablet.deviceId}:chain:1`,
+        facts: { problem: 'chain', flags: 1 },
+      },
+    ]);
   });
 
   it('checks a link when the missing record arrives later', async () => {

@@ -108,6 +108,7 @@ export async function unitDay(repos: Repositories, unit: UnitRow, day: string): 
       dossiersReturned,
       duties: spans,
       usual,
+      chainFlags: await repos.recordChain.flagsOf(ratings.map((r) => r.id)),
       counterName,
       officerName,
     },

@@ -104,6 +104,38 @@ describe.each(dialects)('integrity signals on %s', (dialect) => {
       ],
       at(18, 0),
     );
+    // Two of the run's records arrived flagged: the tablet's chain broke before one, the other's
+    // signature failed (what sync writes, apps/api/src/ingest/record-chain.ts).
+    const tablet = `${dialect}-may-1`;
+    await repos.devices.createDevice({
+      id: tablet,
+      unitId,
+      label: 'Máy quầy 1',
+      tokenHash: `${dialect}-hash`,
+      enrolledAt: at(0, 0),
+      revokedAt: null,
+      lastSeenAt: null,
+      lastSyncAt: null,
+      lastRatingAt: null,
+      counterId: q1,
+    } as never);
+    await repos.recordChain.insertFlags(
+      (
+        [
+          ['r043', 'break'],
+          ['r044', 'bad_signature'],
+        ] as const
+      ).map(([recordId, kind], i) => ({
+        id: `${dialect}-flag-${i}`,
+        deviceId: tablet,
+        unitId,
+        recordId,
+        seq: 10 + i,
+        kind,
+        detail: kind,
+        detectedAt: at(9, 5),
+      })),
+    );
     const res = await w.supA.get(
       `/api/v1/integrity/signals?nodeId=${unitId}&from=${DAY}&to=${DAY}`,
     );
@@ -146,6 +178,12 @@ describe.each(dialects)('integrity signals on %s', (dialect) => {
     const [s] = byKind.get('phone_share')!;
     expect(s!.ratingIds).toHaveLength(10);
     expect(s!.explanation).toMatch(/thường ngày chỉ 0%/);
+  });
+
+  it('flags the records whose tablet chain broke or whose signature failed, saying so', () => {
+    const [s] = byKind.get('chain_flag')!;
+    expect(s).toMatchObject({ counterId: `${dialect}-q1`, count: 2, ratingIds: ['r043', 'r044'] });
+    expect(s.explanation).toMatch(/không nối với bản ghi trước; chữ ký số không hợp lệ/);
   });
 
   it('shows the records behind a signal, and keeps a conclusion without changing a figure', async () => {

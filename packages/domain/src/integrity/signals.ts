@@ -27,8 +27,17 @@ export const SIGNAL_KINDS = [
   'top_run',
   'officer_not_on_duty',
   'phone_share',
+  'chain_flag',
 ] as const;
 export type SignalKind = (typeof SIGNAL_KINDS)[number];
+
+/** The server's chain flags (table chain_flags) in words. */
+const CHAIN_FLAG_WORDS: Readonly<Record<string, string>> = {
+  break: 'không nối với bản ghi trước',
+  fork: 'hai bản ghi cùng nối vào một bản ghi trước',
+  bad_signature: 'chữ ký số không hợp lệ',
+  missing_signature: 'thiếu chữ ký số',
+};
 
 /** One rating of the day, as the signals read it. */
 export interface IntegrityRating {
@@ -66,6 +75,11 @@ export interface IntegrityContext {
   duties: readonly DutySpan[];
   /** The unit's usual phone and all ratings (the counters of recent months); null: none known. */
   usual: { phone: number; total: number } | null;
+  /**
+   * The day's records the server flagged on arrival (their tablet's chain broke or forked, or a
+   * signature failed), by rating id, with the kinds of flag; absent: none.
+   */
+  chainFlags?: ReadonlyMap<string, readonly string[]>;
   /** Names for explanations: counters and officers (staff-facing). */
   counterName?: (id: string) => string;
   officerName?: (id: string) => string;
@@ -226,6 +240,26 @@ export function integritySignals(
             `chỉ ${formatPercent(usual)} (ngưỡng: gấp ${thresholds.phoneShareFactor} lần và cao hơn ` +
             `${thresholds.phoneShareMinPointsAbove} điểm phần trăm, từ ` +
             `${thresholds.phoneMinCount} phiếu).`,
+        ),
+      );
+    }
+  }
+
+  const flagged = context.chainFlags;
+  if (flagged && flagged.size > 0) {
+    for (const [counterId, rows] of groupBy(
+      day.filter((r) => flagged.has(r.id)),
+      (r) => r.counterId,
+    )) {
+      const kinds = new Set(rows.flatMap((r) => flagged.get(r.id) ?? []));
+      out.push(
+        make(
+          'chain_flag',
+          counterId,
+          rows,
+          `${formatNumber(rows.length)} phiếu ${where(counterId)} từ máy tính bảng mà chuỗi bản ` +
+            `ghi có vấn đề (${[...kinds].map((k) => CHAIN_FLAG_WORDS[k] ?? k).join('; ')}): ` +
+            'bản ghi có thể đã bị sửa, chèn hoặc xóa sau khi người dân bấm.',
         ),
       );
     }

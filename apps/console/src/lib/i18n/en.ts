@@ -281,6 +281,7 @@ export const en: Messages = {
   'integrity.kind.top_run': 'Top ratings seconds apart',
   'integrity.kind.officer_not_on_duty': 'Ratings credited to an officer not on duty',
   'integrity.kind.phone_share': 'Sudden share of phone ratings',
+  'integrity.kind.chain_flag': 'Tablet record chain flagged',
   'integrity.outcome.no_issue': 'No issue',
   'integrity.outcome.confirmed': 'Confirmed irregular',
   'integrity.outcome.follow_up': 'Needs follow-up',

@@ -283,6 +283,7 @@ export const vi = {
   'integrity.kind.top_run': 'Chuỗi phiếu "rất hài lòng" cách nhau vài giây',
   'integrity.kind.officer_not_on_duty': 'Phiếu ghi cho cán bộ không trực quầy',
   'integrity.kind.phone_share': 'Tỷ lệ phiếu qua điện thoại tăng đột biến',
+  'integrity.kind.chain_flag': 'Chuỗi bản ghi của máy tính bảng có vấn đề',
   'integrity.outcome.no_issue': 'Không có vấn đề',
   'integrity.outcome.confirmed': 'Xác nhận có bất thường',
   'integrity.outcome.follow_up': 'Cần kiểm tra thêm',
