@@ -148,7 +148,7 @@ describe('the TT 01 page', () => {
     expect(notes).not.toMatch(/HAILONG_|RULES_FILE/);
     expect(notes).toContain('quy tắc chấm điểm do tỉnh ban hành');
     expect(notes).toContain('Chỉ xếp loại khi đo được CS3, CS4, CS7');
-    await visible(page.getByRole('link', { name: 'Thiết lập ban đầu' }));
+    await visible(page.getByRole('link', { name: 'Thiết lập hệ thống' }));
     await shoot(page, 'officers');
   });
 

@@ -1,6 +1,6 @@
 /**
  * A province installs hailong for real (HAILONG_DEMO=0, so an empty catalogue) and gets to its first
- * rating: the new admin signs in and lands on "Thiết lập ban đầu", sees a bad file refused with its
+ * rating: the new admin signs in and lands on "Thiết lập hệ thống", sees a bad file refused with its
  * line, imports the province's file (dry run, then apply), enrolls a tablet at a counter of commune
  * A, a citizen rates on that tablet, it syncs, and the rating shows in the console. Its own server
  * over a fresh database; the steps run in order and share one admin page.
@@ -96,7 +96,7 @@ describe('first run without demo data', () => {
     await admin.goto('/login');
     await signIn(admin, 'admin', PASSWORD);
     await atPath(admin, '/setup');
-    await visible(admin.getByRole('heading', { level: 1, name: 'Thiết lập ban đầu' }));
+    await visible(admin.getByRole('heading', { level: 1, name: 'Thiết lập hệ thống' }));
     await visible(admin.getByText('Hệ thống chưa có đơn vị nào.', { exact: false }));
     await visible(admin.getByRole('heading', { name: 'Cách 2: Tạo đơn vị đầu tiên' }));
     const template = admin.getByRole('link', { name: 'Excel (.xlsx)' });

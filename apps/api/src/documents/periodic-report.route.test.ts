@@ -133,7 +133,7 @@ describe.each(dialects)('the periodic report on %s', (dialect) => {
     expect(heading!.rows).toEqual([
       [
         // The province reports in the agency's name, with no body above it.
-        'UBND TỈNH THỪA THIÊN HUẾ',
+        'UBND THÀNH PHỐ HUẾ',
         'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - Hạnh phúc',
       ],
       // The number is the office's to write; the date is today's in Việt Nam.
@@ -340,7 +340,7 @@ describe.each(dialects)('the periodic report on %s', (dialect) => {
     const tally = await read<NodeTally>(`/api/v1/tally/node?node=${province}&period=2026-Q4`);
     const f = tally.totals;
     for (const line of [
-      'UBND TỈNH THỪA THIÊN HUẾ',
+      'UBND THÀNH PHỐ HUẾ',
       'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc',
       'Huế, ngày 26 tháng 11 năm 2026',
       'BÁO CÁO',

@@ -2,10 +2,10 @@ import type { viSetup } from './vi-setup.ts';
 
 /** English messages of the first-run set-up page and the catalogue import (spread into en.ts). */
 export const enSetup: Record<keyof typeof viSetup, string> = {
-  'nav.setup': 'Initial set-up',
+  'nav.setup': 'System set-up',
   'overview.setupLink': 'Initial set-up: import the catalogue or create the first unit',
 
-  'setup.title': 'Initial set-up',
+  'setup.title': 'System set-up',
   'setup.intro':
     'There is no unit yet. Create the catalogue of units, sectors and counters in one of the two ways below, then enroll the tablets at the counters.',
   'setup.ready': 'The catalogue has {units} units, {sectors} sectors and {counters} counters.',

@@ -1,9 +1,9 @@
 /** Vietnamese messages of the first-run set-up page and the catalogue import (spread into vi.ts). */
 export const viSetup = {
-  'nav.setup': 'Thiết lập ban đầu',
+  'nav.setup': 'Thiết lập hệ thống',
   'overview.setupLink': 'Thiết lập ban đầu: nhập danh mục hoặc tạo đơn vị đầu tiên',
 
-  'setup.title': 'Thiết lập ban đầu',
+  'setup.title': 'Thiết lập hệ thống',
   'setup.intro':
     'Hệ thống chưa có đơn vị nào. Hãy tạo danh mục đơn vị, lĩnh vực và quầy theo một trong hai cách dưới đây, rồi đăng ký máy tính bảng đặt tại quầy.',
   'setup.ready': 'Danh mục hiện có {units} đơn vị, {sectors} lĩnh vực và {counters} quầy.',
