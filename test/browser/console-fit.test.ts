@@ -2,7 +2,7 @@
  * Every console page fits its screen (issue 23, item 5): at 1024×768, 800×1280 and 360×740, with
  * the demo data, no page scrolls sideways, and at 1024 px the verdict columns (rate, target,
  * result, total, band) of the report, league and TT 01 tables are on screen — never the ones a
- * reader must scroll to. Screenshots go to test-results/console-fit/ for a person to look at.
+ * reader must scroll to; and no heading or table caption is printed twice on a page. Screenshots go to test-results/console-fit/ for a person to look at.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -78,18 +78,65 @@ const sideways = () =>
     return doc.scrollWidth;
   });
 
+/** Headings and table captions shown (not only to screen readers) more than once on the page. */
+const shownTwice = () =>
+  page.evaluate(() => {
+    const seen = new Map<string, number>();
+    const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): unknown } })
+      .document;
+    for (const el of doc.querySelectorAll('main h1, main h2, main h3, main caption') as Iterable<{
+      textContent: string | null;
+      getBoundingClientRect(): { width: number; height: number };
+      checkVisibility(): boolean;
+    }>) {
+      const box = el.getBoundingClientRect();
+      if (!el.checkVisibility() || box.width <= 1 || box.height <= 1) continue;
+      const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+      if (text) seen.set(text, (seen.get(text) ?? 0) + 1);
+    }
+    return [...seen].filter(([, n]) => n > 1).map(([text]) => text);
+  });
+
+/** Colours of a chart's bars that no entry of its legend shows. */
+const unexplainedColours = () =>
+  page.evaluate(() => {
+    type El = { querySelectorAll(s: string): Iterable<El> };
+    const doc = (globalThis as unknown as { document: El }).document;
+    const style = (el: El) =>
+      (
+        globalThis as unknown as { getComputedStyle(e: El): Record<string, string> }
+      ).getComputedStyle(el);
+    const out: string[] = [];
+    for (const chart of doc.querySelectorAll('main figure.chart')) {
+      const legend = new Set(
+        [...chart.querySelectorAll('.legend .swatch')].map((e) => style(e).backgroundColor),
+      );
+      for (const bar of chart.querySelectorAll('svg rect[fill]')) {
+        const fill = style(bar).fill!;
+        if (!legend.has(fill)) out.push(fill);
+      }
+    }
+    return [...new Set(out)];
+  });
+
 describe.each(SIZES)('every console page at $width×$height', ({ width, height }) => {
-  it('scrolls no page sideways', async () => {
+  it('scrolls no page sideways, prints no heading twice, explains every chart colour', async () => {
     await page.setViewportSize({ width, height });
     const wide: string[] = [];
+    const twice: string[] = [];
+    const unexplained: string[] = [];
     for (const path of paths) {
       await open(path);
       const name = `${width}${path.replace(/[/?=&]+/g, '_')}`;
       await screenshot(page, 'console-fit', name);
       const scrollWidth = await sideways();
       if (scrollWidth > width) wide.push(`${path}: ${scrollWidth}`);
+      for (const text of await shownTwice()) twice.push(`${path}: ${text}`);
+      for (const colour of await unexplainedColours()) unexplained.push(`${path}: ${colour}`);
     }
     expect(wide).toEqual([]);
+    expect(twice).toEqual([]);
+    expect(unexplained).toEqual([]);
     expect(errors).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { ROLE_LABELS, type Locale, type Role } from '@hailong/domain';
+import { formatNumber, ROLE_LABELS, type Locale, type Role } from '@hailong/domain';
 import { vi, type MessageKey, type Messages } from './i18n/vi.ts';
 
 export type { MessageKey };
@@ -53,12 +53,22 @@ class I18n {
 export const i18n = new I18n();
 
 /** The message for `key` in the current language, with `{param}` placeholders filled in. */
+/**
+ * The message `key` with its `{name}` parameters filled in. A number is written as the language
+ * writes a count (2.483 in Vietnamese, 2,483 in English), one format on every screen; a `year` is
+ * a name, not a count, and stays 2026.
+ */
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
-  const text = (i18n.locale === 'en' && i18n.english ? i18n.english : vi)[key];
+  const locale = i18n.locale;
+  const text = (locale === 'en' && i18n.english ? i18n.english : vi)[key];
   if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (!(name in params)) return whole;
+    const value = params[name]!;
+    return typeof value === 'number' && name !== 'year'
+      ? formatNumber(value, locale)
+      : String(value);
+  });
 }
 
 /** The role's label in the current language (the legal Vietnamese names live in the domain). */
