@@ -84,12 +84,15 @@ const shownTwice = () =>
     const seen = new Map<string, number>();
     const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): unknown } })
       .document;
+    // A page's own headings and captions; each item of a list (an article) has its own heading.
     for (const el of doc.querySelectorAll('main h1, main h2, main h3, main caption') as Iterable<{
+      closest(s: string): unknown;
       textContent: string | null;
       getBoundingClientRect(): { width: number; height: number };
       checkVisibility(): boolean;
     }>) {
       const box = el.getBoundingClientRect();
+      if (el.closest('article')) continue;
       if (!el.checkVisibility() || box.width <= 1 || box.height <= 1) continue;
       const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
       if (text) seen.set(text, (seen.get(text) ?? 0) + 1);

@@ -1,7 +1,8 @@
 /**
  * The widget's whole style, inline in its page. Every rule hangs off `.hl-w` so that the script
  * variant, which moves the same markup into a shadow root on another site, looks the same there
- * and neither side's rules reach the other. Colours pass WCAG AA on white.
+ * and neither side's rules reach the other. Colours pass WCAG AA on white. On a phone the
+ * verdict pill goes under the rate: the spacing tightens so the whole widget stays in its frame.
  */
 export const WIDGET_CSS = `
 .hl-w{font:15px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1b1f24;background:#fff;border:1px solid #d0d7de;border-radius:8px;padding:12px 14px;max-width:420px;text-align:left}
@@ -29,6 +30,7 @@ export const WIDGET_CSS = `
 .hl-l{display:flex;flex-wrap:wrap;gap:4px 16px;font-size:14px}
 .hl-l a{padding:6px 0}
 .hl-v{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+@media (max-width:400px){.hl-a,.hl-w h2{margin-bottom:4px}.hl-r{gap:2px 8px}.hl-w figure{margin:6px 0 2px}.hl-w svg{height:44px}.hl-l a{padding:4px 0}}
 `
   .trim()
   .replace(/\n/g, '');
