@@ -1,6 +1,6 @@
 /**
- * The console's pages. A new page is one entry here plus its component in `pages/`:
- * `{ path: '/x', load: () => import('./pages/XPage.svelte'), title: 'nav.x', access: 'signed-in' }`.
+ * The console's pages. A new page is one entry here plus its component in `pages/`: its `path`,
+ * `load` (a dynamic `import('./pages/XPage.svelte')`), `title` (a message key) and `access`.
  * The router matches the first pattern, App picks the frame by `access` and loads the page's own
  * chunk when it is first opened (never import a page statically: it would join the first load),
  * and `nav` pages appear in the main navigation for the roles allowed to open them.

@@ -31,6 +31,9 @@ export const SIGNAL_KINDS = [
 ] as const;
 export type SignalKind = (typeof SIGNAL_KINDS)[number];
 
+/** "quầy Tiếp nhận hồ sơ", but "Quầy số 1" as it is: a counter's name often says "quầy" already. */
+const counterPhrase = (name: string) => (/^quầy\b/iu.test(name) ? name : `quầy ${name}`);
+
 /** The server's chain flags (table chain_flags) in words. */
 const CHAIN_FLAG_WORDS: Readonly<Record<string, string>> = {
   break: 'không nối với bản ghi trước',
@@ -138,7 +141,7 @@ export function integritySignals(
   });
   const byCounter = groupBy(day, (r) => r.counterId);
   const where = (counterId: string | null) =>
-    counterId === null ? 'không gắn quầy' : `tại quầy ${counterName(counterId)}`;
+    counterId === null ? 'không gắn quầy' : `tại ${counterPhrase(counterName(counterId))}`;
   const out: IntegritySignal[] = [];
 
   for (const [counterId, rows] of byCounter) {
@@ -213,7 +216,7 @@ export function integritySignals(
           'officer_not_on_duty',
           counterId,
           list,
-          `${formatNumber(list.length)} phiếu tại quầy ${counterName(counterId)} ghi cho cán bộ ` +
+          `${formatNumber(list.length)} phiếu tại ${counterPhrase(counterName(counterId))} ghi cho cán bộ ` +
             `${officerName(officerId)}, trong khi lịch trực của quầy lúc đó là ` +
             `${onDuty ? officerName(onDuty) : 'không có cán bộ'}.`,
         ),
