@@ -72,6 +72,7 @@ export function evidenceGuide(view: GuideView): string {
     '- du-lieu/THÁNG.csv: cùng các dòng đó dạng bảng tính (mở bằng Excel, LibreOffice).',
     '- diem-chot.json: mọi điểm chốt đã ký của đơn vị trong kỳ, cả các lần điều chỉnh (mỗi lần điều chỉnh là một điểm chốt mới, ghi rõ điểm chốt trước và lý do).',
     '- khoa-cong-khai.json: các khóa công khai Ed25519 của máy chủ dùng để ký điểm chốt.',
+    '- khoa-may-tinh-bang.json: các máy tính bảng của đơn vị, thời gian đăng ký, thu hồi và khóa công khai (ECDSA P-256) mỗi máy dùng để ký từng phiếu; máy không có khóa (đăng ký trước khi có chữ ký số) ghi là null: phiếu của máy đó không có chữ ký.',
     '',
     '3. CÁCH KIỂM CHỨNG',
     `a) Trên trình duyệt: mở ${view.verifyUrl}, chọn tệp du-lieu/THÁNG.json. Trang tự tính lại số phiếu, tỷ lệ hài lòng, gốc Merkle và kiểm tra chữ ký số của máy chủ ngay trên máy của người kiểm tra; từng mục ghi rõ "khớp" hay "không khớp".`,

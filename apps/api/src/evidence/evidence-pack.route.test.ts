@@ -18,6 +18,9 @@ import type { UnitRow } from '../repositories/types.ts';
 import { makeDueCheckpoints } from './checkpoints.service.ts';
 import { CheckpointList, Dataset, PublicKeyList } from './evidence.schemas.ts';
 import { datasetCsv } from './evidence.service.ts';
+import { generateKeyPairSync } from 'node:crypto';
+import { toBase64Url } from '@hailong/domain';
+import { tabletRow } from '../../test/fixtures/rows.ts';
 import { verifyDataset } from './verify-dataset.ts';
 
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
@@ -27,6 +30,15 @@ const OCT = Date.UTC(2026, 9, 15, 3);
 /** 23/11/2026 09:00 in Hà Nội: October has closed (on the 10th), November has not. */
 const NOW = Date.UTC(2026, 10, 23, 2);
 const ADMIN_PASSWORD = 'quản-trị-hồ-sơ-1';
+/** A P-256 public key (SPKI, base64url), as a tablet registers it. */
+const SPKI = toBase64Url(
+  new Uint8Array(
+    generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({
+      format: 'der',
+      type: 'spki',
+    }),
+  ),
+);
 const PASSWORD = 'giám-sát-xã-a-2026';
 
 const unit = (id: string, parentId: string | null): UnitRow => ({
@@ -64,6 +76,16 @@ describe.each(dialects)('the evidence pack on %s', (dialect) => {
         updatedAt: null,
       });
     }
+    // Xã A's tablets: one signing, one enrolled before keys; xã B's is not in xã A's pack.
+    for (const [id, unitId, label] of [
+      ['may-ky', 'xa-a', 'Quầy 1 – ký số'],
+      ['may-cu', 'xa-a', 'Quầy 2 – máy cũ'],
+      ['may-b', 'xa-b', 'Quầy xã B'],
+    ] as const) {
+      const enrolledAt = OCT - (id === 'may-cu' ? 2 : 1) * 86_400_000;
+      await repos.devices.createDevice(tabletRow(id, unitId, enrolledAt, { label }));
+    }
+    await repos.recordChain.setDeviceKey('may-ky', { algorithm: 'ECDSA-P256-SHA256', spki: SPKI });
     const clock = new TestClock(OCT);
     await ensureFirstAdmin(repos, clock.read, ADMIN_PASSWORD);
     app = testApp(database, clock).app;
@@ -121,6 +143,17 @@ describe.each(dialects)('the evidence pack on %s', (dialect) => {
       'du-lieu/2026-10.csv',
       'du-lieu/2026-10.json',
       'khoa-cong-khai.json',
+      'khoa-may-tinh-bang.json',
+    ]);
+    // The unit's tablets, oldest first, each with the key its records are signed with (or none).
+    const { tablets } = JSON.parse(text(files['khoa-may-tinh-bang.json']!));
+    expect(tablets).toMatchObject([
+      { deviceId: 'may-cu', label: 'Quầy 2 – máy cũ', revokedAt: null, key: null },
+      {
+        deviceId: 'may-ky',
+        label: 'Quầy 1 – ký số',
+        key: { algorithm: 'ECDSA-P256-SHA256', spki: SPKI },
+      },
     ]);
     const docx = files[reports.find((n) => n.endsWith('.docx'))!]!;
     const pdf = files[reports.find((n) => n.endsWith('.pdf'))!]!;

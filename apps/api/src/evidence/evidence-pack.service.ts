@@ -82,6 +82,9 @@ export function createEvidencePackService(deps: EvidencePackDeps) {
       }
       files['diem-chot.json'] = json({ checkpoints });
       files['khoa-cong-khai.json'] = json({ keys: await evidence.keys() });
+      files['khoa-may-tinh-bang.json'] = json({
+        tablets: await repos.recordChain.unitTabletKeys(unitId),
+      });
       files[GUIDE_FILE] = utf8(
         evidenceGuide({
           unitName: unit.name,

@@ -31,6 +31,15 @@ export interface ChainLink {
   chainHash: string | null;
 }
 
+/** A tablet as an appraiser checks its records: which key signed them, since and until when. */
+export interface TabletKey {
+  deviceId: string;
+  label: string;
+  enrolledAt: number;
+  revokedAt: number | null;
+  key: DeviceKey | null;
+}
+
 export interface RecordChainRepository {
   setDeviceKey(deviceId: string, key: DeviceKey): Promise<void>;
   /** The key the tablet registered; undefined for a kiosk without one. */
@@ -46,6 +55,8 @@ export interface RecordChainRepository {
   insertFlags(rows: readonly ChainFlagRow[]): Promise<ChainFlagRow[]>;
   /** Per tablet: whether it registered a key and how many flags it has (tablets with neither absent). */
   deviceSummaries(): Promise<Map<string, { signed: boolean; flags: number }>>;
+  /** A unit's tablets (at most 1.000) with the key each registered, or null for an unsigned one. */
+  unitTabletKeys(unitId: string): Promise<TabletKey[]>;
   /** The flags on these records (ratings of a day), by record id. Read in chunks of 500 ids. */
   flagsOf(recordIds: readonly string[]): Promise<Map<string, ChainFlagKind[]>>;
   /** Flags raised so far, by kind (for metrics). */
@@ -144,6 +155,24 @@ export function createRecordChainRepository(db: Kysely<Database>): RecordChainRe
         });
       }
       return summaries;
+    },
+    async unitTabletKeys(unitId) {
+      const rows = await db
+        .selectFrom('devices')
+        .select(['id', 'label', 'enrolledAt', 'revokedAt', 'publicKey', 'keyAlgorithm'])
+        .where('unitId', '=', unitId)
+        .orderBy('enrolledAt')
+        .orderBy('id')
+        .limit(1_000)
+        .execute();
+      return rows.map((r) => ({
+        deviceId: r.id,
+        label: r.label,
+        enrolledAt: Number(r.enrolledAt),
+        revokedAt: r.revokedAt === null ? null : Number(r.revokedAt),
+        key:
+          r.publicKey && r.keyAlgorithm ? { algorithm: r.keyAlgorithm, spki: r.publicKey } : null,
+      }));
     },
     async flagsOf(recordIds) {
       const out = new Map<string, ChainFlagKind[]>();

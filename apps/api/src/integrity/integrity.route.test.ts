@@ -183,7 +183,7 @@ describe.each(dialects)('integrity signals on %s', (dialect) => {
   it('flags the records whose tablet chain broke or whose signature failed, saying so', () => {
     const [s] = byKind.get('chain_flag')!;
     expect(s).toMatchObject({ counterId: `${dialect}-q1`, count: 2, ratingIds: ['r043', 'r044'] });
-    expect(s.explanation).toMatch(/không nối với bản ghi trước; chữ ký số không hợp lệ/);
+    expect(s!.explanation).toMatch(/không nối với bản ghi trước; chữ ký số không hợp lệ/);
   });
 
   it('shows the records behind a signal, and keeps a conclusion without changing a figure', async () => {
