@@ -23,7 +23,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { parsePeriod } from '@hailong/domain';
 import { openDatabase, type DatabaseHandle } from '../../apps/api/src/db/connect.ts';
-import type { RatingRow, Repositories, UserRow } from '../../apps/api/src/repositories/types.ts';
+import type { RatingRow, Repositories } from '../../apps/api/src/repositories/types.ts';
 import { createNodeTallyService } from '../../apps/api/src/reports/node-tally.service.ts';
 import { createLeagueService } from '../../apps/api/src/reports/league.service.ts';
 import { createAssessmentService } from '../../apps/api/src/assessment/assessment.service.ts';
@@ -36,6 +36,7 @@ import { createDatabase, startPostgresCluster } from '../support/postgres-cluste
 import type { BenchResult } from './run.ts';
 import { rawNodeCounters } from './raw-counters.ts';
 import { benchPeak } from './peak.ts';
+import { BENCH_ADMIN, median, roundMs, same } from './read-timing.ts';
 import { NATION, NationalRatings, nationalTree, writeNationalCatalogue } from './national-data.ts';
 
 /**
@@ -52,43 +53,17 @@ const CLUSTER_SETTINGS = [
   '-c effective_cache_size=8GB',
   '-c max_connections=300',
 ];
-const ADMIN: UserRow = {
-  id: 'bench',
-  username: 'bench',
-  displayName: 'Bench',
-  role: 'admin',
-  unitId: null,
-  passwordHash: '',
-  disabledAt: null,
-  createdAt: 0,
-  updatedAt: 0,
-};
+const ADMIN = BENCH_ADMIN;
 const RUNS = 9;
 const RAW_RUNS = Number(process.env.HAILONG_BENCH_RAW_RUNS ?? 3);
 /** The province read: Thành phố Hồ Chí Minh, the largest. */
 const PROVINCE = 'p27';
-const round = (ms: number) => Math.round(ms * 100) / 100;
-
-async function median(times: number, work: () => Promise<unknown>): Promise<number> {
-  const samples: number[] = [];
-  for (let i = 0; i < times; i++) {
-    const start = performance.now();
-    await work();
-    samples.push(performance.now() - start);
-  }
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)]!;
-}
+const round = roundMs;
 
 async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   const start = performance.now();
   const out = await work();
   return [out, performance.now() - start];
-}
-
-function same(label: string, a: unknown, b: unknown) {
-  if (JSON.stringify(a) !== JSON.stringify(b))
-    throw new Error(`${label}: counters and raw rows disagree`);
 }
 
 /**

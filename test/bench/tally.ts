@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parsePeriod } from '@hailong/domain';
 import { openDatabase } from '../../apps/api/src/db/connect.ts';
-import type { Repositories, UserRow } from '../../apps/api/src/repositories/types.ts';
+import type { Repositories } from '../../apps/api/src/repositories/types.ts';
 import { createUnitsTallyService } from '../../apps/api/src/reports/units-tally.service.ts';
 import { createNodeTallyService } from '../../apps/api/src/reports/node-tally.service.ts';
 import { createLeagueService } from '../../apps/api/src/reports/league.service.ts';
@@ -22,41 +22,15 @@ import { createAgencyService } from '../../apps/api/src/public/agency.service.ts
 import { createCommentsService } from '../../apps/api/src/reports/comments.service.ts';
 import type { BenchResult } from './run.ts';
 import { rawNodeCounters } from './raw-counters.ts';
+import { BENCH_ADMIN, median, roundMs, same } from './read-timing.ts';
 import { COMMUNES, DEPARTMENTS, generateProvince, PROVINCE, SECTORS, UNITS } from './tally-data.ts';
 
-const ADMIN: UserRow = {
-  id: 'bench',
-  username: 'bench',
-  displayName: 'Bench',
-  role: 'admin',
-  unitId: null,
-  passwordHash: '',
-  disabledAt: null,
-  createdAt: 0,
-  updatedAt: 0,
-};
+const ADMIN = BENCH_ADMIN;
 const RUNS = 9;
 const RAW_RUNS = Number(process.env.HAILONG_BENCH_RAW_RUNS ?? 3);
 const MONTH = '2025-06';
 
-const round = (ms: number) => Math.round(ms * 100) / 100;
-
-async function median(times: number, work: () => Promise<unknown>): Promise<number> {
-  const samples: number[] = [];
-  for (let i = 0; i < times; i++) {
-    const start = performance.now();
-    await work();
-    samples.push(performance.now() - start);
-  }
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)]!;
-}
-
-/** The two paths must agree to the last count, or the comparison means nothing. */
-function same(label: string, a: unknown, b: unknown) {
-  if (JSON.stringify(a) !== JSON.stringify(b))
-    throw new Error(`${label}: counters and raw rows disagree`);
-}
+const round = roundMs;
 
 /** The per-unit report, its phản ánh left out (the bench has none). */
 const unitsOf = (repos: Repositories) => createUnitsTallyService(repos, async () => []);
