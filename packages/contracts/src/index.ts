@@ -29,3 +29,4 @@ export * from './short-links.ts';
 export * from './setup-checklist.ts';
 export * from './indicators.ts';
 export * from './integrity.ts';
+export * from './language-packs.ts';

@@ -12,6 +12,7 @@ import { DossierCode, RespondentType, SurveyAnswers, UnitSurveySettings } from '
 import { CalendarDate } from './feedback.ts';
 import { FeedbackSource, VerdictToken } from './channels.ts';
 import { ScaleId } from './catalogue.ts';
+import { AnswerMode } from './language-packs.ts';
 
 /** Contact data a citizen gives on the phone page, only with the consent box ticked. */
 export const PhoneContact = z.object({
@@ -44,6 +45,8 @@ export const PhoneRatingRequest = z
      * as an amendment carrying this key, and a required dossier code may come with them.
      */
     amendKey: AmendKey.optional(),
+    /** Issue 27: the language, spoken prompts and large text the citizen answered in. */
+    ...AnswerMode,
   })
   .meta({ id: 'PhoneRatingRequest' });
 export type PhoneRatingRequest = z.input<typeof PhoneRatingRequest>;

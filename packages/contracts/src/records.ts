@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { FEEDBACK_KINDS, LOW_RATING_REASONS, TRACKING_CODE_PATTERN } from '@hailong/domain';
 import { Id, Instant, storable, text } from './common.ts';
 import { DossierCode, RespondentType, SurveyAnswers } from './survey.ts';
+import { AnswerMode } from './language-packs.ts';
 
 /** Version of a record's shape, carried by every record so old outboxes stay readable. */
 export const RECORD_SCHEMA_VERSION = 1;
@@ -65,6 +66,8 @@ export const RatingRecord = z
     dossierCode: DossierCode.optional(),
     respondentType: RespondentType.optional(),
     answers: SurveyAnswers.optional(),
+    /** Issue 27: the language, spoken prompts and large text the citizen answered in. */
+    ...AnswerMode,
   })
   .meta({ id: 'RatingRecord' });
 export type RatingRecord = z.infer<typeof RatingRecord>;

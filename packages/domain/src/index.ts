@@ -65,3 +65,4 @@ export * from './short-codes.ts';
 export * from './setup-checklist.ts';
 export * from './evidence/index.ts';
 export * from './integrity/index.ts';
+export * from './language/index.ts';
