@@ -2,7 +2,8 @@
  * `npm run bench`: measures what the issues set targets for and writes the figures to
  * bench-results/latest.json (and a dated copy). Figures, not pass/fail: tests never time things.
  * `npm run bench -- load tally` runs only the benches named (bundles, api, ingest, kiosk,
- * kiosk-signing, tally, load, public, backup, alerts, phone, imports, report, widget); the file
+ * kiosk-signing, kiosk-outbox, tally, load, public, backup, alerts, phone, imports, report,
+ * widget, national); the file
  * then holds only their figures.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -11,6 +12,7 @@ import { benchBundles } from './bundles.ts';
 import { benchApi } from './api.ts';
 import { benchIngest } from './ingest.ts';
 import { benchKiosk, benchKioskSigning } from './kiosk.ts';
+import { benchKioskOutbox } from './kiosk-outbox.ts';
 import { benchTally } from './tally.ts';
 import { benchLoad } from './load.ts';
 import { benchPublicAudit } from './public-audit.ts';
@@ -39,6 +41,7 @@ const BENCHES: Record<string, () => Promise<BenchResult[]>> = {
   ingest: benchIngest,
   kiosk: benchKiosk,
   'kiosk-signing': benchKioskSigning,
+  'kiosk-outbox': benchKioskOutbox,
   tally: benchTally,
   load: benchLoad,
   public: benchPublicAudit,

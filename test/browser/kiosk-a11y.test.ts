@@ -134,12 +134,30 @@ describe('kiosk accessibility', () => {
     await check('thank-you with a tracking code');
     await page.getByRole('button', { name: 'Xong' }).click();
 
+    await page.getByRole('button', { name: 'Ngôn ngữ' }).click();
+    await check('language list');
     await page.getByRole('button', { name: 'English' }).click();
     await visible(
       page.getByRole('heading', { level: 1, name: 'Please tell us how satisfied you are' }),
     );
     await check('start in English');
+    await page.getByRole('button', { name: 'Language' }).click();
     await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+    await startScreen(page);
+
+    // The citizen's own modes (issue 27): large text and high contrast, then the spoken prompts,
+    // in which a face waits for its confirmation.
+    await page.getByRole('button', { name: 'Chữ lớn' }).click();
+    await check('start in large text');
+    await page.getByRole('button', { name: 'Nghe' }).click();
+    await page.getByRole('button', { name: 'Đất đai', exact: true }).click();
+    await page.getByRole('button', { name: 'Hài lòng', exact: true }).click();
+    await visible(page.getByRole('button', { name: 'Chọn “Hài lòng”' }));
+    await check('rating in large text with "Nghe", a face chosen');
+    await page.getByRole('button', { name: 'Chọn “Hài lòng”' }).click();
+    await visible(page.getByRole('heading', { level: 1, name: 'Cảm ơn Ông/Bà!' }));
+    await check('thank-you in large text');
+    await page.getByRole('button', { name: 'Xong' }).click();
     await startScreen(page);
 
     await holdCorner(page);

@@ -1,6 +1,6 @@
 /**
  * The citizen's side of the kiosk, offline on one enrolled tablet: the follow-up after a low rating,
- * the consent rule for contact data, the idle reset, English one tap away, a three-level unit with
+ * the consent rule for contact data, the idle reset, English from the language list, a three-level unit with
  * a fixed sector. Records are read from the tablet's own outbox.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -167,7 +167,8 @@ describe('the citizen flow', () => {
     await page.getByRole('button', { name: 'Xong' }).click();
   });
 
-  it('switches to English with one tap and back to Vietnamese at the start', async () => {
+  it('switches to English from the language list and back to Vietnamese at the start', async () => {
+    await page.getByRole('button', { name: 'Ngôn ngữ' }).click();
     await page.getByRole('button', { name: 'English' }).click();
     await visible(
       page.getByRole('heading', { level: 1, name: 'Please tell us how satisfied you are' }),
@@ -191,6 +192,7 @@ describe('the citizen flow', () => {
     await startScreen(page);
 
     const before = (await pending()).length;
+    await page.getByRole('button', { name: 'Ngôn ngữ' }).click();
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('button', { name: 'Hộ tịch', exact: true }).click();
     await page.getByRole('button', { name: 'Dissatisfied', exact: true }).click();

@@ -1,7 +1,8 @@
 /**
  * The IndexedDB outbox in real Chromium: the same contract suite the in-memory outbox passes under
  * vitest (apps/kiosk/src/lib/outbox/outbox.contract.ts), and IndexedDB's real life: a connection
- * closed under us, a newer version asking to upgrade, a full disk.
+ * closed under us, a newer version asking to upgrade, a tablet of an older release updated with
+ * records queued and kept, a full disk.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -79,6 +80,19 @@ describe('IndexedDB real life', () => {
   it('queues the rating a previous release left as a draft when its database is upgraded', async () => {
     const result = await page.evaluate(() =>
       (globalThis as unknown as TestEntryGlobal).kioskTest.upgradesWithLeftDraft(),
+    );
+    expect(result).toEqual({ ok: true });
+  });
+
+  it('keeps every queued and kept record of a version-3 tablet through the upgrade', async () => {
+    // Written by that release's transactions (apps/kiosk/src/test-entry/release-3.ts).
+    const result = await page.evaluate(
+      ([queued, kept]) =>
+        (globalThis as unknown as TestEntryGlobal).kioskTest.upgradesKeptRecordsToBatches(
+          queued,
+          kept,
+        ),
+      [1_200, 900] as const,
     );
     expect(result).toEqual({ ok: true });
   });

@@ -9,11 +9,12 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { CatalogueUnit, UnitsTally } from '@hailong/contracts';
+import { UnitsTally } from '@hailong/contracts';
 import { monthOf } from '@hailong/domain';
 import { launchBrowser, watchErrors } from './support/browser.ts';
 import { visible } from './support/console.ts';
 import { offlineNoise, StaffApi } from './support/kiosk.ts';
+import { ok, phoneUnit } from './support/phone.ts';
 
 const baseUrl = inject('baseUrl');
 const adminPassword = inject('adminPassword');
@@ -39,12 +40,6 @@ interface Figures {
   total: number;
   satisfied: number;
   reasons: Record<string, number>;
-}
-
-async function ok(response: Promise<Response>, status = 200): Promise<unknown> {
-  const res = await response;
-  if (res.status !== status) throw new Error(`${res.url}: ${res.status} ${await res.text()}`);
-  return res.json();
 }
 
 /**
@@ -86,31 +81,11 @@ const dossierScreen = (page: Page) =>
 
 beforeAll(async () => {
   staff = await StaffApi.signIn(baseUrl, adminPassword);
-  const unit = CatalogueUnit.parse(
-    await ok(
-      staff.call('/api/v1/units', 'POST', {
-        code: 'thu-nghiem-dien-thoai',
-        name: 'Bộ phận một cửa thử nghiệm điện thoại',
-        kind: 'other',
-        scale: 'five',
-        // Under the demo province, as a real unit is: a second root would change the pages
-        // other tests read (the overview, /public).
-        parentId: await staff.unitId('Thành phố Huế'),
-      }),
-      201,
-    ),
-  );
-  unitId = unit.id;
-  await ok(
-    staff.call(`/api/v1/units/${unitId}/sectors`, 'POST', { code: 'ho-tich', name: 'Hộ tịch' }),
-    201,
-  );
-  const counter = (await ok(
-    staff.call(`/api/v1/units/${unitId}/counters`, 'POST', { code: 'quay-1', name: 'Quầy 1' }),
-    201,
-  )) as { id: string };
-  counterId = counter.id;
-  await ok(staff.call(`/api/v1/units/${unitId}/survey-settings`, 'PUT', SURVEY));
+  ({ unitId, counterId } = await phoneUnit(
+    staff,
+    { code: 'thu-nghiem-dien-thoai', name: 'Bộ phận một cửa thử nghiệm điện thoại' },
+    SURVEY,
+  ));
   browser = await launchBrowser();
   phone = await browser.newContext({
     baseURL: baseUrl,

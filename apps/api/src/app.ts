@@ -22,6 +22,7 @@ import { newRouter, type AppEnv } from './http/router.ts';
 import { serveSpa } from './http/static.ts';
 import { finishDocument } from './openapi/finish-document.ts';
 import { publicPageRoutes, withoutOpenerIsolation } from './public/public-page.route.ts';
+import { servedPublicPacks } from './public/public-pack.ts';
 import { PUBLIC_PAGE_PATH } from './public/render.ts';
 import { PUBLIC_PAGE_SCRIPT_HASH } from './public/page-script.ts';
 import { createAgencyService } from './public/agency.service.ts';
@@ -78,6 +79,10 @@ import { createTargetsService } from './reports/targets.service.ts';
 import { createPublicStatsService } from './public/public-stats.service.ts';
 import { feedbackOnTime } from './feedback/feedback-on-time.ts';
 import { tallyRoutes } from './reports/tally.route.ts';
+import { answerModesRoutes } from './reports/answer-modes.route.ts';
+import { createAnswerModesService } from './reports/answer-modes.service.ts';
+import { languagePackRoutes } from './language/language.route.ts';
+import { createLanguagePackService } from './language/language.service.ts';
 import { createNodeTallyService } from './reports/node-tally.service.ts';
 import { createLeagueService } from './reports/league.service.ts';
 import { leagueRoutes } from './reports/league.route.ts';
@@ -88,6 +93,7 @@ import { evidenceRoutes } from './evidence/evidence.route.ts';
 import { integrityRoutes } from './integrity/integrity.route.ts';
 import { createIntegrityService } from './integrity/integrity.service.ts';
 import { createExclusionService } from './integrity/exclusion.service.ts';
+import { createOpeningHoursService } from './integrity/opening-hours.service.ts';
 import { createEvidenceService } from './evidence/evidence.service.ts';
 import { evidencePackRoutes } from './evidence/evidence-pack.route.ts';
 import { createEvidencePackService } from './evidence/evidence-pack.service.ts';
@@ -197,6 +203,8 @@ export function createApp(deps: AppDeps) {
         scriptSrc: ["'self'", "'wasm-unsafe-eval'", PUBLIC_PAGE_SCRIPT_HASH],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
+        // The kiosk plays language-pack clips from its own cache, as blob: URLs (offline).
+        mediaSrc: ["'self'", 'blob:'],
         connectSrc: ["'self'"],
         workerSrc: ["'self'"],
         manifestSrc: ["'self'"],
@@ -271,6 +279,9 @@ export function createApp(deps: AppDeps) {
   );
   const nodeTally = createNodeTallyService(reads);
   api.route('/', tallyRoutes(nodeTally, units, createChannelTallyService(reads, deps.clock)));
+  api.route('/', answerModesRoutes(createAnswerModesService(reads, deps.clock)));
+  const languagePacks = createLanguagePackService(deps.repos, deps.clock);
+  api.route('/', languagePackRoutes(languagePacks));
   const comments = createCommentsService(reads);
   api.route('/', commentsRoutes(comments));
   api.route('/', leagueRoutes(createLeagueService(reads)));
@@ -334,6 +345,7 @@ export function createApp(deps: AppDeps) {
     integrityRoutes(
       createIntegrityService(deps.repos, deps.clock),
       createExclusionService(deps.repos, deps.clock),
+      createOpeningHoursService(deps.repos, deps.clock),
     ),
   );
   const publicOrigin = deps.publicUrl && new URL(deps.publicUrl).origin;
@@ -400,6 +412,7 @@ export function createApp(deps: AppDeps) {
       publicOrigin,
       agency,
       widgets,
+      packs: servedPublicPacks(languagePacks),
     }),
   );
 

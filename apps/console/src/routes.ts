@@ -110,6 +110,14 @@ export const routes: readonly Route[] = [
     nav: true,
   },
   {
+    path: '/languages',
+    load: () => import('./pages/LanguagesPage.svelte'),
+    title: 'nav.languages',
+    access: 'signed-in',
+    roles: ['admin'],
+    nav: true,
+  },
+  {
     path: '/setup',
     load: () => import('./pages/SetupPage.svelte'),
     title: 'nav.setup',

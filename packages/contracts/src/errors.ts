@@ -55,6 +55,12 @@ export const ERROR_CODES = [
   'already_amended',
   /** A follow-up answer the unit does not ask, or one the rating already carries. */
   'not_asked',
+  /** A language pack with problems; `details.problems` lists `LanguagePackProblem`s (issue 27). */
+  'invalid_language_pack',
+  /** The built-in Vietnamese and English packs: only their clips may be uploaded. */
+  'built_in_pack',
+  /** A clip that is not an MP3, Ogg, WAV or M4A file (type, extension or content). */
+  'unsupported_audio',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -30,3 +30,4 @@ export * from './setup-checklist.ts';
 export * from './indicators.ts';
 export * from './integrity.ts';
 export * from './language-packs.ts';
+export * from './answer-modes.ts';

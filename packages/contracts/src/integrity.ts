@@ -121,3 +121,33 @@ export const ExcludeResult = z
   })
   .meta({ id: 'IntegrityExcludeResult' });
 export type ExcludeResult = z.infer<typeof ExcludeResult>;
+
+/** A span of a working day in minutes after midnight, Việt Nam time: `from` inclusive, `to` not. */
+export const OpeningSpan = z
+  .object({ from: z.number().int().min(0).max(1439), to: z.number().int().min(1).max(1440) })
+  .refine((s) => s.from < s.to, { message: 'from: must be before to', path: ['to'] })
+  .meta({ id: 'OpeningSpan' });
+
+const spans = z
+  .array(OpeningSpan)
+  .max(3)
+  .refine((list) => list.every((s, i) => i === 0 || list[i - 1]!.to <= s.from), {
+    message: 'spans: in order of the day, not overlapping',
+  });
+
+/** A unit's opening hours (giờ làm việc): Monday to Friday, and Saturday (empty: closed). */
+export const OpeningHours = z
+  .object({ weekdays: spans, saturday: spans })
+  .meta({ id: 'OpeningHours' });
+export type OpeningHours = z.infer<typeof OpeningHours>;
+
+export const UnitOpeningHoursView = z
+  .object({
+    hours: OpeningHours,
+    /** False: the defaults, which nobody chose for this unit; the signal says so. */
+    chosen: z.boolean(),
+    defaults: OpeningHours,
+    updatedAt: z.number().int().nullable(),
+  })
+  .meta({ id: 'UnitOpeningHoursView' });
+export type UnitOpeningHoursView = z.infer<typeof UnitOpeningHoursView>;

@@ -1250,6 +1250,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/answer-modes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How a node’s citizens answered over a period: counted ratings per language, with the spoken prompts and with large text (issue 27). Readers: their subtree only */
+        get: operations["getReportsAnswerModes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/language-packs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The languages the kiosk and the phone page may offer: built in (vi, en) and uploaded */
+        get: operations["getLanguagePacks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/language-packs/{language}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A language pack as the screens read it; `clips` names only files that were uploaded. ETag: the version (If-None-Match answers 304) */
+        get: operations["getLanguagePacksByLanguage"];
+        /** Uploads a language pack (admin), checked against the Vietnamese reference: every text, no markup, the same placeholders. The built-in vi and en texts cannot be replaced */
+        put: operations["putLanguagePacksByLanguage"];
+        post?: never;
+        /** Removes an uploaded pack and its clips (admin; not vi or en) */
+        delete: operations["deleteLanguagePacksByLanguage"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/language-packs/{language}/clips/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A recorded clip, with its audio content type */
+        get: operations["getLanguagePacksByLanguageClipsByFile"];
+        /**
+         * Uploads a clip of a pack (admin), built-in packs included
+         * @description The raw audio as the body, its Content-Type audio/mpeg, audio/ogg, audio/wav or audio/mp4, at most 2 MB; the file name’s extension and the first bytes must agree with the type. A built-in pack reads a clip named after its key (`kiosk.question.mp3`, `scale.five.4.wav`).
+         */
+        put: operations["putLanguagePacksByLanguageClipsByFile"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tally/comments": {
         parameters: {
             query?: never;
@@ -1985,6 +2059,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/units/{id}/opening-hours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A unit's opening hours, which the outside-opening-hours signal judges by (`chosen` false: the defaults, which nobody chose) */
+        get: operations["getUnitsByIdOpeningHours"];
+        /**
+         * Set a unit's opening hours (supervisor of the unit, admin); audited
+         * @description Minutes after midnight, Việt Nam time; up to three spans a day in order, not overlapping; Saturday empty when closed. Signals are recomputed from them; no figure changes.
+         */
+        put: operations["putUnitsByIdOpeningHours"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/units/{unitId}/widget": {
         parameters: {
             query?: never;
@@ -2045,7 +2140,7 @@ export interface components {
         ErrorBody: {
             error: {
                 /** @enum {string} */
-                code: "malformed_json" | "validation_failed" | "payload_too_large" | "not_found" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_rejected" | "too_many_requests" | "conflict" | "code_taken" | "import_invalid" | "invalid_transition" | "unsupported_protocol" | "unknown_sector" | "invalid_code" | "internal_error" | "not_ready" | "shutting_down" | "id_taken" | "tracking_code_taken" | "invalid_pattern" | "unsafe_pattern" | "not_an_officer" | "no_counter" | "verdict_closed" | "verdict_given" | "verdict_token_invalid" | "verdict_by_staff" | "unsupported_media" | "image_too_large" | "amendment_key_invalid" | "amendment_expired" | "already_amended" | "not_asked";
+                code: "malformed_json" | "validation_failed" | "payload_too_large" | "not_found" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_rejected" | "too_many_requests" | "conflict" | "code_taken" | "import_invalid" | "invalid_transition" | "unsupported_protocol" | "unknown_sector" | "invalid_code" | "internal_error" | "not_ready" | "shutting_down" | "id_taken" | "tracking_code_taken" | "invalid_pattern" | "unsafe_pattern" | "not_an_officer" | "no_counter" | "verdict_closed" | "verdict_given" | "verdict_token_invalid" | "verdict_by_staff" | "unsupported_media" | "image_too_large" | "amendment_key_invalid" | "amendment_expired" | "already_amended" | "not_asked" | "invalid_language_pack" | "built_in_pack" | "unsupported_audio";
                 message: string;
                 details?: unknown;
             };
@@ -2402,7 +2497,7 @@ export interface components {
             status: "accepted" | "duplicate" | "rejected";
             error?: {
                 /** @enum {string} */
-                code: "malformed_json" | "validation_failed" | "payload_too_large" | "not_found" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_rejected" | "too_many_requests" | "conflict" | "code_taken" | "import_invalid" | "invalid_transition" | "unsupported_protocol" | "unknown_sector" | "invalid_code" | "internal_error" | "not_ready" | "shutting_down" | "id_taken" | "tracking_code_taken" | "invalid_pattern" | "unsafe_pattern" | "not_an_officer" | "no_counter" | "verdict_closed" | "verdict_given" | "verdict_token_invalid" | "verdict_by_staff" | "unsupported_media" | "image_too_large" | "amendment_key_invalid" | "amendment_expired" | "already_amended" | "not_asked";
+                code: "malformed_json" | "validation_failed" | "payload_too_large" | "not_found" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_rejected" | "too_many_requests" | "conflict" | "code_taken" | "import_invalid" | "invalid_transition" | "unsupported_protocol" | "unknown_sector" | "invalid_code" | "internal_error" | "not_ready" | "shutting_down" | "id_taken" | "tracking_code_taken" | "invalid_pattern" | "unsafe_pattern" | "not_an_officer" | "no_counter" | "verdict_closed" | "verdict_given" | "verdict_token_invalid" | "verdict_by_staff" | "unsupported_media" | "image_too_large" | "amendment_key_invalid" | "amendment_expired" | "already_amended" | "not_asked" | "invalid_language_pack" | "built_in_pack" | "unsupported_audio";
                 message: string;
             };
         };
@@ -2668,6 +2763,9 @@ export interface components {
             respondentType?: "individual" | "organisation";
             answers?: components["schemas"]["SurveyAnswers"];
             amendKey?: string;
+            language?: string;
+            audio?: boolean;
+            largeText?: boolean;
         };
         SurveyAnswers: {
             visits?: number;
@@ -3239,6 +3337,60 @@ export interface components {
                 archived: boolean;
                 hasCounters: boolean;
             }[];
+        };
+        AnswerModes: {
+            nodeId: string | null;
+            period: string;
+            total: number;
+            languages: {
+                language: string;
+                name: string;
+                nameVi: string;
+                count: number;
+            }[];
+            audio: number;
+            largeText: number;
+        };
+        LanguagePackList: {
+            items: components["schemas"]["LanguagePackSummary"][];
+        };
+        LanguagePackSummary: {
+            language: string;
+            name: string;
+            nameVi: string;
+            builtIn: boolean;
+            version: string;
+            clipCount: number;
+            /** Format: date-time */
+            updatedAt: string | null;
+        };
+        LanguagePack: {
+            /** @enum {string} */
+            format: "hailong-language-pack/1";
+            language: string;
+            name: string;
+            nameVi: string;
+            speech?: string;
+            /** @enum {string} */
+            plural: "other" | "one-other";
+            scale: {
+                five: string[];
+                three: string[];
+            };
+            texts: {
+                [key: string]: string | {
+                    one: string;
+                    other: string;
+                };
+            };
+            /** @default {} */
+            clips?: {
+                [key: string]: string;
+            };
+        };
+        LanguageClipStored: {
+            file: string;
+            bytes: number;
         };
         CommentList: {
             period: components["schemas"]["PeriodInfo"];
@@ -3877,6 +4029,20 @@ export interface components {
             unitId: string;
             ratingIds: string[];
             reason: string;
+        };
+        UnitOpeningHoursView: {
+            hours: components["schemas"]["OpeningHours"];
+            chosen: boolean;
+            defaults: components["schemas"]["OpeningHours"];
+            updatedAt: number | null;
+        };
+        OpeningHours: {
+            weekdays: components["schemas"]["OpeningSpan"][];
+            saturday: components["schemas"]["OpeningSpan"][];
+        };
+        OpeningSpan: {
+            from: number;
+            to: number;
         };
         WidgetData: {
             unit: {
@@ -9320,6 +9486,420 @@ export interface operations {
             };
         };
     };
+    getReportsAnswerModes: {
+        parameters: {
+            query?: {
+                node?: string;
+                period?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Counts by answer mode */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnswerModes"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Role not allowed, or cross-site request */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such unit, or outside the reader’s subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getLanguagePacks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every pack, Vietnamese first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LanguagePackList"];
+                };
+            };
+        };
+    };
+    getLanguagePacksByLanguage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                language: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The pack */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LanguagePack"];
+                };
+            };
+            /** @description Unchanged since the ETag sent */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such language pack or clip */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    putLanguagePacksByLanguage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                language: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LanguagePack"];
+            };
+        };
+        responses: {
+            /** @description The pack as stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LanguagePackSummary"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Role not allowed, or cross-site request */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description built_in_pack: vi and en take only clips */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description invalid_language_pack (details.problems: LanguagePackProblem[]) or validation_failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    deleteLanguagePacksByLanguage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                language: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Role not allowed, or cross-site request */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such language pack or clip */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description built_in_pack */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getLanguagePacksByLanguageClipsByFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                language: string;
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The audio bytes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "audio/mpeg": string;
+                };
+            };
+            /** @description Unchanged since the ETag sent */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such language pack or clip */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    putLanguagePacksByLanguageClipsByFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                language: string;
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The clip as stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LanguageClipStored"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Role not allowed, or cross-site request */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such language pack or clip */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unsupported_audio: not an accepted audio type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unsupported_audio: name, type and content disagree; validation_failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     getTallyComments: {
         parameters: {
             query: {
@@ -12153,6 +12733,135 @@ export interface operations {
             };
             /** @description Role not allowed, or cross-site request */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getUnitsByIdOpeningHours: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Opening hours */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitOpeningHoursView"];
+                };
+            };
+            /** @description No session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Role not allowed, or cross-site request */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such unit in scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    putUnitsByIdOpeningHours: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpeningHours"];
+            };
+        };
+        responses: {
+            /** @description Opening hours */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitOpeningHoursView"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Role not allowed, or cross-site request */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such unit in scope */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -18,6 +18,8 @@ export interface KioskTestApi {
   yieldsToNewerVersion(): Promise<CheckResult>;
   upgradesFromFirstRelease(): Promise<CheckResult>;
   upgradesWithLeftDraft(): Promise<CheckResult>;
+  /** A version-3 database with `queued` records waiting and `kept` acknowledged, upgraded. */
+  upgradesKeptRecordsToBatches(queued: number, kept: number): Promise<CheckResult>;
   putUnderQuota(): Promise<CheckResult>;
   /** Puts `count` valid ratings into the enrolled kiosk's outbox; answers the milliseconds taken. */
   seed(count: number, chunk?: number): Promise<number>;

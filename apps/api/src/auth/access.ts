@@ -46,9 +46,14 @@ export interface Access {
 }
 
 /** Loads the tree and the user's scope. */
-export async function loadAccess(repos: Repositories, user: UserRow): Promise<Access> {
-  const units = await repos.catalogue.listUnits();
-  const tree = buildTree(units);
+export async function loadAccess(
+  repos: Repositories,
+  user: UserRow,
+  /** The tree already read (reports keep it per catalogue version); read here otherwise. */
+  known?: { units: readonly UnitRow[]; tree: UnitTree<UnitRow> },
+): Promise<Access> {
+  const units = known?.units ?? (await repos.catalogue.listUnits());
+  const tree = known?.tree ?? buildTree(units);
   const scope = scopeOf(tree, user);
   const requireVisible = (unitId: string): UnitRow => {
     const unit = tree.nodes.get(unitId);

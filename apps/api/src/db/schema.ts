@@ -632,3 +632,63 @@ export interface ChainFlagTable {
   detail: string;
   detectedAt: number;
 }
+
+/** How the citizen answered (migration 034, issue 27); merged into `RatingTable` above. */
+export interface RatingTable {
+  /** The pack's language tag; null: Vietnamese (every rating stored before issue 27). */
+  language: Generated<string | null>;
+  /** 1: the spoken prompts ("Nghe") were on. */
+  audio: Generated<number>;
+  /** 1: the large-text, high-contrast switch was on. */
+  largeText: Generated<number>;
+}
+
+/** A language pack a province uploaded (migration 034): the validated JSON and its version. */
+export interface LanguagePackTable {
+  language: string;
+  pack: string;
+  version: string;
+  updatedAt: number;
+  updatedBy: string | null;
+}
+
+/** A recorded clip of a language's pack, Vietnamese and English included (migration 034). */
+export interface LanguageClipTable {
+  language: string;
+  file: string;
+  contentType: string;
+  bytes: Uint8Array;
+  sha256: string;
+  size: number;
+  uploadedAt: number;
+  uploadedBy: string | null;
+}
+
+/** Ratings per unit × month × category × answer mode (migration 034), kept at store time. */
+export interface AnswerModeRollupTable {
+  unitId: string;
+  month: string;
+  category: RollupCategory;
+  language: string;
+  audio: number;
+  largeText: number;
+  count: number;
+}
+
+/** Issue 27's tables, merged into `Database` above. */
+export interface Database {
+  languagePacks: LanguagePackTable;
+  languageClips: LanguageClipTable;
+  answerModeRollups: AnswerModeRollupTable;
+}
+
+/** The catalogue's version (migration 035): one row, changed by triggers on every catalogue write. */
+export interface CatalogueVersionTable {
+  id: number;
+  token: string;
+}
+
+/** Migration 035's table, merged into `Database` above. */
+export interface Database {
+  catalogueVersion: CatalogueVersionTable;
+}

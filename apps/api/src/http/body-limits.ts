@@ -34,6 +34,12 @@ export const BODY_RULES: readonly BodyRule[] = [
   },
   // The agency's emblem: a PNG or JPEG of at most 512 KB (public/agency-logo.ts), multipart.
   { path: /^\/api\/v1\/settings\/agency\/logo$/, maxBytes: 520 * KIB, callers: 'signed-in' },
+  // A language pack's recorded clip: at most 2 MB of audio, raw (language/clip-format.ts).
+  {
+    path: /^\/api\/v1\/language-packs\/[^/]+\/clips\/[^/]+$/,
+    maxBytes: 2 * MIB,
+    callers: 'signed-in',
+  },
   { path: /^\/api\//, maxBytes: MAX_BODY_BYTES, callers: 'signed-in' },
 ];
 

@@ -51,6 +51,7 @@ interface Operation {
 function sample(parameter: Parameter | undefined): string {
   if (parameter?.schema?.format === 'uuid') return '00000000-0000-4000-8000-000000000001';
   if (parameter?.name === 'date') return '2026-12-31';
+  if (parameter?.name === 'language') return 'km';
   return 'x1';
 }
 const urlOf = (path: string, op: Operation | undefined) =>

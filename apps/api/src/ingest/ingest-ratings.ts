@@ -27,6 +27,27 @@ export interface RatingSource {
   repeatWindowMs: number;
 }
 
+/** How the citizen answered (issue 27), as stored with the rating. */
+export interface RatingMode {
+  /** The pack's language; null: Vietnamese. */
+  language: string | null;
+  audio: boolean;
+  largeText: boolean;
+}
+
+/** The mode of a tablet record or a phone request; absent fields: Vietnamese, visual, normal. */
+export function modeOf(sent: {
+  language?: string | undefined;
+  audio?: boolean | undefined;
+  largeText?: boolean | undefined;
+}): RatingMode {
+  return {
+    language: sent.language === undefined || sent.language === 'vi' ? null : sent.language,
+    audio: sent.audio === true,
+    largeText: sent.largeText === true,
+  };
+}
+
 /** A rating the unit's policy took, with its place on its source's timeline. */
 export interface NewRating {
   id: string;
@@ -36,6 +57,8 @@ export interface NewRating {
   at: number;
   possibleRepeat: boolean;
   taken: TakenRating;
+  /** Absent (the demo's ratings): Vietnamese, visual, normal. */
+  mode?: RatingMode | undefined;
 }
 
 export async function storeRatings(
@@ -61,7 +84,7 @@ export async function storeRatings(
       ? []
       : await tx.ingest.listRatingsNear(source.deviceId, flagNeighbourhoods(context, fresh));
   const { flags, nowRepeats } = flagRatings(context, fresh, near);
-  const rows = ratings.map(({ id, at, taken }, i): RatingRow => ({
+  const rows = ratings.map(({ id, at, taken, mode }, i): RatingRow => ({
     id,
     deviceId: source.deviceId,
     unitId: source.unitId,
@@ -81,6 +104,9 @@ export async function storeRatings(
     visits: taken.visits,
     agencies: taken.agencies,
     attitude: taken.attitude,
+    language: mode?.language ?? null,
+    audio: mode?.audio ? 1 : 0,
+    largeText: mode?.largeText ? 1 : 0,
   }));
   const repeats = new Set(nowRepeats);
   const turned = near.filter((r) => repeats.has(r.id));

@@ -34,7 +34,7 @@ import type {
 import type { NewEvent } from '../events/events.repository.ts';
 import { ApiError } from '../http/errors.ts';
 import { storeFeedback } from './ingest-feedback.ts';
-import { storeRatings } from './ingest-ratings.ts';
+import { storeRatings, type RatingMode } from './ingest-ratings.ts';
 import { loadUnitPolicy } from './policy.ts';
 import type { ChainFields } from './record-chain.ts';
 
@@ -61,6 +61,8 @@ export interface RatingSubmission extends Submitted, RatingFields {
   kind: 'rating';
   /** The tablet's own repeat-press mark. */
   possibleRepeat: boolean;
+  /** How the citizen answered (issue 27); absent: Vietnamese, visual, normal. */
+  mode?: RatingMode | undefined;
 }
 
 export interface FeedbackSubmission extends Submitted {
@@ -195,6 +197,7 @@ export async function ingest(
           at: s.at,
           possibleRepeat: s.possibleRepeat,
           taken: verdict.rating,
+          mode: s.mode,
         },
       ];
     }),

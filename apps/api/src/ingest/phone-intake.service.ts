@@ -22,6 +22,7 @@ import { notFound } from '../http/errors.ts';
 import type { Clock } from '../jobs/clock.ts';
 import { prepareAttachments, storeAttachments } from '../feedback/feedback-attachments.service.ts';
 import { submissionHash } from './record-hash.ts';
+import { modeOf } from './ingest-ratings.ts';
 import { submitOne, type Stored } from './source-intake.ts';
 import { intakeTokenHash } from '../feedback/verdict-token-intake.ts';
 import { addressGroup, reserveAttempt, tooManyAttempts, type Limit } from '../auth/throttle.ts';
@@ -138,6 +139,7 @@ export function createPhoneIntakeService(repos: Repositories, clock: Clock) {
           dossierCode: input.dossierCode ?? null,
           respondentType: input.respondentType ?? null,
           answers: input.answers,
+          mode: modeOf(input),
         },
         now,
         // The key's hash is stored with the level, in its transaction: a stored level is amendable.

@@ -25,6 +25,7 @@ import { kioskSettingsOf } from '../survey/kiosk-settings.ts';
 import { recordContentHash } from './record-hash.ts';
 import { ingest, type Outcome, type Submission } from './ingest.ts';
 import { recordTabletBatch } from './tablet-batch.ts';
+import { modeOf } from './ingest-ratings.ts';
 import {
   chainFieldsOf,
   checkRecordChain,
@@ -62,6 +63,7 @@ function submissionOf(record: ClientRecord): Submission {
       dossierCode: record.dossierCode ?? null,
       respondentType: record.respondentType ?? null,
       answers: record.answers,
+      mode: modeOf(record),
     };
   }
   return {

@@ -41,9 +41,15 @@ export function parseSignalId(id: string) {
 /** Start of a Việt Nam day, epoch ms. */
 export const dayStart = (day: string) => Date.parse(`${day}T00:00:00+07:00`);
 
-export async function openingHoursOf(repos: Repositories, unitId: string): Promise<OpeningHours> {
+/** The unit's opening hours, and whether anyone chose them (false: the defaults). */
+export async function openingHoursOf(
+  repos: Repositories,
+  unitId: string,
+): Promise<{ hours: OpeningHours; chosen: boolean; updatedAt: number | null }> {
   const stored = await repos.integrity.openingHours(unitId);
-  return stored ? (JSON.parse(stored) as OpeningHours) : DEFAULT_OPENING_HOURS;
+  return stored
+    ? { hours: JSON.parse(stored.hours) as OpeningHours, chosen: true, updatedAt: stored.updatedAt }
+    : { hours: DEFAULT_OPENING_HOURS, chosen: false, updatedAt: null };
 }
 
 export async function unitDay(repos: Repositories, unit: UnitRow, day: string): Promise<UnitDay> {
@@ -104,7 +110,10 @@ export async function unitDay(repos: Repositories, unit: UnitRow, day: string): 
     })),
     {
       day,
-      openingHours: await openingHoursOf(repos, unit.id),
+      ...(await openingHoursOf(repos, unit.id).then((o) => ({
+        openingHours: o.hours,
+        openingHoursChosen: o.chosen,
+      }))),
       dossiersReturned,
       duties: spans,
       usual,

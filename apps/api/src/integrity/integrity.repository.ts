@@ -63,7 +63,8 @@ export interface IntegrityRepository {
     unitId: string,
     months: readonly string[],
   ): Promise<{ phone: number; total: number }>;
-  openingHours(unitId: string): Promise<string | undefined>;
+  /** The unit's own opening hours (JSON of an `OpeningHours`) and when set; undefined: none chosen. */
+  openingHours(unitId: string): Promise<{ hours: string; updatedAt: number } | undefined>;
   putOpeningHours(unitId: string, hours: string, at: number, by: string): Promise<void>;
   addConclusion(row: ConclusionRow): Promise<void>;
   /** Conclusions of the unit's days, newest first. */
@@ -136,10 +137,10 @@ export function createIntegrityRepository(db: Kysely<Database>): IntegrityReposi
     async openingHours(unitId) {
       const row = await db
         .selectFrom('unitOpeningHours')
-        .select('hours')
+        .select(['hours', 'updatedAt'])
         .where('unitId', '=', unitId)
         .executeTakeFirst();
-      return row?.hours;
+      return row && { hours: row.hours, updatedAt: Number(row.updatedAt) };
     },
     async putOpeningHours(unitId, hours, at, by) {
       await db

@@ -6,7 +6,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects } from '../../../../test/support/databases.ts';
 import type { Session } from '../../../../test/support/api-client.ts';
-import { integrityWorld as world, storeRatings } from '../../test/fixtures/integrity-fixture.ts';
+import {
+  integrityRating,
+  integrityWorld as world,
+  storeRatings,
+} from '../../test/fixtures/integrity-fixture.ts';
 import type { RatingRow } from '../repositories/types.ts';
 
 const DAY = '2026-11-23';
@@ -49,28 +53,11 @@ describe.each(dialects)('integrity signals on %s', (dialect) => {
       setBy: null,
       updatedAt: at(7, 0),
     });
-    const rating = (deviceTime: number, over: Partial<RatingRow> = {}): RatingRow => ({
-      id: `r${String(++n).padStart(3, '0')}`,
-      deviceId: null,
-      unitId,
-      sectorId,
-      counterId: q1,
-      level: 4,
-      reasons: [],
-      comment: null,
-      deviceTime,
-      receivedAt: deviceTime,
-      month: '2026-11',
-      category: 'counted',
-      channel: 'tablet',
-      officerId: null,
-      dossierCode: null,
-      respondentType: null,
-      visits: null,
-      agencies: null,
-      attitude: null,
-      ...over,
-    });
+    const rating = (deviceTime: number, over: Partial<RatingRow> = {}): RatingRow =>
+      integrityRating(`r${String(++n).padStart(3, '0')}`, sectorId, deviceTime, {
+        counterId: q1,
+        ...over,
+      });
     // Background earlier in the month: 40 tablet ratings, no phone ones.
     const earlier = Array.from({ length: 40 }, (_, i) =>
       rating(Date.parse('2026-11-02T09:00:00+07:00') + i * 600_000, { dossierCode: `HS-${i}` }),

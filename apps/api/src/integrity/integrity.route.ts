@@ -4,18 +4,23 @@ import {
   Conclusion,
   ExcludeRequest,
   ExcludeResult,
+  OpeningHours,
   SignalList,
   SignalRecords,
   SignalsQuery,
+  UnitOpeningHoursView,
 } from '@hailong/contracts';
 import { newRouter, SESSION_SECURITY } from '../http/router.ts';
 import { requireSession } from '../http/session.ts';
-import { commonErrors, json, jsonBody, sessionErrors } from '../http/responses.ts';
+import { commonErrors, errorResponse, json, jsonBody, sessionErrors } from '../http/responses.ts';
 import type { IntegrityService } from './integrity.service.ts';
 import type { ExclusionService } from './exclusion.service.ts';
+import type { OpeningHoursService } from './opening-hours.service.ts';
 
 const tags = ['integrity'];
 const signalParam = z.object({ id: z.string().min(1).max(300) });
+const unitParam = z.object({ id: z.string().min(1).max(64) });
+const noUnit = { 404: errorResponse('No such unit in scope') };
 
 const list = createRoute({
   method: 'get',
@@ -68,7 +73,45 @@ const exclusion = createRoute({
   },
 });
 
-export function integrityRoutes(service: IntegrityService, exclusions: ExclusionService) {
+const getHours = createRoute({
+  method: 'get',
+  path: '/units/{id}/opening-hours',
+  tags,
+  summary:
+    "A unit's opening hours, which the outside-opening-hours signal judges by (`chosen` false: the defaults, which nobody chose)",
+  security: SESSION_SECURITY,
+  middleware: requireSession(),
+  request: { params: unitParam },
+  responses: {
+    200: json(UnitOpeningHoursView, 'Opening hours'),
+    ...sessionErrors,
+    ...noUnit,
+  },
+});
+
+const putHours = createRoute({
+  method: 'put',
+  path: '/units/{id}/opening-hours',
+  tags,
+  summary: "Set a unit's opening hours (supervisor of the unit, admin); audited",
+  description:
+    'Minutes after midnight, Việt Nam time; up to three spans a day in order, not overlapping; Saturday empty when closed. Signals are recomputed from them; no figure changes.',
+  security: SESSION_SECURITY,
+  middleware: requireSession('admin', 'supervisor'),
+  request: { params: unitParam, body: jsonBody(OpeningHours) },
+  responses: {
+    200: json(UnitOpeningHoursView, 'Opening hours'),
+    ...commonErrors,
+    ...sessionErrors,
+    ...noUnit,
+  },
+});
+
+export function integrityRoutes(
+  service: IntegrityService,
+  exclusions: ExclusionService,
+  hours: OpeningHoursService,
+) {
   return newRouter()
     .openapi(list, async (c) =>
       c.json(await service.signals(c.get('auth').user, c.req.valid('query')), 200),
@@ -84,5 +127,14 @@ export function integrityRoutes(service: IntegrityService, exclusions: Exclusion
     )
     .openapi(exclusion, async (c) =>
       c.json(await exclusions.exclude(c.get('auth').user, c.req.valid('json')), 200),
+    )
+    .openapi(getHours, async (c) =>
+      c.json(await hours.get(c.get('auth').user, c.req.valid('param').id), 200),
+    )
+    .openapi(putHours, async (c) =>
+      c.json(
+        await hours.put(c.get('auth').user, c.req.valid('param').id, c.req.valid('json')),
+        200,
+      ),
     );
 }

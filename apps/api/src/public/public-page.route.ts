@@ -15,6 +15,8 @@ import { widgetPageRoutes } from './widget-page.route.ts';
 import { verifyPageRoutes } from './verify-page.route.ts';
 import type { VerdictNotice } from './verdict-form.ts';
 import type { Clock } from '../jobs/clock.ts';
+import { localeOf } from './texts.ts';
+import { publicPack, type PublicPacks } from './public-pack.ts';
 import { PUBLIC_STATS_CACHE_CONTROL } from './public-stats.route.ts';
 import {
   PUBLIC_PAGE_PATH,
@@ -34,6 +36,8 @@ export interface PublicPageDeps {
   /** Who publishes: heads every public page. */
   agency: AgencyService;
   widgets: WidgetService;
+  /** The language packs the page may be read in: the built-in ones and those uploaded. */
+  packs: PublicPacks;
 }
 
 const LOOKUP_PROBLEM_STATUS = { invalid: 400, notFound: 404, throttled: 429 } as const;
@@ -41,7 +45,7 @@ const VERDICT_NOTICES: readonly VerdictNotice[] = ['thanks', 'problem', 'token']
 
 /**
  * `GET /public`: the public figures and the tracking-code lookup as one server-rendered page
- * (`?period=`, `?node=`, `?code=`, `?lang=en`). The figures are cached like the statistics API;
+ * (`?period=`, `?node=`, `?code=`, `?lang=en` or any pack's language). The figures are cached like the statistics API;
  * an answer that carries a lookup is nobody else's and is never stored.
  */
 export function publicPageRoutes(deps: PublicPageDeps) {
@@ -49,7 +53,9 @@ export function publicPageRoutes(deps: PublicPageDeps) {
   app.use(PUBLIC_PAGE_PATH, compress());
   app.get(PUBLIC_PAGE_PATH, async (c) => {
     const query = c.req.query();
-    const locale = query.lang === 'en' ? 'en' : 'vi';
+    const { packs } = deps;
+    const [pack, languages] = await Promise.all([publicPack(packs, query.lang), packs.languages()]);
+    const locale = localeOf(pack);
     const thisMonth = monthOf(deps.clock());
     const asked = query.period ?? query.month;
     const parsed = asked ? parsePeriod(asked) : undefined;
@@ -83,6 +89,8 @@ export function publicPageRoutes(deps: PublicPageDeps) {
     return c.html(
       renderPublicPage({
         locale,
+        pack,
+        languages,
         thisMonth,
         period,
         node,

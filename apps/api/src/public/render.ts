@@ -21,11 +21,13 @@ import {
   periodChoices,
   previousPeriod,
   VERIFY_PAGE_PATH,
+  type LanguagePackData,
   type Period,
 } from '@hailong/domain';
 import type { PublicFeedback, PublicFigure, PublicStats } from '@hailong/contracts';
-import { PUBLIC_TEXTS, type PublicLocale, type PublicTexts } from './texts.ts';
-import { REGISTER_TEXTS } from './register-texts.ts';
+import { PUBLIC_TEXTS, publicTexts, type PublicLocale, type PublicTexts } from './texts.ts';
+import { REGISTER_TEXTS, registerTexts } from './register-texts.ts';
+import type { PublicLanguage } from './public-pack.ts';
 import { pageShell } from './shell.ts';
 import { registerHref } from './register-render.ts';
 import { VERIFY_LINK_TEXT } from './verify-render.ts';
@@ -41,7 +43,12 @@ export type LookupOutcome =
   | { code: string; items: PublicFeedback[] };
 
 export interface PublicPageView {
+  /** How numbers, dates and periods are written. */
   locale: PublicLocale;
+  /** The pack the words come from (issue 27); the locale's built-in words when absent. */
+  pack?: LanguagePackData;
+  /** The languages the page offers, each linking to this page in it. */
+  languages?: readonly PublicLanguage[];
   /** This month in Việt Nam: the latest a reader may pick. */
   thisMonth: string;
   period: Period;
@@ -64,7 +71,8 @@ export function pageHref(to: {
   period?: string;
   node?: string;
   code?: string;
-  locale: PublicLocale;
+  /** The page's language tag (`vi`, `en`, or an uploaded pack's). */
+  locale: string;
 }): string {
   const query = new URLSearchParams();
   if (to.period) query.set('period', to.period);
@@ -76,22 +84,23 @@ export function pageHref(to: {
 }
 
 export function renderPublicPage(view: PublicPageView): Html {
-  const t = PUBLIC_TEXTS[view.locale];
-  const r = REGISTER_TEXTS[view.locale];
+  const t = view.pack ? publicTexts(view.pack) : PUBLIC_TEXTS[view.locale];
+  const r = view.pack ? registerTexts(view.pack) : REGISTER_TEXTS[view.locale];
+  const language = languageOf(view);
   const other: PublicLocale = view.locale === 'vi' ? 'en' : 'vi';
   const periodName = formatPeriod(view.period, view.locale);
+  const here = (locale: string) =>
+    pageHref({ period: view.period.id, node: view.node, code: view.lookup?.code, locale });
   return pageShell({
     locale: view.locale,
+    language,
+    texts: t,
+    languages: view.languages?.map((l) => ({ ...l, href: here(l.language) })),
     title: t.title,
     description: t.description,
     agency: view.agency,
-    homeHref: pageHref({ locale: view.locale }),
-    otherHref: pageHref({
-      period: view.period.id,
-      node: view.node,
-      code: view.lookup?.code,
-      locale: other,
-    }),
+    homeHref: pageHref({ locale: language }),
+    otherHref: here(other),
     main: html`<h1>${t.title}</h1>
       <p class="lead">${t.intro(view.stats?.node.name ?? '', periodName)}</p>
       ${view.notice ? html`<p class="notice" role="alert">${view.notice === 'badPeriod' ? t.badPeriod : t.noSuchUnit}</p>` : ''}
@@ -104,6 +113,17 @@ export function renderPublicPage(view: PublicPageView): Html {
       </p>
       ${periodForm(view, t)} ${view.stats ? figures(view.stats, view, t) : ''}`,
   });
+}
+
+/** The page's language tag: the pack's, else the locale. */
+function languageOf(view: PublicPageView): string {
+  return view.pack?.language ?? view.locale;
+}
+
+/** A GET form stays in the page's language. */
+function languageField(view: PublicPageView): Html | string {
+  const language = languageOf(view);
+  return language === 'vi' ? '' : html`<input type="hidden" name="lang" value="${language}" />`;
 }
 
 function lookupSection(view: PublicPageView, t: PublicTexts): Html {
@@ -120,7 +140,7 @@ function lookupSection(view: PublicPageView, t: PublicTexts): Html {
     <h2 id="lookup-title">${t.lookupTitle}</h2>
     <p class="muted">${t.lookupIntro}</p>
     <form class="row" method="get" action="${PUBLIC_PAGE_PATH}">
-      ${view.locale === 'vi' ? '' : html`<input type="hidden" name="lang" value="${view.locale}" />`}
+      ${languageField(view)}
       <div class="field">
         <label for="tracking-code">${t.lookupField}</label>
         <input
@@ -199,7 +219,7 @@ function periodForm(view: PublicPageView, t: PublicTexts): Html {
     aria-label="${t.periods}"
   >
     ${view.node ? html`<input type="hidden" name="node" value="${view.node}" />` : ''}
-    ${view.locale === 'vi' ? '' : html`<input type="hidden" name="lang" value="${view.locale}" />`}
+    ${languageField(view)}
     <div class="field">
       <label for="period">${t.periodField}</label>
       <select id="period" name="period">
@@ -220,12 +240,13 @@ function periodForm(view: PublicPageView, t: PublicTexts): Html {
     <button type="submit">${t.show}</button>
     ${
       before
-        ? html`<a href="${pageHref({ period: before.id, node: view.node, locale: view.locale })}"
+        ? html`<a
+            href="${pageHref({ period: before.id, node: view.node, locale: languageOf(view) })}"
             >← ${label(before, view.locale)}</a
           >`
         : ''
     }
-    ${view.node ? html`<a href="${pageHref({ period: view.period.id, locale: view.locale })}">${t.top}</a>` : ''}
+    ${view.node ? html`<a href="${pageHref({ period: view.period.id, locale: languageOf(view) })}">${t.top}</a>` : ''}
   </form>`;
 }
 
@@ -241,7 +262,7 @@ function figures(stats: PublicStats, view: PublicPageView, t: PublicTexts): Html
           previous,
           href:
             unit.unitId !== stats.node.id
-              ? pageHref({ period: stats.period.id, node: unit.unitId, locale })
+              ? pageHref({ period: stats.period.id, node: unit.unitId, locale: languageOf(view) })
               : null,
           locale,
           t,

@@ -4,7 +4,8 @@
  * product: the product's name appears once, in the footer.
  */
 import { html, raw } from 'hono/html';
-import { PUBLIC_TEXTS, type PublicLocale } from './texts.ts';
+import { ENGLISH_PACK, VIETNAMESE_PACK } from '@hailong/domain/built-in-packs';
+import { PUBLIC_TEXTS, type PublicLocale, type PublicTexts } from './texts.ts';
 import type { AgencyHeading } from './agency.service.ts';
 import { PUBLIC_PAGE_CSS } from './style.ts';
 import { PUBLIC_PAGE_SCRIPT } from './page-script.ts';
@@ -13,6 +14,15 @@ type Html = ReturnType<typeof html>;
 
 export interface ShellView {
   locale: PublicLocale;
+  /** The page's language tag when it is read in a pack other than the locale's (issue 27). */
+  language?: string;
+  /** The words of that pack. */
+  texts?: PublicTexts;
+  /**
+   * Every language the page is offered in, each a link to this page in it (names in their own
+   * script); without it, one link to the other built-in language.
+   */
+  languages?: readonly { language: string; name: string; href: string }[];
   title: string;
   description: string;
   /** Where the brand goes (the public page in this language). */
@@ -26,12 +36,16 @@ export interface ShellView {
 }
 
 export function pageShell(view: ShellView): Html {
-  const t = PUBLIC_TEXTS[view.locale];
+  const t = view.texts ?? PUBLIC_TEXTS[view.locale];
+  const language = view.language ?? view.locale;
   const other: PublicLocale = view.locale === 'vi' ? 'en' : 'vi';
+  const choices = view.languages ?? [
+    { language: other, name: BUILT_IN_NAMES[other], href: view.otherHref },
+  ];
   const { agency } = view;
   const name = agency.name || UNNAMED_AGENCY[view.locale];
   return html`<!doctype html>
-    <html lang="${view.locale}">
+    <html lang="${language}">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -64,9 +78,21 @@ export function pageShell(view: ShellView): Html {
                 ><span class="name">${name}</span><span class="tagline">${t.tagline}</span></span
               ></a
             >
-            <a class="language" lang="${other}" hreflang="${other}" href="${view.otherHref}"
-              >${t.otherLanguage}</a
-            >
+            <nav class="languages" aria-label="${t.languages}">
+              <span class="globe" aria-hidden="true">🌐</span>
+              ${choices
+                .filter((c) => c.language !== language)
+                .map(
+                  (c) =>
+                    html`<a
+                      class="language"
+                      lang="${c.language}"
+                      hreflang="${c.language}"
+                      href="${c.href}"
+                      >${c.name}</a
+                    >`,
+                )}
+            </nav>
           </div>
         </header>
         <main id="main" class="public-page">${view.main}</main>
@@ -75,6 +101,11 @@ export function pageShell(view: ShellView): Html {
       </body>
     </html>`;
 }
+
+const BUILT_IN_NAMES: Readonly<Record<PublicLocale, string>> = {
+  vi: VIETNAMESE_PACK.name,
+  en: ENGLISH_PACK.name,
+};
 
 /** Before an admin names the agency, on a tree without one top unit. */
 const UNNAMED_AGENCY: Readonly<Record<PublicLocale, string>> = {

@@ -22,6 +22,7 @@ import {
 } from '@hailong/domain';
 import type { RatingRow, Repositories } from '../repositories/types.ts';
 import { countAssessed, replaceAssessed } from '../assessment/assessment-counters.ts';
+import { countModes } from './answer-modes.counters.ts';
 
 /** New ratings, just inserted, counted under their own category. */
 export async function countNew(tx: Repositories, rows: readonly RatingRow[]): Promise<void> {
@@ -29,6 +30,7 @@ export async function countNew(tx: Repositories, rows: readonly RatingRow[]): Pr
   const { stored, nodesNow } = await keyed(tx, rows);
   await tx.nodeRollups.add(nodeRollupDeltas(rows.map(stored), nodesNow));
   await countAssessed(tx, rows);
+  await countModes(tx, [], rows);
 }
 
 /**
@@ -86,6 +88,7 @@ export async function replaceCounted(
     ),
   );
   await replaceAssessed(tx, before, after);
+  await countModes(tx, before, after);
 }
 
 /**

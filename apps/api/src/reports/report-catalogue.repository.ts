@@ -27,5 +27,13 @@ export function createReportCatalogueRepository(db: Kysely<Database>): ReportCat
         .orderBy('at')
         .orderBy('id')
         .execute(),
+    version: async () =>
+      (
+        await db
+          .selectFrom('catalogueVersion')
+          .select('token')
+          .where('id', '=', 1)
+          .executeTakeFirstOrThrow()
+      ).token,
   };
 }

@@ -1,8 +1,9 @@
 /**
  * The catalogue as a report of a period needs it: the sectors of any subtree pooled by code, with
  * the name in force at the end of the period (catalogue_history keeps renames) and the target each
- * pooled figure is judged against, and units under the names they had then. Read once per report:
- * a province has a few hundred units and a few thousand sectors.
+ * pooled figure is judged against, and units under the names they had then. Built from the
+ * catalogue's snapshot (catalogue-snapshot.ts), so a report re-reads nothing while the catalogue's
+ * version stands: a nation has thousands of units and tens of thousands of sectors.
  */
 import {
   compareVi,
@@ -21,7 +22,8 @@ import type {
   UnitRow,
 } from '../repositories/types.ts';
 import { FALLBACK_TARGET_BP } from '../catalogue/catalogue.service.ts';
-import { loadTargets, type TargetLookup } from './targets-lookup.ts';
+import type { TargetLookup } from './targets-lookup.ts';
+import { catalogueSnapshot } from './catalogue-snapshot.ts';
 
 export interface ReportCatalogue {
   /** The unit's name in force at the end of the period. */
@@ -45,7 +47,7 @@ export interface ReportCatalogue {
  * The names in force at `month` of the entities ever renamed: the last change applying by then.
  * Others, and those created after `month`, go by their current name.
  */
-function namesAt(history: NameChangeRow[], month: string): Map<string, string> {
+function namesAt(history: readonly NameChangeRow[], month: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const [key, rows] of groupBy(history, (row) => `${row.entityType}/${row.entityId}`)) {
     const inForce = rows.filter((r) => r.month <= month).at(-1);
@@ -60,28 +62,28 @@ export async function loadReportCatalogue(
   years: readonly number[],
   atMonth: string,
 ): Promise<ReportCatalogue> {
-  const [sectors, targets, history] = await Promise.all([
-    repos.reportCatalogue.sectors(),
-    loadTargets(repos, years),
-    repos.reportCatalogue.renamedHistory(),
-  ]);
-  const names = namesAt(history, atMonth);
-  const byUnit = groupBy(sectors, (s) => s.unitId);
-  // Within a unit, catalogue order; units come in the order the caller lists them (the tree's).
-  for (const group of byUnit.values()) {
-    group.sort((a, b) => a.sortOrder - b.sortOrder || compareVi(a.name, b.name));
-  }
+  const snapshot = await catalogueSnapshot(repos);
+  const targets = await snapshot.targets(years);
+  const names = snapshot.derived(`names@${atMonth}`, () => namesAt(snapshot.history, atMonth));
+  const byUnit = snapshot.derived('byUnit', () => {
+    const groups = groupBy(snapshot.sectors, (s) => s.unitId);
+    // Within a unit, catalogue order; units come in the order the caller lists them (the tree's).
+    for (const group of groups.values()) {
+      group.sort((a, b) => a.sortOrder - b.sortOrder || compareVi(a.name, b.name));
+    }
+    return groups;
+  });
   const sectorsOf = (unitIds: Iterable<string>) =>
     [...unitIds].flatMap((id) => byUnit.get(id) ?? []);
-  // Each sector's target is worked out once per year: a province report pools ~4 000 of them for
-  // the node and again for every unit beneath it.
-  const effectiveByYear = new Map<number, Map<string, EffectiveTarget>>();
-  const effective = (s: ReportSectorRow, year: number): EffectiveTarget => {
-    let byId = effectiveByYear.get(year);
-    if (!byId) effectiveByYear.set(year, (byId = new Map()));
-    let target = byId.get(s.id);
-    if (!target) byId.set(s.id, (target = effectiveTarget(targets, s, year)));
-    return target;
+  // Each sector's target is worked out once per year and catalogue version: a province report
+  // pools ~4 000 of them for the node and again for every unit beneath it.
+  const effectiveOf = (year: number) => {
+    const byId = snapshot.derived(`effective@${year}`, () => new Map<string, EffectiveTarget>());
+    return (s: ReportSectorRow): EffectiveTarget => {
+      let target = byId.get(s.id);
+      if (!target) byId.set(s.id, (target = effectiveTarget(targets, s, year)));
+      return target;
+    };
   };
   const defaultChoice = (year: number) =>
     defaultTarget(
@@ -89,7 +91,7 @@ export async function loadReportCatalogue(
       FALLBACK_TARGET_BP,
     );
 
-  const byId = new Map(sectors.map((s) => [s.id, s]));
+  const byId = snapshot.derived('byId', () => new Map(snapshot.sectors.map((s) => [s.id, s])));
 
   return {
     unitName: (unit) => names.get(`unit/${unit.id}`) ?? unit.name,
@@ -104,23 +106,28 @@ export async function loadReportCatalogue(
         .map((s) => s.id),
     overallTarget: (unitId, year) => targets.overall(tree, unitId, year),
     pooledSectors(unitIds, year) {
-      const byCode = groupBy(sectorsOf(unitIds), (s) => s.code);
-      return [...byCode].map(([code, group]) => {
-        const active = group.filter((s) => s.archivedAt === null);
-        return {
-          code,
-          name: commonest(
-            (active.length > 0 ? active : group).map((s) => names.get(`sector/${s.id}`) ?? s.name),
-          ),
-          archived: active.length === 0,
-          target: poolTargets(
-            group.map((s) => effective(s, year)),
-            defaultChoice(year),
-          ),
-        };
-      });
+      // The same subtree pooled again (the next report of this node) is the same answer while
+      // the catalogue's version stands.
+      const ids = [...unitIds];
+      return snapshot.derived(`pooled@${year}@${atMonth}@${ids.join(',')}`, () => pool(ids, year));
     },
   };
+
+  function pool(unitIds: string[], year: number): PooledSectorInput[] {
+    const effective = effectiveOf(year);
+    const byCode = groupBy(sectorsOf(unitIds), (s) => s.code);
+    return [...byCode].map(([code, group]) => {
+      const active = group.filter((s) => s.archivedAt === null);
+      return {
+        code,
+        name: commonest(
+          (active.length > 0 ? active : group).map((s) => names.get(`sector/${s.id}`) ?? s.name),
+        ),
+        archived: active.length === 0,
+        target: poolTargets(group.map(effective), defaultChoice(year)),
+      };
+    });
+  }
 }
 
 function effectiveTarget(targets: TargetLookup, s: ReportSectorRow, year: number): EffectiveTarget {

@@ -4,10 +4,11 @@
  * shows the top of what the reader may see: the province when there is one root, every root pooled
  * when there are several (the flat catalogue of the first release), or the reader's own unit.
  */
-import { buildTree, EVERY_UNIT, inScope, type UnitScope, type UnitTree } from '@hailong/domain';
+import { EVERY_UNIT, inScope, type UnitScope, type UnitTree } from '@hailong/domain';
 import type { Repositories, UnitRow, UserRow } from '../repositories/types.ts';
 import { forbidden, notFound } from '../http/errors.ts';
 import { loadAccess } from '../auth/access.ts';
+import { catalogueSnapshot } from './catalogue-snapshot.ts';
 
 export interface ReportScope {
   tree: UnitTree<UnitRow>;
@@ -25,8 +26,9 @@ export async function loadReportScope(
   repos: Repositories,
   user: UserRow | null,
 ): Promise<ReportScope> {
+  const { units, tree } = await catalogueSnapshot(repos);
   if (user) {
-    const access = await loadAccess(repos, user);
+    const access = await loadAccess(repos, user, { units, tree });
     const defaultNode = access.scope.all ? singleRoot(access.tree) : user.unitId;
     // Staff without a unit see nothing (scopeOf): nothing to report on either.
     if (!access.scope.all && !defaultNode) throw forbidden();
@@ -38,8 +40,6 @@ export async function loadReportScope(
       defaultNode,
     };
   }
-  const units = await repos.catalogue.listUnits();
-  const tree = buildTree(units);
   return {
     tree,
     scope: EVERY_UNIT,
@@ -48,7 +48,7 @@ export async function loadReportScope(
       if (!unit || !inScope(EVERY_UNIT, unitId)) throw notFound('Đơn vị');
       return unit;
     },
-    visibleUnits: () => units,
+    visibleUnits: () => [...units],
     defaultNode: singleRoot(tree),
   };
 }

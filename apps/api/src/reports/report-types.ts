@@ -110,6 +110,8 @@ export interface ReportCatalogueRepository {
    * can have had another name in a past period.
    */
   renamedHistory(): Promise<NameChangeRow[]>;
+  /** The catalogue's version (migration 035): changes in the transaction of every catalogue write. */
+  version(): Promise<string>;
 }
 
 /** Which citizens' comments (góp ý thêm) a report lists: of these units, sectors and months. */

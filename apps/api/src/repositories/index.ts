@@ -32,6 +32,8 @@ import { createPullTokensRepository } from '../indicators/pull-tokens.repository
 import { createEvidenceRepository } from '../evidence/evidence.repository.ts';
 import { createRecordChainRepository } from '../ingest/record-chain.repository.ts';
 import { createIntegrityRepository } from '../integrity/integrity.repository.ts';
+import { createAnswerModeRepository } from '../reports/answer-modes.repository.ts';
+import { createLanguagePackRepository } from '../language/language.repository.ts';
 
 export * from './types.ts';
 export * from '../survey/survey-types.ts';
@@ -69,6 +71,8 @@ export function createRepositories(db: Kysely<Database>, dialect: Dialect): Repo
     evidence: createEvidenceRepository(db),
     recordChain: createRecordChainRepository(db),
     integrity: createIntegrityRepository(db),
+    answerModes: createAnswerModeRepository(db),
+    languagePacks: createLanguagePackRepository(db),
     transaction(work) {
       // Kysely cannot nest transactions; an inner call joins the outer one, which then commits or
       // rolls back everything together.

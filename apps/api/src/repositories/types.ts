@@ -16,6 +16,8 @@ import type {
 import type { AlertRepository, OutboxRepository } from '../alerts/alert-types.ts';
 import type { SurveyRepository } from '../survey/survey-types.ts';
 import type { AssessmentRepository } from '../assessment/assessment-types.ts';
+import type { AnswerModeRepository } from '../reports/answer-modes.repository.ts';
+import type { LanguagePackRepository } from '../language/language.repository.ts';
 import type { FeedbackRepository, HolidayRepository } from '../feedback/feedback-types.ts';
 import type {
   AttachmentRepository,
@@ -411,6 +413,10 @@ export interface RatingRow {
   visits: number | null;
   agencies: number | null;
   attitude: AttitudeAnswerCode | null;
+  /** How the citizen answered (issue 27): the pack's language (null: Vietnamese), 1/0 flags. */
+  language?: string | null;
+  audio?: number;
+  largeText?: number;
 }
 
 export interface FeedbackItemRow {
@@ -520,6 +526,9 @@ export interface Repositories {
   /** Tablet keys and the record chain's flags (issue 25 item 1). */
   recordChain: RecordChainRepository;
   integrity: IntegrityRepository;
+  /** Ratings per answer mode (issue 27) and the language packs with their clips. */
+  answerModes: AnswerModeRepository;
+  languagePacks: LanguagePackRepository;
   /** Runs `work` in one database transaction with repositories bound to it. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }

@@ -5,6 +5,8 @@ import {
   MyCounterPin,
   UnitCountingSettingsView,
   UnitOfficerList,
+  UnitOpeningHoursView,
+  type OpeningHours,
   UnitSurveySettingsView,
   type UnitCountingSettings,
   type UnitSurveySettings,
@@ -45,5 +47,12 @@ export const officersApi = {
     parsed(
       PUT('/api/v1/units/{id}/counting-settings', { ...unit(unitId), body }),
       UnitCountingSettingsView,
+    ),
+  openingHours: (unitId: string) =>
+    parsed(GET('/api/v1/units/{id}/opening-hours', unit(unitId)), UnitOpeningHoursView),
+  putOpeningHours: (unitId: string, body: OpeningHours) =>
+    parsed(
+      PUT('/api/v1/units/{id}/opening-hours', { ...unit(unitId), body }),
+      UnitOpeningHoursView,
     ),
 };

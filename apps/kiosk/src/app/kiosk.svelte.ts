@@ -83,6 +83,12 @@ class Kiosk {
   updateWaiting = $state(false);
   /** The last sign-in or sign-out made on this tablet (staff mode), kept across reloads. */
   duty = $state<LocalDuty | null>(null);
+  /** "Nghe": the screens are read aloud and a face counts only once confirmed (issue 27). */
+  audio = $state(false);
+  /** No clip and no voice read some text of the pack on screen: the citizen is told. */
+  audioUnavailable = $state(false);
+  /** "Chữ lớn": 150% text and the high-contrast palette. */
+  largeText = $state(false);
   /**
    * Called when a citizen's turn ends: the start screen, by any way, or staff mode. A rating held for
    * the citizen's answers is then released with what was answered (app/rating.ts).
@@ -103,7 +109,11 @@ class Kiosk {
   fixedSector = $derived(this.sectors.find((s) => s.id === this.settings.fixedSectorId) ?? null);
   /** Nothing to discard and nobody mid-way: the screen a tablet rests on. */
   atHome = $derived(
-    this.screen.name === 'start' && this.staff === 'closed' && i18n.locale === i18n.home,
+    this.screen.name === 'start' &&
+      this.staff === 'closed' &&
+      i18n.language === i18n.home &&
+      !this.audio &&
+      !this.largeText,
   );
 
   sectorName(id: string | null): string {
@@ -112,13 +122,16 @@ class Kiosk {
 
   /**
    * Back to the start screen, dropping whatever was not sent (a level pressed was stored); the
-   * language returns to the default.
+   * language returns to the default, the spoken prompts and the large text are switched off.
    */
   goHome() {
     this.endTurn?.();
     this.screen = { name: 'start' };
     this.staff = 'closed';
     this.saveProblem = null;
+    this.audio = false;
+    this.audioUnavailable = false;
+    this.largeText = false;
     i18n.reset();
   }
 

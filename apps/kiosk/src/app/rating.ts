@@ -28,6 +28,7 @@ import {
   type UncheckedDraft,
 } from '../lib/records.ts';
 import { attributionOf } from '../lib/officer-duty.ts';
+import { i18n } from '../lib/i18n.svelte.ts';
 import { capture, showSaveProblem } from './capture.ts';
 import { kiosk } from './kiosk.svelte.ts';
 import { outbox } from './services.ts';
@@ -73,6 +74,7 @@ export async function pressLevel(sectorId: string, level: RatingLevel): Promise<
       previousRatingAt: lastRatingAt,
       repeatWindowSeconds:
         kiosk.config?.settings.repeatWindowSeconds ?? DEFAULT_KIOSK_SETTINGS.repeatWindowSeconds,
+      mode: { language: i18n.language, audio: kiosk.audio, largeText: kiosk.largeText },
     },
     // The counter and the officer on duty when the level was pressed.
     attribution: attributionOf(kiosk.config, kiosk.duty),

@@ -49,6 +49,7 @@ describe('buildRating', () => {
       comment: '  Chờ lâu  ',
       previousRatingAt: capture.at - 2_000,
       repeatWindowSeconds: 5,
+      mode: { language: 'vi', audio: false, largeText: false },
     });
     expect(asRecord(draft)).toEqual({
       id: capture.id,
@@ -62,7 +63,23 @@ describe('buildRating', () => {
       reasons: ['waiting_time', 'staff_attitude'],
       comment: 'Chờ lâu',
       possibleRepeat: true,
+      language: 'vi',
+      audio: false,
+      largeText: false,
     });
+  });
+
+  it('carries how the citizen answered: the language, the spoken prompts, the large text', () => {
+    const draft = buildRating(capture, {
+      sectorId: 'dat-dai',
+      level: 4,
+      reasons: [],
+      comment: '',
+      previousRatingAt: null,
+      repeatWindowSeconds: 5,
+      mode: { language: 'km', audio: true, largeText: true },
+    });
+    expect(asRecord(draft)).toMatchObject({ language: 'km', audio: true, largeText: true });
   });
 
   it('leaves out an empty comment', () => {
@@ -73,6 +90,7 @@ describe('buildRating', () => {
       comment: '   ',
       previousRatingAt: null,
       repeatWindowSeconds: 5,
+      mode: { language: 'vi', audio: false, largeText: false },
     });
     expect(draft).not.toHaveProperty('comment');
     expect(asRecord(draft)).toMatchObject({ possibleRepeat: false, reasons: [] });

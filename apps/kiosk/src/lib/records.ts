@@ -24,6 +24,15 @@ export interface RatingInput {
   /** When this tablet stored its previous rating, if it remembers. */
   previousRatingAt: number | null;
   repeatWindowSeconds: number;
+  /** How the citizen answered (issue 27): counted by the report, nothing else about them. */
+  mode: AnswerModeInput;
+}
+
+/** The pack on screen, whether "Nghe" was on and whether "Chữ lớn" was, when the level was pressed. */
+export interface AnswerModeInput {
+  language: string;
+  audio: boolean;
+  largeText: boolean;
 }
 
 /**
@@ -52,6 +61,9 @@ export function buildRating(capture: Capture, input: RatingInput): UncheckedDraf
     reasons: [...new Set(input.reasons)],
     ...(comment && { comment }),
     possibleRepeat: isPossibleRepeat(input.previousRatingAt, capture.at, input.repeatWindowSeconds),
+    language: input.mode.language,
+    audio: input.mode.audio,
+    largeText: input.mode.largeText,
   };
 }
 

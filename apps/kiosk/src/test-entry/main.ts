@@ -11,7 +11,12 @@ import { IdbOutbox, seqKey } from '../lib/outbox/idb-outbox.ts';
 import { OUTBOX_CONTRACT } from '../lib/outbox/outbox.contract.ts';
 import type { RecordDraft } from '../lib/outbox/outbox.ts';
 import { describe, sample } from './samples.ts';
-import { upgradesFromFirstRelease, upgradesWithLeftDraft } from './upgrades.ts';
+import { drainBoth } from './drain-bench.ts';
+import {
+  upgradesFromFirstRelease,
+  upgradesKeptRecordsToBatches,
+  upgradesWithLeftDraft,
+} from './upgrades.ts';
 import type { CheckResult, KioskTestApi } from '../../../../test/browser/support/kiosk-test-api.ts';
 
 /** Runs `work` on an outbox over a database of its own, deleted afterwards. */
@@ -179,6 +184,7 @@ const api: KioskTestApi = {
   yieldsToNewerVersion,
   upgradesFromFirstRelease,
   upgradesWithLeftDraft,
+  upgradesKeptRecordsToBatches,
   putUnderQuota,
   seed,
   putRaw,
@@ -192,4 +198,6 @@ declare global {
   }
 }
 window.kioskTest = api;
+// Benchmarks only (test/bench/kiosk-outbox.ts), apart from the checks' API.
+Object.assign(window, { kioskBench: { drainBoth } });
 document.body.dataset.ready = 'true';

@@ -18,6 +18,10 @@ export interface LevelBody {
   level: number;
   /** A code from the counter's QR link, in the unit's pattern. */
   dossierCode?: string;
+  /** How the citizen answered (issue 27): the page's language, "Nghe", "Chữ lớn". */
+  language?: string;
+  audio?: boolean;
+  largeText?: boolean;
 }
 
 export interface PressedLevel {

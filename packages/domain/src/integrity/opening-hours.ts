@@ -48,10 +48,24 @@ export function isOpenAt(hours: OpeningHours, epochMs: number): boolean {
   return spans.some((s) => minute >= s.from && minute < s.to);
 }
 
+/** "7:30" for 450 minutes after midnight. */
+export function formatClock(minute: number): string {
+  return `${Math.floor(minute / 60)}:${String(minute % 60).padStart(2, '0')}`;
+}
+
+/** Minutes after midnight of "7:30", "07:30", "7h30" or "7" (24-hour); null if not a time of day. */
+export function parseClock(text: string): number | null {
+  const match = /^\s*(\d{1,2})(?:\s*[:hg.]\s*(\d{2}))?\s*$/i.exec(text);
+  if (!match) return null;
+  const hours = Number(match[1]);
+  const minutes = Number(match[2] ?? 0);
+  if (hours > 24 || minutes > 59 || (hours === 24 && minutes > 0)) return null;
+  return hours * 60 + minutes;
+}
+
 /** "7:30–11:30, 13:30–17:00" */
 export function formatSpans(spans: readonly TimeSpan[]): string {
-  const hm = (m: number) => `${Math.floor(m / 60)}:${String(m % 60).padStart(2, '0')}`;
-  return spans.map((s) => `${hm(s.from)}–${hm(s.to)}`).join(', ');
+  return spans.map((s) => `${formatClock(s.from)}–${formatClock(s.to)}`).join(', ');
 }
 
 /** The hours in words, for an explanation. */

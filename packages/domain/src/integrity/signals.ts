@@ -70,6 +70,8 @@ export interface IntegrityContext {
   /** 'YYYY-MM-DD', Việt Nam. */
   day: string;
   openingHours: OpeningHours;
+  /** False when the unit never set its hours and the defaults applied: the explanation says so. */
+  openingHoursChosen: boolean;
   /**
    * Dossiers returned that day per counter id; null when no dossier file covers the day (then
    * the signal is not computed: no file is not zero dossiers).
@@ -153,7 +155,8 @@ export function integritySignals(
           counterId,
           outside,
           `${formatNumber(outside.length)} phiếu ${where(counterId)} được ghi ngoài giờ làm việc ` +
-            `của đơn vị (${describeOpeningHours(context.openingHours)}), ` +
+            `${context.openingHoursChosen ? 'của đơn vị' : 'mặc định (đơn vị chưa đặt giờ làm việc)'} ` +
+            `(${describeOpeningHours(context.openingHours)}), ` +
             `từ ${hms(outside[0]!.at)} đến ${hms(outside[outside.length - 1]!.at)}.`,
         ),
       );

@@ -1,1 +1,3 @@
 export * from './pack-text.ts';
+export * from './clip-keys.ts';
+export * from './pack-validate.ts';

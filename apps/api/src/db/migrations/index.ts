@@ -33,6 +33,8 @@ import * as m028 from './028-checkpoints.ts';
 import * as m029 from './029-record-chain.ts';
 import * as m030 from './030-integrity.ts';
 import * as m033 from './033-clustered-counters.ts';
+import * as m034 from './034-language-packs.ts';
+import * as m035 from './035-catalogue-version.ts';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '001-foundation': m001,
@@ -64,6 +66,8 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '029-record-chain': m029,
   '030-integrity': m030,
   '033-clustered-counters': m033,
+  '034-language-packs': m034,
+  '035-catalogue-version': m035,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -22,4 +22,23 @@ export const enCounting: Record<keyof typeof viCounting, string> = {
   'counting.effective':
     'A change applies from {month}; the month in progress and earlier months keep their rule. Every change is logged.',
   'counting.saved': 'Saved. Applies from {month}.',
+
+  'hours.title': 'Opening hours',
+  'hours.intro':
+    'The unit’s opening hours are what the “Integrity checks” page uses to list ratings recorded outside them. They change no figure.',
+  'hours.defaults':
+    'The unit has not set its hours; the defaults apply: {hours}. Outside-hours signals say they used the defaults.',
+  'hours.current': 'Opening hours set: {hours}.',
+  'hours.weekdays': 'Monday to Friday',
+  'hours.saturday': 'Saturday',
+  'hours.morning': 'Morning',
+  'hours.afternoon': 'Afternoon',
+  'hours.from': 'From',
+  'hours.to': 'to',
+  'hours.hint': '24-hour times, e.g. 07:30 and 17:00. Leave both boxes empty when closed.',
+  'hours.error.format': '{field}: write the time as 07:30.',
+  'hours.error.pair': '{field}: give both the start and the end, or neither.',
+  'hours.error.order':
+    '{field}: the start must come before the end, the morning before the afternoon.',
+  'hours.saved': 'Opening hours saved.',
 };

@@ -12,6 +12,7 @@ import { enAgency } from './en-agency.ts';
 import { enIndicators } from './en-indicators.ts';
 import { enReport } from './en-report.ts';
 import { enCatalogue } from './en-catalogue.ts';
+import { enLanguage } from './en-language.ts';
 
 /** English messages; same keys as `vi.ts`. */
 export const en: Messages = {
@@ -497,6 +498,10 @@ export const en: Messages = {
   'error.amendment_expired': 'Too late to add answers; the level still counts.',
   'error.already_amended': 'Follow-up answers for this rating were already recorded.',
   'error.not_asked': 'The unit does not ask this, or the rating already has it.',
+  'error.invalid_language_pack': 'The language pack has problems, listed below.',
+  'error.built_in_pack':
+    'The built-in Vietnamese and English texts cannot be replaced, only their clips.',
+  'error.unsupported_audio': 'A clip must be an MP3, OGG, WAV or M4A file.',
   'error.unknown_sector': 'Unknown sector.',
   'error.invalid_code': 'The enrollment code is wrong, already used or expired.',
   'error.not_ready':
@@ -516,4 +521,5 @@ export const en: Messages = {
   ...enIndicators,
   ...enReport,
   ...enCatalogue,
+  ...enLanguage,
 };

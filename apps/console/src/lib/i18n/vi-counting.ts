@@ -21,4 +21,23 @@ export const viCounting = {
   'counting.effective':
     'Thay đổi có hiệu lực từ tháng {month}; tháng đang diễn ra và các tháng trước giữ nguyên cách tính. Mỗi thay đổi được ghi vào nhật ký.',
   'counting.saved': 'Đã lưu. Áp dụng từ tháng {month}.',
+
+  'hours.title': 'Giờ làm việc',
+  'hours.intro':
+    'Giờ làm việc của đơn vị là căn cứ để trang “Kiểm tra tính xác thực” nêu các đánh giá được ghi ngoài giờ. Giờ làm việc không làm thay đổi số liệu.',
+  'hours.defaults':
+    'Đơn vị chưa đặt giờ làm việc, đang áp dụng giờ mặc định: {hours}. Tín hiệu ngoài giờ ghi rõ là theo giờ mặc định.',
+  'hours.current': 'Giờ làm việc đã đặt: {hours}.',
+  'hours.weekdays': 'Thứ Hai đến thứ Sáu',
+  'hours.saturday': 'Thứ Bảy',
+  'hours.morning': 'Buổi sáng',
+  'hours.afternoon': 'Buổi chiều',
+  'hours.from': 'Từ',
+  'hours.to': 'đến',
+  'hours.hint':
+    'Viết giờ theo 24 giờ, ví dụ 07:30 và 17:00. Để trống cả hai ô nếu không làm việc buổi đó.',
+  'hours.error.format': '{field}: viết giờ dạng 07:30.',
+  'hours.error.pair': '{field}: cần cả giờ bắt đầu và giờ kết thúc, hoặc để trống cả hai.',
+  'hours.error.order': '{field}: giờ bắt đầu phải trước giờ kết thúc, buổi sáng trước buổi chiều.',
+  'hours.saved': 'Đã lưu giờ làm việc.',
 } as const satisfies Record<string, string>;

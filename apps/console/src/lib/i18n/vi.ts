@@ -15,6 +15,7 @@ import { viAgency } from './vi-agency.ts';
 import { viIndicators } from './vi-indicators.ts';
 import { viReport } from './vi-report.ts';
 import { viCatalogue } from './vi-catalogue.ts';
+import { viLanguage } from './vi-language.ts';
 
 export const vi = {
   'app.name': 'hailong',
@@ -499,6 +500,10 @@ export const vi = {
   'error.amendment_expired': 'Đã quá thời gian bổ sung trả lời; mức đánh giá vẫn được tính.',
   'error.already_amended': 'Phần trả lời bổ sung cho đánh giá này đã được ghi nhận trước đó.',
   'error.not_asked': 'Đơn vị không hỏi thông tin này, hoặc đánh giá đã có thông tin này.',
+  'error.invalid_language_pack': 'Gói ngôn ngữ có lỗi, xem danh sách bên dưới.',
+  'error.built_in_pack':
+    'Không thể thay nội dung gói tiếng Việt hoặc tiếng Anh có sẵn, chỉ tải âm thanh.',
+  'error.unsupported_audio': 'Tệp âm thanh phải là MP3, OGG, WAV hoặc M4A.',
   'error.unknown_sector': 'Lĩnh vực không tồn tại.',
   'error.invalid_code': 'Mã đăng ký không đúng, đã dùng hoặc đã hết hạn.',
   'error.not_ready':
@@ -518,6 +523,7 @@ export const vi = {
   ...viIndicators,
   ...viReport,
   ...viCatalogue,
+  ...viLanguage,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;

@@ -12,14 +12,16 @@ import {
   type StoreNames,
 } from 'idb';
 import type { ClientRecord } from '@hailong/contracts';
-import type { DeadLetter, SentRecord } from '../outbox/outbox.ts';
+import { batchesOfSent } from '../outbox/kept-batches.ts';
+import type { DeadLetter, KeptBatch, SentRecord } from '../outbox/outbox.ts';
 
 export const DB_NAME = 'hailong-kiosk';
 /**
  * 1: outbox, dead letters, meta. 2: acknowledged records kept for a resend (`sent`). 3: holds on
  * records whose follow-up answers may still amend them (`holds`), instead of a draft in meta.
+ * 4: acknowledged records kept one entry per answer (`kept`), replacing `sent`.
  */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 export interface KioskSchema extends DBSchema {
   /**
@@ -28,11 +30,15 @@ export interface KioskSchema extends DBSchema {
    */
   outbox: { key: string; value: ClientRecord; indexes: { order: [string, number] } };
   'dead-letters': { key: string; value: DeadLetter; indexes: { order: [string, number] } };
-  /** Acknowledged records, by id, kept some days; `ackedAt` finds the old ones to forget. */
-  sent: {
-    key: string;
-    value: SentRecord;
-    indexes: { order: [string, number]; ackedAt: string };
+  /**
+   * Acknowledged records kept some days, one entry per answer of the server. `ids` (one index entry
+   * per record) finds an id and counts the records; `last` ([deviceId, to]) finds the entries a
+   * resend may need; `ackedAt` the old ones to forget.
+   */
+  kept: {
+    key: number;
+    value: KeptBatch;
+    indexes: { ids: string; last: [string, number]; ackedAt: string };
   };
   /** Small values: sequence counters (`seq:<deviceId>`), the enrollment, the cached configuration. */
   meta: { key: string; value: unknown };
@@ -68,30 +74,7 @@ export class KioskDb {
       this.#connection = null;
     };
     const connection = openDB<KioskSchema>(this.name, DB_VERSION, {
-      upgrade(db, oldVersion, _newVersion, transaction) {
-        if (oldVersion < 1) {
-          db.createObjectStore('outbox', { keyPath: 'id' }).createIndex(
-            'order',
-            ['deviceId', 'seq'],
-            { unique: true },
-          );
-          db.createObjectStore('dead-letters', { keyPath: 'record.id' }).createIndex('order', [
-            'record.deviceId',
-            'record.seq',
-          ]);
-          db.createObjectStore('meta');
-        }
-        if (oldVersion < 2) {
-          const sent = db.createObjectStore('sent', { keyPath: 'record.id' });
-          sent.createIndex('order', ['record.deviceId', 'record.seq'], { unique: true });
-          sent.createIndex('ackedAt', 'ackedAt');
-        }
-        if (oldVersion < 3) {
-          db.createObjectStore('holds');
-          // A failed request aborts the whole upgrade: the open fails, and the next one tries again.
-          if (oldVersion > 0) queueVersion2Draft(transaction).catch(() => {});
-        }
-      },
+      upgrade: upgradeKioskDb,
       blocking: (_current, _blocked, event) => {
         (event.target as IDBDatabase).close();
         forget();
@@ -130,15 +113,76 @@ export class KioskDb {
   }
 }
 
+type UpgradeTransaction = IDBPTransaction<KioskSchema, StoreNames<KioskSchema>[], 'versionchange'>;
+/** The database and transaction untyped: as the versions before 4 knew them, with `sent`. */
+type AnyVersion = IDBPDatabase<unknown>;
+type AnyVersionTx = IDBPTransaction<unknown, string[], 'versionchange'>;
+
+/**
+ * Brings the database from `oldVersion` to `newVersion` (DB_VERSION; a test opens an older one to
+ * make a tablet of an older release), in the one versionchange transaction: all or nothing.
+ */
+export function upgradeKioskDb(
+  db: KioskDatabase,
+  oldVersion: number,
+  newVersion: number | null,
+  transaction: UpgradeTransaction,
+): void {
+  const to = newVersion ?? DB_VERSION;
+  const step = (version: number) => oldVersion < version && version <= to;
+  const untyped = db as unknown as AnyVersion;
+  if (step(1)) {
+    db.createObjectStore('outbox', { keyPath: 'id' }).createIndex('order', ['deviceId', 'seq'], {
+      unique: true,
+    });
+    db.createObjectStore('dead-letters', { keyPath: 'record.id' }).createIndex('order', [
+      'record.deviceId',
+      'record.seq',
+    ]);
+    db.createObjectStore('meta');
+  }
+  // A database made at version 4 or later never had `sent`; one upgraded from 1 gets it for the
+  // draft step below to look in, and loses it again with the step to 4.
+  if (step(2) && (oldVersion > 0 || to < 4)) {
+    const sent = untyped.createObjectStore('sent', { keyPath: 'record.id' });
+    sent.createIndex('order', ['record.deviceId', 'record.seq'], { unique: true });
+    sent.createIndex('ackedAt', 'ackedAt');
+  }
+  if (step(3)) db.createObjectStore('holds');
+  if (step(4)) {
+    const kept = db.createObjectStore('kept', { keyPath: 'key', autoIncrement: true });
+    kept.createIndex('ids', 'ids', { unique: true, multiEntry: true });
+    kept.createIndex('last', ['deviceId', 'to']);
+    kept.createIndex('ackedAt', 'ackedAt');
+  }
+  // The steps that move records, one after another: a failed request aborts the whole upgrade (the
+  // open fails, nothing changed, and the next one tries again), and so does a thrown error.
+  void (async () => {
+    if (step(3) && oldVersion > 0) await queueVersion2Draft(transaction);
+    if (step(4) && untyped.objectStoreNames.contains('sent')) {
+      await keepSentInBatches(untyped, transaction);
+    }
+  })().catch(() => abortQuietly(transaction));
+}
+
+/**
+ * Version 4 keeps acknowledged records one entry per answer: the records a tablet kept before are
+ * regrouped so (weeks of them, if it was offline when it updated), and the old store goes.
+ */
+async function keepSentInBatches(db: AnyVersion, tx: UpgradeTransaction): Promise<void> {
+  const sent = (await (tx as unknown as AnyVersionTx).objectStore('sent').getAll()) as SentRecord[];
+  const kept = tx.objectStore('kept');
+  await Promise.all(batchesOfSent(sent).map((batch) => kept.add(batch)));
+  db.deleteObjectStore('sent');
+}
+
 /**
  * Versions before 3 kept the rating whose survey steps were being answered as a draft in meta and
  * queued it at the next start. A draft left by a reload just before the update is queued here, as
  * that start would have, so the level is not lost with the old mechanism; unless it was queued
  * already (its id is stored).
  */
-async function queueVersion2Draft(
-  tx: IDBPTransaction<KioskSchema, StoreNames<KioskSchema>[], 'versionchange'>,
-): Promise<void> {
+async function queueVersion2Draft(tx: UpgradeTransaction): Promise<void> {
   const meta = tx.objectStore('meta');
   const draft = (await meta.get('draft')) as { id?: unknown; deviceId?: unknown } | undefined;
   if (!draft) return;
@@ -147,7 +191,7 @@ async function queueVersion2Draft(
     const taken = await Promise.all([
       tx.objectStore('outbox').getKey(id),
       tx.objectStore('dead-letters').getKey(id),
-      tx.objectStore('sent').getKey(id),
+      (tx as unknown as AnyVersionTx).objectStore('sent').getKey(id),
     ]);
     if (taken.every((key) => key === undefined)) {
       const last = await meta.get(seqKey(deviceId));
@@ -169,4 +213,14 @@ function isClosedConnection(err: unknown): boolean {
 export function isQuotaError(err: unknown): boolean {
   if (!(err instanceof DOMException)) return false;
   return err.name === 'QuotaExceededError' || /quota/i.test(err.message);
+}
+
+/** Aborting a transaction that already finished throws; here either outcome is fine. */
+export function abortQuietly(tx: { abort(): void; done: Promise<void> }) {
+  tx.done.catch(() => {});
+  try {
+    tx.abort();
+  } catch {
+    // Already committed or aborted.
+  }
 }

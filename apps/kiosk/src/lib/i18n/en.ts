@@ -6,8 +6,6 @@ export const en: Messages = {
   'app.starting': 'Starting…',
   'app.storageError':
     "The tablet's storage cannot be opened. Please tell the staff at the counter.",
-  'lang.switch': 'Tiếng Việt',
-  'lang.switchCode': 'vi',
 
   'enroll.title': 'Enroll this tablet',
   'enroll.intro':
@@ -33,13 +31,6 @@ export const en: Messages = {
   'config.failed': 'The settings could not be loaded. Check the network and try again.',
   'config.retry': 'Try again',
 
-  'start.welcome': 'Please tell us how satisfied you are',
-  'start.chooseSector': 'Which area was your procedure in?',
-  'start.noSectors': 'This unit has no areas yet. Please tell the staff.',
-  'feedback.open': 'Send a complaint or recommendation',
-
-  'start.officer': 'Serving you: {name}',
-
   'duty.title': 'Officer at this counter',
   'duty.current': 'On duty: {name}',
   'duty.nobody': 'No officer has signed in at this counter.',
@@ -55,61 +46,6 @@ export const en: Messages = {
   'duty.off': 'The unit does not record the officer with ratings.',
   'duty.noCounter': 'This tablet is not bound to a counter.',
   'duty.unsent': 'Not sent to the server yet; it will be when the network is back.',
-
-  'rate.question': 'How satisfied are you with our service?',
-  'rate.sector': 'Area: {sector}',
-  'rate.levels': 'Satisfaction',
-  'common.back': 'Back',
-  'common.saving': 'Saving…',
-
-  'reasons.title': 'What were you not satisfied with?',
-  'reasons.hint': 'Choose one or more reasons (optional).',
-  'reasons.list': 'Reasons',
-  'reasons.comment': 'Anything else? (optional)',
-  'reasons.submit': 'Send rating',
-  'reasons.next': 'Continue',
-
-  'feedback.title': 'Send a complaint or recommendation',
-  'feedback.chooseKind': 'I want to send:',
-  'feedback.hint.phan_anh':
-    'About how a procedure was handled: delays, harassment, requirements not in the rules…',
-  'feedback.hint.kien_nghi': 'A proposal to change a rule or improve the service.',
-  'feedback.content': 'Your {kind}',
-  'feedback.contentHint': 'Up to 5,000 characters.',
-  'feedback.sector': 'Area (optional)',
-  'feedback.sectorNone': 'Not sure / another area',
-  'feedback.contact': 'Contact details (optional)',
-  'feedback.consent':
-    'I agree that the agency keeps the name and phone number below to contact me about this feedback.',
-  'feedback.consentWhy':
-    'The agency uses them only to answer you; only the staff handling your case can see them; they are erased when the retention period after the case ends. You may withdraw consent or ask for erasure. If you do not tick the box, no contact details are kept; you can still look up the result with the tracking code.',
-  'feedback.name': 'Full name',
-  'feedback.phone': 'Phone number',
-  'feedback.submit': 'Send {kind}',
-  'feedback.error.content': 'Please write your message.',
-  'feedback.error.phone': 'The phone number is not valid, e.g. 0912345678.',
-  'feedback.error.other': 'Something is not valid; please check.',
-
-  'thanks.title': 'Thank you!',
-  'thanks.rating': 'Your rating has been recorded.',
-  'thanks.feedback': 'Your {kind} has been recorded.',
-  'thanks.code': 'Tracking code',
-  'thanks.codeHint': 'Please write it down or take a photo of it.',
-  'thanks.token': 'Confirmation code',
-  'thanks.tokenHint':
-    'To say whether you accept the answer; shown only once. Take a photo of both codes or scan the QR code.',
-  'thanks.qr': 'QR code opening the lookup page for code {code}',
-  'thanks.qrCaption': 'Scan with your phone to follow the result',
-  'thanks.verifyTitle': 'Verification code',
-  'thanks.verifyCaption': 'Scan to check that your rating is in the figures published each month',
-  'thanks.verifyQr': 'QR code to verify your rating',
-  'thanks.lookup': 'Or open {url} on a phone or computer and type the tracking code.',
-  'thanks.done': 'Done',
-  'thanks.offerFeedback': 'Would you like to send a complaint or a recommendation?',
-
-  'save.storageFull':
-    'The tablet is out of storage, so your answer was not saved. Please tell the staff at the counter.',
-  'save.failed': 'Your answer could not be saved. Please try again or tell the staff.',
 
   'pin.title': 'Staff mode',
   'pin.label': 'PIN',
@@ -161,6 +97,12 @@ export const en: Messages = {
   'staff.unenrollConfirm1': 'Unenroll anyway (first confirmation)',
   'staff.unenrollConfirm2': 'Erase {count} records and unenroll (second confirmation)',
   'staff.unenrollCancel': 'Keep enrolled',
+  'staff.languages': 'Languages on this tablet',
+  'staff.languages.none': 'The list of languages has not been loaded from the server yet.',
+  'staff.languages.version': 'Version of {date}',
+  'staff.languages.builtIn': 'Built in',
+  'staff.languages.clips': '{count} audio clips',
+  'staff.languages.missing': '{count} texts not translated, shown in Vietnamese',
   'staff.update': 'A new version is ready; it will be applied when the screen is idle.',
   'staff.signing.signed': 'Records are digitally signed',
   'staff.signing.unsigned': 'Not signed (device enrolled before signatures)',

@@ -1,13 +1,12 @@
 /**
- * Vietnamese messages, the kiosk's first language. Citizens are addressed as "Ông/Bà", as public
- * services do. `en.ts` must have exactly the same keys (its type is checked against this file).
+ * Vietnamese messages of the screens staff see (enrollment, configuration, PIN, staff mode). What
+ * citizens read is in the language packs (packages/domain/src/language/packs/<language>/kiosk.json).
+ * `en.ts` must have exactly the same keys (its type is checked against this file).
  */
 export const vi = {
   'app.title': 'Đánh giá mức độ hài lòng',
   'app.starting': 'Đang khởi động…',
   'app.storageError': 'Không mở được bộ nhớ của thiết bị. Vui lòng báo cán bộ tại quầy.',
-  'lang.switch': 'English',
-  'lang.switchCode': 'en',
 
   'enroll.title': 'Đăng ký thiết bị',
   'enroll.intro':
@@ -33,13 +32,6 @@ export const vi = {
   'config.failed': 'Chưa tải được cấu hình. Kiểm tra kết nối mạng rồi thử lại.',
   'config.retry': 'Thử lại',
 
-  'start.welcome': 'Xin mời Ông/Bà đánh giá mức độ hài lòng',
-  'start.chooseSector': 'Ông/Bà vừa giải quyết thủ tục thuộc lĩnh vực nào?',
-  'start.noSectors': 'Đơn vị chưa có lĩnh vực nào. Vui lòng báo cán bộ.',
-  'feedback.open': 'Gửi phản ánh, kiến nghị',
-
-  'start.officer': 'Cán bộ phục vụ: {name}',
-
   'duty.title': 'Cán bộ trực quầy',
   'duty.current': 'Đang trực: {name}',
   'duty.nobody': 'Chưa có cán bộ nhận quầy.',
@@ -56,62 +48,6 @@ export const vi = {
   'duty.off': 'Đơn vị không ghi nhận cán bộ phục vụ với đánh giá.',
   'duty.noCounter': 'Thiết bị chưa được gắn với quầy nào.',
   'duty.unsent': 'Chưa gửi lên máy chủ; sẽ gửi khi có mạng.',
-
-  'rate.question': 'Ông/Bà có hài lòng với sự phục vụ của cơ quan?',
-  'rate.sector': 'Lĩnh vực: {sector}',
-  'rate.levels': 'Mức độ hài lòng',
-  'common.back': 'Quay lại',
-  'common.saving': 'Đang lưu…',
-
-  'reasons.title': 'Ông/Bà chưa hài lòng vì điều gì?',
-  'reasons.hint': 'Chọn một hoặc nhiều lý do (không bắt buộc).',
-  'reasons.list': 'Lý do chưa hài lòng',
-  'reasons.comment': 'Góp ý thêm (không bắt buộc)',
-  'reasons.submit': 'Gửi đánh giá',
-  'reasons.next': 'Tiếp tục',
-
-  'feedback.title': 'Gửi phản ánh, kiến nghị',
-  'feedback.chooseKind': 'Ông/Bà muốn gửi:',
-  'feedback.hint.phan_anh':
-    'Về việc giải quyết thủ tục hành chính: chậm trễ, gây phiền hà, yêu cầu không đúng quy định…',
-  'feedback.hint.kien_nghi': 'Đề xuất sửa đổi quy định hoặc cải tiến cách phục vụ.',
-  'feedback.content': 'Nội dung {kind}',
-  'feedback.contentHint': 'Tối đa 5.000 ký tự.',
-  'feedback.sector': 'Lĩnh vực (không bắt buộc)',
-  'feedback.sectorNone': 'Không rõ / lĩnh vực khác',
-  'feedback.contact': 'Thông tin liên hệ (không bắt buộc)',
-  'feedback.consent':
-    'Tôi đồng ý để cơ quan lưu họ tên và số điện thoại dưới đây để liên hệ trả lời phản ánh, kiến nghị này.',
-  'feedback.consentWhy':
-    'Cơ quan chỉ dùng các thông tin này để trả lời Ông/Bà; chỉ cán bộ xử lý được xem; thông tin được xóa khi hết thời hạn lưu trữ sau khi giải quyết xong. Ông/Bà có quyền rút lại đồng ý hoặc yêu cầu xóa. Nếu không đánh dấu, thông tin liên hệ không được lưu; Ông/Bà vẫn tra cứu được kết quả bằng mã tra cứu.',
-  'feedback.name': 'Họ và tên',
-  'feedback.phone': 'Số điện thoại',
-  'feedback.submit': 'Gửi {kind}',
-  'feedback.error.content': 'Vui lòng nhập nội dung.',
-  'feedback.error.phone': 'Số điện thoại chưa đúng, ví dụ 0912345678.',
-  'feedback.error.other': 'Nội dung chưa hợp lệ, vui lòng kiểm tra lại.',
-
-  'thanks.title': 'Cảm ơn Ông/Bà!',
-  'thanks.rating': 'Ý kiến đánh giá của Ông/Bà đã được ghi nhận.',
-  'thanks.feedback': '{kind} của Ông/Bà đã được ghi nhận.',
-  'thanks.code': 'Mã tra cứu',
-  'thanks.codeHint': 'Ông/Bà ghi lại hoặc chụp ảnh mã này.',
-  'thanks.token': 'Mã xác nhận',
-  'thanks.tokenHint':
-    'Để cho biết Ông/Bà có chấp nhận câu trả lời; mã chỉ hiện một lần. Ông/Bà chụp ảnh cả hai mã hoặc quét mã QR.',
-  'thanks.qr': 'Mã QR mở trang tra cứu kết quả xử lý với mã {code}',
-  'thanks.qrCaption': 'Quét bằng điện thoại để xem kết quả xử lý',
-  'thanks.verifyTitle': 'Mã kiểm chứng',
-  'thanks.verifyCaption':
-    'Quét để tự kiểm tra phiếu của Ông/Bà có trong số liệu công bố hằng tháng',
-  'thanks.verifyQr': 'Mã QR kiểm chứng phiếu đánh giá',
-  'thanks.lookup': 'Hoặc mở {url} trên điện thoại, máy tính và nhập mã tra cứu.',
-  'thanks.done': 'Xong',
-  'thanks.offerFeedback': 'Ông/Bà có điều muốn phản ánh hoặc kiến nghị?',
-
-  'save.storageFull':
-    'Thiết bị đã hết bộ nhớ nên chưa lưu được ý kiến của Ông/Bà. Vui lòng báo cán bộ tại quầy.',
-  'save.failed': 'Chưa lưu được ý kiến. Vui lòng thử lại hoặc báo cán bộ tại quầy.',
 
   'pin.title': 'Chế độ cán bộ',
   'pin.label': 'Mã PIN',
@@ -163,6 +99,12 @@ export const vi = {
   'staff.unenrollConfirm1': 'Vẫn hủy đăng ký (xác nhận lần 1)',
   'staff.unenrollConfirm2': 'Xóa {count} bản ghi và hủy đăng ký (xác nhận lần 2)',
   'staff.unenrollCancel': 'Không hủy',
+  'staff.languages': 'Ngôn ngữ trên thiết bị',
+  'staff.languages.none': 'Chưa tải được danh sách ngôn ngữ từ máy chủ.',
+  'staff.languages.version': 'Phiên bản ngày {date}',
+  'staff.languages.builtIn': 'Có sẵn',
+  'staff.languages.clips': '{count} đoạn âm thanh',
+  'staff.languages.missing': '{count} nội dung chưa dịch, hiển thị bằng tiếng Việt',
   'staff.update': 'Đã có phiên bản mới; sẽ cập nhật khi màn hình rảnh.',
   'staff.signing.signed': 'Bản ghi được ký số',
   'staff.signing.unsigned': 'Chưa ký số (thiết bị đăng ký trước khi có chữ ký)',

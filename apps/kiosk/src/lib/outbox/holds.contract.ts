@@ -77,9 +77,9 @@ export const HOLD_CONTRACT: readonly OutboxCheck[] = [
       const plain = await outbox.put(pressed);
       assertEqual(await outbox.amend(answered, hold().until), false, 'never held');
       const [sentPressed, sentAnswered] = pressedAndAnswered();
-      await outbox.put(sentPressed, hold());
+      const sent = await outbox.put(sentPressed, hold());
       await outbox.release(sentPressed.id);
-      await outbox.acknowledge([sentPressed.id], at(1));
+      await outbox.acknowledge([sent], at(1));
       assertEqual(await outbox.amend(sentAnswered, null), false, 'acknowledged');
       assertEqual(await outbox.amend(ratingDraft(), null), false, 'unknown');
       assertEqual(await outbox.takeOldest(10), [plain], 'pending');

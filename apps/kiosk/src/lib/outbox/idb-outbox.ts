@@ -1,5 +1,6 @@
 import type { ClientRecord } from '@hailong/contracts';
-import { isQuotaError, seqKey, type KioskDb } from '../db/kiosk-db.ts';
+import { abortQuietly, isQuotaError, seqKey, type KioskDb } from '../db/kiosk-db.ts';
+import { keptBatches, mayHold, takeFromBatch } from './kept-batches.ts';
 import {
   DuplicateRecordError,
   StorageFullError,
@@ -102,14 +103,14 @@ export class IdbOutbox implements Outbox {
     ) => { record: ClientRecord; head?: ChainHead } | null,
   ): Promise<ClientRecord | null> {
     return this.db.run(async (db) => {
-      const tx = db.transaction(['meta', 'outbox', 'dead-letters', 'sent', 'holds'], 'readwrite');
+      const tx = db.transaction(['meta', 'outbox', 'dead-letters', 'kept', 'holds'], 'readwrite');
       try {
         const [last, head, ...taken] = await Promise.all([
           tx.objectStore('meta').get(seqKey(draft.deviceId)),
           tx.objectStore('meta').get(chainKey(draft.deviceId)),
           tx.objectStore('outbox').getKey(draft.id),
           tx.objectStore('dead-letters').getKey(draft.id),
-          tx.objectStore('sent').getKey(draft.id),
+          tx.objectStore('kept').index('ids').getKey(draft.id),
         ]);
         if (taken.some((key) => key !== undefined)) throw new DuplicateRecordError(draft.id);
         const built = build(typeof last === 'number' ? last : 0, head as ChainHead | undefined);
@@ -292,22 +293,30 @@ export class IdbOutbox implements Outbox {
     });
   }
 
-  acknowledge(ids: readonly string[], ackedAt: string): Promise<void> {
-    if (ids.length === 0) return Promise.resolve();
+  acknowledge(records: readonly ClientRecord[], ackedAt: string): Promise<void> {
+    if (records.length === 0) return Promise.resolve();
     return this.db.run(async (db) => {
-      const tx = db.transaction(['outbox', 'sent'], 'readwrite');
+      const tx = db.transaction(['outbox', 'kept'], 'readwrite');
+      const outbox = tx.objectStore('outbox');
+      const batches = keptBatches(records, ackedAt);
       try {
-        const records = await Promise.all(ids.map((id) => tx.objectStore('outbox').get(id)));
+        // Which of them are pending: one request per device (one in practice), over their numbers.
+        const pending = new Set(
+          (
+            await Promise.all(
+              batches.map((b) =>
+                outbox
+                  .index('order')
+                  .getAllKeys(IDBKeyRange.bound([b.deviceId, b.from], [b.deviceId, b.to])),
+              ),
+            )
+          ).flat(),
+        );
+        const acked = records.filter((r) => pending.has(r.id));
         // Every request is awaited with the transaction, so a failure is never an unhandled rejection.
         await Promise.all([
-          ...records.flatMap((record) =>
-            record
-              ? [
-                  tx.objectStore('sent').put({ record, ackedAt }),
-                  tx.objectStore('outbox').delete(record.id),
-                ]
-              : [],
-          ),
+          ...keptBatches(acked, ackedAt).map((batch) => tx.objectStore('kept').add(batch)),
+          ...acked.map((r) => outbox.delete(r.id)),
           tx.done,
         ]);
       } catch (err) {
@@ -315,7 +324,7 @@ export class IdbOutbox implements Outbox {
         if (!isQuotaError(err)) throw err;
         // No room to keep them: the server has them, so the queue must still move on.
         const drop = db.transaction('outbox', 'readwrite');
-        await Promise.all([...ids.map((id) => drop.store.delete(id)), drop.done]);
+        await Promise.all([...records.map((r) => drop.store.delete(r.id)), drop.done]);
       }
     });
   }
@@ -327,19 +336,22 @@ export class IdbOutbox implements Outbox {
   ): Promise<number[]> {
     if (ranges.length === 0) return Promise.resolve([]);
     return this.db.run(async (db) => {
-      const tx = db.transaction(['sent', 'outbox'], 'readwrite');
-      const kept = tx.objectStore('sent').index('order');
-      const found = await Promise.all(
-        ranges.map((r) => kept.getAll(IDBKeyRange.bound([deviceId, r.from], [deviceId, r.to]))),
-      );
-      const records = found.flat().map((s) => s.record);
-      const moving = records.filter((r) => !except.has(r.seq));
+      const tx = db.transaction(['kept', 'outbox'], 'readwrite');
+      const kept = tx.objectStore('kept');
+      const lowest = Math.min(...ranges.map((r) => r.from));
+      // Every entry of the device that ends at or above the lowest number asked for.
+      const candidates = await kept
+        .index('last')
+        .getAll(IDBKeyRange.bound([deviceId, lowest], [deviceId, Infinity]));
+      const split = candidates
+        .filter((batch) => ranges.some((r) => mayHold(batch, r)))
+        .map((batch) => ({ batch, ...takeFromBatch(batch, ranges, except) }))
+        .filter(({ taken }) => taken.length > 0);
+      const moving = split.flatMap(({ taken }) => taken);
       try {
         await Promise.all([
-          ...moving.flatMap((record) => [
-            tx.objectStore('outbox').add(record),
-            tx.objectStore('sent').delete(record.id),
-          ]),
+          ...split.map(({ batch, rest }) => (rest ? kept.put(rest) : kept.delete(batch.key!))),
+          ...moving.map((record) => tx.objectStore('outbox').add(record)),
           tx.done,
         ]);
       } catch (err) {
@@ -353,12 +365,12 @@ export class IdbOutbox implements Outbox {
 
   forgetSent(before: string): Promise<number> {
     return this.db.run(async (db) => {
-      const tx = db.transaction('sent', 'readwrite');
+      const tx = db.transaction('kept', 'readwrite');
       let forgotten = 0;
       let cursor = await tx.store.index('ackedAt').openCursor(IDBKeyRange.upperBound(before, true));
       while (cursor) {
+        forgotten += cursor.value.records.length;
         await cursor.delete();
-        forgotten++;
         cursor = await cursor.continue();
       }
       await tx.done;
@@ -367,7 +379,8 @@ export class IdbOutbox implements Outbox {
   }
 
   sentCount(): Promise<number> {
-    return this.db.run((db) => db.count('sent'));
+    // One index entry per kept record: counted in the database, no entry read.
+    return this.db.run((db) => db.countFromIndex('kept', 'ids'));
   }
 
   highestSeq(deviceId: string): Promise<number> {
@@ -411,26 +424,16 @@ export class IdbOutbox implements Outbox {
 
   clear(): Promise<void> {
     return this.db.run(async (db) => {
-      const tx = db.transaction(['outbox', 'dead-letters', 'sent', 'meta', 'holds'], 'readwrite');
+      const tx = db.transaction(['outbox', 'dead-letters', 'kept', 'meta', 'holds'], 'readwrite');
       await Promise.all([
         tx.objectStore('outbox').clear(),
         tx.objectStore('holds').clear(),
         tx.objectStore('dead-letters').clear(),
-        tx.objectStore('sent').clear(),
+        tx.objectStore('kept').clear(),
         tx.objectStore('meta').delete(IDBKeyRange.bound('seq:', 'seq:\uffff')),
         tx.objectStore('meta').delete(IDBKeyRange.bound('chain:', 'chain:\uffff')),
         tx.done,
       ]);
     });
-  }
-}
-
-/** Aborting a transaction that already finished throws; here either outcome is fine. */
-function abortQuietly(tx: { abort(): void; done: Promise<void> }) {
-  tx.done.catch(() => {});
-  try {
-    tx.abort();
-  } catch {
-    // Already committed or aborted.
   }
 }

@@ -127,8 +127,8 @@ export class MemoryOutbox implements Outbox {
       .map((r) => structuredClone(r));
   }
 
-  async acknowledge(ids: readonly string[], ackedAt: string): Promise<void> {
-    for (const id of ids) {
+  async acknowledge(records: readonly ClientRecord[], ackedAt: string): Promise<void> {
+    for (const { id } of records) {
       const record = this.#pending.get(id);
       if (!record) continue;
       this.#pending.delete(id);

@@ -77,13 +77,14 @@ export const OUTBOX_CONTRACT: readonly OutboxCheck[] = [
     name: 'acknowledge moves exactly the named records out of the queue and ignores unknown ids',
     async run(outbox) {
       const stored = await putMany(outbox, 5);
-      await outbox.acknowledge([stored[1]!.id, stored[3]!.id, crypto.randomUUID()], at(1));
+      const unknown = { ...stored[0]!, id: crypto.randomUUID() };
+      await outbox.acknowledge([stored[1]!, stored[3]!, unknown], at(1));
       assertEqual(seqs(await outbox.takeOldest(10)), [1, 3, 5], 'left');
       assertEqual(await outbox.count(), 3, 'count');
       assertEqual(await outbox.sentCount(), 2, 'kept');
       await outbox.acknowledge([], at(2));
       assertEqual(await outbox.count(), 3, 'count after an empty acknowledgement');
-      await outbox.acknowledge([stored[1]!.id], at(3));
+      await outbox.acknowledge([stored[1]!], at(3));
       assertEqual(await outbox.sentCount(), 2, 'acknowledging again keeps one copy');
     },
   },
@@ -91,10 +92,7 @@ export const OUTBOX_CONTRACT: readonly OutboxCheck[] = [
     name: 'numbers are never reused after records are acknowledged',
     async run(outbox) {
       const stored = await putMany(outbox, 3);
-      await outbox.acknowledge(
-        stored.map((r) => r.id),
-        at(1),
-      );
+      await outbox.acknowledge(stored, at(1));
       assertEqual(await outbox.count(), 0, 'count');
       assertEqual(await outbox.highestSeq(DEVICE), 3, 'highest number');
       const next = await outbox.put(ratingDraft());
@@ -109,12 +107,9 @@ export const OUTBOX_CONTRACT: readonly OutboxCheck[] = [
       assertEqual(await outbox.highestSeq(DEVICE), 0, 'highest before the first');
       const stored = await putMany(outbox, 8);
       await outbox.put(ratingDraft(0, 'device-b'));
-      await outbox.acknowledge(
-        stored.slice(0, 6).map((r) => r.id),
-        at(1),
-      );
+      await outbox.acknowledge(stored.slice(0, 6), at(1));
       const b = await outbox.takeOldest(10);
-      await outbox.acknowledge([b.find((r) => r.deviceId === 'device-b')!.id], at(1));
+      await outbox.acknowledge([b.find((r) => r.deviceId === 'device-b')!], at(1));
       const moved = await outbox.requeue(
         DEVICE,
         [
@@ -137,8 +132,8 @@ export const OUTBOX_CONTRACT: readonly OutboxCheck[] = [
     name: 'forgetSent forgets only records acknowledged before the cut-off',
     async run(outbox) {
       const stored = await putMany(outbox, 4);
-      await outbox.acknowledge([stored[0]!.id, stored[1]!.id], at(10));
-      await outbox.acknowledge([stored[2]!.id], at(20));
+      await outbox.acknowledge([stored[0]!, stored[1]!], at(10));
+      await outbox.acknowledge([stored[2]!], at(20));
       assertEqual(await outbox.forgetSent(at(20)), 2, 'forgotten');
       assertEqual(await outbox.sentCount(), 1, 'kept');
       assertEqual(await outbox.requeue(DEVICE, [{ from: 1, to: 4 }]), [3], 'what can come back');
@@ -219,7 +214,7 @@ export const OUTBOX_CONTRACT: readonly OutboxCheck[] = [
     async run(outbox) {
       const stored = await putMany(outbox, 3);
       await outbox.put(ratingDraft(), hold());
-      await outbox.acknowledge([stored[1]!.id], at(1));
+      await outbox.acknowledge([stored[1]!], at(1));
       const error = { code: 'validation_failed', message: 'x' };
       await outbox.putDeadLetters([{ record: stored[0]!, error, at: new Date(T0).toISOString() }]);
       await outbox.clear();

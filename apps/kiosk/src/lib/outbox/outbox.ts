@@ -43,6 +43,25 @@ export interface SentRecord {
 }
 
 /**
+ * Records the server acknowledged in one answer, kept as one entry however many they are, so that
+ * keeping them costs the tablet one write (a backlog of 100,000 is 200 answers, not 100,000 moves).
+ */
+export interface KeptBatch {
+  /** Given by the store. */
+  key?: number;
+  deviceId: string;
+  /** The lowest and highest number among `records`; numbers between may be elsewhere. */
+  from: number;
+  to: number;
+  /** When the server's acknowledgement was received (ISO 8601). */
+  ackedAt: string;
+  /** The records as sent, lowest number first. */
+  records: ClientRecord[];
+  /** Their ids, in the same order: the store's index of every id it keeps. */
+  ids: string[];
+}
+
+/**
  * The tablet's queue of records waiting for the server, and the records it acknowledged, kept for
  * some days: a server restored from last night's backup asks for them again by sequence number.
  *
@@ -82,10 +101,11 @@ export interface Outbox {
    */
   takeOldest(limit: number): Promise<ClientRecord[]>;
   /**
-   * Moves the records the server acknowledged out of the pending queue into the kept store, stamped
-   * `ackedAt`; unknown ids are ignored.
+   * Moves the records the server acknowledged, as taken (takeOldest) and sent, out of the pending
+   * queue into the kept store, stamped `ackedAt`; records not pending (unknown, or acknowledged
+   * already) are ignored. Records, not ids: their numbers let IndexedDB find them in one request.
    */
-  acknowledge(ids: readonly string[], ackedAt: string): Promise<void>;
+  acknowledge(records: readonly ClientRecord[], ackedAt: string): Promise<void>;
   /**
    * Moves kept records of `deviceId` whose numbers fall in `ranges` back into the pending queue,
    * except the numbers in `except`; resolves with the numbers moved.

@@ -202,7 +202,10 @@ export class SyncLoop {
           await this.deps.outbox.putDeadLetters(
             settled.rejected.map(({ id, error }) => ({ record: byId.get(id)!, error, at })),
           );
-          await this.deps.outbox.acknowledge(settled.done, at);
+          await this.deps.outbox.acknowledge(
+            settled.done.map((id) => byId.get(id)!),
+            at,
+          );
           for (const seq of await this.deps.outbox.requeue(
             deviceId,
             reply.missing ?? [],

@@ -1,0 +1,42 @@
+import type { viLanguage } from './vi-language.ts';
+
+/** English messages of issue 27 (spread into en.ts). */
+export const enLanguage: Record<keyof typeof viLanguage, string> = {
+  'nav.languages': 'Languages and audio',
+  'languages.lead':
+    'The languages the kiosk and the phone page offer citizens. Vietnamese is the default; a province adds a language by uploading a language pack (a JSON file) and the audio clips that read the questions and choices.',
+  'languages.list': 'Language packs',
+  'languages.col.name': 'Language',
+  'languages.col.kind': 'Source',
+  'languages.col.clips': 'Audio clips',
+  'languages.col.updated': 'Updated',
+  'languages.col.actions': 'Actions',
+  'languages.builtIn': 'Built in',
+  'languages.uploaded': 'Uploaded by the province',
+  'languages.never': 'Never',
+  'languages.template': 'Download the Vietnamese pack as a template',
+  'languages.uploadPack': 'Upload a language pack (JSON)',
+  'languages.uploaded.ok': 'The {name} pack was saved.',
+  'languages.notJson': 'The file is not valid JSON.',
+  'languages.problems': 'The pack has {count} problems and was not saved:',
+  'languages.clips': 'Audio clips',
+  'languages.clipsFor': 'Language of the clips',
+  'languages.uploadClips': 'Upload audio clips (MP3, OGG, WAV, M4A; at most 2 MB each)',
+  'languages.clipsHint':
+    'Name each file as the pack\'s "clips" names it; for the built-in Vietnamese and English packs, the file name is the text key, e.g. kiosk.rate.question.mp3.',
+  'languages.clipsDone': '{count} audio clips uploaded.',
+  'languages.clipFailed': '{file}: {message}',
+  'languages.preview': 'Preview',
+  'languages.col.key': 'Text',
+  'languages.col.listen': 'Audio',
+  'languages.machineVoice': 'Listen with the machine voice',
+  'languages.noVoice': 'This device has no voice for this language',
+  'languages.remove': 'Remove the {name} pack',
+  'modes.title': 'How citizens answered',
+  'modes.col.mode': 'Way of answering',
+  'modes.col.count': 'Ratings',
+  'modes.col.share': 'Share',
+  'modes.audio': 'Questions read aloud',
+  'modes.largeText': 'Large text',
+  'modes.total': 'Counted ratings',
+};
