@@ -256,7 +256,11 @@ describe('the phone page', () => {
     const step = phone.getByRole('group', { name: 'Ông/Bà đánh giá với tư cách' });
     await visible(step);
     await shoot(phone, 'phone-survey-step');
-    await step.getByRole('button', { name: 'Quay lại' }).click();
+    // The step's answers are its group; "Quay lại" and "Bỏ qua" sit below them, in its section.
+    await phone
+      .getByRole('region', { name: 'Ông/Bà đánh giá với tư cách' })
+      .getByRole('button', { name: 'Quay lại' })
+      .click();
     await visible(form.getByRole('button', { name: 'Tiếp tục' }));
     await form.getByRole('button', { name: 'Tiếp tục' }).click();
     await step.getByRole('button', { name: 'Cá nhân', exact: true }).click();
