@@ -98,7 +98,6 @@ export const en: Messages = {
   'staff.unenrollConfirm2': 'Erase {count} records and unenroll (second confirmation)',
   'staff.unenrollCancel': 'Keep enrolled',
   'staff.languages': 'Languages on this tablet',
-  'staff.languages.none': 'The list of languages has not been loaded from the server yet.',
   'staff.languages.version': 'Version of {date}',
   'staff.languages.builtIn': 'Built in',
   'staff.languages.clips': '{count} audio clips',

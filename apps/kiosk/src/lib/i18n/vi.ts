@@ -100,7 +100,6 @@ export const vi = {
   'staff.unenrollConfirm2': 'Xóa {count} bản ghi và hủy đăng ký (xác nhận lần 2)',
   'staff.unenrollCancel': 'Không hủy',
   'staff.languages': 'Ngôn ngữ trên thiết bị',
-  'staff.languages.none': 'Chưa tải được danh sách ngôn ngữ từ máy chủ.',
   'staff.languages.version': 'Phiên bản ngày {date}',
   'staff.languages.builtIn': 'Có sẵn',
   'staff.languages.clips': '{count} đoạn âm thanh',
