@@ -149,14 +149,14 @@ export function languagePackRoutes(service: LanguagePackService) {
     })
     .openapi(put, async (c) => {
       const { language } = c.req.valid('param');
-      const summary = await service.put(c.get('auth').user.id, language, c.req.valid('json'));
+      const summary = await service.put(c.get('auth').user, language, c.req.valid('json'));
       return c.json(summary, 200);
     })
     .openapi(putClip, async (c) => {
       const { language, file } = c.req.valid('param');
       const bytes = new Uint8Array(await c.req.arrayBuffer());
       const stored = await service.putClip(
-        c.get('auth').user.id,
+        c.get('auth').user,
         language,
         file,
         c.req.header('content-type'),
@@ -165,7 +165,7 @@ export function languagePackRoutes(service: LanguagePackService) {
       return c.json(stored, 200);
     })
     .openapi(remove, async (c) => {
-      await service.remove(c.get('auth').user.id, c.req.valid('param').language);
+      await service.remove(c.get('auth').user, c.req.valid('param').language);
       return c.body(null, 204);
     });
 }

@@ -19,7 +19,8 @@ import {
   validateLanguagePack,
   type LanguagePackData,
 } from '@hailong/domain';
-import type { Repositories } from '../repositories/types.ts';
+import type { Repositories, UserRow } from '../repositories/types.ts';
+import { loadAccess } from '../auth/access.ts';
 import type { Clock } from '../jobs/clock.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import { checkClip } from './clip-format.ts';
@@ -143,7 +144,9 @@ export function createLanguagePackService(repos: Repositories, clock: Clock) {
     pack: one,
 
     /** Stores an uploaded pack in `language`; 409 for vi and en, 422 listing its problems. */
-    async put(actorId: string, language: string, pack: LanguagePack): Promise<LanguagePackSummary> {
+    async put(user: UserRow, language: string, pack: LanguagePack): Promise<LanguagePackSummary> {
+      (await loadAccess(repos, user)).requireManageEveryUnit();
+      const actorId = user.id;
       if (pack.language !== language) {
         throw new ApiError(422, 'validation_failed', 'Mã ngôn ngữ trong tệp khác đường dẫn.', [
           { path: 'language', message: `the pack says ${pack.language}` },
@@ -181,7 +184,9 @@ export function createLanguagePackService(repos: Repositories, clock: Clock) {
       return summaryOf(await one(language));
     },
 
-    async remove(actorId: string, language: string): Promise<void> {
+    async remove(user: UserRow, language: string): Promise<void> {
+      (await loadAccess(repos, user)).requireManageEveryUnit();
+      const actorId = user.id;
       if (builtIn(language)) {
         throw new ApiError(
           409,
@@ -205,12 +210,14 @@ export function createLanguagePackService(repos: Repositories, clock: Clock) {
 
     /** Keeps a clip of a built-in or uploaded pack under `file`, replacing one of that name. */
     async putClip(
-      actorId: string,
+      user: UserRow,
       language: string,
       file: string,
       declared: string | undefined,
       bytes: Uint8Array,
     ) {
+      (await loadAccess(repos, user)).requireManageEveryUnit();
+      const actorId = user.id;
       if (!ClipFileName.safeParse(file).success) {
         throw new ApiError(422, 'validation_failed', 'Tên tệp âm thanh không hợp lệ.', [
           { path: 'file', message: 'lower-case letters, digits, . _ - and an audio extension' },
